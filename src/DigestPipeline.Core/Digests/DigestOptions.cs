@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DigestPipeline.Core.Digests;
+
+public sealed class DigestOptions
+{
+    public const string Section = "Digests";
+
+    [Required, EmailAddress]
+    public string FromAddress { get; set; } = "digest@digestpipeline.localhost";
+
+    public string FromName { get; set; } = "DigestPipeline";
+
+    /// <summary>Cron (5 fields, UTC) of the planning timer.</summary>
+    [Required]
+    public string PlanSchedule { get; set; } = "*/5 * * * *";
+
+    /// <summary>Subscribers per <c>digest</c> queue message.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    [Range(1, 100)]
+    public int MaxItemsPerTheme { get; set; } = 5;
+
+    /// <summary>
+    /// A delivery claimed longer ago than this without being marked sent is taken to have crashed and is sent
+    /// again (with the same Message-ID); a younger claim is left to its owner.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How far back the planner looks for a missed occurrence (one catch-up digest covers the gap).</summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,3 @@
+namespace DigestPipeline.Core.Digests;
+
+public sealed record EmailAddress(string Address, string DisplayName);

@@ -1,0 +1,9 @@
+namespace DigestPipeline.Core.Documents;
+
+public enum DocumentStatus
+{
+    Received,
+    Ingested,
+    Summarized,
+    Rejected,
+}

@@ -1,0 +1,25 @@
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>Uploads, normalised documents, quarantine and the Documents status table.</summary>
+public interface IDocumentStore
+{
+    /// <summary>Reads an uploaded blob of the incoming container, refusing to read more than <paramref name="maxBytes"/> + 1 bytes.</summary>
+    Task<IncomingBlob?> ReadIncomingAsync(string blobName, long maxBytes, CancellationToken cancellationToken);
+
+    Task<SourceDocument?> GetAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the normalised document; writing the same id twice leaves one document.</summary>
+    Task SaveAsync(SourceDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Copies an incoming blob into quarantine with the reason in its metadata.</summary>
+    Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken);
+
+    Task<DocumentRecord?> GetRecordAsync(string documentId, CancellationToken cancellationToken);
+
+    Task SetRecordAsync(DocumentRecord record, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<DocumentRecord> ListRecordsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The bytes of an upload as read; <see cref="Truncated"/> when the blob is larger than the cap asked for.</summary>
+public sealed record IncomingBlob(string Name, byte[] Content, long Length, bool Truncated, string ETag);

@@ -1,0 +1,10 @@
+namespace DigestPipeline.Core.Pipeline;
+
+/// <summary>Message of the <c>digest</c> queue: one batch of subscribers due for one digest each.</summary>
+public sealed record DigestBatchMessage(int SchemaVersion, IReadOnlyList<DigestRequest> Requests)
+{
+    public const int CurrentVersion = 1;
+}
+
+/// <param name="Period">The schedule occurrence (UTC) this digest is for; one digest per subscriber per period.</param>
+public sealed record DigestRequest(string SubscriberId, DateTimeOffset Period);

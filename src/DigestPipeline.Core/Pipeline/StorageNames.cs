@@ -1,0 +1,30 @@
+namespace DigestPipeline.Core.Pipeline;
+
+/// <summary>The containers, queues and tables of one storage account (see the README's storage layout).</summary>
+public static class StorageNames
+{
+    public const string IncomingContainer = "incoming";
+    public const string DocumentsContainer = "documents";
+    public const string SummariesContainer = "summaries";
+    public const string DigestsContainer = "digests";
+    public const string QuarantineContainer = "quarantine";
+
+    public const string IngestQueue = "ingest";
+    public const string SummarizeQueue = "summarize";
+    public const string DigestQueue = "digest";
+
+    public const string DocumentsTable = "Documents";
+    public const string ThemeIndexTable = "ThemeIndex";
+    public const string SubscribersTable = "Subscribers";
+    public const string DeliveriesTable = "Deliveries";
+
+    public static string PoisonQueue(string queue) => queue + "-poison";
+
+    public static IReadOnlyList<string> Containers { get; } =
+        [IncomingContainer, DocumentsContainer, SummariesContainer, DigestsContainer, QuarantineContainer];
+
+    public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable];
+}

@@ -1,0 +1,17 @@
+namespace DigestPipeline.Core.Subscribers;
+
+/// <summary>The Subscribers table.</summary>
+public interface ISubscriberStore
+{
+    Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken);
+
+    Task<Subscriber?> GetAsync(string subscriberId, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<Subscriber> ListActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records that a digest is planned for <paramref name="period"/>; never moves the mark backwards.</summary>
+    Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken);
+
+    /// <summary>Records that content up to <paramref name="upTo"/> was delivered; never moves the mark backwards.</summary>
+    Task MarkDeliveredAsync(string subscriberId, DateTimeOffset upTo, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+namespace DigestPipeline.Core.Subscribers;
+
+/// <summary>A digest recipient: who, which themes, in which language, on which schedule in which time zone.</summary>
+/// <param name="Schedule">A cron expression (5 fields) evaluated in <paramref name="TimeZone"/>.</param>
+/// <param name="TimeZone">An IANA time zone id, such as <c>Europe/Paris</c>.</param>
+/// <param name="LastPlannedPeriod">The latest schedule occurrence a digest was planned for.</param>
+/// <param name="LastDigestUpTo">Content indexed up to this instant has been sent; the next digest starts after it.</param>
+public sealed record Subscriber(
+    string Id,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Themes,
+    string Language,
+    string Schedule,
+    string TimeZone,
+    SubscriberState State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastPlannedPeriod = null,
+    DateTimeOffset? LastDigestUpTo = null)
+{
+    /// <summary>The id of an address: the same address (case aside) is always the same subscriber.</summary>
+    public static string IdFor(string email)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 12));
+    }
+}
+
+public enum SubscriberState
+{
+    Active,
+    Unsubscribed,
+}

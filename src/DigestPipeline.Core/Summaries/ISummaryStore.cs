@@ -1,0 +1,10 @@
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>The <c>summaries</c> container.</summary>
+public interface ISummaryStore
+{
+    /// <summary>Writes (or overwrites with the same content) the summaries of one document.</summary>
+    Task SaveAsync(DocumentSummaries summaries, CancellationToken cancellationToken);
+
+    Task<DocumentSummaries?> GetAsync(string documentId, CancellationToken cancellationToken);
+}

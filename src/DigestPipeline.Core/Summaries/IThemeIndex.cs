@@ -1,0 +1,13 @@
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>The ThemeIndex table: for each theme, the documents summarized on it, by time.</summary>
+public interface IThemeIndex
+{
+    /// <summary>Indexes every theme of the document; indexing the same document again changes nothing.</summary>
+    Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken);
+
+    /// <summary>Entries of one theme indexed after <paramref name="after"/> and at or before <paramref name="upTo"/>.</summary>
+    IAsyncEnumerable<ThemeIndexEntry> QueryAsync(string themeId, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken);
+}
+
+public sealed record ThemeIndexEntry(string ThemeId, string DocumentId, DateTimeOffset IndexedAt);

@@ -1,0 +1,13 @@
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>One extracted sentence, with the place in the source it comes from.</summary>
+/// <param name="Start">Character offset into the document's normalised text.</param>
+/// <param name="Section">Heading of the section the sentence belongs to.</param>
+public sealed record SummarySentence(
+    string DocumentId,
+    int SectionIndex,
+    string Section,
+    int Start,
+    int Length,
+    string Text,
+    double Score);
