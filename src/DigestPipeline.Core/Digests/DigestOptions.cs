@@ -28,6 +28,15 @@ public sealed class DigestOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Content indexed in the last moments before a digest is left to the next one, so that an index row being
+    /// written while the digest is composed is never skipped.
+    /// </summary>
+    public TimeSpan IndexSettleTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A subscriber's first digest covers summaries indexed this long before they subscribed.</summary>
+    public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How far back the planner looks for a missed occurrence (one catch-up digest covers the gap).</summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
 }

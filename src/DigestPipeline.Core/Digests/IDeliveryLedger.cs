@@ -39,6 +39,9 @@ public enum DeliveryState
     Claimed,
     Sent,
     SkippedEmpty,
+
+    /// <summary>The claimant failed before the server accepted the message; any worker may claim it again at once.</summary>
+    Released,
 }
 
 public sealed record DeliveryClaimResult(bool Claimed, Delivery Delivery);

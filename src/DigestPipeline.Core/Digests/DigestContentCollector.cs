@@ -1,0 +1,43 @@
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Themes;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Core.Digests;
+
+/// <summary>Gathers what is new on a subscriber's themes in a time window, grouped by theme, one item per document.</summary>
+public sealed class DigestContentCollector(
+    IThemeIndex themeIndex,
+    ISummaryStore summaries,
+    ThemeTaxonomy taxonomy,
+    IOptions<DigestOptions> options)
+{
+    public async Task<DigestContent> CollectAsync(Subscriber subscriber, DateTimeOffset period, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)
+    {
+        var documentCache = new Dictionary<string, DocumentSummaries?>();
+        var groups = new List<DigestThemeGroup>();
+        foreach (var themeId in subscriber.Themes.Distinct())
+        {
+            var items = new List<DigestItem>();
+            var seen = new HashSet<string>();
+            await foreach (var entry in themeIndex.QueryAsync(themeId, after, upTo, cancellationToken))
+            {
+                if (items.Count == options.Value.MaxItemsPerTheme)
+                    break;
+                if (!seen.Add(entry.DocumentId))
+                    continue;
+                if (!documentCache.TryGetValue(entry.DocumentId, out var document))
+                    documentCache[entry.DocumentId] = document = await summaries.GetAsync(entry.DocumentId, cancellationToken);
+                var summary = document?.Themes.FirstOrDefault(t => t.ThemeId == themeId);
+                if (document is null || summary is null || summary.Sentences.Count == 0)
+                    continue;
+                items.Add(new DigestItem(document.DocumentId, document.Title, document.SourceName, document.Language, summary.Sentences, summary.KeyPhrases));
+            }
+
+            if (items.Count > 0)
+                groups.Add(new DigestThemeGroup(themeId, taxonomy.Find(themeId)?.Label(subscriber.Language) ?? themeId, items));
+        }
+
+        return new DigestContent(subscriber, period, groups);
+    }
+}

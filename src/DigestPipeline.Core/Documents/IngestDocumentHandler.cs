@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>
+/// Queue <c>ingest</c>: an Event Grid BlobCreated event for an upload becomes a normalised document, or a
+/// quarantined blob with its reason. The same content under any name is one document; running twice is a no-op.
+/// </summary>
+public sealed class IngestDocumentHandler(
+    IDocumentStore documents,
+    IWorkQueue queue,
+    DocumentReader reader,
+    IOptions<DocumentReaderOptions> options,
+    TimeProvider time,
+    ILogger<IngestDocumentHandler> logger) : IQueueHandler
+{
+    public string Queue => StorageNames.IngestQueue;
+
+    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    {
+        var blobEvent = ParseEvent(messageText);
+        if (blobEvent.EventType != BlobCreatedEvent.BlobCreatedType)
+        {
+            logger.LogWarning("Ignoring event {EventId} of type {EventType}: only BlobCreated is ingested", blobEvent.Id, blobEvent.EventType);
+            return;
+        }
+
+        var (container, blobName) = blobEvent.BlobPath();
+        if (container != StorageNames.IncomingContainer)
+            throw new FormatException($"BlobCreated event {blobEvent.Id} is for container '{container}', not '{StorageNames.IncomingContainer}'.");
+
+        var blob = await documents.ReadIncomingAsync(blobName, options.Value.MaxBytes, cancellationToken);
+        if (blob is null)
+        {
+            logger.LogWarning("Upload {BlobName} no longer exists; nothing to ingest", blobName);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        SourceDocument document;
+        try
+        {
+            if (blob.Truncated)
+                throw new DocumentRejectedException(RejectionReason.TooLarge,
+                    $"The upload is {blob.Length:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes.");
+            document = reader.Read(blobName, blob.Content, now);
+        }
+        catch (DocumentRejectedException rejection)
+        {
+            await RejectAsync(blob, rejection, now, cancellationToken);
+            return;
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DocumentId"] = document.Id });
+        var existing = await documents.GetRecordAsync(document.Id, cancellationToken);
+        if (existing is { Status: DocumentStatus.Summarized })
+        {
+            logger.LogInformation("Upload {BlobName} has the content of document {DocumentId}, already summarized", blobName, document.Id);
+            return;
+        }
+
+        if (existing is not { Status: DocumentStatus.Ingested })
+        {
+            await documents.SaveAsync(document, cancellationToken);
+            await documents.SetRecordAsync(
+                new DocumentRecord(document.Id, blobName, DocumentStatus.Ingested, now, document.Language, document.Title),
+                cancellationToken);
+        }
+
+        // Sent again when a previous attempt stopped after recording "ingested": summarizing twice is harmless.
+        await queue.SendAsync(StorageNames.SummarizeQueue,
+            PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id)), cancellationToken);
+        logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
+            blobName, document.Id, document.Language, document.Sentences.Count);
+    }
+
+    private async Task RejectAsync(IncomingBlob blob, DocumentRejectedException rejection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await documents.QuarantineAsync(blob.Name, rejection.Reason, rejection.Message, cancellationToken);
+        await documents.SetRecordAsync(
+            new DocumentRecord(RejectedUploadId(blob), blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
+            cancellationToken);
+        logger.LogWarning("Rejected upload {BlobName} ({Reason}): {Message}; kept in quarantine", blob.Name, rejection.Reason, rejection.Message);
+    }
+
+    /// <summary>A rejected upload has no document id; its row is keyed by the blob version instead.</summary>
+    private static string RejectedUploadId(IncomingBlob blob) =>
+        "upload-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blob.Name + "\n" + blob.ETag)).AsSpan(0, 16));
+
+    /// <summary>Event Grid writes one event per queue message; an array of exactly one event is accepted too.</summary>
+    private static BlobCreatedEvent ParseEvent(string messageText)
+    {
+        var trimmed = messageText.AsSpan().TrimStart();
+        if (trimmed.Length > 0 && trimmed[0] == '[')
+        {
+            var events = PipelineJson.Deserialize<BlobCreatedEvent[]>(messageText);
+            return events.Length == 1 ? events[0]
+                : throw new FormatException($"Expected one Event Grid event per message, got {events.Length}.");
+        }
+
+        var single = PipelineJson.Deserialize<BlobCreatedEvent>(messageText);
+        return single.Subject is null || single.Data is null
+            ? throw new FormatException("Not an Event Grid event: 'subject' or 'data' is missing.")
+            : single;
+    }
+}

@@ -1,0 +1,55 @@
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Themes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Core;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>The domain: readers, analysis, composition and the handlers of every stage. Storage and mail come from their adapters.</summary>
+    public static IServiceCollection AddDigestPipelineCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DocumentReaderOptions>().BindConfiguration(DocumentReaderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ThemeTaxonomyOptions>().BindConfiguration(ThemeTaxonomyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value));
+        services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<ThemeTaxonomyOptions>>().Value.Path));
+        services.AddSingleton(sp => new DocumentSummarizer(sp.GetRequiredService<ThemeTaxonomy>(), sp.GetRequiredService<IOptions<SummarizerOptions>>().Value));
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestContentCollector>();
+
+        services.AddSingleton<IngestDocumentHandler>();
+        services.AddSingleton<SummarizeDocumentHandler>();
+        services.AddSingleton<SendDigestHandler>();
+        services.AddSingleton<PlanDigestsHandler>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<IngestDocumentHandler>());
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
+        return services;
+    }
+
+    private static ThemeTaxonomy LoadTaxonomy(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+            throw new FileNotFoundException($"The theme taxonomy '{fullPath}' does not exist; set Themes:Path.", fullPath);
+        using var stream = File.OpenRead(fullPath);
+        try
+        {
+            return ThemeTaxonomy.Load(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"The theme taxonomy '{fullPath}' is invalid: {e.Message}", e);
+        }
+    }
+}

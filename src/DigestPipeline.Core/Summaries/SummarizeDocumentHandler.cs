@@ -1,0 +1,53 @@
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>
+/// Queue <c>summarize</c>: finds a document's themes, writes its themed summaries and indexes them by theme.
+/// The status row is written last, so a retry after any failure redoes the whole (deterministic) work.
+/// </summary>
+public sealed class SummarizeDocumentHandler(
+    IDocumentStore documents,
+    ISummaryStore summaries,
+    IThemeIndex themeIndex,
+    DocumentSummarizer summarizer,
+    TimeProvider time,
+    ILogger<SummarizeDocumentHandler> logger) : IQueueHandler
+{
+    public string Queue => StorageNames.SummarizeQueue;
+
+    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    {
+        var message = PipelineJson.Deserialize<SummarizeMessage>(messageText);
+        if (message.SchemaVersion != SummarizeMessage.CurrentVersion)
+            throw new FormatException($"Unsupported summarize message version {message.SchemaVersion}.");
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DocumentId"] = message.DocumentId });
+        var record = await documents.GetRecordAsync(message.DocumentId, cancellationToken)
+                     ?? throw new InvalidOperationException($"Document {message.DocumentId} has no status row; it was never ingested.");
+        if (record.Status == DocumentStatus.Summarized)
+        {
+            logger.LogInformation("Document {DocumentId} is already summarized", message.DocumentId);
+            return;
+        }
+
+        var document = await documents.GetAsync(message.DocumentId, cancellationToken)
+                       ?? throw new InvalidOperationException($"Document {message.DocumentId} is not in the documents container.");
+
+        var result = summarizer.Summarize(document, time.GetUtcNow());
+        await summaries.SaveAsync(result, cancellationToken);
+        await themeIndex.AddAsync(result, cancellationToken);
+        await documents.SetRecordAsync(
+            record with
+            {
+                Status = DocumentStatus.Summarized,
+                UpdatedAt = result.SummarizedAt,
+                Themes = result.Themes.Select(t => t.ThemeId).ToList(),
+            },
+            cancellationToken);
+        logger.LogInformation("Summarized document {DocumentId}: {ThemeCount} themes ({Themes})",
+            document.Id, result.Themes.Count, string.Join(", ", result.Themes.Select(t => t.ThemeId)));
+    }
+}
