@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Themes;
 
@@ -9,6 +10,98 @@ namespace DigestPipeline.Core.Summaries;
 /// </summary>
 public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions options)
 {
+    private readonly ConcurrentDictionary<string, KeywordIndex> _indexes = new(StringComparer.Ordinal);
+
     public DocumentSummaries Summarize(SourceDocument document, DateTimeOffset summarizedAt)
-        => throw new NotImplementedException($"{taxonomy}{options}");
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyzed = AnalyzedDocument.Analyze(document);
+        var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
+        var evidence = ThemeEvidence.Collect(analyzed, index);
+        var similarity = SentenceSimilarity.Build(analyzed);
+        var maxSentences = Math.Max(1, options.MaxSentencesPerTheme);
+
+        var themes = new List<ThemedSummary>();
+        var kept = new List<int>();
+        for (var t = 0; t < taxonomy.Themes.Count; t++)
+        {
+            var score = evidence.DocumentScores[t];
+            if (score < options.MinThemeEvidence)
+            {
+                continue;
+            }
+
+            var theme = t;
+            var candidates = analyzed.Sentences
+                .Select(s => new RankingCandidate(s.Index, evidence.For(s.Index, theme), evidence.Heading(s.SectionIndex, theme) > 0))
+                .Where(c => c.Evidence > 0);
+            var ranked = SentenceRanker.Score(analyzed, similarity, candidates);
+            if (ranked.Length == 0)
+            {
+                continue;
+            }
+
+            kept.Add(t);
+            var definition = taxonomy.Themes[t];
+            themes.Add(new ThemedSummary(
+                definition.Id,
+                definition.Labels,
+                Discovered: false,
+                Math.Round(score, 4),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, maxSentences)),
+                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
+        }
+
+        foreach (var discovered in DiscoveredThemes.Find(evidence, kept))
+        {
+            var candidates = analyzed.Sentences
+                .Where(s => s.SectionIndex == discovered.SectionIndex)
+                .Select(s => new RankingCandidate(s.Index, 1.0, UnderThemeHeading: discovered.SectionIndex > 0));
+            var ranked = SentenceRanker.Score(analyzed, similarity, candidates);
+            if (ranked.Length == 0)
+            {
+                continue;
+            }
+
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = discovered.Heading };
+            if (analyzed.Stems.Language != "und")
+            {
+                labels[analyzed.Stems.Language] = discovered.Heading;
+            }
+
+            var score = options.MinThemeEvidence * Math.Min(2.0, 1.0 + (0.1 * ranked.Length));
+            themes.Add(new ThemedSummary(
+                discovered.Id,
+                labels,
+                Discovered: true,
+                Math.Round(score, 4),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, maxSentences)),
+                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [],
+                    analyzed.Sentences.FirstOrDefault(s => s.SectionIndex == discovered.SectionIndex && s.IsHeading))));
+        }
+
+        var ordered = themes
+            .OrderByDescending(t => t.Score)
+            .ThenBy(t => t.Discovered)
+            .ThenBy(t => t.ThemeId, StringComparer.Ordinal)
+            .Take(Math.Max(0, options.MaxThemesPerDocument))
+            .ToArray();
+        return new DocumentSummaries(document.Id, document.SourceName, document.Title, document.Language, summarizedAt, ordered);
+    }
+
+    private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<RankedSentence> selected) =>
+    [
+        .. selected.Select(r =>
+        {
+            var sentence = document.Sentences[r.Sentence].Source;
+            return new SummarySentence(
+                document.Source.Id,
+                sentence.SectionIndex,
+                document.SectionHeading(sentence.SectionIndex),
+                sentence.Start,
+                sentence.Length,
+                document.Source.SentenceText(sentence),
+                r.Score);
+        }),
+    ];
 }

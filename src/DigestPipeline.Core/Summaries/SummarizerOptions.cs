@@ -9,4 +9,10 @@ public sealed class SummarizerOptions
 
     /// <summary>Most themes kept for one document (declared and discovered together).</summary>
     public int MaxThemesPerDocument { get; set; } = 8;
+
+    /// <summary>
+    /// Evidence a declared theme needs in a document to be kept: one keyword in body text gives 1 (a phrase more),
+    /// in the standfirst 1.5, the title 2, a section heading 3.
+    /// </summary>
+    public double MinThemeEvidence { get; set; } = 3.0;
 }

@@ -1,0 +1,76 @@
+using DigestPipeline.Core.Documents;
+
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>A document's sentences with their structural role and their content words (stop words dropped), tokenized once.</summary>
+internal sealed class AnalyzedDocument
+{
+    private AnalyzedDocument(SourceDocument source, StemmerCache stems, AnalyzedSentence[] sentences, int sectionCount)
+    {
+        Source = source;
+        Stems = stems;
+        Sentences = sentences;
+        SectionCount = sectionCount;
+    }
+
+    public SourceDocument Source { get; }
+
+    public StemmerCache Stems { get; }
+
+    public IReadOnlyList<AnalyzedSentence> Sentences { get; }
+
+    /// <summary>Sections referenced by the document or its sentences (at least 1: the lead).</summary>
+    public int SectionCount { get; }
+
+    public string SectionHeading(int sectionIndex) =>
+        sectionIndex >= 0 && sectionIndex < Source.Sections.Count ? Source.Sections[sectionIndex].Heading
+        : sectionIndex == 0 ? Source.Title
+        : "";
+
+    public static AnalyzedDocument Analyze(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var stems = StemmerCache.For(document.Language);
+        var sentences = new AnalyzedSentence[document.Sentences.Count];
+        var tokens = new List<Token>();
+        var sectionCount = Math.Max(1, document.Sections.Count);
+        var lastSectionWithBody = -1;
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            var sentence = document.Sentences[i];
+            if (sentence.Start < 0 || sentence.Length < 0 || sentence.Start + sentence.Length > document.Text.Length)
+            {
+                throw new ArgumentException($"Sentence {i} of document {document.Id} lies outside its text.", nameof(document));
+            }
+
+            var kind = sentence.BlockIndex >= 0 && sentence.BlockIndex < document.Blocks.Count
+                ? document.Blocks[sentence.BlockIndex].Kind
+                : BlockKind.Paragraph;
+            tokens.Clear();
+            Tokenizer.Tokenize(document.Text, sentence.Start, sentence.Length, stems, tokens);
+            var words = tokens.Where(t => !t.IsStop).ToArray();
+            var isHeading = kind is BlockKind.Heading or BlockKind.Title;
+            var firstInSection = !isHeading && sentence.SectionIndex != lastSectionWithBody;
+            if (!isHeading)
+            {
+                lastSectionWithBody = sentence.SectionIndex;
+            }
+
+            sentences[i] = new AnalyzedSentence(i, sentence, kind, words, firstInSection);
+            sectionCount = Math.Max(sectionCount, sentence.SectionIndex + 1);
+        }
+
+        return new AnalyzedDocument(document, stems, sentences, sectionCount);
+    }
+}
+
+/// <summary>One sentence of an <see cref="AnalyzedDocument"/>.</summary>
+/// <param name="Words">Content words, stop words dropped.</param>
+/// <param name="FirstInSection">The first sentence of its section's body (headings excluded).</param>
+internal sealed record AnalyzedSentence(int Index, Sentence Source, BlockKind Kind, Token[] Words, bool FirstInSection)
+{
+    /// <summary>Headings and the title are evidence, never summary sentences.</summary>
+    public bool IsHeading => Kind is BlockKind.Heading or BlockKind.Title;
+
+    public int SectionIndex => Source.SectionIndex;
+}

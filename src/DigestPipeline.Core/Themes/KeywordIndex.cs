@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>
+/// The taxonomy's keywords compiled for one document language, and the rule that says whether a word of the text
+/// matches a word of a keyword. Stems alone are not enough (<c>énergétique</c> → <c>energet</c>, <c>énergies</c> →
+/// <c>energ</c>), so two stems also match when they share a long prefix that covers nearly all of the keyword's
+/// stem (<see cref="StemsMatch"/>). Thread-safe; the stem → keywords lookups are cached.
+/// </summary>
+internal sealed class KeywordIndex
+{
+    /// <summary>Shortest shared prefix for a prefix match; shorter stems must be equal.</summary>
+    internal const int MinPrefix = 5;
+
+    private readonly Dictionary<string, List<int>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byFirstPrefix = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int[]> _startingWith = new(StringComparer.Ordinal);
+
+    private KeywordIndex(StemmerCache stems, IReadOnlyList<ThemeKeyword> keywords, int themeCount)
+    {
+        Stems = stems;
+        Keywords = keywords;
+        ThemeCount = themeCount;
+        for (var k = 0; k < keywords.Count; k++)
+        {
+            var first = keywords[k].Stems[0];
+            Add(_byFirstStem, first, k);
+            if (first.Length >= MinPrefix)
+            {
+                Add(_byFirstPrefix, first[..MinPrefix], k);
+            }
+        }
+    }
+
+    public StemmerCache Stems { get; }
+
+    public IReadOnlyList<ThemeKeyword> Keywords { get; }
+
+    public int ThemeCount { get; }
+
+    /// <summary>
+    /// Compiles the keywords a document in <paramref name="language"/> is matched against: the theme's keywords in
+    /// that language, else its English ones, else all of them; all stemmed with the document language's stemmer.
+    /// </summary>
+    public static KeywordIndex Build(ThemeTaxonomy taxonomy, string language)
+    {
+        var stems = StemmerCache.For(language);
+        var keywords = new List<ThemeKeyword>();
+        for (var t = 0; t < taxonomy.Themes.Count; t++)
+        {
+            var theme = taxonomy.Themes[t];
+            IEnumerable<string> texts =
+                theme.Keywords.TryGetValue(stems.Language, out var own) && own.Count > 0 ? own
+                : theme.Keywords.TryGetValue("en", out var english) && english.Count > 0 ? english
+                : theme.Keywords.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var text in texts)
+            {
+                var words = Tokenizer.Tokenize(text, stems).Where(w => !w.IsStop).Select(w => w.Stem).ToArray();
+                if (words.Length == 0 || !seen.Add(string.Join(' ', words)))
+                {
+                    continue;
+                }
+
+                keywords.Add(new ThemeKeyword(t, text, words, 1.0 + (0.5 * (words.Length - 1))));
+            }
+        }
+
+        return new KeywordIndex(stems, keywords, taxonomy.Themes.Count);
+    }
+
+    /// <summary>Keywords whose first word matches a word of the text with this stem, in keyword order.</summary>
+    public int[] KeywordsStartingWith(string stem) => _startingWith.GetOrAdd(stem, Find);
+
+    /// <summary>
+    /// True when a text stem matches a keyword stem: equal, or sharing a prefix of at least <see cref="MinPrefix"/>
+    /// characters that leaves at most 2 characters of the keyword stem and 4 of the text stem
+    /// (<c>energ</c> ~ <c>energet</c>, <c>industrial</c> ~ <c>industrialis</c>, but not <c>inter</c> ~ <c>internation</c>).
+    /// </summary>
+    public static bool StemsMatch(string text, string keyword)
+    {
+        if (string.Equals(text, keyword, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (text.Length < MinPrefix || keyword.Length < MinPrefix)
+        {
+            return false;
+        }
+
+        var common = text.AsSpan().CommonPrefixLength(keyword);
+        return common >= MinPrefix && keyword.Length - common <= 2 && text.Length - common <= 4 && !char.IsDigit(keyword[0]);
+    }
+
+    private int[] Find(string stem)
+    {
+        var found = new SortedSet<int>();
+        if (_byFirstStem.TryGetValue(stem, out var exact))
+        {
+            found.UnionWith(exact);
+        }
+
+        if (stem.Length >= MinPrefix && _byFirstPrefix.TryGetValue(stem[..MinPrefix], out var near))
+        {
+            foreach (var k in near)
+            {
+                if (StemsMatch(stem, Keywords[k].Stems[0]))
+                {
+                    found.Add(k);
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    private static void Add(Dictionary<string, List<int>> map, string key, int value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

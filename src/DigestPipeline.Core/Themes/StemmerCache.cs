@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>
+/// Words → (folded stem, stop word?) for one language, cached: stemming runs once per distinct word, not per
+/// occurrence. Shared by all documents of the language; thread-safe.
+/// </summary>
+internal sealed class StemmerCache
+{
+    /// <summary>Beyond this many distinct words the cache stops growing (words are still stemmed, just not kept).</summary>
+    private const int MaxEntries = 500_000;
+
+    private static readonly ConcurrentDictionary<string, StemmerCache> _byLanguage = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, StemmedWord> _words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StemmedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly LanguageStemmer _stemmer;
+    private readonly StopWords _stopWords;
+
+    private StemmerCache(string language)
+    {
+        Language = language;
+        _stemmer = LanguageStemmer.For(language);
+        _stopWords = StopWords.For(language);
+        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The analysed language: <c>fr</c>, <c>en</c>, <c>de</c>, <c>es</c>, <c>it</c>, <c>pt</c>, <c>nl</c>, or another code (no stemming).</summary>
+    public string Language { get; }
+
+    public static StemmerCache For(string? language) =>
+        _byLanguage.GetOrAdd(NormaliseLanguage(language), static code => new StemmerCache(code));
+
+    /// <summary><c>fr-CA</c> → <c>fr</c>; empty → <c>und</c>.</summary>
+    public static string NormaliseLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return "und";
+        }
+
+        var code = language.Trim();
+        var dash = code.IndexOfAny(['-', '_']);
+        return (dash > 0 ? code[..dash] : code).ToLowerInvariant();
+    }
+
+    /// <param name="lowerCase">one word, lower-cased.</param>
+    public StemmedWord Get(ReadOnlySpan<char> lowerCase)
+    {
+        if (_lookup.TryGetValue(lowerCase, out var known))
+        {
+            return known;
+        }
+
+        var word = lowerCase.ToString();
+        var stemmed = new StemmedWord(string.Intern(TextFolding.Fold(_stemmer.Stem(word))), _stopWords.Contains(word));
+        if (_words.Count < MaxEntries)
+        {
+            _words.TryAdd(word, stemmed);
+        }
+
+        return stemmed;
+    }
+}
+
+/// <summary>A word's folded stem and whether it is a stop word.</summary>
+internal sealed record StemmedWord(string Stem, bool IsStop);

@@ -1,0 +1,93 @@
+using DigestPipeline.Core.Documents;
+
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>
+/// How strongly each sentence, section and the whole document speak of each declared theme.
+/// A sentence's own evidence comes from the keywords it contains; a section's heading is strong evidence for every
+/// sentence under it; the title and the standfirst weigh more than body text in the document's score, less than a
+/// heading.
+/// </summary>
+internal sealed class ThemeEvidence
+{
+    /// <summary>Evidence a matching section heading lends each sentence under it.</summary>
+    public const double HeadingInheritance = 1.0;
+
+    private readonly double[][] _own;
+    private readonly double[][] _heading;
+    private readonly List<KeywordMatch>[] _matches;
+
+    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[][] own, double[][] heading, List<KeywordMatch>[] matches, double[] scores)
+    {
+        Document = document;
+        Index = index;
+        _own = own;
+        _heading = heading;
+        _matches = matches;
+        DocumentScores = scores;
+    }
+
+    public AnalyzedDocument Document { get; }
+
+    public KeywordIndex Index { get; }
+
+    /// <summary>Per declared theme: the weighted sum of the evidence of all sentences, headings and title included.</summary>
+    public IReadOnlyList<double> DocumentScores { get; }
+
+    public static ThemeEvidence Collect(AnalyzedDocument document, KeywordIndex index)
+    {
+        var themeCount = index.ThemeCount;
+        var sentences = document.Sentences;
+        var own = new double[sentences.Count][];
+        var matches = new List<KeywordMatch>[sentences.Count];
+        var heading = new double[document.SectionCount][];
+        for (var s = 0; s < heading.Length; s++)
+        {
+            heading[s] = new double[themeCount];
+        }
+
+        var scores = new double[themeCount];
+        foreach (var sentence in sentences)
+        {
+            var evidence = new double[themeCount];
+            matches[sentence.Index] = ThemeMatcher.Weigh(ThemeMatcher.Match(sentence, index), index.Keywords, evidence);
+            own[sentence.Index] = evidence;
+            var weight = KindWeight(sentence.Kind);
+            for (var t = 0; t < themeCount; t++)
+            {
+                scores[t] += evidence[t] * weight;
+                if (sentence.Kind == BlockKind.Heading && sentence.SectionIndex >= 0)
+                {
+                    heading[sentence.SectionIndex][t] += evidence[t];
+                }
+            }
+        }
+
+        return new ThemeEvidence(document, index, own, heading, matches, scores);
+    }
+
+    /// <summary>Weight of a sentence's evidence in the document's score: heading 3, title 2, standfirst 1.5, body 1.</summary>
+    public static double KindWeight(BlockKind kind) => kind switch
+    {
+        BlockKind.Heading => 3.0,
+        BlockKind.Title => 2.0,
+        BlockKind.Standfirst => 1.5,
+        _ => 1.0,
+    };
+
+    /// <summary>Evidence from the sentence's own keywords.</summary>
+    public double Own(int sentence, int theme) => _own[sentence][theme];
+
+    /// <summary>Evidence from the heading of the section.</summary>
+    public double Heading(int section, int theme) => section >= 0 && section < _heading.Length ? _heading[section][theme] : 0;
+
+    /// <summary>The sentence's own evidence plus what its section heading lends it.</summary>
+    public double For(int sentence, int theme)
+    {
+        var section = Document.Sentences[sentence].SectionIndex;
+        return _own[sentence][theme] + (Heading(section, theme) > 0 ? HeadingInheritance : 0);
+    }
+
+    /// <summary>The keyword occurrences kept for the sentence (all themes).</summary>
+    public IReadOnlyList<KeywordMatch> Matches(int sentence) => _matches[sentence];
+}

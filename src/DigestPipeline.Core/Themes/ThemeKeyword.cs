@@ -1,0 +1,6 @@
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>A keyword or phrase of a declared theme, as a sequence of folded stems (stop words dropped).</summary>
+/// <param name="Theme">Index of the theme in the taxonomy.</param>
+/// <param name="Weight">Evidence one occurrence gives: phrases are more specific than single words.</param>
+internal sealed record ThemeKeyword(int Theme, string Text, string[] Stems, double Weight);

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>
+/// Splits text into words (letters, digits and combining marks), lower-cases them and looks their stems up in a
+/// <see cref="StemmerCache"/>. Apostrophes and hyphens separate words, so <c>l’énergie</c> gives <c>l</c> (a stop
+/// word: the elision is folded away) and <c>energ</c>, and <c>multi-agents</c> gives <c>multi</c>, <c>agent</c>.
+/// </summary>
+internal static class Tokenizer
+{
+    private const int MaxWordLength = 64;
+
+    public static List<Token> Tokenize(string text, StemmerCache stems) => Tokenize(text, 0, text.Length, stems, []);
+
+    public static List<Token> Tokenize(string text, int start, int length, StemmerCache stems, List<Token> into)
+    {
+        Span<char> buffer = stackalloc char[MaxWordLength];
+        var end = start + length;
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < end && IsWordChar(text[j]))
+            {
+                j++;
+            }
+
+            var wordLength = j - i;
+            if (wordLength <= MaxWordLength)
+            {
+                var lower = buffer[..wordLength];
+                text.AsSpan(i, wordLength).ToLowerInvariant(lower);
+                var word = stems.Get(lower);
+                into.Add(new Token(i, wordLength, word.Stem, word.IsStop));
+            }
+
+            i = j;
+        }
+
+        return into;
+    }
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+}

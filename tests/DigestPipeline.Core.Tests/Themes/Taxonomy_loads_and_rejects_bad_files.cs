@@ -1,0 +1,69 @@
+using DigestPipeline.Core.Themes;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.Core.Tests.Themes;
+
+public sealed class Taxonomy_loads_and_rejects_bad_files
+{
+    [Fact]
+    public void The_sample_taxonomy_loads_with_french_and_english_labels_and_keywords()
+    {
+        var taxonomy = ThemeSamples.SeedTaxonomy();
+
+        taxonomy.Themes.Count.ShouldBeInRange(12, 16);
+        taxonomy.Themes.Select(t => t.Id).ShouldBeUnique();
+        foreach (var theme in taxonomy.Themes)
+        {
+            theme.Labels.Keys.ShouldBe(["fr", "en"], ignoreOrder: true);
+            theme.Keywords["fr"].ShouldNotBeEmpty();
+            theme.Keywords["en"].ShouldNotBeEmpty();
+        }
+
+        taxonomy.Find("health")!.Label("fr").ShouldBe("Santé");
+        taxonomy.Find("health")!.Label("de").ShouldBe("Health");
+    }
+
+    [Fact]
+    public void A_duplicate_id_is_rejected_with_its_place()
+    {
+        const string json = """
+            {"themes":[
+              {"id":"health","labels":{"en":"Health"},"keywords":{"en":["health"]}},
+              {"id":"health","labels":{"en":"Care"},"keywords":{"en":["care"]}}
+            ]}
+            """;
+
+        var error = Should.Throw<InvalidDataException>(() => ThemeSamples.Taxonomy(json));
+
+        error.Message.ShouldContain("themes[1]");
+        error.Message.ShouldContain("duplicate theme id \"health\"");
+    }
+
+    [Fact]
+    public void A_theme_without_labels_is_rejected()
+    {
+        const string json = """{"themes":[{"id":"health","keywords":{"en":["health"]}}]}""";
+
+        Should.Throw<InvalidDataException>(() => ThemeSamples.Taxonomy(json)).Message.ShouldContain("\"labels\" is missing");
+    }
+
+    [Fact]
+    public void Invalid_json_is_rejected_with_its_line()
+    {
+        Should.Throw<InvalidDataException>(() => ThemeSamples.Taxonomy("{\"themes\":[\n{\"id\": }]}")).Message.ShouldContain("line 2");
+    }
+
+    [Theory]
+    [InlineData("{}", "\"themes\" array")]
+    [InlineData("""{"themes":[]}""", "declares no theme")]
+    [InlineData("""{"themes":[{"labels":{"en":"Health"},"keywords":{"en":["health"]}}]}""", "\"id\" is missing")]
+    [InlineData("""{"themes":[{"id":"Health Care","labels":{"en":"Health"},"keywords":{"en":["health"]}}]}""", "lower-case")]
+    [InlineData("""{"themes":[{"id":"health","labels":{"en":""},"keywords":{"en":["health"]}}]}""", "non-empty string")]
+    [InlineData("""{"themes":[{"id":"health","labels":{"en":"Health"},"keywords":{"en":[]}}]}""", "no keywords")]
+    [InlineData("""{"themes":[{"id":"section-x","labels":{"en":"X"},"keywords":{"en":["x"]}}]}""", "reserved")]
+    public void A_bad_file_is_rejected_with_a_clear_message(string json, string expected)
+    {
+        Should.Throw<InvalidDataException>(() => ThemeSamples.Taxonomy(json)).Message.ShouldContain(expected);
+    }
+}
