@@ -1,10 +1,184 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using DigestPipeline.Core.Subscribers;
+using Fluid;
+using Fluid.Values;
+
 namespace DigestPipeline.Core.Digests;
 
 /// <summary>
 /// Renders a digest as HTML and plain text in the subscriber's language. Every piece of document text is
 /// HTML-encoded by the template engine itself, never by hand.
 /// </summary>
+/// <remarks>
+/// The Fluid templates are embedded resources (<c>Digests/Templates/*.liquid</c>), parsed once per process and
+/// shared: composing is thread-safe and deterministic (the same content gives the same bytes).
+/// </remarks>
 public sealed class DigestComposer
 {
-    public ComposedDigest Compose(DigestContent content) => throw new NotImplementedException();
+    /// <summary>Plain-text line width.</summary>
+    public const int TextWidth = 78;
+
+    /// <summary>
+    /// Encodes every character that means something in HTML (<c>&lt; &gt; &amp; " '</c> and more) but leaves letters of
+    /// every script readable: <see cref="HtmlEncoder.Default"/> would also turn each <c>é</c> into <c>&amp;#xE9;</c>.
+    /// </summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static readonly Lazy<Templates> Cached = new(Templates.Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public ComposedDigest Compose(DigestContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+
+        var templates = Cached.Value;
+        var labels = DigestLabels.For(content.Subscriber.Language);
+        var view = BuildView(content, labels);
+
+        var html = templates.Html.Render(NewContext(view, templates.Options), Html);
+        var text = templates.Text.Render(NewContext(view, templates.Options), NullEncoder.Default);
+        return new ComposedDigest(DigestSubject.For(content, labels), html, text);
+    }
+
+    private static TemplateContext NewContext(DigestView view, TemplateOptions options)
+    {
+        var context = new TemplateContext(options);
+        context.SetValue("d", view);
+        return context;
+    }
+
+    private static DigestView BuildView(DigestContent content, DigestLabels labels)
+    {
+        var subscriber = content.Subscriber;
+        var themes = content.Themes
+            .Where(theme => theme.Items.Count > 0)
+            .Select(theme => BuildTheme(theme, labels))
+            .ToList();
+        var count = labels.ItemCount(content.ItemCount);
+        var title = string.Format(labels.Culture, labels.TitleFormat, LocalDate(content.Period, subscriber, labels.Culture));
+
+        return new DigestView(
+            Lang: HtmlLanguage(subscriber.Language, labels),
+            Title: title,
+            Preheader: $"{labels.Intro} ({count})",
+            Greeting: labels.Greeting(DigestText.SingleLine(subscriber.DisplayName)).Replace(" ,", ",", StringComparison.Ordinal),
+            Intro: labels.Intro,
+            CountLabel: count,
+            SourceLabel: labels.SourceLabel,
+            SectionLabel: labels.SectionLabel,
+            KeyPhrasesLabel: labels.KeyPhrasesLabel,
+            OpenQuote: labels.OpenQuote,
+            CloseQuote: labels.CloseQuote,
+            FooterWhy: string.Format(labels.Culture, labels.FooterWhyFormat,
+                labels.JoinList(themes.Select(t => t.Label).ToList())),
+            FooterSchedule: string.Format(labels.Culture, labels.FooterScheduleFormat,
+                labels.DescribeSchedule(subscriber.Schedule), DigestText.SingleLine(subscriber.TimeZone)),
+            Themes: themes);
+    }
+
+    private static DigestThemeView BuildTheme(DigestThemeGroup theme, DigestLabels labels)
+    {
+        var label = DigestText.SingleLine(theme.Label);
+        var count = labels.ItemCount(theme.Items.Count);
+        return new DigestThemeView(label, $"{label} ({count})", count, theme.Items.Select(BuildItem).ToList());
+    }
+
+    private static DigestItemView BuildItem(DigestItem item)
+    {
+        var sections = new List<DigestSectionView>();
+        string? currentSection = null;
+        List<string>? currentSentences = null;
+        foreach (var sentence in item.Sentences)
+        {
+            var section = DigestText.SingleLine(sentence.Section);
+            if (currentSentences is null || section != currentSection)
+            {
+                currentSection = section;
+                currentSentences = [];
+                sections.Add(new DigestSectionView(section, currentSentences));
+            }
+
+            currentSentences.Add(DigestText.SingleLine(sentence.Text));
+        }
+
+        var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
+        return new DigestItemView(
+            Title: DigestText.SingleLine(item.DocumentTitle),
+            Source: DigestText.SingleLine(item.SourceName),
+            Lang: DigestText.SingleLine(item.Language),
+            Sections: sections,
+            KeyPhrases: keyPhrases,
+            KeyPhrasesText: string.Join(", ", keyPhrases));
+    }
+
+    /// <summary>The subscriber's language tag when its labels exist, else the labels' own language.</summary>
+    private static string HtmlLanguage(string language, DigestLabels labels)
+    {
+        var tag = DigestText.SingleLine(language);
+        return DigestLabels.For(tag) == labels && tag.StartsWith(labels.Language, StringComparison.OrdinalIgnoreCase)
+            ? tag
+            : labels.Language;
+    }
+
+    /// <summary>The period's date in the subscriber's time zone (as given when the zone is unknown here).</summary>
+    private static string LocalDate(DateTimeOffset period, Subscriber subscriber, CultureInfo culture)
+    {
+        var local = period;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(subscriber.TimeZone ?? "", out var zone))
+        {
+            local = TimeZoneInfo.ConvertTime(period, zone);
+        }
+
+        return local.ToString("D", culture);
+    }
+
+    private sealed record Templates(IFluidTemplate Html, IFluidTemplate Text, TemplateOptions Options)
+    {
+        public static Templates Load()
+        {
+            var options = new TemplateOptions
+            {
+                CultureInfo = CultureInfo.InvariantCulture,
+                // A tag alone on its line leaves no blank line behind: the plain-text layout stays as written.
+                Trimming = TrimmingFlags.TagLeft | TrimmingFlags.TagRight,
+                Greedy = false,
+                StrictVariables = true,
+            };
+            options.MemberAccessStrategy.Register<DigestView>();
+            options.MemberAccessStrategy.Register<DigestThemeView>();
+            options.MemberAccessStrategy.Register<DigestItemView>();
+            options.MemberAccessStrategy.Register<DigestSectionView>();
+
+            // {{ value | wrap: "    " }}: wrapped at TextWidth, the first line after a prefix as wide as the indent.
+            options.Filters.AddFilter("wrap", (input, arguments, _) =>
+            {
+                var indent = arguments.At(0).ToStringValue();
+                return new StringValue(DigestText.Wrap(input.ToStringValue(), TextWidth, indent, DigestText.Width(indent)));
+            });
+
+            // {{ heading | underline: "=" }}: a line of that character as wide as the heading.
+            options.Filters.AddFilter("underline", (input, arguments, _) =>
+            {
+                var character = arguments.At(0).ToStringValue();
+                var width = DigestText.Width(input.ToStringValue());
+                return new StringValue(string.Concat(Enumerable.Repeat(character.Length > 0 ? character : "-", width)));
+            });
+
+            var parser = new FluidParser();
+            return new Templates(Parse(parser, "digest.html.liquid"), Parse(parser, "digest.txt.liquid"), options);
+        }
+
+        private static IFluidTemplate Parse(FluidParser parser, string name)
+        {
+            var resource = $"DigestPipeline.Core.Digests.Templates.{name}";
+            using var stream = typeof(DigestComposer).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"Embedded template '{resource}' is missing.");
+            using var reader = new StreamReader(stream);
+            var source = reader.ReadToEnd();
+            return parser.TryParse(source, out var template, out var error)
+                ? template
+                : throw new InvalidOperationException($"Template '{name}' does not parse: {error}");
+        }
+    }
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace DigestPipeline.Core.Digests;
+
+/// <summary>
+/// The words a digest frames its content with, in one language. French and English are built in; any other
+/// language falls back to English. Quoted sentences are not translated: they stay in their source's language.
+/// </summary>
+public sealed record DigestLabels(
+    string Language,
+    CultureInfo Culture,
+    string GreetingFormat,
+    string Intro,
+    string SubjectPrefix,
+    string SubjectSeparator,
+    string TitleFormat,
+    string SourceLabel,
+    string SectionLabel,
+    string KeyPhrasesLabel,
+    string OneItem,
+    string ManyItemsFormat,
+    string AndMoreFormat,
+    string OpenQuote,
+    string CloseQuote,
+    string FooterWhyFormat,
+    string FooterScheduleFormat,
+    string ScheduleDailyFormat,
+    string ScheduleWeekdaysFormat,
+    string ScheduleWeeklyFormat,
+    string ScheduleOtherFormat,
+    string ListSeparator,
+    string LastListSeparator)
+{
+    public static DigestLabels French { get; } = new(
+        Language: "fr",
+        Culture: CultureInfo.GetCultureInfo("fr-FR"),
+        GreetingFormat: "Bonjour {0},",
+        Intro: "Voici les nouveautés sur vos thèmes.",
+        SubjectPrefix: "Votre digest",
+        SubjectSeparator: " : ",
+        TitleFormat: "Votre digest du {0}",
+        SourceLabel: "Source\u00A0:",
+        SectionLabel: "Section\u00A0:",
+        KeyPhrasesLabel: "Mots-clés\u00A0:",
+        OneItem: "1 nouveauté",
+        ManyItemsFormat: "{0} nouveautés",
+        AndMoreFormat: "et {0} autre(s)",
+        OpenQuote: "«\u00A0",
+        CloseQuote: "\u00A0»",
+        FooterWhyFormat: "Vous recevez ce digest parce que vous suivez ces thèmes\u00A0: {0}.",
+        FooterScheduleFormat: "Envoi {0} (fuseau {1}).",
+        ScheduleDailyFormat: "tous les jours à {0}",
+        ScheduleWeekdaysFormat: "du lundi au vendredi à {0}",
+        ScheduleWeeklyFormat: "chaque {0} à {1}",
+        ScheduleOtherFormat: "selon le calendrier « {0} »",
+        ListSeparator: ", ",
+        LastListSeparator: " et ");
+
+    public static DigestLabels English { get; } = new(
+        Language: "en",
+        Culture: CultureInfo.GetCultureInfo("en-GB"),
+        GreetingFormat: "Hello {0},",
+        Intro: "Here is what is new on your themes.",
+        SubjectPrefix: "Your digest",
+        SubjectSeparator: ": ",
+        TitleFormat: "Your digest for {0}",
+        SourceLabel: "Source:",
+        SectionLabel: "Section:",
+        KeyPhrasesLabel: "Key phrases:",
+        OneItem: "1 new item",
+        ManyItemsFormat: "{0} new items",
+        AndMoreFormat: "and {0} more",
+        OpenQuote: "\u201C",
+        CloseQuote: "\u201D",
+        FooterWhyFormat: "You receive this digest because you follow these themes: {0}.",
+        FooterScheduleFormat: "It is sent {0} ({1} time).",
+        ScheduleDailyFormat: "every day at {0}",
+        ScheduleWeekdaysFormat: "on weekdays at {0}",
+        ScheduleWeeklyFormat: "every {0} at {1}",
+        ScheduleOtherFormat: "on the schedule \"{0}\"",
+        ListSeparator: ", ",
+        LastListSeparator: " and ");
+
+    /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
+    public static DigestLabels For(string? language)
+    {
+        var primary = (language ?? "").Trim();
+        var dash = primary.IndexOfAny(['-', '_']);
+        if (dash >= 0)
+        {
+            primary = primary[..dash];
+        }
+
+        return primary.Equals("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+    }
+
+    public string Greeting(string displayName) => string.Format(Culture, GreetingFormat, displayName);
+
+    public string ItemCount(int count) =>
+        count == 1 ? OneItem : string.Format(Culture, ManyItemsFormat, count.ToString("N0", Culture));
+
+    /// <summary>"a, b et c" / "a, b and c".</summary>
+    public string JoinList(IReadOnlyList<string> values) => values.Count switch
+    {
+        0 => "",
+        1 => values[0],
+        _ => string.Join(ListSeparator, values.Take(values.Count - 1)) + LastListSeparator + values[^1],
+    };
+
+    /// <summary>
+    /// A schedule in words for the common shapes of a 5-field cron (daily, weekdays, one weekday at a fixed
+    /// time); any other expression is shown as it is.
+    /// </summary>
+    public string DescribeSchedule(string cron)
+    {
+        var fields = (cron ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length == 5
+            && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var minute) && minute is >= 0 and < 60
+            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour is >= 0 and < 24
+            && fields[2] == "*" && fields[3] == "*")
+        {
+            var time = new TimeOnly(hour, minute).ToString("HH:mm", CultureInfo.InvariantCulture);
+            switch (fields[4])
+            {
+                case "*":
+                    return string.Format(Culture, ScheduleDailyFormat, time);
+                case "1-5" or "MON-FRI" or "mon-fri":
+                    return string.Format(Culture, ScheduleWeekdaysFormat, time);
+                default:
+                    if (int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 0 and <= 7)
+                    {
+                        var dayName = Culture.DateTimeFormat.GetDayName((DayOfWeek)(day % 7));
+                        return string.Format(Culture, ScheduleWeeklyFormat, dayName, time);
+                    }
+
+                    break;
+            }
+        }
+
+        return string.Format(Culture, ScheduleOtherFormat, cron);
+    }
+}

@@ -1,0 +1,72 @@
+using DigestPipeline.Core.Digests;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.Core.Tests.Digests;
+
+public sealed class Subject_names_top_themes_on_one_line
+{
+    [Fact]
+    public void French_subject_names_the_three_largest_themes_and_the_count()
+    {
+        var subject = new DigestComposer().Compose(DigestSamples.Content("fr")).Subject;
+
+        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale (6 nouveautés)");
+    }
+
+    [Fact]
+    public void English_subject_is_in_english()
+    {
+        var subject = new DigestComposer().Compose(DigestSamples.Content("en")).Subject;
+
+        subject.ShouldBe("Your digest: Santé, Énergie et calcul, Sécurité nationale (6 new items)");
+    }
+
+    [Fact]
+    public void Only_three_themes_are_named_and_the_rest_counted()
+    {
+        var content = DigestSamples.Content();
+        content = DigestSamples.WithThemes(content,
+        [
+            .. content.Themes,
+            new DigestThemeGroup("open-source", "Logiciel libre", [DigestSamples.Item("doc-f", "Linux", "LWN", "Une phrase.")]),
+        ]);
+
+        var subject = new DigestComposer().Compose(content).Subject;
+
+        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 1 autre(s) (7 nouveautés)");
+    }
+
+    [Theory]
+    [InlineData("Santé\r\nBcc: x@evil.example")]
+    [InlineData("Santé\nBcc: x@evil.example")]
+    [InlineData("Santé\rBcc: x@evil.example")]
+    [InlineData("Santé\u2028Bcc:\u0085x\t\0y")]
+    public void Line_breaks_and_control_characters_in_a_label_become_spaces(string label)
+    {
+        var content = DigestSamples.WithThemes(DigestSamples.Content(),
+            new DigestThemeGroup("sante", label, [DigestSamples.Item("doc-a", "T", "S", "Une phrase.")]));
+
+        var subject = new DigestComposer().Compose(content).Subject;
+
+        subject.ShouldNotContain('\r');
+        subject.ShouldNotContain('\n');
+        subject.Any(char.IsControl).ShouldBeFalse();
+        subject.ShouldStartWith("Votre digest : Santé Bcc:");
+        subject.ShouldEndWith("(1 nouveauté)");
+    }
+
+    [Fact]
+    public void A_very_long_label_is_cut_and_the_count_kept()
+    {
+        var content = DigestSamples.WithThemes(DigestSamples.Content(),
+            new DigestThemeGroup("a", new string('a', 500), [DigestSamples.Item("doc-a", "T", "S", "Une phrase.")]),
+            new DigestThemeGroup("b", new string('b', 500), [DigestSamples.Item("doc-b", "T", "S", "Une phrase.")]),
+            new DigestThemeGroup("c", new string('c', 500), [DigestSamples.Item("doc-c", "T", "S", "Une phrase.")]));
+
+        var subject = new DigestComposer().Compose(content).Subject;
+
+        subject.Length.ShouldBeLessThanOrEqualTo(140);
+        subject.ShouldEndWith("(3 nouveautés)");
+    }
+}

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace DigestPipeline.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Starts the maildev pinned in <c>tools/package.json</c> (installing it with <c>npm ci</c> when
+/// <c>tools/node_modules</c> lacks it) on two free loopback ports, and stops it with its whole process tree.
+/// </summary>
+public sealed class MaildevServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private MaildevServer(Process process, StringBuilder output, int smtpPort, int webPort)
+    {
+        _process = process;
+        _output = output;
+        SmtpPort = smtpPort;
+        WebPort = webPort;
+    }
+
+    public string Host => "127.0.0.1";
+
+    public int SmtpPort { get; }
+
+    public int WebPort { get; }
+
+    public Uri WebUri => new($"http://{Host}:{WebPort}/");
+
+    /// <summary>
+    /// The REST API's base: <c>/api/</c> in maildev 3.x, the web root in 2.2.x (the version pinned in
+    /// <c>tools/</c>, whose routes are <c>GET /email</c> and <c>DELETE /email/all</c>). Found when starting.
+    /// </summary>
+    public Uri ApiUri { get; private set; } = null!;
+
+    /// <summary>What maildev printed so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var tools = Path.Combine(FindRepositoryRoot(), "tools");
+        var bin = Path.Combine(tools, "node_modules", ".bin", "maildev");
+        if (!File.Exists(bin))
+        {
+            await NpmCiAsync(tools, cancellationToken);
+        }
+
+        // The package's own entry script, run by node: the same on Linux, macOS and Windows (where .bin holds
+        // shell and .cmd shims rather than the script).
+        var script = Path.Combine(tools, "node_modules", "maildev", "bin", "maildev");
+        var (smtpPort, webPort) = FreeLoopbackPorts();
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = tools,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     File.Exists(script) ? script : bin,
+                     "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
+                     "-s", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "-w", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new MaildevServer(process, output, smtpPort, webPort);
+        try
+        {
+            await server.WaitUntilReadyAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = WebUri, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"maildev exited with code {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                foreach (var prefix in new[] { "api/", "" })
+                {
+                    using var response = await http.GetAsync(prefix + "email", cancellationToken);
+                    if (response.IsSuccessStatusCode
+                        && response.Content.Headers.ContentType?.MediaType == "application/json")
+                    {
+                        ApiUri = new Uri(WebUri, prefix);
+                        return;
+                    }
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The 2 s request timeout: still starting.
+            }
+
+            if (deadline.Elapsed > StartTimeout)
+            {
+                throw new TimeoutException($"maildev did not answer GET /api/email nor GET /email within {StartTimeout.TotalSeconds} s:\n{Output}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The folder holding <c>tools/package.json</c>: <c>DIGESTPIPELINE_ROOT</c> when set, else the first one found
+    /// walking up from the test's output folder, the current directory, or this source file (the output folder
+    /// is outside the clone when built with <c>--artifacts-path /tmp/...</c>).
+    /// </summary>
+    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
+    {
+        var starts = new[]
+        {
+            Environment.GetEnvironmentVariable("DIGESTPIPELINE_ROOT"),
+            AppContext.BaseDirectory,
+            Directory.GetCurrentDirectory(),
+            Path.GetDirectoryName(sourceFile),
+        };
+        foreach (var start in starts)
+        {
+            if (string.IsNullOrEmpty(start) || !Directory.Exists(start))
+            {
+                continue;
+            }
+
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "tools", "package.json")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            $"No folder above {AppContext.BaseDirectory}, the current directory or {sourceFile} holds tools/package.json; set DIGESTPIPELINE_ROOT.");
+    }
+
+    private static async Task NpmCiAsync(string tools, CancellationToken cancellationToken)
+    {
+        var start = OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/c", "npm", "ci", "--no-audit", "--no-fund" } }
+            : new ProcessStartInfo("npm") { ArgumentList = { "ci", "--no-audit", "--no-fund" } };
+        start.WorkingDirectory = tools;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(InstallTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"npm ci in {tools} did not finish within {InstallTimeout}:\n{output}");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci in {tools} failed with exit code {process.ExitCode}:\n{output}");
+        }
+    }
+
+    /// <summary>Two distinct free ports on 127.0.0.1 (both held open until both are known).</summary>
+    private static (int Smtp, int Web) FreeLoopbackPorts()
+    {
+        var first = new TcpListener(IPAddress.Loopback, 0);
+        var second = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        try
+        {
+            return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
+        }
+        finally
+        {
+            first.Stop();
+            second.Stop();
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            if (output.Length < 64 * 1024)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.IntegrationTests.Infrastructure;
+using DigestPipeline.Mail;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MailKit.Security;
+
+namespace DigestPipeline.IntegrationTests.Mail;
+
+/// <summary>Digest emails for the mail tests, composed by the real <see cref="DigestComposer"/>.</summary>
+internal static class TestDigests
+{
+    private static readonly DateTimeOffset Period = new(2025, 3, 3, 7, 0, 0, TimeSpan.Zero);
+
+    public static DigestEmail Email(string? messageId = null, string subject = "", string toName = "Marie Curie")
+    {
+        var subscriber = new Subscriber(
+            "sub-1", "marie@example.org", toName, ["sante"], "fr", "0 8 * * 1", "Europe/Paris",
+            SubscriberState.Active, Period.AddDays(-30));
+        var content = new DigestContent(subscriber, Period,
+        [
+            new DigestThemeGroup("sante", "Santé",
+            [
+                new DigestItem("doc-a", "L’IA à l’hôpital <b>&</b>", "Libération", "fr",
+                    [new SummarySentence("doc-a", 0, "Partie 1", 0, 34, "Les hôpitaux testent des assistants.", 1)],
+                    ["hôpital"]),
+            ]),
+        ]);
+        var composed = new DigestComposer().Compose(content);
+
+        return new DigestEmail(
+            From: new EmailAddress("digest@digestpipeline.localhost", "DigestPipeline"),
+            To: new EmailAddress(subscriber.Email, toName),
+            Subject: subject.Length > 0 ? subject : composed.Subject,
+            HtmlBody: composed.Html,
+            TextBody: composed.Text,
+            MessageId: messageId ?? $"{Guid.NewGuid():N}@digestpipeline.test",
+            Date: Period,
+            Headers: new Dictionary<string, string>
+            {
+                ["List-Unsubscribe"] = "<https://digest.example/unsubscribe?t=abc>",
+                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            });
+    }
+
+    public static SmtpMailSender SmtpSender(MaildevFixture maildev, int maxConnections = 2) => new(
+        Options.Create(new SmtpOptions
+        {
+            Host = maildev.Host,
+            Port = maildev.SmtpPort,
+            Security = SecureSocketOptions.None,
+            MaxConnections = maxConnections,
+        }),
+        NullLogger<SmtpMailSender>.Instance);
+
+    public static string Bare(string? messageId) => (messageId ?? "").Trim().Trim('<', '>');
+}
