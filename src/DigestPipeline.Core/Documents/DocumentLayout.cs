@@ -1,0 +1,76 @@
+using System.Text;
+
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>
+/// Lays the blocks found by a structure reader out into the normalised document text and records every block and
+/// section as offsets into it. Each block is one line; blocks are separated by a blank line, except consecutive
+/// list items, which sit on consecutive lines, each after its marker ("• ", or "1. " for ordered Markdown lists).
+/// Section 0 is the lead (its heading is the title); each heading opens the next section.
+/// </summary>
+internal static class DocumentLayout
+{
+    public const string BulletMarker = "• ";
+
+    /// <summary>A paragraph right after the title is a standfirst when it is at most this long and more follows.</summary>
+    public const int MaxStandfirstLength = 600;
+
+    public static (string Text, List<DocumentBlock> Blocks, List<DocumentSection> Sections) Lay(IReadOnlyList<BlockDraft> drafts, string title)
+    {
+        var capacity = 0;
+        foreach (var draft in drafts) capacity += draft.Text.Length + (draft.Marker?.Length ?? 0) + 2;
+
+        var text = new StringBuilder(capacity);
+        var blocks = new List<DocumentBlock>(drafts.Count);
+        var sectionIndex = 0;
+        BlockKind? previous = null;
+        foreach (var draft in drafts)
+        {
+            if (previous is { } kind)
+            {
+                text.Append(kind == BlockKind.ListItem && draft.Kind == BlockKind.ListItem ? "\n" : "\n\n");
+            }
+
+            if (draft.Kind == BlockKind.Heading) sectionIndex++;
+            if (draft.Marker is not null) text.Append(draft.Marker);
+            blocks.Add(new DocumentBlock(draft.Kind, text.Length, draft.Text.Length, sectionIndex));
+            text.Append(draft.Text);
+            previous = draft.Kind;
+        }
+
+        var result = text.ToString();
+        return (result, blocks, BuildSections(result, blocks, title));
+    }
+
+    private static List<DocumentSection> BuildSections(string text, List<DocumentBlock> blocks, string title)
+    {
+        var sections = new List<DocumentSection>();
+        var leadEnd = 0;
+        var i = 0;
+        for (; i < blocks.Count && blocks[i].SectionIndex == 0; i++) leadEnd = blocks[i].Start + blocks[i].Length;
+        sections.Add(new DocumentSection(0, title, 0, leadEnd));
+
+        while (i < blocks.Count)
+        {
+            var heading = blocks[i];
+            var end = heading.Start + heading.Length;
+            var j = i + 1;
+            for (; j < blocks.Count && blocks[j].SectionIndex == heading.SectionIndex; j++) end = blocks[j].Start + blocks[j].Length;
+            sections.Add(new DocumentSection(heading.SectionIndex, text.Substring(heading.Start, heading.Length), heading.Start, end - heading.Start));
+            i = j;
+        }
+
+        return sections;
+    }
+
+    /// <summary>Marks the paragraph right after the title as the standfirst when it is a short lead followed by more text.</summary>
+    public static void MarkStandfirst(List<BlockDraft> drafts)
+    {
+        if (drafts.Count < 3 || drafts[0].Kind != BlockKind.Title) return;
+        var candidate = drafts[1];
+        if (candidate.Kind == BlockKind.Paragraph && candidate.Text.Length <= MaxStandfirstLength)
+        {
+            drafts[1] = candidate with { Kind = BlockKind.Standfirst };
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>
+/// Finds the structure of a Markdown document with Markdig (CommonMark plus YAML front matter): ATX and setext
+/// headings, paragraphs (block quotes included), list items at any depth. Only the text is kept: emphasis, links,
+/// inline code and entities become plain text; code blocks, HTML blocks, images and thematic breaks are dropped.
+/// A first-level heading at the top is the title (else the front matter's <c>title:</c>); the paragraph after the
+/// title is the standfirst when it is a short lead.
+/// </summary>
+internal static class MarkdownStructureReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    /// <returns>The blocks and the title (null when the document declares none).</returns>
+    public static (List<BlockDraft> Blocks, string? Title) Read(string text)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        var drafts = new List<BlockDraft>();
+        string? frontMatterTitle = null;
+        var builder = new StringBuilder();
+        foreach (var block in document)
+        {
+            if (block is YamlFrontMatterBlock yaml)
+            {
+                frontMatterTitle = FrontMatterTitle(yaml);
+                continue;
+            }
+
+            Visit(block, drafts, builder);
+        }
+
+        string? title = null;
+        if (drafts.Count > 0 && drafts[0] is { Kind: BlockKind.Heading } top && IsFirstLevelHeadingAtTop(document))
+        {
+            title = top.Text;
+            drafts[0] = top with { Kind = BlockKind.Title };
+        }
+        else if (!string.IsNullOrEmpty(frontMatterTitle))
+        {
+            title = frontMatterTitle;
+        }
+
+        DocumentLayout.MarkStandfirst(drafts);
+        return (drafts, title);
+    }
+
+    private static bool IsFirstLevelHeadingAtTop(MarkdownDocument document)
+    {
+        foreach (var block in document)
+        {
+            if (block is YamlFrontMatterBlock or LinkReferenceDefinitionGroup or HtmlBlock) continue;
+            return block is HeadingBlock { Level: 1 };
+        }
+
+        return false;
+    }
+
+    private static void Visit(Block block, List<BlockDraft> drafts, StringBuilder builder)
+    {
+        switch (block)
+        {
+            case HeadingBlock heading:
+                AddLeaf(heading.Inline, BlockKind.Heading, null, drafts, builder);
+                break;
+            case ParagraphBlock paragraph:
+                AddParagraph(paragraph.Inline, drafts, builder);
+                break;
+            case ListBlock list:
+                VisitList(list, drafts, builder);
+                break;
+            case CodeBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup or YamlFrontMatterBlock:
+                break;
+            case ContainerBlock container:
+                foreach (var child in container) Visit(child, drafts, builder);
+                break;
+        }
+    }
+
+    private static void VisitList(ListBlock list, List<BlockDraft> drafts, StringBuilder builder)
+    {
+        var number = int.TryParse(list.OrderedStart, NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 1;
+        foreach (var child in list)
+        {
+            if (child is not ListItemBlock item) continue;
+            var marker = list.IsOrdered
+                ? string.Create(CultureInfo.InvariantCulture, $"{(item.Order > 0 ? item.Order : number)}{list.OrderedDelimiter} ")
+                : DocumentLayout.BulletMarker;
+            number++;
+            foreach (var part in item)
+            {
+                switch (part)
+                {
+                    case ParagraphBlock paragraph:
+                        AddLeaf(paragraph.Inline, BlockKind.ListItem, marker, drafts, builder);
+                        break;
+                    case HeadingBlock heading:
+                        AddLeaf(heading.Inline, BlockKind.ListItem, marker, drafts, builder);
+                        break;
+                    default:
+                        Visit(part, drafts, builder);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AddLeaf(ContainerInline? inline, BlockKind kind, string? marker, List<BlockDraft> drafts, StringBuilder builder)
+    {
+        builder.Clear();
+        AppendText(inline, builder);
+        var text = TextNormaliser.CollapseSpaces(builder.ToString());
+        if (text.Length > 0) drafts.Add(new BlockDraft(kind, text, marker));
+    }
+
+    /// <summary>A paragraph whose every line starts with a typographic bullet (•, ▪…) is a list written as plain text.</summary>
+    private static void AddParagraph(ContainerInline? inline, List<BlockDraft> drafts, StringBuilder builder)
+    {
+        builder.Clear();
+        AppendText(inline, builder);
+        var raw = builder.ToString();
+        if (IsTypographicBulletList(raw))
+        {
+            foreach (var line in raw.AsSpan().EnumerateLines())
+            {
+                var trimmed = line.Trim(" \t");
+                var item = TextNormaliser.CollapseSpaces(trimmed[PlainTextStructureReader.BulletLength(trimmed)..]);
+                if (item.Length > 0) drafts.Add(new BlockDraft(BlockKind.ListItem, item, DocumentLayout.BulletMarker));
+            }
+
+            return;
+        }
+
+        var text = TextNormaliser.CollapseSpaces(raw);
+        if (text.Length > 0) drafts.Add(new BlockDraft(BlockKind.Paragraph, text));
+    }
+
+    private static bool IsTypographicBulletList(string raw)
+    {
+        foreach (var line in raw.AsSpan().EnumerateLines())
+        {
+            var trimmed = line.Trim(" \t");
+            if (trimmed.IsEmpty) continue;
+            if (trimmed[0] is '-' or '*' or '–' || PlainTextStructureReader.BulletLength(trimmed) == 0) return false;
+        }
+
+        return true;
+    }
+
+    private static void AppendText(ContainerInline? container, StringBuilder builder)
+    {
+        if (container is null) return;
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    builder.Append('\n');
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LinkInline { IsImage: true }:
+                case HtmlInline:
+                    break;
+                case ContainerInline nested:
+                    AppendText(nested, builder);
+                    break;
+            }
+        }
+    }
+
+    private static string? FrontMatterTitle(YamlFrontMatterBlock yaml)
+    {
+        for (var i = 0; i < yaml.Lines.Count; i++)
+        {
+            var span = yaml.Lines.Lines[i].Slice.AsSpan().Trim();
+            if (!span.StartsWith("title:", StringComparison.OrdinalIgnoreCase)) continue;
+            var value = span["title:".Length..].Trim().Trim("\"'");
+            return value.IsEmpty ? null : TextNormaliser.CollapseSpaces(value);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>
+/// Finds the structure of a plain-text document (already through <see cref="TextNormaliser.NormaliseCharacters"/>).
+/// Blank lines (including lines of only spaces) separate paragraphs; a single line break inside a paragraph is
+/// not a break. A line starting with a bullet (•, ·, ▪, ◦, ‣, ●, ■, or -, –, * followed by a space) is a list item;
+/// an indented line right after an item continues it. The first line is the title when it fits; the paragraph
+/// after it is the standfirst when it is a short lead; a short single-line paragraph without final sentence
+/// punctuation (. ! … ; : ,) that starts with no lowercase letter and is followed by text is a heading.
+/// </summary>
+internal static class PlainTextStructureReader
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxHeadingLength = 120;
+
+    /// <summary>A paragraph or list item as a list of trimmed line ranges of the text.</summary>
+    private sealed class RawBlock(bool isListItem)
+    {
+        public bool IsListItem { get; } = isListItem;
+        public List<Range> Lines { get; } = new(1);
+    }
+
+    /// <returns>The blocks and the title (null when no line fits as a title).</returns>
+    public static (List<BlockDraft> Blocks, string? Title) Read(string text)
+    {
+        var raw = SplitBlocks(text);
+        var drafts = new List<BlockDraft>(raw.Count + 1);
+        string? title = null;
+        var first = 0;
+
+        if (raw.Count > 0 && TitleOf(text, raw) is { } foundTitle)
+        {
+            title = foundTitle;
+            drafts.Add(new BlockDraft(BlockKind.Title, title));
+            raw[0].Lines.RemoveAt(0);
+            if (raw[0].Lines.Count == 0) first = 1;
+        }
+
+        var texts = new string[raw.Count];
+        var candidates = new bool[raw.Count];
+        var builder = new StringBuilder();
+        for (var i = first; i < raw.Count; i++)
+        {
+            texts[i] = JoinLines(text, raw[i].Lines, builder);
+            candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i]);
+        }
+
+        for (var i = first; i < raw.Count; i++)
+        {
+            if (texts[i].Length == 0) continue;
+            if (raw[i].IsListItem)
+            {
+                drafts.Add(new BlockDraft(BlockKind.ListItem, texts[i], DocumentLayout.BulletMarker));
+                continue;
+            }
+
+            var followedByText = i + 1 < raw.Count && (raw[i + 1].IsListItem || !candidates[i + 1]);
+            var isHeading = candidates[i] && followedByText;
+            drafts.Add(new BlockDraft(isHeading ? BlockKind.Heading : BlockKind.Paragraph, texts[i]));
+        }
+
+        DocumentLayout.MarkStandfirst(drafts);
+        return (drafts, title);
+    }
+
+    private static List<RawBlock> SplitBlocks(string text)
+    {
+        var blocks = new List<RawBlock>();
+        RawBlock? current = null;
+        var lineStart = 0;
+        while (lineStart <= text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var start = lineStart;
+            var end = lineEnd;
+            lineStart = lineEnd + 1;
+
+            var lineFirst = start;
+            while (start < end && text[start] == ' ') start++;
+            var indented = start > lineFirst;
+            while (end > start && text[end - 1] == ' ') end--;
+            if (start == end)
+            {
+                current = null;
+                continue;
+            }
+
+            var bullet = BulletLength(text.AsSpan(start, end - start));
+            if (bullet > 0)
+            {
+                var itemStart = start + bullet;
+                while (itemStart < end && text[itemStart] == ' ') itemStart++;
+                if (itemStart == end) continue;
+                current = new RawBlock(isListItem: true);
+                current.Lines.Add(itemStart..end);
+                blocks.Add(current);
+                continue;
+            }
+
+            if (current is null || (current.IsListItem && !indented))
+            {
+                current = new RawBlock(isListItem: false);
+                blocks.Add(current);
+            }
+
+            current.Lines.Add(start..end);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The lines of a block joined by one space, inner runs of spaces collapsed.</summary>
+    private static string JoinLines(string text, List<Range> lines, StringBuilder builder)
+    {
+        if (lines.Count == 1) return TextNormaliser.CollapseSpaces(text.AsSpan()[lines[0]]);
+        builder.Clear();
+        foreach (var line in lines)
+        {
+            if (builder.Length > 0) builder.Append(' ');
+            builder.Append(text.AsSpan()[line]);
+        }
+
+        return TextNormaliser.CollapseSpaces(builder.ToString());
+    }
+
+    /// <summary>The length of the bullet marker a trimmed line starts with, or 0.</summary>
+    internal static int BulletLength(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty) return 0;
+        switch (line[0])
+        {
+            case '•' or '·' or '▪' or '◦' or '‣' or '●' or '■' or '▫' or '○' or '►' or '▸':
+                return 1;
+            case '-' or '–' or '*':
+                return line.Length > 1 && line[1] == ' ' ? 1 : 0;
+            default:
+                return 0;
+        }
+    }
+
+    private static string? TitleOf(string text, List<RawBlock> raw)
+    {
+        var block = raw[0];
+        if (block.IsListItem) return null;
+        var first = TextNormaliser.CollapseSpaces(text.AsSpan()[block.Lines[0]]);
+        if (first.Length == 0 || first.Length > MaxTitleLength) return null;
+        if (block.Lines.Count == 1) return raw.Count > 1 ? first : null;
+
+        // The first line of a longer paragraph is a title only when it does not read as a hard-wrapped sentence.
+        var next = text.AsSpan()[block.Lines[1]];
+        return first.Length <= MaxHeadingLength && !EndsWithSentencePunctuation(first) && !StartsWithLowercase(next) ? first : null;
+    }
+
+    internal static bool IsHeadingLike(string text)
+        => text.Length > 0 && text.Length <= MaxHeadingLength && !EndsWithSentencePunctuation(text) && !StartsWithLowercase(text)
+           && text.AsSpan().ContainsAnyExcept(" 0123456789.-–()[]");
+
+    private static bool EndsWithSentencePunctuation(string text)
+        => text[^1] is '.' or '!' or '…' or ';' or ':' or ',';
+
+    private static bool StartsWithLowercase(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) return char.IsLower(c);
+        }
+
+        return false;
+    }
+}

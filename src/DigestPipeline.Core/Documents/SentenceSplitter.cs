@@ -1,0 +1,159 @@
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>
+/// Splits the blocks of a normalised document into sentences. Titles, headings and list items are one sentence
+/// each; paragraphs and standfirsts are split at . ! ? … (and runs of them) followed by whitespace, never inside
+/// a block. Not an end: a period inside a token (3.5 %, 1.000, U.S.), a terminator followed by a lowercase word
+/// (ellipsis "… à condition", "? dit-il"), a language's non-terminal abbreviation (Mr., M., Mme., p. ex., e.g.),
+/// an initial or dotted acronym, an ambiguous abbreviation (etc., J.-C.) unless a capital follows. Closing quotes
+/// and brackets after the terminator belong to the sentence, including a French « … » closed after a space.
+/// Sentence offsets exclude surrounding whitespace. Linear in the text length.
+/// </summary>
+internal static class SentenceSplitter
+{
+    public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language)
+    {
+        var abbreviations = Abbreviations.For(language);
+        var sentences = new List<Sentence>(blocks.Count * 2);
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            if (block.Kind is BlockKind.Paragraph or BlockKind.Standfirst)
+            {
+                SplitBlock(text, block, b, abbreviations, language, sentences);
+            }
+            else
+            {
+                Add(text, block.Start, block.Start + block.Length, b, block.SectionIndex, sentences);
+            }
+        }
+
+        return sentences;
+    }
+
+    private static void SplitBlock(string text, DocumentBlock block, int blockIndex, Abbreviations abbreviations, string language, List<Sentence> sentences)
+    {
+        var end = block.Start + block.Length;
+        var sentenceStart = block.Start;
+        var i = block.Start;
+        while (i < end)
+        {
+            if (!IsTerminator(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var terminatorStart = i;
+            var j = i;
+            while (j < end && IsTerminator(text[j])) j++;
+            var singlePeriod = j - terminatorStart == 1 && text[terminatorStart] == '.';
+
+            var k = SkipClosers(text, j, end);
+            if (k < end && text[k] != ' ')
+            {
+                i = j;
+                continue;
+            }
+
+            var next = k;
+            while (next < end && text[next] == ' ') next++;
+            if (next >= end) break;
+
+            if (IsBoundary(text, terminatorStart, singlePeriod, FirstLetterFrom(text, next, end), abbreviations, language))
+            {
+                Add(text, sentenceStart, k, blockIndex, block.SectionIndex, sentences);
+                sentenceStart = next;
+                i = next;
+            }
+            else
+            {
+                i = j;
+            }
+        }
+
+        Add(text, sentenceStart, end, blockIndex, block.SectionIndex, sentences);
+    }
+
+    private static bool IsBoundary(string text, int terminatorStart, bool singlePeriod, char next, Abbreviations abbreviations, string language)
+    {
+        if (char.IsLower(next)) return false;
+        if (!singlePeriod) return true;
+
+        var token = TokenBefore(text, terminatorStart);
+        if (token.IsEmpty) return true;
+        if (abbreviations.IsAmbiguous(token)) return char.IsUpper(next);
+        if (abbreviations.IsNonTerminal(token) || IsDottedInitials(token)) return false;
+        if (language == "de" && token.Length <= 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1])) return false;
+        return true;
+    }
+
+    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' or '‼' or '⁇' or '⁈' or '⁉';
+
+    /// <summary>Closing quotes and brackets right after a terminator; a » (or ›) may follow a space, French style.</summary>
+    private static int SkipClosers(string text, int k, int end)
+    {
+        while (k < end)
+        {
+            var c = text[k];
+            if (c is '»' or '›' or '”' or '’' or '"' or '\'' or ')' or ']')
+            {
+                k++;
+                continue;
+            }
+
+            if (c == ' ' && k + 1 < end && text[k + 1] is '»' or '›')
+            {
+                k += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        return k;
+    }
+
+    /// <summary>The first letter or digit of the next sentence, past opening quotes, brackets and dashes; ' ' if none.</summary>
+    private static char FirstLetterFrom(string text, int start, int end)
+    {
+        for (var m = start; m < end; m++)
+        {
+            var c = text[m];
+            if (char.IsLetterOrDigit(c)) return c;
+            if (c is ' ' or '«' or '‹' or '“' or '‘' or '"' or '\'' or '(' or '[' or '¿' or '¡' or '—' or '–' or '-' or '„' or '‚') continue;
+            return c;
+        }
+
+        return ' ';
+    }
+
+    /// <summary>The word before a period, without leading quotes or brackets and without a French or Italian elision (l’, d’).</summary>
+    private static ReadOnlySpan<char> TokenBefore(string text, int periodIndex)
+    {
+        var start = periodIndex;
+        while (start > 0 && text[start - 1] is not (' ' or '(' or '[' or '«' or '“' or '‘' or '"' or '„' or '/')) start--;
+        var token = text.AsSpan(start, periodIndex - start);
+        var apostrophe = token.LastIndexOfAny('’', '\'');
+        return apostrophe >= 0 ? token[(apostrophe + 1)..] : token;
+    }
+
+    /// <summary>Single letters joined by periods: U.S, e.g, J.R.R.</summary>
+    private static bool IsDottedInitials(ReadOnlySpan<char> token)
+    {
+        if (token.Length < 3) return false;
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (i % 2 == 0 ? !char.IsLetter(token[i]) : token[i] != '.') return false;
+        }
+
+        return true;
+    }
+
+    private static void Add(string text, int start, int end, int blockIndex, int sectionIndex, List<Sentence> sentences)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        if (end > start) sentences.Add(new Sentence(sentences.Count, start, end - start, blockIndex, sectionIndex));
+    }
+}
