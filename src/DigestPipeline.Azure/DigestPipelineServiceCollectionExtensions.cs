@@ -1,0 +1,14 @@
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestPipeline.Azure;
+
+public static class DigestPipelineServiceCollectionExtensions
+{
+    /// <summary>The whole pipeline on one storage account: the Core domain and handlers, and the storage adapters.
+    /// Hosts add a mail sender (<c>AddDigestMail</c>) and their triggers.</summary>
+    public static IServiceCollection AddDigestPipeline(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddDigestPipelineCore().AddDigestPipelineStorage(configuration);
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DigestPipeline.Azure.Local;
+
+/// <summary>
+/// Azurite (the Azure Storage emulator) pinned in the repository's <c>tools/</c>, started on free loopback ports and
+/// stopped (with its process tree) on dispose.
+/// </summary>
+public sealed partial class AzuriteServer : IAsyncDisposable
+{
+    /// <summary>The emulator's well-known account and key (public, documented by Microsoft; not a secret).</summary>
+    public const string AccountName = "devstoreaccount1";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process process;
+    private readonly StringBuilder output;
+
+    private AzuriteServer(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        this.output = output;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+
+    /// <summary>What Azurite printed so far (for diagnostics).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    /// <summary>Installs Azurite from <c>tools/</c> if needed (<c>npm ci</c>), starts it and waits until it listens.</summary>
+    /// <exception cref="TimeoutException">it did not listen in time; the message holds its output.</exception>
+    /// <exception cref="InvalidOperationException">it exited while starting; the message holds its output.</exception>
+    public static async Task<AzuriteServer> StartAsync(AzuriteServerOptions? options = null, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        options ??= AzuriteServerOptions.InMemory;
+        var tools = LocalTools.Find(options.StartDirectory);
+        await tools.EnsureInstalledAsync("azurite", log, cancellationToken);
+
+        var startInfo = new ProcessStartInfo(tools.BinPath("azurite"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = options.Location ?? Path.GetTempPath(),
+        };
+        foreach (var argument in new[]
+                 {
+                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+                     "--skipApiVersionCheck", "--disableTelemetry",
+                 })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        if (options.Location is null)
+        {
+            startInfo.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(options.Location);
+            startInfo.ArgumentList.Add("--location");
+            startInfo.ArgumentList.Add(options.Location);
+        }
+
+        var output = new StringBuilder();
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.Exited += (_, _) => listening.TrySetException(
+            new InvalidOperationException($"Azurite exited while starting (exit code {SafeExitCode(process)}):\n{Captured()}"));
+
+        if (!process.Start())
+            throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await listening.Task.WaitAsync(options.StartTimeout ?? DefaultStartTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or OperationCanceledException)
+        {
+            Kill(process);
+            process.Dispose();
+            if (e is TimeoutException)
+                throw new TimeoutException($"Azurite did not listen within {options.StartTimeout ?? DefaultStartTimeout}. Its output:\n{Captured()}", e);
+            throw;
+        }
+
+        var server = new AzuriteServer(process, output, ports["Blob"], ports["Queue"], ports["Table"]);
+        log?.Invoke($"Azurite listening: blob {server.BlobPort}, queue {server.QueuePort}, table {server.TablePort}");
+        return server;
+
+        void OnLine(string? line)
+        {
+            if (line is null)
+                return;
+            lock (output)
+            {
+                output.AppendLine(line);
+                var match = ListeningLine().Match(line);
+                if (match.Success)
+                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+                if (ports.Count == 3)
+                    listening.TrySetResult();
+            }
+        }
+
+        string Captured()
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill(process);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+    }
+
+    private static string SafeExitCode(Process process) =>
+        process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "?";
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,31 @@
+using Cronos;
+
+namespace DigestPipeline.Azure.LocalHost;
+
+/// <summary>A cron expression in UTC: 5 fields (minutes), or 6 (seconds first) like the Functions timer trigger.</summary>
+public sealed class CronSchedule
+{
+    private readonly CronExpression expression;
+
+    private CronSchedule(string text, CronExpression expression)
+    {
+        Text = text;
+        this.expression = expression;
+    }
+
+    public string Text { get; }
+
+    /// <exception cref="CronFormatException">not a 5- or 6-field cron expression.</exception>
+    public static CronSchedule Parse(string text)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        return new CronSchedule(text, CronExpression.Parse(text, format));
+    }
+
+    /// <summary>The first occurrence strictly after <paramref name="after"/>, or null when there is none.</summary>
+    public DateTimeOffset? NextAfter(DateTimeOffset after) =>
+        expression.GetNextOccurrence(after, TimeZoneInfo.Utc);
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,31 @@
+using DigestPipeline.Azure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Azure.LocalHost;
+
+public static class LocalHostServiceCollectionExtensions
+{
+    /// <summary>
+    /// The local Functions host: storage (<see cref="StorageServiceCollectionExtensions.AddDigestPipelineStorage"/>),
+    /// then as hosted services, in this order, <see cref="StorageInitializer"/>, <see cref="QueuePump"/>,
+    /// <see cref="BlobWatcher"/> and <see cref="SingletonTimer"/>. Handlers are the <c>IQueueHandler</c> and
+    /// <c>ITimerHandler</c> services registered in DI.
+    /// </summary>
+    public static IServiceCollection AddLocalFunctionsHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDigestPipelineStorage(configuration);
+
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
+        services.AddSingleton<LocalHostOptionsSetup>(_ => new LocalHostOptionsSetup(configuration));
+        services.AddSingleton<IPostConfigureOptions<LocalHostOptions>>(sp => sp.GetRequiredService<LocalHostOptionsSetup>());
+        services.AddSingleton<IValidateOptions<LocalHostOptions>>(sp => sp.GetRequiredService<LocalHostOptionsSetup>());
+
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddHostedService<QueuePump>();
+        services.AddHostedService<BlobWatcher>();
+        services.AddHostedService<SingletonTimer>();
+        return services;
+    }
+}

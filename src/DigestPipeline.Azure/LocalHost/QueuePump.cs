@@ -1,0 +1,42 @@
+using Azure.Storage.Queues;
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Azure.LocalHost;
+
+/// <summary>
+/// The local host's queue trigger: one <see cref="QueueListener"/> per <see cref="IQueueHandler"/> registered in DI,
+/// with host.json's <c>extensions:queues</c> settings. A handler's exception never stops the host.
+/// </summary>
+public sealed class QueuePump(
+    IEnumerable<IQueueHandler> handlers,
+    QueueServiceClient queues,
+    QueueMessageCodec codec,
+    IOptions<QueueTriggerOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var all = handlers.ToList();
+        var duplicate = all.GroupBy(h => h.Queue, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException(
+                $"Queue '{duplicate.Key}' has {duplicate.Count()} handlers ({string.Join(", ", duplicate.Select(h => h.GetType().Name))}); a queue has exactly one.");
+        }
+
+        var logger = loggers.CreateLogger<QueuePump>();
+        if (all.Count == 0)
+        {
+            logger.LogWarning("No queue handlers registered: the queue pump has nothing to do");
+            return Task.CompletedTask;
+        }
+
+        return Task.WhenAll(all.Select(handler =>
+            new QueueListener(handler, queues, codec, options.Value, time, logger).RunAsync(stoppingToken)));
+    }
+}

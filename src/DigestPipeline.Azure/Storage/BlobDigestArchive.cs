@@ -1,0 +1,21 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>The <c>digests</c> container: <c>digests/{deliveryId}.html</c>.</summary>
+public sealed class BlobDigestArchive(BlobServiceClient blobs) : IDigestArchive
+{
+    private readonly BlobContainerClient digests = blobs.GetBlobContainerClient(StorageNames.DigestsContainer);
+
+    public async Task SaveAsync(string deliveryId, string html, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
+        await digests.GetBlobClient($"{deliveryId}.html").UploadAsync(
+            BinaryData.FromString(html),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
+            cancellationToken);
+    }
+}

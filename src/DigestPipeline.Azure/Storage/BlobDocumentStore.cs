@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>
+/// Uploads (<c>incoming</c>), normalised documents (<c>documents/{id}.json</c>), quarantine and the Documents table.
+/// </summary>
+public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClient tables, ILogger<BlobDocumentStore> logger) : IDocumentStore
+{
+    private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+    private readonly BlobContainerClient documents = blobs.GetBlobContainerClient(StorageNames.DocumentsContainer);
+    private readonly BlobContainerClient quarantine = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer);
+    private readonly TableClient records = tables.GetTableClient(StorageNames.DocumentsTable);
+
+    public async Task<IncomingBlob?> ReadIncomingAsync(string blobName, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        var blob = incoming.GetBlobClient(blobName);
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+
+        var eTag = properties.ETag.ToString();
+        if (properties.ContentLength == 0)
+            return new IncomingBlob(blobName, [], 0, Truncated: false, eTag);
+
+        // Never read more than the cap + 1 byte, and only the version whose properties were read.
+        var toRead = Math.Min(properties.ContentLength, maxBytes + 1);
+        var download = await blob.DownloadContentAsync(
+            new BlobDownloadOptions
+            {
+                Range = new HttpRange(0, toRead),
+                Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
+            },
+            cancellationToken);
+        var content = download.Value.Content.ToArray();
+        return new IncomingBlob(blobName, content, properties.ContentLength, properties.ContentLength > maxBytes, eTag);
+    }
+
+    public Task<SourceDocument?> GetAsync(string documentId, CancellationToken cancellationToken) =>
+        JsonBlob.ReadAsync<SourceDocument>(DocumentBlob(documentId), cancellationToken);
+
+    public Task SaveAsync(SourceDocument document, CancellationToken cancellationToken) =>
+        JsonBlob.WriteAsync(DocumentBlob(document.Id), document, SourceDocument.SchemaVersion, cancellationToken);
+
+    public async Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken)
+    {
+        var source = incoming.GetBlobClient(blobName);
+        var target = quarantine.GetBlobClient(blobName);
+        var metadata = new Dictionary<string, string>
+        {
+            // Metadata travels in HTTP headers: ASCII only, hence the escaping.
+            ["reason"] = Uri.EscapeDataString(reason.ToString()),
+            ["message"] = Uri.EscapeDataString(message),
+        };
+
+        // A server-side copy within the account: the bytes never come through this process, whatever their size.
+        var copy = await target.StartCopyFromUriAsync(source.Uri, new BlobCopyFromUriOptions { Metadata = metadata }, cancellationToken);
+        await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
+        logger.LogInformation("Quarantined {BlobName}: {Reason}", blobName, reason);
+    }
+
+    public async Task<DocumentRecord?> GetRecordAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var row = await records.GetEntityIfExistsAsync<DocumentRecordEntity>(
+            TableKey.Encode(documentId), DocumentRecordEntity.Row, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.ToRecord() : null;
+    }
+
+    public async Task SetRecordAsync(DocumentRecord record, CancellationToken cancellationToken) =>
+        await records.UpsertEntityAsync(DocumentRecordEntity.From(record), TableUpdateMode.Replace, cancellationToken);
+
+    public async IAsyncEnumerable<DocumentRecord> ListRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in records.QueryAsync<DocumentRecordEntity>(cancellationToken: cancellationToken))
+            yield return row.ToRecord();
+    }
+
+    private BlobClient DocumentBlob(string documentId) => documents.GetBlobClient($"{documentId}.json");
+}

@@ -1,0 +1,51 @@
+using Azure;
+using Azure.Data.Tables;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>A row of the Documents table: PartitionKey = document id (key-encoded), RowKey = <see cref="Row"/>.</summary>
+internal sealed class DocumentRecordEntity : ITableEntity
+{
+    public const string Row = "status";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Id { get; set; } = "";
+    public string SourceName { get; set; } = "";
+    public string Status { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? Language { get; set; }
+    public string? Title { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>Theme ids as a JSON array.</summary>
+    public string? Themes { get; set; }
+
+    public static DocumentRecordEntity From(DocumentRecord record) => new()
+    {
+        PartitionKey = TableKey.Encode(record.Id),
+        Id = record.Id,
+        SourceName = record.SourceName,
+        Status = record.Status.ToString(),
+        UpdatedAt = record.UpdatedAt,
+        Language = record.Language,
+        Title = record.Title,
+        Reason = record.Reason,
+        Themes = record.Themes is null ? null : PipelineJson.Serialize(record.Themes),
+    };
+
+    public DocumentRecord ToRecord() => new(
+        Id,
+        SourceName,
+        Enum.Parse<DocumentStatus>(Status, ignoreCase: true),
+        UpdatedAt,
+        Language,
+        Title,
+        Reason,
+        Themes is null ? null : PipelineJson.Deserialize<string[]>(Themes));
+}

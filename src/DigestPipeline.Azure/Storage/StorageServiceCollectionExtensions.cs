@@ -1,0 +1,86 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Summaries;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Azure.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage clients (one account: connection string, or endpoints with DefaultAzureCredential),
+    /// the adapters of the Core ports, <see cref="StorageInitializer"/> and the queue settings read from host.json
+    /// (<c>extensions:queues</c>). Calling it twice registers everything once.
+    /// </summary>
+    public static IServiceCollection AddDigestPipelineStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(StorageRegistration)))
+            return services;
+        services.AddSingleton<StorageRegistration>();
+
+        services.TryAddSingleton(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<StorageOptions>>(sp => new StorageOptionsSetup(configuration));
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueueTriggerOptions>, QueueTriggerOptionsValidator>();
+
+        services.AddAzureClients(clients =>
+        {
+            // No UseCredential: Microsoft.Extensions.Azure's default credential is DefaultAzureCredential (managed
+            // identity in Azure, developer sign-in locally); it is only used when endpoints, not a connection string, are set.
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) =>
+            {
+                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                return storage.UsesConnectionString
+                    ? new BlobServiceClient(storage.ConnectionString, options)
+                    : new BlobServiceClient(storage.BlobEndpoint, credential, options);
+            });
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, sp) =>
+            {
+                // Messages are encoded by QueueMessageCodec, so that an undecodable message is a failure that the
+                // pump dead-letters, not something the SDK drops on receive.
+                options.MessageEncoding = QueueMessageEncoding.None;
+                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                return storage.UsesConnectionString
+                    ? new QueueServiceClient(storage.ConnectionString, options)
+                    : new QueueServiceClient(storage.QueueEndpoint, credential, options);
+            });
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) =>
+            {
+                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                return storage.UsesConnectionString
+                    ? new TableServiceClient(storage.ConnectionString, options)
+                    : new TableServiceClient(storage.TableEndpoint, credential, options);
+            });
+        });
+
+        services.TryAddSingleton<QueueMessageCodec>();
+        services.TryAddSingleton<StorageInitializer>();
+        services.TryAddSingleton<IDocumentStore, BlobDocumentStore>();
+        services.TryAddSingleton<ISummaryStore, BlobSummaryStore>();
+        services.TryAddSingleton<IThemeIndex, TableThemeIndex>();
+        services.TryAddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
+        services.TryAddSingleton<IWorkQueue, StorageWorkQueue>();
+        return services;
+    }
+
+    /// <summary>Marks that the storage services are registered.</summary>
+    private sealed class StorageRegistration;
+}

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Queues;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>Sends work messages to storage queues, encoded the way the queue trigger expects.</summary>
+public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCodec codec) : IWorkQueue
+{
+    private readonly ConcurrentDictionary<string, QueueClient> clients = new(StringComparer.Ordinal);
+
+    public async Task SendAsync(string queue, string messageText, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        var client = clients.GetOrAdd(queue, queues.GetQueueClient);
+        await client.SendMessageAsync(codec.Encode(messageText), cancellationToken);
+    }
+}

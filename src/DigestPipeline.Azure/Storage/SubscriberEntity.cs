@@ -1,0 +1,61 @@
+using Azure;
+using Azure.Data.Tables;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>A row of the Subscribers table: PartitionKey = subscriber id, RowKey = <see cref="Row"/>.</summary>
+internal sealed class SubscriberEntity : ITableEntity
+{
+    public const string Row = "subscriber";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Id { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Theme ids as a JSON array.</summary>
+    public string Themes { get; set; } = "[]";
+
+    public string Language { get; set; } = "";
+    public string Schedule { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+    public string State { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastPlannedPeriod { get; set; }
+    public DateTimeOffset? LastDigestUpTo { get; set; }
+
+    public static SubscriberEntity From(Subscriber subscriber) => new()
+    {
+        PartitionKey = TableKey.Encode(subscriber.Id),
+        Id = subscriber.Id,
+        Email = subscriber.Email,
+        DisplayName = subscriber.DisplayName,
+        Themes = PipelineJson.Serialize(subscriber.Themes),
+        Language = subscriber.Language,
+        Schedule = subscriber.Schedule,
+        TimeZone = subscriber.TimeZone,
+        State = subscriber.State.ToString(),
+        CreatedAt = subscriber.CreatedAt,
+        LastPlannedPeriod = subscriber.LastPlannedPeriod,
+        LastDigestUpTo = subscriber.LastDigestUpTo,
+    };
+
+    public Subscriber ToSubscriber() => new(
+        Id,
+        Email,
+        DisplayName,
+        PipelineJson.Deserialize<string[]>(Themes),
+        Language,
+        Schedule,
+        TimeZone,
+        Enum.Parse<SubscriberState>(State, ignoreCase: true),
+        CreatedAt,
+        LastPlannedPeriod,
+        LastDigestUpTo);
+}

@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>The Deliveries table: a create-only claim per (subscriber, period), taken over only by ETag.</summary>
+public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<TableDeliveryLedger> logger) : IDeliveryLedger
+{
+    private readonly TableClient deliveries = tables.GetTableClient(StorageNames.DeliveriesTable);
+
+    public async Task<DeliveryClaimResult> ClaimAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var row = DeliveryEntity.From(delivery with { State = DeliveryState.Claimed, ETag = null });
+        try
+        {
+            var response = await deliveries.AddEntityAsync(row, cancellationToken);
+            return new DeliveryClaimResult(true, delivery with { State = DeliveryState.Claimed, ETag = response.Headers.ETag?.ToString() });
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The row exists: someone claimed this delivery before. That is the answer, not an error.
+            var existing = await deliveries.GetEntityAsync<DeliveryEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            logger.LogDebug("Delivery {DeliveryId} already claimed ({State})", delivery.Id, existing.Value.State);
+            return new DeliveryClaimResult(false, existing.Value.ToDelivery());
+        }
+    }
+
+    public async Task<bool> TakeOverAsync(Delivery stale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (stale.ETag is null)
+            throw new ArgumentException("A delivery is taken over by the ETag it was read with; this one has none.", nameof(stale));
+
+        var row = DeliveryEntity.From(stale with { State = DeliveryState.Claimed, ClaimedAt = now });
+        try
+        {
+            await deliveries.UpdateEntityAsync(row, new ETag(stale.ETag), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            logger.LogInformation("Delivery {DeliveryId} changed since it was read; another worker took it over", stale.Id);
+            return false;
+        }
+    }
+
+    public async Task CompleteAsync(Delivery delivery, DeliveryState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = DeliveryEntity.From(delivery with { State = state, CompletedAt = now, ETag = null });
+        await deliveries.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The latest <paramref name="count"/> deliveries by claim time. Reads the whole table: for status pages, not hot paths.</summary>
+    public async IAsyncEnumerable<Delivery> ListRecentAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var latest = new PriorityQueue<DeliveryEntity, DateTimeOffset>();
+        await foreach (var row in deliveries.QueryAsync<DeliveryEntity>(cancellationToken: cancellationToken))
+        {
+            latest.Enqueue(row, row.ClaimedAt);
+            if (latest.Count > count)
+                latest.Dequeue();
+        }
+
+        var rows = new List<DeliveryEntity>(latest.Count);
+        while (latest.TryDequeue(out var row, out _))
+            rows.Add(row);
+        for (var i = rows.Count - 1; i >= 0; i--)
+            yield return rows[i].ToDelivery();
+    }
+}

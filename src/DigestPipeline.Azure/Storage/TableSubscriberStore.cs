@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>
+/// The Subscribers table. Every write is an ETag-conditional read-modify-write that keeps the later of the stored
+/// and the new progress marks, so no writer ever moves a mark backwards, whatever the interleaving.
+/// </summary>
+public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<TableSubscriberStore> logger) : ISubscriberStore
+{
+    private readonly TableClient subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
+
+    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        UpdateAsync(subscriber.Id, cancellationToken, stored =>
+        {
+            var row = SubscriberEntity.From(subscriber);
+            if (stored is not null)
+            {
+                row.LastPlannedPeriod = Later(stored.LastPlannedPeriod, row.LastPlannedPeriod);
+                row.LastDigestUpTo = Later(stored.LastDigestUpTo, row.LastDigestUpTo);
+            }
+
+            return row;
+        });
+
+    public async Task<Subscriber?> GetAsync(string subscriberId, CancellationToken cancellationToken)
+    {
+        var row = await Read(subscriberId, cancellationToken);
+        return row?.ToSubscriber();
+    }
+
+    public async IAsyncEnumerable<Subscriber> ListActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"State eq {nameof(SubscriberState.Active)}");
+        await foreach (var row in subscribers.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
+            yield return row.ToSubscriber();
+    }
+
+    public Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
+        UpdateAsync(subscriberId, cancellationToken, stored =>
+        {
+            var row = stored ?? throw NotFound(subscriberId);
+            if (row.LastPlannedPeriod >= period)
+                return null;
+            row.LastPlannedPeriod = period;
+            return row;
+        });
+
+    public Task MarkDeliveredAsync(string subscriberId, DateTimeOffset upTo, CancellationToken cancellationToken) =>
+        UpdateAsync(subscriberId, cancellationToken, stored =>
+        {
+            var row = stored ?? throw NotFound(subscriberId);
+            if (row.LastDigestUpTo >= upTo)
+                return null;
+            row.LastDigestUpTo = upTo;
+            return row;
+        });
+
+    /// <param name="change">From the stored row (null when none), the row to write, or null to write nothing.</param>
+    private async Task UpdateAsync(string subscriberId, CancellationToken cancellationToken, Func<SubscriberEntity?, SubscriberEntity?> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await Read(subscriberId, cancellationToken);
+            var row = change(stored);
+            if (row is null)
+                return;
+            try
+            {
+                if (stored is null)
+                    await subscribers.AddEntityAsync(row, cancellationToken);
+                else
+                    await subscribers.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another writer got there first (409: created it; 412: changed it): read again and reapply.
+                logger.LogDebug("Subscriber {SubscriberId} changed concurrently (HTTP {Status}); attempt {Attempt} again", subscriberId, e.Status, attempt + 1);
+            }
+        }
+    }
+
+    private async Task<SubscriberEntity?> Read(string subscriberId, CancellationToken cancellationToken)
+    {
+        var row = await subscribers.GetEntityIfExistsAsync<SubscriberEntity>(
+            TableKey.Encode(subscriberId), SubscriberEntity.Row, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static KeyNotFoundException NotFound(string subscriberId) => new($"No subscriber '{subscriberId}'.");
+}

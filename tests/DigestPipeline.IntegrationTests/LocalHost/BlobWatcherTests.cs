@@ -1,0 +1,62 @@
+using System.Text;
+using Azure.Storage.Blobs;
+using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.IntegrationTests.LocalHost;
+
+public sealed class BlobWatcherTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly Dictionary<string, string?> FastWatcher = new() { ["LocalHost:BlobPollInterval"] = "00:00:00.050" };
+
+    private async Task<List<BlobCreatedEvent>> IngestEventsAsync()
+    {
+        var peeked = await azurite.RawQueue(StorageNames.IngestQueue).PeekMessagesAsync(32, TestContext.Current.CancellationToken);
+        return peeked.Value
+            .Select(m => PipelineJson.Deserialize<BlobCreatedEvent>(Encoding.UTF8.GetString(Convert.FromBase64String(m.MessageText))))
+            .ToList();
+    }
+
+    private static async Task PollTwiceMoreAsync(BlobWatcher watcher)
+    {
+        var target = watcher.CompletedPolls + 2;
+        await AzuriteEventually.UntilAsync(() => watcher.CompletedPolls >= target, "the watcher polled twice more");
+    }
+
+    [Fact]
+    public async Task Uploaded_blob_yields_exactly_one_BlobCreated_event_even_after_a_second_watcher_starts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = azurite.BuildServices(FastWatcher, localHost: true);
+        await services.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
+        var incoming = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
+        var first = ActivatorUtilities.CreateInstance<BlobWatcher>(services);
+        await first.StartAsync(ct);
+
+        var uploaded = await incoming.UploadBlobAsync("notes/réunion.md", BinaryData.FromString("# Réunion\nÉnergie."), ct);
+        await AzuriteEventually.UntilAsync(() => first.Published == 1, "the first watcher published the upload");
+        await PollTwiceMoreAsync(first);
+        var second = ActivatorUtilities.CreateInstance<BlobWatcher>(services);
+        await second.StartAsync(ct);
+        await PollTwiceMoreAsync(second);
+        await PollTwiceMoreAsync(first);
+        await Task.WhenAll(first.StopAsync(ct), second.StopAsync(ct));
+
+        second.Published.ShouldBe(0);
+        var blobCreated = (await IngestEventsAsync()).ShouldHaveSingleItem();
+        blobCreated.EventType.ShouldBe(BlobCreatedEvent.BlobCreatedType);
+        blobCreated.BlobPath().ShouldBe((StorageNames.IncomingContainer, "notes/réunion.md"));
+        blobCreated.Data.ETag.ShouldBe(uploaded.Value.ETag.ToString().Trim('"'));
+        blobCreated.Data.ContentLength.ShouldBe(Encoding.UTF8.GetByteCount("# Réunion\nÉnergie."));
+        blobCreated.Data.Url.ShouldBe(incoming.GetBlobClient("notes/réunion.md").Uri.ToString());
+        var receipt = services.GetRequiredService<BlobServiceClient>()
+            .GetBlobContainerClient(StorageInitializer.HostContainer)
+            .GetBlobClient($"blobreceipts/digest-local/incoming/{blobCreated.Data.ETag}/notes/réunion.md");
+        (await receipt.ExistsAsync(ct)).Value.ShouldBeTrue();
+    }
+}

@@ -1,0 +1,80 @@
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.IntegrationTests.Storage;
+
+public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Period = new(2025, 3, 10, 7, 0, 0, TimeSpan.Zero);
+    private ServiceProvider? _services;
+
+    private IDeliveryLedger Ledger => _services!.GetRequiredService<IDeliveryLedger>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = azurite.BuildServices();
+        await _services.GetRequiredService<StorageInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await _services!.DisposeAsync();
+
+    private static Delivery NewDelivery(string subscriberId, DateTimeOffset claimedAt, string messageId = "m1@digestpipeline") =>
+        new(subscriberId, Period, DeliveryState.Claimed, claimedAt, Period.AddDays(-1), Period, messageId);
+
+    [Fact]
+    public async Task Claim_is_create_only_so_a_second_claim_returns_the_existing_row_unclaimed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await Ledger.ClaimAsync(NewDelivery("sub-a", Period), ct);
+        var second = await Ledger.ClaimAsync(NewDelivery("sub-a", Period.AddMinutes(3), "m2@digestpipeline"), ct);
+
+        first.Claimed.ShouldBeTrue();
+        first.Delivery.ETag.ShouldNotBeNullOrEmpty();
+        second.Claimed.ShouldBeFalse();
+        second.Delivery.MessageId.ShouldBe("m1@digestpipeline");
+        second.Delivery.ClaimedAt.ShouldBe(Period);
+        second.Delivery.State.ShouldBe(DeliveryState.Claimed);
+        second.Delivery.Id.ShouldBe(first.Delivery.Id);
+    }
+
+    [Fact]
+    public async Task Only_one_of_two_workers_takes_over_a_stale_claim()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Ledger.ClaimAsync(NewDelivery("sub-b", Period), ct);
+        var stale = (await Ledger.ClaimAsync(NewDelivery("sub-b", Period), ct)).Delivery;
+
+        var firstTakeOver = await Ledger.TakeOverAsync(stale, Period.AddMinutes(20), ct);
+        var secondTakeOver = await Ledger.TakeOverAsync(stale, Period.AddMinutes(21), ct);
+
+        firstTakeOver.ShouldBeTrue();
+        secondTakeOver.ShouldBeFalse();
+        var row = (await Ledger.ClaimAsync(NewDelivery("sub-b", Period), ct)).Delivery;
+        row.ClaimedAt.ShouldBe(Period.AddMinutes(20));
+        row.MessageId.ShouldBe(stale.MessageId);
+    }
+
+    [Fact]
+    public async Task Completed_delivery_is_sent_and_listed_among_the_recent_ones()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var claim = await Ledger.ClaimAsync(NewDelivery("sub-c", Period.AddHours(1)) with { ItemCount = 4 }, ct);
+
+        await Ledger.CompleteAsync(claim.Delivery, DeliveryState.Sent, Period.AddHours(2), ct);
+
+        var again = await Ledger.ClaimAsync(NewDelivery("sub-c", Period), ct);
+        again.Claimed.ShouldBeFalse();
+        again.Delivery.State.ShouldBe(DeliveryState.Sent);
+        again.Delivery.CompletedAt.ShouldBe(Period.AddHours(2));
+        again.Delivery.ItemCount.ShouldBe(4);
+
+        var recent = new List<Delivery>();
+        await foreach (var delivery in Ledger.ListRecentAsync(1, ct))
+            recent.Add(delivery);
+        recent.ShouldHaveSingleItem().SubscriberId.ShouldBe("sub-c");
+    }
+}

@@ -1,0 +1,102 @@
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.IntegrationTests.Storage;
+
+public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 10, 7, 0, 0, TimeSpan.Zero);
+    private ServiceProvider? _services;
+
+    private ISubscriberStore Store => _services!.GetRequiredService<ISubscriberStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = azurite.BuildServices();
+        await _services.GetRequiredService<StorageInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await _services!.DisposeAsync();
+
+    private static Subscriber NewSubscriber(string email, SubscriberState state = SubscriberState.Active) =>
+        new(Subscriber.IdFor(email), email, "Ada", ["energy", "health"], "fr", "0 7 * * 1", "Europe/Paris", state, T0);
+
+    [Fact]
+    public async Task Subscriber_round_trips_with_its_themes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber("round.trip@example.org");
+        await Store.UpsertAsync(subscriber, ct);
+
+        var read = await Store.GetAsync(subscriber.Id, ct);
+
+        read.ShouldNotBeNull();
+        read.Themes.ShouldBe(["energy", "health"]);
+        (read with { Themes = subscriber.Themes }).ShouldBe(subscriber);
+        (await Store.GetAsync("nobody", ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Subscriber_marks_never_move_backwards()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber("marks@example.org");
+        await Store.UpsertAsync(subscriber, ct);
+
+        await Store.MarkPlannedAsync(subscriber.Id, T0.AddDays(7), ct);
+        await Store.MarkPlannedAsync(subscriber.Id, T0, ct);
+        await Store.MarkDeliveredAsync(subscriber.Id, T0.AddDays(7), ct);
+        await Store.MarkDeliveredAsync(subscriber.Id, T0.AddDays(1), ct);
+        // A profile update that read the subscriber before the marks does not undo them either.
+        await Store.UpsertAsync(subscriber with { DisplayName = "Ada L." }, ct);
+
+        var read = (await Store.GetAsync(subscriber.Id, ct))!;
+        read.LastPlannedPeriod.ShouldBe(T0.AddDays(7));
+        read.LastDigestUpTo.ShouldBe(T0.AddDays(7));
+        read.DisplayName.ShouldBe("Ada L.");
+    }
+
+    [Fact]
+    public async Task Concurrent_marks_end_at_the_latest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber("concurrent@example.org");
+        await Store.UpsertAsync(subscriber, ct);
+
+        var periods = Enumerable.Range(1, 12).Select(i => T0.AddHours(i)).Reverse().ToList();
+        await Task.WhenAll(periods.Select(p => Store.MarkPlannedAsync(subscriber.Id, p, ct)));
+        await Task.WhenAll(periods.Select(p => Store.MarkDeliveredAsync(subscriber.Id, p, ct)));
+
+        var read = (await Store.GetAsync(subscriber.Id, ct))!;
+        read.LastPlannedPeriod.ShouldBe(T0.AddHours(12));
+        read.LastDigestUpTo.ShouldBe(T0.AddHours(12));
+    }
+
+    [Fact]
+    public async Task Only_active_subscribers_are_listed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var active = NewSubscriber("active@example.org");
+        var gone = NewSubscriber("gone@example.org", SubscriberState.Unsubscribed);
+        await Store.UpsertAsync(active, ct);
+        await Store.UpsertAsync(gone, ct);
+
+        var listed = new List<string>();
+        await foreach (var s in Store.ListActiveAsync(ct))
+            listed.Add(s.Email);
+
+        listed.ShouldContain(active.Email);
+        listed.ShouldNotContain(gone.Email);
+    }
+
+    [Fact]
+    public async Task Marking_an_unknown_subscriber_fails()
+    {
+        await Should.ThrowAsync<KeyNotFoundException>(
+            () => Store.MarkPlannedAsync("unknown", T0, TestContext.Current.CancellationToken));
+    }
+}
