@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Azure.Storage.Blobs;
+using DigestPipeline.Cli.Local;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Themes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace DigestPipeline.Cli.Commands;
+
+/// <summary><c>digest demo</c>: the whole pipeline on the sample documents and subscribers of <c>seeds/</c>, from an empty local account.</summary>
+public static class DemoCommand
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run the pipeline on seeds/: upload the sample documents, summarize them by theme and send each sample subscriber a digest.");
+        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var workspace = Workspace.Find();
+        var demoDirectory = Path.Combine(workspace.DataDirectory, "demo");
+        var pickupDirectory = Path.Combine(demoDirectory, "mail");
+        var configuration = PipelineHost.Configuration(workspace, new Dictionary<string, string?> { ["Mail:PickupDirectory"] = pickupDirectory });
+        var smtpHost = configuration["Mail:Smtp:Host"];
+        if (string.IsNullOrEmpty(smtpHost) && Directory.Exists(pickupDirectory))
+            Directory.Delete(pickupDirectory, recursive: true);
+
+        AnsiConsole.Write(new Rule("[bold]DigestPipeline demo[/]").LeftJustified());
+        await using var storage = await Console.StepAsync("Starting local storage", () =>
+            LocalStorage.OpenAsync(configuration, workspace, Path.Combine(demoDirectory, "azurite"), announceAsRunningHost: false, _ => { }, cancellationToken));
+        Console.Done($"Storage: {storage.Description}");
+
+        var hostConfiguration = storage.ConnectionString is null
+            ? configuration
+            : PipelineHost.Configuration(workspace, new Dictionary<string, string?>
+            {
+                ["Mail:PickupDirectory"] = pickupDirectory,
+                ["Storage:ConnectionString"] = storage.ConnectionString,
+            });
+        using var host = PipelineHost.Build(hostConfiguration, workspace, runTriggers: true, LogLevel.Warning);
+        await host.StartAsync(cancellationToken);
+        var services = host.Services;
+        var time = services.GetRequiredService<TimeProvider>();
+        var observer = ActivatorUtilities.CreateInstance<PipelineObserver>(services);
+
+        var subscribers = await SubscriberRegistration.LoadAsync(workspace.SubscribersFile, services.GetRequiredService<ISubscriberStore>(),
+            services.GetRequiredService<ThemeTaxonomy>(), time.GetUtcNow(), cancellationToken);
+        Console.Done($"Loaded {subscribers.Count} subscribers from {Path.GetRelativePath(workspace.Root, workspace.SubscribersFile)}");
+
+        var files = Directory.GetFiles(workspace.SeedDocumentsDirectory).Order(StringComparer.Ordinal).ToList();
+        var blobs = services.GetRequiredService<BlobServiceClient>();
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask($"Uploading {files.Count} documents to 'incoming'", maxValue: files.Count);
+            foreach (var file in files)
+            {
+                await DocumentUpload.UploadAsync(blobs, file, cancellationToken);
+                task.Increment(1);
+            }
+        });
+
+        await Console.StepAsync("Ingesting and summarizing (blob watcher → ingest → summarize)", () =>
+            observer.WaitUntilIdleAsync(records => records.Count(r => r.Status is DocumentStatus.Summarized or DocumentStatus.Rejected) >= files.Count,
+                StepTimeout, cancellationToken));
+        var records = await observer.DocumentsAsync(cancellationToken);
+        await PrintDocumentsAsync(records, services.GetRequiredService<ISummaryStore>(), cancellationToken);
+
+        // Summaries indexed in the last instants before a digest wait for the next one (DigestOptions.IndexSettleTime).
+        await Task.Delay(services.GetRequiredService<IOptions<DigestOptions>>().Value.IndexSettleTime, cancellationToken);
+        var planned = await services.GetRequiredService<PlanDigestsHandler>().PlanNowAsync(time.GetUtcNow(), null, cancellationToken);
+        await Console.StepAsync($"Composing and sending {planned} digests (digest queue → ledger → mail)", () =>
+            observer.WaitUntilIdleAsync(_ => true, StepTimeout, cancellationToken));
+        await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), subscribers, cancellationToken);
+
+        var depths = await observer.QueueDepthsAsync(cancellationToken);
+        foreach (var (queue, depth) in depths.Where(d => d.Depth > 0))
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(queue)} holds {depth} messages[/] (see 'digest status')");
+
+        AnsiConsole.WriteLine();
+        if (string.IsNullOrEmpty(smtpHost))
+        {
+            AnsiConsole.MarkupLine($"Digests written to [bold]{Markup.Escape(Path.GetRelativePath(workspace.Root, pickupDirectory))}[/]:");
+            foreach (var file in Directory.Exists(pickupDirectory) ? Directory.GetFiles(pickupDirectory).Order(StringComparer.Ordinal).ToArray() : [])
+                AnsiConsole.MarkupLine($"  {Markup.Escape(Path.GetRelativePath(workspace.Root, file))}");
+            AnsiConsole.MarkupLine("Open an [bold].html[/] file in a browser, or an [bold].eml[/] file in a mail client.");
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"Digests sent to the SMTP server [bold]{Markup.Escape(smtpHost)}:{Markup.Escape(hostConfiguration["Mail:Smtp:Port"] ?? "25")}[/].");
+        }
+
+        await host.StopAsync(CancellationToken.None);
+        return depths.Any(d => d.Depth > 0) ? 1 : 0;
+    }
+
+    private static async Task PrintDocumentsAsync(IReadOnlyList<DocumentRecord> records, ISummaryStore summaries, CancellationToken cancellationToken)
+    {
+        var table = new Table().Title("Documents and their themes").AddColumns("Document", "Lang", "State", "Themes (first summary sentence)");
+        foreach (var record in records.OrderBy(r => r.SourceName, StringComparer.Ordinal))
+        {
+            var themes = record.Reason ?? "";
+            if (record.Status == DocumentStatus.Summarized && await summaries.GetAsync(record.Id, cancellationToken) is { } summary)
+            {
+                themes = string.Join("\n", summary.Themes.Select(t =>
+                    $"• {t.Label(summary.Language)} — “{Shorten(t.Sentences.FirstOrDefault()?.Text ?? "", 90)}”"));
+            }
+
+            table.AddRow(Markup.Escape($"{record.Title ?? record.SourceName}\n({record.SourceName})"), Markup.Escape(record.Language ?? "?"),
+                Markup.Escape(record.Status.ToString()), Markup.Escape(themes));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static async Task PrintDeliveriesAsync(IDeliveryLedger ledger, IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, Delivery>();
+        await foreach (var delivery in ledger.ListRecentAsync(100, cancellationToken))
+            latest.TryAdd(delivery.SubscriberId, delivery);
+        var table = new Table().Title("Digests").AddColumns("Subscriber", "Lang", "Themes", "Digest");
+        foreach (var subscriber in subscribers)
+        {
+            var state = latest.TryGetValue(subscriber.Id, out var delivery)
+                ? delivery.State == DeliveryState.Sent ? $"sent, {delivery.ItemCount} items" : delivery.State.ToString()
+                : "not sent";
+            table.AddRow(Markup.Escape($"{subscriber.DisplayName} <{subscriber.Email}>"), subscriber.Language,
+                Markup.Escape(string.Join(", ", subscriber.Themes)), Markup.Escape(state));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

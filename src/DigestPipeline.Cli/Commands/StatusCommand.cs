@@ -1,0 +1,54 @@
+using System.CommandLine;
+using DigestPipeline.Cli.Local;
+using DigestPipeline.Core.Digests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace DigestPipeline.Cli.Commands;
+
+/// <summary><c>digest status</c>: documents by state, queue and poison depths, the latest digests.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("status", "Show documents by state, queue and poison-queue depths and the latest digests.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
+            var services = environment.Services;
+            var observer = ActivatorUtilities.CreateInstance<PipelineObserver>(services);
+            AnsiConsole.MarkupLine($"Storage: {Markup.Escape(environment.Storage.Description)}");
+
+            var records = await observer.DocumentsAsync(cancellationToken);
+            var documents = new Table().Title("Documents").AddColumns("State", "Count", "Latest");
+            foreach (var group in records.GroupBy(r => r.Status).OrderBy(g => g.Key))
+            {
+                var latest = group.MaxBy(r => r.UpdatedAt)!;
+                documents.AddRow(group.Key.ToString(), group.Count().ToString(),
+                    Markup.Escape($"{latest.SourceName} ({latest.UpdatedAt:u}){(latest.Reason is null ? "" : ": " + latest.Reason)}"));
+            }
+
+            AnsiConsole.Write(documents);
+            var queues = new Table().Title("Queues").AddColumns("Queue", "Messages");
+            foreach (var (queue, depth) in await observer.QueueDepthsAsync(cancellationToken))
+                queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString());
+            AnsiConsole.Write(queues);
+            await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), 10, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    public static async Task PrintDeliveriesAsync(IDeliveryLedger ledger, int count, CancellationToken cancellationToken)
+    {
+        var table = new Table().Title("Latest digests").AddColumns("Delivery", "State", "Items", "Claimed (UTC)", "Message-ID");
+        await foreach (var delivery in ledger.ListRecentAsync(count, cancellationToken))
+        {
+            table.AddRow(Markup.Escape(delivery.Id), delivery.State.ToString(), delivery.ItemCount.ToString(),
+                $"{delivery.ClaimedAt:yyyy-MM-dd HH:mm:ss}", Markup.Escape(delivery.MessageId));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

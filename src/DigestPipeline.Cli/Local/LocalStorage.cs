@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DigestPipeline.Azure.Local;
+using Microsoft.Extensions.Configuration;
+
+namespace DigestPipeline.Cli.Local;
+
+/// <summary>
+/// The storage account a command works on: the configured one; else the Azurite of a running <c>digest up</c>;
+/// else an Azurite started for this command on free loopback ports, with its data under <c>.digest/</c>, stopped on dispose.
+/// </summary>
+public sealed class LocalStorage : IAsyncDisposable
+{
+    private readonly AzuriteServer? _ownServer;
+    private readonly string? _runningHostFile;
+
+    private LocalStorage(string? connectionString, string description, AzuriteServer? ownServer, string? runningHostFile)
+    {
+        ConnectionString = connectionString;
+        Description = description;
+        _ownServer = ownServer;
+        _runningHostFile = runningHostFile;
+    }
+
+    /// <summary>The connection string to use, or null when the configuration already names the account.</summary>
+    public string? ConnectionString { get; }
+
+    public string Description { get; }
+
+    /// <summary>True when another process (<c>digest up</c>) runs the pipeline on this account.</summary>
+    public bool SharedWithRunningHost { get; private init; }
+
+    /// <param name="freshLocation">A folder under <c>.digest/</c> to start from empty (the demo), or null for the shared <c>.digest/azurite</c>.</param>
+    /// <param name="announceAsRunningHost">Record this Azurite so that other commands use it while this process runs (<c>digest up</c>).</param>
+    public static async Task<LocalStorage> OpenAsync(
+        IConfiguration configuration, Workspace workspace, string? freshLocation, bool announceAsRunningHost, Action<string> log, CancellationToken cancellationToken)
+    {
+        if (IsConfigured(configuration))
+            return new LocalStorage(null, "the configured storage account", null, null);
+
+        var markerFile = Path.Combine(workspace.DataDirectory, "running-host.json");
+        if (freshLocation is null && RunningHost.TryRead(markerFile) is { } running)
+        {
+            return new LocalStorage(running.ConnectionString, $"the Azurite of the running 'digest up' (process {running.ProcessId})", null, null)
+            {
+                SharedWithRunningHost = true,
+            };
+        }
+
+        var location = freshLocation ?? Path.Combine(workspace.DataDirectory, "azurite");
+        if (freshLocation is not null && Directory.Exists(location))
+            Directory.Delete(location, recursive: true);
+        Directory.CreateDirectory(location);
+        var server = await AzuriteServer.StartAsync(new AzuriteServerOptions(Location: location, StartDirectory: workspace.Root), log, cancellationToken);
+        if (announceAsRunningHost)
+            RunningHost.Write(markerFile, new RunningHost(Environment.ProcessId, server.ConnectionString));
+        var relative = Path.GetRelativePath(workspace.Root, location);
+        return new LocalStorage(server.ConnectionString, $"Azurite on 127.0.0.1:{server.BlobPort} (data in {relative})", server,
+            announceAsRunningHost ? markerFile : null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_runningHostFile is not null)
+            File.Delete(_runningHostFile);
+        if (_ownServer is not null)
+            await _ownServer.DisposeAsync();
+    }
+
+    private static bool IsConfigured(IConfiguration configuration) =>
+        configuration.GetSection("Storage").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value))
+        || !string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage"])
+        || configuration.GetSection("AzureWebJobsStorage").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
+
+    private sealed record RunningHost(int ProcessId, string ConnectionString)
+    {
+        public static RunningHost? TryRead(string path)
+        {
+            if (!File.Exists(path))
+                return null;
+            var host = JsonSerializer.Deserialize<RunningHost>(File.ReadAllText(path));
+            return host is not null && IsAlive(host.ProcessId) ? host : null;
+        }
+
+        public static void Write(string path, RunningHost host) => File.WriteAllText(path, JsonSerializer.Serialize(host));
+
+        private static bool IsAlive(int processId)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(processId);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false; // no such process: the marker is left over from a host that was killed
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using DigestPipeline.Azure;
+using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Mail;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Cli.Local;
+
+/// <summary>Builds the configuration and the host of a <c>digest</c> command.</summary>
+public static class PipelineHost
+{
+    /// <summary>
+    /// Configuration, lowest priority first: the workspace defaults (seeds/themes.json, .digest/mail),
+    /// host.json, appsettings.json, environment variables (<c>Storage__ConnectionString</c>, <c>Mail__Smtp__Host</c>, ...),
+    /// then <paramref name="overrides"/>.
+    /// </summary>
+    public static IConfigurationRoot Configuration(Workspace workspace, IDictionary<string, string?>? overrides = null) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Themes:Path"] = workspace.ThemesFile,
+                ["Mail:PickupDirectory"] = Path.Combine(workspace.DataDirectory, "mail"),
+            })
+            .AddHostJson(workspace.Root)
+            .AddJsonFile(Path.Combine(workspace.Root, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+    /// <param name="runTriggers">Run the local Functions host (queue pump, blob watcher, timer) inside this host.</param>
+    public static IHost Build(IConfiguration configuration, Workspace workspace, bool runTriggers, LogLevel logLevel)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = workspace.Root,
+            ApplicationName = "digest",
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        }).SetMinimumLevel(logLevel).AddFilter("Azure", LogLevel.Warning);
+
+        builder.Services.AddDigestPipeline(builder.Configuration);
+        builder.Services.AddDigestMail(builder.Configuration);
+        if (runTriggers)
+            builder.Services.AddLocalFunctionsHost(builder.Configuration);
+        return builder.Build();
+    }
+}

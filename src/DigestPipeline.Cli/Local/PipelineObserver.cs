@@ -1,0 +1,50 @@
+using Azure.Storage.Queues;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Cli.Local;
+
+/// <summary>Reads the pipeline's progress from storage: document states and queue depths.</summary>
+public sealed class PipelineObserver(IDocumentStore documents, QueueServiceClient queues)
+{
+    public async Task<IReadOnlyList<DocumentRecord>> DocumentsAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<DocumentRecord>();
+        await foreach (var record in documents.ListRecordsAsync(cancellationToken))
+            records.Add(record);
+        return records;
+    }
+
+    /// <summary>Approximate depth of each work queue and its poison queue (messages being processed count too).</summary>
+    public async Task<IReadOnlyList<(string Queue, int Depth)>> QueueDepthsAsync(CancellationToken cancellationToken)
+    {
+        var depths = new List<(string, int)>();
+        foreach (var queue in StorageNames.Queues.SelectMany(q => new[] { q, StorageNames.PoisonQueue(q) }))
+        {
+            var properties = await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken);
+            depths.Add((queue, properties.Value.ApproximateMessagesCount));
+        }
+
+        return depths;
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds and the work queues are empty, or throws after <paramref name="timeout"/>.</summary>
+    public async Task WaitUntilIdleAsync(Func<IReadOnlyList<DocumentRecord>, bool> done, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var records = await DocumentsAsync(cancellationToken);
+            var depths = await QueueDepthsAsync(cancellationToken);
+            if (done(records) && depths.Where(d => StorageNames.Queues.Contains(d.Queue)).All(d => d.Depth == 0))
+                return;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"The pipeline was not idle after {timeout.TotalSeconds:0} s: {records.Count} documents, queues {string.Join(", ", depths.Select(d => $"{d.Queue}={d.Depth}"))}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+}
