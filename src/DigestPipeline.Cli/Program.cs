@@ -1,5 +1,10 @@
 using System.CommandLine;
 using DigestPipeline.Cli.Commands;
+using Spectre.Console;
+
+// Redirected output (a log, CI) is not wrapped at 80 columns: long paths stay on one line.
+if (Console.IsOutputRedirected)
+    AnsiConsole.Profile.Width = 200;
 
 var root = new RootCommand("digest: DigestPipeline's command. Documents in, themed digests out, on Azure Storage or a local Azurite.")
 {

@@ -38,9 +38,9 @@ public static class DemoCommand
             Directory.Delete(pickupDirectory, recursive: true);
 
         AnsiConsole.Write(new Rule("[bold]DigestPipeline demo[/]").LeftJustified());
-        await using var storage = await Console.StepAsync("Starting local storage", () =>
+        await using var storage = await Steps.StepAsync("Starting local storage", () =>
             LocalStorage.OpenAsync(configuration, workspace, Path.Combine(demoDirectory, "azurite"), announceAsRunningHost: false, _ => { }, cancellationToken));
-        Console.Done($"Storage: {storage.Description}");
+        Steps.Done($"Storage: {storage.Description}");
 
         var hostConfiguration = storage.ConnectionString is null
             ? configuration
@@ -57,7 +57,7 @@ public static class DemoCommand
 
         var subscribers = await SubscriberRegistration.LoadAsync(workspace.SubscribersFile, services.GetRequiredService<ISubscriberStore>(),
             services.GetRequiredService<ThemeTaxonomy>(), time.GetUtcNow(), cancellationToken);
-        Console.Done($"Loaded {subscribers.Count} subscribers from {Path.GetRelativePath(workspace.Root, workspace.SubscribersFile)}");
+        Steps.Done($"Loaded {subscribers.Count} subscribers from {Path.GetRelativePath(workspace.Root, workspace.SubscribersFile)}");
 
         var files = Directory.GetFiles(workspace.SeedDocumentsDirectory).Order(StringComparer.Ordinal).ToList();
         var blobs = services.GetRequiredService<BlobServiceClient>();
@@ -71,7 +71,7 @@ public static class DemoCommand
             }
         });
 
-        await Console.StepAsync("Ingesting and summarizing (blob watcher → ingest → summarize)", () =>
+        await Steps.StepAsync("Ingesting and summarizing (blob watcher → ingest → summarize)", () =>
             observer.WaitUntilIdleAsync(records => records.Count(r => r.Status is DocumentStatus.Summarized or DocumentStatus.Rejected) >= files.Count,
                 StepTimeout, cancellationToken));
         var records = await observer.DocumentsAsync(cancellationToken);
@@ -80,9 +80,10 @@ public static class DemoCommand
         // Summaries indexed in the last instants before a digest wait for the next one (DigestOptions.IndexSettleTime).
         await Task.Delay(services.GetRequiredService<IOptions<DigestOptions>>().Value.IndexSettleTime, cancellationToken);
         var planned = await services.GetRequiredService<PlanDigestsHandler>().PlanNowAsync(time.GetUtcNow(), null, cancellationToken);
-        await Console.StepAsync($"Composing and sending {planned} digests (digest queue → ledger → mail)", () =>
+        await Steps.StepAsync($"Composing and sending {planned} digests (digest queue → ledger → mail)", () =>
             observer.WaitUntilIdleAsync(_ => true, StepTimeout, cancellationToken));
-        await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), subscribers, cancellationToken);
+        await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), subscribers,
+            string.IsNullOrEmpty(smtpHost) ? pickupDirectory : null, workspace, cancellationToken);
 
         var depths = await observer.QueueDepthsAsync(cancellationToken);
         foreach (var (queue, depth) in depths.Where(d => d.Depth > 0))
@@ -91,10 +92,8 @@ public static class DemoCommand
         AnsiConsole.WriteLine();
         if (string.IsNullOrEmpty(smtpHost))
         {
-            AnsiConsole.MarkupLine($"Digests written to [bold]{Markup.Escape(Path.GetRelativePath(workspace.Root, pickupDirectory))}[/]:");
-            foreach (var file in Directory.Exists(pickupDirectory) ? Directory.GetFiles(pickupDirectory).Order(StringComparer.Ordinal).ToArray() : [])
-                AnsiConsole.MarkupLine($"  {Markup.Escape(Path.GetRelativePath(workspace.Root, file))}");
-            AnsiConsole.MarkupLine("Open an [bold].html[/] file in a browser, or an [bold].eml[/] file in a mail client.");
+            AnsiConsole.MarkupLine($"Digests are in [bold]{Markup.Escape(Path.GetRelativePath(workspace.Root, pickupDirectory))}[/]: "
+                                   + "open an [bold].html[/] file in a browser, or an [bold].eml[/] file in a mail client.");
         }
         else
         {
@@ -107,39 +106,46 @@ public static class DemoCommand
 
     private static async Task PrintDocumentsAsync(IReadOnlyList<DocumentRecord> records, ISummaryStore summaries, CancellationToken cancellationToken)
     {
-        var table = new Table().Title("Documents and their themes").AddColumns("Document", "Lang", "State", "Themes (first summary sentence)");
+        AnsiConsole.WriteLine();
         foreach (var record in records.OrderBy(r => r.SourceName, StringComparer.Ordinal))
         {
-            var themes = record.Reason ?? "";
-            if (record.Status == DocumentStatus.Summarized && await summaries.GetAsync(record.Id, cancellationToken) is { } summary)
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(record.Title ?? record.SourceName)}[/]");
+            AnsiConsole.MarkupLine($"  {Markup.Escape(record.SourceName)} · {Markup.Escape(record.Language ?? "?")} · {record.Status.ToString().ToLowerInvariant()}"
+                                   + (record.Reason is null ? "" : $" · {Markup.Escape(record.Reason)}"));
+            if (record.Status != DocumentStatus.Summarized || await summaries.GetAsync(record.Id, cancellationToken) is not { } summary)
+                continue;
+            foreach (var theme in summary.Themes)
             {
-                themes = string.Join("\n", summary.Themes.Select(t =>
-                    $"• {t.Label(summary.Language)} — “{Shorten(t.Sentences.FirstOrDefault()?.Text ?? "", 90)}”"));
+                var first = theme.Sentences.MaxBy(s => s.Score);
+                AnsiConsole.MarkupLine($"  [green]•[/] [bold]{Markup.Escape(theme.Label(summary.Language))}[/]"
+                                       + (first is null ? "" : $" [dim]({Markup.Escape(first.Section)})[/] “{Markup.Escape(Shorten(first.Text, 110))}”"));
             }
-
-            table.AddRow(Markup.Escape($"{record.Title ?? record.SourceName}\n({record.SourceName})"), Markup.Escape(record.Language ?? "?"),
-                Markup.Escape(record.Status.ToString()), Markup.Escape(themes));
         }
 
-        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine();
     }
 
-    private static async Task PrintDeliveriesAsync(IDeliveryLedger ledger, IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken)
+    private static async Task PrintDeliveriesAsync(IDeliveryLedger ledger, IReadOnlyList<Subscriber> subscribers, string? pickupDirectory, Workspace workspace, CancellationToken cancellationToken)
     {
         var latest = new Dictionary<string, Delivery>();
         await foreach (var delivery in ledger.ListRecentAsync(100, cancellationToken))
             latest.TryAdd(delivery.SubscriberId, delivery);
-        var table = new Table().Title("Digests").AddColumns("Subscriber", "Lang", "Themes", "Digest");
+        AnsiConsole.WriteLine();
         foreach (var subscriber in subscribers)
         {
             var state = latest.TryGetValue(subscriber.Id, out var delivery)
                 ? delivery.State == DeliveryState.Sent ? $"sent, {delivery.ItemCount} items" : delivery.State.ToString()
                 : "not sent";
-            table.AddRow(Markup.Escape($"{subscriber.DisplayName} <{subscriber.Email}>"), subscriber.Language,
-                Markup.Escape(string.Join(", ", subscriber.Themes)), Markup.Escape(state));
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(subscriber.DisplayName)}[/] <{Markup.Escape(subscriber.Email)}> · {subscriber.Language} · {Markup.Escape(string.Join(", ", subscriber.Themes))}");
+            AnsiConsole.MarkupLine($"  digest: {Markup.Escape(state)}");
+            if (pickupDirectory is not null && delivery is { State: DeliveryState.Sent } && Directory.Exists(pickupDirectory))
+            {
+                foreach (var file in Directory.GetFiles(pickupDirectory).Where(f => Path.GetFileName(f).Contains(subscriber.Id, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(Path.GetRelativePath(workspace.Root, file))}");
+            }
         }
 
-        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine();
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

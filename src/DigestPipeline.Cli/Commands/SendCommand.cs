@@ -36,7 +36,7 @@ public static class SendCommand
 
             await environment.Host.StartAsync(cancellationToken);
             var observer = ActivatorUtilities.CreateInstance<PipelineObserver>(services);
-            await Console.StepAsync($"Sending {planned} digests", () => observer.WaitUntilIdleAsync(_ => true, SendTimeout, cancellationToken));
+            await Steps.StepAsync($"Sending {planned} digests", () => observer.WaitUntilIdleAsync(_ => true, SendTimeout, cancellationToken));
             await StatusCommand.PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), planned, cancellationToken);
             return 0;
         });

@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace DigestPipeline.Cli;
 
 /// <summary>The command's progress lines: a spinner while a step runs, a check mark when it is done.</summary>
-public static class Console
+public static class Steps
 {
     public static async Task<T> StepAsync<T>(string title, Func<Task<T>> step)
     {

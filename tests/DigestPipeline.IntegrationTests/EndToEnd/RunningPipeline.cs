@@ -1,0 +1,127 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using DigestPipeline.Azure;
+using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.IntegrationTests.Infrastructure;
+using DigestPipeline.Mail;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The whole pipeline as <c>digest up</c> runs it (blob watcher, queue pump with host.json's settings, timer,
+/// SMTP delivery) on a real Azurite and a real maildev. Tests drive it only through storage, as a user would.
+/// </summary>
+public sealed class RunningPipeline : IAsyncDisposable
+{
+    private RunningPipeline(IHost host, AzuriteFixture azurite)
+    {
+        Host = host;
+        Blobs = azurite.Blobs();
+        Tables = new TableServiceClient(azurite.ConnectionString);
+    }
+
+    public IHost Host { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public static async Task<RunningPipeline> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration
+            .AddHostJson(AppContext.BaseDirectory)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
+                ["Mail:Smtp:Host"] = maildev.Host,
+                ["Mail:Smtp:Port"] = maildev.SmtpPort.ToString(),
+                ["Mail:Smtp:Security"] = "None",
+                ["LocalHost:BlobPollInterval"] = "00:00:00.100",
+                // Retries at once instead of host.json's 5 s, so that poison tests take no longer than needed.
+                ["extensions:queues:visibilityTimeout"] = "00:00:00",
+                // The tests wait for "summarized" before planning, so no settle time is needed.
+                ["Digests:IndexSettleTime"] = "00:00:00",
+            });
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddDigestPipeline(builder.Configuration);
+        builder.Services.AddDigestMail(builder.Configuration);
+        builder.Services.AddLocalFunctionsHost(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new RunningPipeline(host, azurite);
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task UploadAsync(string blobName, byte[] content, CancellationToken cancellationToken)
+    {
+        var container = Blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+        await container.GetBlobClient(blobName).UploadAsync(new BinaryData(content), cancellationToken);
+    }
+
+    public async Task<List<DocumentRecord>> DocumentRecordsAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<DocumentRecord>();
+        await foreach (var record in Get<IDocumentStore>().ListRecordsAsync(cancellationToken))
+            records.Add(record);
+        return records;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> returns a value, or fails the test after <paramref name="timeout"/>.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> condition, string what, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await condition() is { } value)
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until the blob watcher has published <paramref name="count"/> events in all and the work queues are empty.</summary>
+    public async Task WaitUntilIdleAsync(long publishedAtLeast, CancellationToken cancellationToken)
+    {
+        var watcher = Services.GetServices<IHostedService>().OfType<BlobWatcher>().Single();
+        var queues = new global::Azure.Storage.Queues.QueueServiceClient(Get<IConfiguration>()["Storage:ConnectionString"]);
+        await EventuallyAsync<object>(async () =>
+        {
+            if (watcher.Published < publishedAtLeast)
+                return null;
+            foreach (var queue in StorageNames.Queues)
+            {
+                if ((await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount > 0)
+                    return null;
+            }
+
+            return true;
+        }, "the pipeline to be idle", cancellationToken);
+    }
+
+    public async Task<Subscriber> SubscribeAsync(string email, string language, IReadOnlyList<string> themes, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var subscriber = new Subscriber(Subscriber.IdFor(email), email, "Test " + language, themes, language, "* * * * *", "Europe/Paris",
+            SubscriberState.Active, createdAt);
+        await Get<ISubscriberStore>().UpsertAsync(subscriber, cancellationToken);
+        return subscriber;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        Host.Dispose();
+    }
+}
