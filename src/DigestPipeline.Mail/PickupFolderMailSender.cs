@@ -34,7 +34,7 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, ILogge
             stream => stream.WriteAsync(Encoding.UTF8.GetBytes(email.HtmlBody), cancellationToken).AsTask(),
             cancellationToken).ConfigureAwait(false);
 
-        logger.LogInformation("Digest {MessageId} to {To} written to {Path}", email.MessageId, email.To.Address, emlPath);
+        logger.LogInformation("Digest {MessageId} written to {Path}", email.MessageId, emlPath);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class DemoCommand
             Directory.Delete(pickupDirectory, recursive: true);
 
         AnsiConsole.Write(new Rule("[bold]DigestPipeline demo[/]").LeftJustified());
-        await using var storage = await Steps.StepAsync("Starting local storage", () =>
+        await using var storage = await Steps.StepAsync("Starting local storage (the first run installs Azurite from tools/ with npm ci)", () =>
             LocalStorage.OpenAsync(configuration, workspace, Path.Combine(demoDirectory, "azurite"), announceAsRunningHost: false, _ => { }, cancellationToken));
         Steps.Done($"Storage: {storage.Description}");
 

@@ -4,6 +4,7 @@ using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
@@ -26,6 +27,10 @@ public static class SendCommand
             // Without a running host, this process runs the digest queue until the digests are out.
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
             var services = environment.Services;
+
+            // Summaries indexed in the last instants before a digest wait for the next one (DigestOptions.IndexSettleTime):
+            // waiting that long first makes "now" include everything summarized before the command was run.
+            await Task.Delay(services.GetRequiredService<IOptions<DigestOptions>>().Value.IndexSettleTime, cancellationToken);
             var planned = await services.GetRequiredService<PlanDigestsHandler>()
                 .PlanNowAsync(services.GetRequiredService<TimeProvider>().GetUtcNow(), subscriberIds, cancellationToken);
             if (environment.Storage.SharedWithRunningHost)

@@ -42,7 +42,9 @@ public static class PipelineHost
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
-        }).SetMinimumLevel(logLevel).AddFilter("Azure", LogLevel.Warning);
+        }).SetMinimumLevel(logLevel)
+          // The SDK logs expected answers (409 "already exists" when creating storage) as warnings; real failures surface as exceptions.
+          .AddFilter("Azure.Core", LogLevel.Error);
 
         builder.Services.AddDigestPipeline(builder.Configuration);
         builder.Services.AddDigestMail(builder.Configuration);
