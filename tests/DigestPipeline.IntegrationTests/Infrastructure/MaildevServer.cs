@@ -3,17 +3,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DigestPipeline.Azure.Local;
 
 namespace DigestPipeline.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Starts the maildev pinned in <c>tools/package.json</c> (installing it with <c>npm ci</c> when
+/// Starts the maildev pinned in <c>tools/package.json</c> (installed by <see cref="LocalTools"/> when
 /// <c>tools/node_modules</c> lacks it) on two free loopback ports, and stops it with its whole process tree.
 /// </summary>
 public sealed class MaildevServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     private readonly Process _process;
     private readonly StringBuilder _output;
@@ -54,12 +54,11 @@ public sealed class MaildevServer : IAsyncDisposable
 
     public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var tools = Path.Combine(FindRepositoryRoot(), "tools");
-        var bin = Path.Combine(tools, "node_modules", ".bin", "maildev");
-        if (!File.Exists(bin))
-        {
-            await NpmCiAsync(tools, cancellationToken);
-        }
+        // Installed the same way, under the same lock, as Azurite: two fixtures starting at once run npm ci once.
+        var localTools = LocalTools.Find(SourceDirectory());
+        await localTools.EnsureInstalledAsync("maildev", null, cancellationToken);
+        var tools = localTools.Directory;
+        var bin = localTools.BinPath("maildev");
 
         // The package's own entry script, run by node: the same on Linux, macOS and Windows (where .bin holds
         // shell and .cmd shims rather than the script).
@@ -165,75 +164,8 @@ public sealed class MaildevServer : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The folder holding <c>tools/package.json</c>: <c>DIGESTPIPELINE_ROOT</c> when set, else the first one found
-    /// walking up from the test's output folder, the current directory, or this source file (the output folder
-    /// is outside the clone when built with <c>--artifacts-path /tmp/...</c>).
-    /// </summary>
-    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        var starts = new[]
-        {
-            Environment.GetEnvironmentVariable("DIGESTPIPELINE_ROOT"),
-            AppContext.BaseDirectory,
-            Directory.GetCurrentDirectory(),
-            Path.GetDirectoryName(sourceFile),
-        };
-        foreach (var start in starts)
-        {
-            if (string.IsNullOrEmpty(start) || !Directory.Exists(start))
-            {
-                continue;
-            }
-
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "tools", "package.json")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No folder above {AppContext.BaseDirectory}, the current directory or {sourceFile} holds tools/package.json; set DIGESTPIPELINE_ROOT.");
-    }
-
-    private static async Task NpmCiAsync(string tools, CancellationToken cancellationToken)
-    {
-        var start = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/c", "npm", "ci", "--no-audit", "--no-fund" } }
-            : new ProcessStartInfo("npm") { ArgumentList = { "ci", "--no-audit", "--no-fund" } };
-        start.WorkingDirectory = tools;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(InstallTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm ci in {tools} did not finish within {InstallTimeout}:\n{output}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in {tools} failed with exit code {process.ExitCode}:\n{output}");
-        }
-    }
+    /// <summary>This file's folder, inside the repository even when the build output is elsewhere (--artifacts-path).</summary>
+    private static string? SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path);
 
     /// <summary>Two distinct free ports on 127.0.0.1 (both held open until both are known).</summary>
     private static (int Smtp, int Web) FreeLoopbackPorts()
