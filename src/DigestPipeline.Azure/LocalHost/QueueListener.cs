@@ -11,12 +11,13 @@ namespace DigestPipeline.Azure.LocalHost;
 /// Feeds one queue's messages to its handler with the Functions queue trigger's semantics: batches, a new batch when
 /// the in-flight count drops to the threshold, concurrent handling, delete on success, retry after the visibility
 /// timeout, <c>{queue}-poison</c> after <see cref="QueueTriggerOptions.MaxDequeueCount"/> failures, and an
-/// exponential polling back-off while the queue is empty.
+/// exponential polling back-off while the queue is empty, cut short when this process sends to the queue.
 /// </summary>
 internal sealed class QueueListener(
     IQueueHandler handler,
     QueueServiceClient queues,
     QueueMessageCodec codec,
+    NewMessageSignal newMessages,
     QueueTriggerOptions options,
     TimeProvider time,
     ILogger logger)
@@ -45,6 +46,7 @@ internal sealed class QueueListener(
                     continue;
                 }
 
+                var newMessage = newMessages.Arm(handler.Queue);
                 QueueMessage[] messages;
                 try
                 {
@@ -68,8 +70,9 @@ internal sealed class QueueListener(
 
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(backOff, time, stoppingToken);
-                    backOff = Next(backOff);
+                    var woken = await Task.WhenAny(newMessage, Task.Delay(backOff, time, stoppingToken)) == newMessage;
+                    stoppingToken.ThrowIfCancellationRequested();
+                    backOff = woken ? MinPollingInterval : Next(backOff);
                     continue;
                 }
 

@@ -15,6 +15,7 @@ public sealed class QueuePump(
     IEnumerable<IQueueHandler> handlers,
     QueueServiceClient queues,
     QueueMessageCodec codec,
+    NewMessageSignal newMessages,
     IOptions<QueueTriggerOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -37,6 +38,6 @@ public sealed class QueuePump(
         }
 
         return Task.WhenAll(all.Select(handler =>
-            new QueueListener(handler, queues, codec, options.Value, time, logger).RunAsync(stoppingToken)));
+            new QueueListener(handler, queues, codec, newMessages, options.Value, time, logger).RunAsync(stoppingToken)));
     }
 }

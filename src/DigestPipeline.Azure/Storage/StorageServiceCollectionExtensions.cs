@@ -70,6 +70,7 @@ public static class StorageServiceCollectionExtensions
         });
 
         services.TryAddSingleton<QueueMessageCodec>();
+        services.TryAddSingleton<NewMessageSignal>();
         services.TryAddSingleton<StorageInitializer>();
         services.TryAddSingleton<IDocumentStore, BlobDocumentStore>();
         services.TryAddSingleton<ISummaryStore, BlobSummaryStore>();

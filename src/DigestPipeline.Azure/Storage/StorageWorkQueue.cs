@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.LocalHost;
 using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Azure.Storage;
 
 /// <summary>Sends work messages to storage queues, encoded the way the queue trigger expects.</summary>
-public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCodec codec) : IWorkQueue
+public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCodec codec, NewMessageSignal newMessages) : IWorkQueue
 {
     private readonly ConcurrentDictionary<string, QueueClient> clients = new(StringComparer.Ordinal);
 
@@ -14,5 +15,6 @@ public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCode
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
         var client = clients.GetOrAdd(queue, queues.GetQueueClient);
         await client.SendMessageAsync(codec.Encode(messageText), cancellationToken);
+        newMessages.Notify(queue);
     }
 }
