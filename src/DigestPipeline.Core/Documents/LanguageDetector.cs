@@ -1,16 +1,7 @@
 using System.Collections.Frozen;
 using System.Numerics;
 using System.Text;
-using Lucene.Net.Analysis.De;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Es;
-using Lucene.Net.Analysis.Fr;
-using Lucene.Net.Analysis.It;
-using Lucene.Net.Analysis.Nl;
-using Lucene.Net.Analysis.Pt;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
 
 namespace DigestPipeline.Core.Documents;
 
@@ -133,16 +124,7 @@ public static class LanguageDetector
 
     private static FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> BuildProfiles()
     {
-        CharArraySet[] sets =
-        [
-            FrenchAnalyzer.DefaultStopSet,
-            LoadSnowball("english_stop.txt") ?? EnglishAnalyzer.DefaultStopSet,
-            GermanAnalyzer.DefaultStopSet,
-            SpanishAnalyzer.DefaultStopSet,
-            ItalianAnalyzer.DefaultStopSet,
-            PortugueseAnalyzer.DefaultStopSet,
-            DutchAnalyzer.DefaultStopSet,
-        ];
+        var sets = Languages.Select(language => LuceneStopSets.For(language)!).ToArray();
 
         var masks = new Dictionary<string, byte>(StringComparer.Ordinal);
         for (var l = 0; l < sets.Length; l++)
@@ -156,19 +138,5 @@ public static class LanguageDetector
         }
 
         return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    /// <summary>Lucene ships the fuller Snowball English list as a resource; its EnglishAnalyzer default is only 33 words.</summary>
-    private static CharArraySet? LoadSnowball(string resource)
-    {
-        try
-        {
-            using var reader = IOUtils.GetDecodingReader(typeof(SnowballFilter), resource, Encoding.UTF8);
-            return WordlistLoader.GetSnowballWordSet(reader, LuceneVersion.LUCENE_48);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 }

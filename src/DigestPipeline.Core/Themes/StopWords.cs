@@ -1,17 +1,11 @@
-using Lucene.Net.Analysis.De;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Es;
-using Lucene.Net.Analysis.Fr;
-using Lucene.Net.Analysis.It;
-using Lucene.Net.Analysis.Nl;
-using Lucene.Net.Analysis.Pt;
+using DigestPipeline.Core.Documents;
 using Lucene.Net.Analysis.Util;
 
 namespace DigestPipeline.Core.Themes;
 
 /// <summary>
-/// Stop words per language: Lucene's default stop sets, plus a few function words those sets lack
-/// (Lucene's English set has only 33 words; the French one lacks <c>plus</c>, <c>où</c>, <c>comme</c>...).
+/// Stop words per language: Lucene's stop sets (<see cref="LuceneStopSets"/>), plus a few function words those
+/// sets lack (the French one lacks <c>plus</c>, <c>où</c>, <c>comme</c>...).
 /// Words are looked up lower-cased, accents kept.
 /// </summary>
 internal sealed class StopWords
@@ -48,17 +42,12 @@ internal sealed class StopWords
         _extra = new HashSet<string>(extra, StringComparer.Ordinal);
     }
 
-    public static StopWords For(string language) => language switch
+    public static StopWords For(string language) => new(LuceneStopSets.For(language), language switch
     {
-        "fr" => new StopWords(FrenchAnalyzer.DefaultStopSet, _extraFrench),
-        "en" => new StopWords(EnglishAnalyzer.DefaultStopSet, _extraEnglish),
-        "de" => new StopWords(GermanAnalyzer.DefaultStopSet, []),
-        "es" => new StopWords(SpanishAnalyzer.DefaultStopSet, []),
-        "it" => new StopWords(ItalianAnalyzer.DefaultStopSet, []),
-        "pt" => new StopWords(PortugueseAnalyzer.DefaultStopSet, []),
-        "nl" => new StopWords(DutchAnalyzer.DefaultStopSet, []),
-        _ => new StopWords(null, []),
-    };
+        "fr" => _extraFrench,
+        "en" => _extraEnglish,
+        _ => [],
+    });
 
     /// <param name="lowerCase">the word lower-cased, accents kept.</param>
     public bool Contains(string lowerCase) =>
