@@ -6,9 +6,7 @@ using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -32,26 +30,17 @@ public static class DemoCommand
         var workspace = Workspace.Find();
         var demoDirectory = Path.Combine(workspace.DataDirectory, "demo");
         var pickupDirectory = Path.Combine(demoDirectory, "mail");
-        var configuration = PipelineHost.Configuration(workspace, new Dictionary<string, string?> { ["Mail:PickupDirectory"] = pickupDirectory });
-        var smtpHost = configuration["Mail:Smtp:Host"];
+        AnsiConsole.Write(new Rule("[bold]DigestPipeline demo[/]").LeftJustified());
+        await using var environment = await Steps.StepAsync("Starting local storage (the first run installs Azurite from tools/ with npm ci)", () =>
+            CommandEnvironment.OpenAsync(runTriggers: true, announceAsRunningHost: false, LogLevel.Warning, cancellationToken,
+                freshLocation: Path.Combine(demoDirectory, "azurite"),
+                overrides: new Dictionary<string, string?> { ["Mail:PickupDirectory"] = pickupDirectory }));
+        Steps.Done($"Storage: {environment.Storage.Description}");
+        var smtpHost = environment.Configuration["Mail:Smtp:Host"];
         if (string.IsNullOrEmpty(smtpHost) && Directory.Exists(pickupDirectory))
             Directory.Delete(pickupDirectory, recursive: true);
 
-        AnsiConsole.Write(new Rule("[bold]DigestPipeline demo[/]").LeftJustified());
-        await using var storage = await Steps.StepAsync("Starting local storage (the first run installs Azurite from tools/ with npm ci)", () =>
-            LocalStorage.OpenAsync(configuration, workspace, Path.Combine(demoDirectory, "azurite"), announceAsRunningHost: false, _ => { }, cancellationToken));
-        Steps.Done($"Storage: {storage.Description}");
-
-        var hostConfiguration = storage.ConnectionString is null
-            ? configuration
-            : PipelineHost.Configuration(workspace, new Dictionary<string, string?>
-            {
-                ["Mail:PickupDirectory"] = pickupDirectory,
-                ["Storage:ConnectionString"] = storage.ConnectionString,
-            });
-        using var host = PipelineHost.Build(hostConfiguration, workspace, runTriggers: true, LogLevel.Warning);
-        await host.StartAsync(cancellationToken);
-        var services = host.Services;
+        var services = environment.Services;
         var time = services.GetRequiredService<TimeProvider>();
         var observer = ActivatorUtilities.CreateInstance<PipelineObserver>(services);
 
@@ -97,10 +86,9 @@ public static class DemoCommand
         }
         else
         {
-            AnsiConsole.MarkupLine($"Digests sent to the SMTP server [bold]{Markup.Escape(smtpHost)}:{Markup.Escape(hostConfiguration["Mail:Smtp:Port"] ?? "25")}[/].");
+            AnsiConsole.MarkupLine($"Digests sent to the SMTP server [bold]{Markup.Escape(smtpHost)}:{Markup.Escape(environment.Configuration["Mail:Smtp:Port"] ?? "25")}[/].");
         }
 
-        await host.StopAsync(CancellationToken.None);
         return depths.Any(d => d.Depth > 0) ? 1 : 0;
     }
 
