@@ -19,7 +19,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
         var evidence = ThemeEvidence.Collect(analyzed, index);
         var similarity = SentenceSimilarity.Build(analyzed);
-        var maxSentences = Math.Max(1, options.MaxSentencesPerTheme);
+        var budget = SummaryBudget.OfSentences(Math.Max(1, options.MaxSentencesPerTheme));
 
         var themes = new List<ThemedSummary>();
         var kept = new List<int>();
@@ -48,7 +48,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 definition.Labels,
                 Discovered: false,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, maxSentences)),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed.WordCount)),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
         }
 
@@ -75,7 +75,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 labels,
                 Discovered: true,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, maxSentences)),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed.WordCount)),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [],
                     analyzed.Sentences.FirstOrDefault(s => s.SectionIndex == discovered.SectionIndex && s.IsHeading))));
         }
@@ -87,6 +87,35 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
             .Take(Math.Max(0, options.MaxThemesPerDocument))
             .ToArray();
         return new DocumentSummaries(document.Id, document.SourceName, document.Title, document.Language, summarizedAt, ordered);
+    }
+
+    /// <summary>
+    /// The generic summary: the document's best sentences whatever their theme (centrality, position and
+    /// closeness to the title), within the budget, in document order. For evaluation, and for documents
+    /// without themes.
+    /// </summary>
+    public IReadOnlyList<SummarySentence> SummarizeGeneric(SourceDocument document, SummaryBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyzed = AnalyzedDocument.Analyze(document);
+        var similarity = SentenceSimilarity.Build(analyzed);
+        var ranked = SentenceRanker.ScoreGeneric(analyzed, similarity);
+        return Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed.WordCount));
+    }
+
+    /// <summary>Every declared theme's evidence in the document, strongest first (ties by taxonomy order).</summary>
+    public IReadOnlyList<ThemeScore> ScoreThemes(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyzed = AnalyzedDocument.Analyze(document);
+        var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
+        var evidence = ThemeEvidence.Collect(analyzed, index);
+        return
+        [
+            .. taxonomy.Themes
+                .Select((theme, t) => new ThemeScore(theme.Id, Math.Round(evidence.DocumentScores[t], 4)))
+                .OrderByDescending(s => s.Score),
+        ];
     }
 
     private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<RankedSentence> selected) =>

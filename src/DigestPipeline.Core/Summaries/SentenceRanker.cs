@@ -23,6 +23,9 @@ internal static class SentenceRanker
     private const double CentralityWeight = 0.3;
     private const double PositionWeight = 0.2;
     private const double Damping = 0.85;
+    private const double GenericCentralityWeight = 0.4;
+    private const double GenericTitleWeight = 0.3;
+    private const double GenericPositionWeight = 0.3;
     private const double RedundancyPenalty = 0.35;
     private const double NearDuplicate = 0.7;
 
@@ -63,19 +66,59 @@ internal static class SentenceRanker
         return ranked;
     }
 
-    /// <summary>Picks at most <paramref name="max"/> sentences by maximal marginal relevance; returns them in document order.</summary>
-    public static RankedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, int max)
+    /// <summary>
+    /// Scores every body sentence for a generic summary: LexRank centrality among all of them, closeness to the
+    /// title, and position (news and reports say what matters first). The first <see cref="MaxCandidates"/>
+    /// sentences compete.
+    /// </summary>
+    public static RankedSentence[] ScoreGeneric(AnalyzedDocument document, SentenceSimilarity similarity)
+    {
+        var kept = document.Sentences
+            .Where(s => !s.IsHeading && s.Words.Length > 0)
+            .Take(MaxCandidates)
+            .Select(s => new RankingCandidate(s.Index, 1.0, UnderThemeHeading: false))
+            .ToArray();
+        if (kept.Length == 0)
+        {
+            return [];
+        }
+
+        var title = document.Sentences.FirstOrDefault(s => s.Kind == BlockKind.Title);
+        var centrality = LexRank(kept, similarity);
+        var maxCentrality = centrality.Max();
+        var ranked = new RankedSentence[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var sentence = document.Sentences[kept[i].Sentence];
+            var titleSimilarity = title is null ? 0 : similarity.Cosine(title.Index, sentence.Index);
+            var position = 1.0 / Math.Sqrt(1 + i);
+            var score = (GenericCentralityWeight * (maxCentrality > 0 ? centrality[i] / maxCentrality : 0))
+                + (GenericTitleWeight * titleSimilarity)
+                + (GenericPositionWeight * position);
+            ranked[i] = new RankedSentence(kept[i].Sentence, Math.Round(score * Quality(document, sentence), 4));
+        }
+
+        return ranked;
+    }
+
+    /// <summary>
+    /// Picks sentences by maximal marginal relevance within the budget (a sentence that no longer fits is passed
+    /// over for a shorter one); returns them in document order.
+    /// </summary>
+    /// <param name="wordCount">The sentence's length in words as <see cref="SummaryBudget.CountWords"/> counts them.</param>
+    public static RankedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, Func<int, int> wordCount)
     {
         var selected = new List<RankedSentence>();
+        var words = 0;
         var remaining = ranked.ToList();
-        while (selected.Count < max && remaining.Count > 0)
+        while (remaining.Count > 0)
         {
             var best = -1;
             var bestValue = double.NegativeInfinity;
             for (var i = 0; i < remaining.Count; i++)
             {
                 var redundancy = selected.Count == 0 ? 0 : selected.Max(s => similarity.Cosine(s.Sentence, remaining[i].Sentence));
-                if (redundancy >= NearDuplicate)
+                if (redundancy >= NearDuplicate || !budget.Fits(selected.Count + 1, words + wordCount(remaining[i].Sentence)))
                 {
                     remaining.RemoveAt(i--);
                     continue;
@@ -95,6 +138,7 @@ internal static class SentenceRanker
             }
 
             selected.Add(remaining[best]);
+            words += wordCount(remaining[best].Sentence);
             remaining.RemoveAt(best);
         }
 

@@ -27,6 +27,13 @@ internal sealed class AnalyzedDocument
         : sectionIndex == 0 ? Source.Title
         : "";
 
+    /// <summary>The sentence's length in words, as a <see cref="Summaries.SummaryBudget"/> counts them.</summary>
+    public int WordCount(int sentence)
+    {
+        var source = Sentences[sentence].Source;
+        return Summaries.SummaryBudget.CountWords(Source.Text.AsSpan(source.Start, source.Length));
+    }
+
     public static AnalyzedDocument Analyze(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

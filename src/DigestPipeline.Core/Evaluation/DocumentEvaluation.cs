@@ -1,0 +1,13 @@
+namespace DigestPipeline.Core.Evaluation;
+
+/// <summary>One document's summaries (the engine's and Lead-k's, one string a sentence) and their scores.</summary>
+/// <param name="PredictedCategory">The strongest declared theme, when categories are evaluated and one has evidence.</param>
+public sealed record DocumentEvaluation(
+    string Id,
+    string Language,
+    IReadOnlyList<string> Engine,
+    RougeScores EngineScores,
+    IReadOnlyList<string> Lead,
+    RougeScores LeadScores,
+    string? Category,
+    string? PredictedCategory);

@@ -1,0 +1,38 @@
+namespace DigestPipeline.Core.Evaluation;
+
+/// <summary>The documents of one evaluation run and their mean scores (F1 × 100, as published figures are given).</summary>
+public sealed record EvaluationReport(IReadOnlyList<DocumentEvaluation> Documents, long TextBytes, TimeSpan EngineTime)
+{
+    public MeanRouge Engine => MeanRouge.Of(Documents.Select(d => d.EngineScores));
+
+    public MeanRouge Lead => MeanRouge.Of(Documents.Select(d => d.LeadScores));
+
+    public double MeanEngineWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Engine.Sum(s => Summaries.SummaryBudget.CountWords(s)));
+
+    public double MeanLeadWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Lead.Sum(s => Summaries.SummaryBudget.CountWords(s)));
+
+    /// <summary>Share of the documents with a category whose strongest theme is that category; null without categories.</summary>
+    public double? CategoryAccuracy
+    {
+        get
+        {
+            var labelled = Documents.Where(d => d.Category is not null).ToArray();
+            return labelled.Length == 0 ? null : (double)labelled.Count(d => d.PredictedCategory == d.Category) / labelled.Length;
+        }
+    }
+
+    /// <summary>Engine throughput: text bytes (UTF-8) read, analysed and summarised per second of engine time.</summary>
+    public double EngineMegabytesPerSecond => EngineTime > TimeSpan.Zero ? TextBytes / 1e6 / EngineTime.TotalSeconds : 0;
+}
+
+/// <summary>Mean ROUGE F1 × 100 over documents.</summary>
+public readonly record struct MeanRouge(double Rouge1, double Rouge2, double RougeL)
+{
+    public static MeanRouge Of(IEnumerable<RougeScores> scores)
+    {
+        var all = scores.ToArray();
+        return all.Length == 0
+            ? default
+            : new MeanRouge(100 * all.Average(s => s.Rouge1.F1), 100 * all.Average(s => s.Rouge2.F1), 100 * all.Average(s => s.RougeL.F1));
+    }
+}
