@@ -4,28 +4,30 @@ namespace DigestPipeline.Core.Documents;
 
 /// <summary>
 /// Abbreviations per language, written without their final period and compared case-sensitively. A
-/// <em>non-terminal</em> abbreviation (Mr., M., e.g., U.S.) never ends a sentence; an <em>ambiguous</em> one
-/// (etc., Inc., J.-C.) ends it only when the next word starts with a capital.
-/// Single letters (initials such as "J." or the "p." of "p. ex.") are non-terminal in every language.
+/// <em>non-terminal</em> abbreviation (Mr., M., e.g., Sr.) never ends a sentence; an <em>ambiguous</em> one
+/// (etc., Inc., J.-C.) ends it only when the next word starts with a capital. A language's own lists take
+/// precedence over the common ones: Spanish Sr. (señor) comes before a name, English Sr. (senior) after one.
+/// Single letters (initials such as "J.", the "p." of "p. ex.", the "z." and "B." of "z. B.") are non-terminal in
+/// every language. Dotted acronyms (U.S., p.m.) are left to <see cref="SentenceSplitter"/>.
 /// </summary>
 internal sealed class Abbreviations
 {
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _nonTerminal;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _ambiguous;
 
-    private Abbreviations(IEnumerable<string> nonTerminal, IEnumerable<string> ambiguous)
+    private Abbreviations(string[] nonTerminal, string[] ambiguous)
     {
-        _nonTerminal = nonTerminal.Concat(CommonNonTerminal).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _ambiguous = ambiguous.Concat(CommonAmbiguous).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _nonTerminal = nonTerminal.Concat(CommonNonTerminal.Except(ambiguous)).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _ambiguous = ambiguous.Concat(CommonAmbiguous.Except(nonTerminal)).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private static readonly string[] CommonNonTerminal = ["cf", "vs", "ca", "Dr", "Prof", "St", "No", "Nr", "nr", "n°", "Fig", "fig", "vol", "Vol", "p", "pp", "U.S", "U.K", "U.N", "E.U"];
+    private static readonly string[] CommonNonTerminal = ["cf", "vs", "ca", "Dr", "Prof", "St", "No", "Nr", "nr", "n°", "Fig", "fig", "vol", "Vol", "p", "pp"];
     private static readonly string[] CommonAmbiguous = ["etc", "al", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr"];
 
     private static readonly Abbreviations English = new(
         ["Mr", "Mrs", "Ms", "Mx", "Messrs", "Rev", "Hon", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Mt",
          "e.g", "i.e", "approx", "dept", "est", "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd"],
-        ["a.m", "p.m", "Ph.D", "U.S.A", "viz"]);
+        ["Ph.D", "viz"]);
 
     private static readonly Abbreviations French = new(
         ["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Ste", "av", "apr", "env", "ex", "art", "chap", "éd", "coll", "janv",
@@ -38,15 +40,15 @@ internal sealed class Abbreviations
         ["usw", "u.ä", "Chr", "v.Chr", "n.Chr"]);
 
     private static readonly Abbreviations Spanish = new(
-        ["Sr", "Sra", "Srta", "Dra", "Ud", "Uds", "Vd", "Vds", "pág", "p.ej", "aprox", "núm", "Av", "Avda", "Excmo", "Lic", "Ing", "Dña", "D"],
+        ["Sr", "Sra", "Srta", "Dra", "Ud", "Uds", "Vd", "Vds", "pág", "p.ej", "ej", "aprox", "núm", "Av", "Avda", "Excmo", "Lic", "Ing", "Dña", "D"],
         ["EE.UU", "a.C", "d.C", "S.A"]);
 
     private static readonly Abbreviations Italian = new(
-        ["Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Ing", "Arch", "On", "pag", "es", "ecc", "ca", "N.B"],
-        ["a.C", "d.C", "S.p.A"]);
+        ["Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Ing", "Arch", "On", "pag", "es", "ca", "N.B"],
+        ["ecc", "a.C", "d.C", "S.p.A"]);
 
     private static readonly Abbreviations Portuguese = new(
-        ["Sr", "Sra", "Srta", "Dra", "Exmo", "Exma", "V.Exa", "pág", "p.ex", "aprox", "Av", "Eng"],
+        ["Sr", "Sra", "Srta", "Dra", "Exmo", "Exma", "V.Exa", "pág", "p.ex", "ex", "aprox", "Av", "Eng"],
         ["a.C", "d.C", "Lda", "S.A"]);
 
     private static readonly Abbreviations Dutch = new(

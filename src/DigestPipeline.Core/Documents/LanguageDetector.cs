@@ -9,8 +9,10 @@ namespace DigestPipeline.Core.Documents;
 /// Detects the language of a text among fr, en, de, es, it, pt and nl from stop-word profiles: Lucene's Snowball
 /// stop-word lists. Each word found in k of the lists counts 1/k for each of them, so shared words ("de", "a",
 /// "in") weigh little and distinctive ones ("the", "les", "und", "het") decide; a few telling letters (ã, ñ, ß, ò…)
-/// add a little evidence. Returns
-/// <see cref="Unknown"/> when the text has too few stop words or two languages score too close.
+/// add a little evidence. Each sentence (of at least <see cref="MinimumSentenceWords"/> words) also votes for its
+/// own language. Returns <see cref="Unknown"/> when the text has fewer than <see cref="MinimumWords"/> words or too
+/// few stop words, when two languages score too close, or when it is mixed: another language wins at least half as
+/// many sentences as the leading one (a paragraph half French, half English).
 /// Reads at most the first <see cref="MaxCharacters"/> characters.
 /// </summary>
 public static class LanguageDetector
@@ -23,53 +25,97 @@ public static class LanguageDetector
     private const int Fr = 0, De = 2, Es = 3, It = 4, Pt = 5;
 
     internal const int MaxCharacters = 200_000;
+    internal const int MinimumWords = 4;
     internal const double MinimumHits = 4;
     internal const double MinimumLead = 1.3;
+    internal const int MinimumSentenceWords = 6;
+    private const double MinimumSentenceHits = 1.5;
     private const int MaxWordLength = 16;
 
     private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> Profiles = BuildProfiles();
 
     /// <summary>The ISO 639-1 code of the text's language, or <see cref="Unknown"/>.</summary>
-    public static string Detect(ReadOnlySpan<char> text) => Decide(Score(text));
-
-    /// <summary>The stop-word score of each of <see cref="Languages"/>, in that order.</summary>
-    internal static double[] Score(ReadOnlySpan<char> text)
+    public static string Detect(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxCharacters) text = text[..MaxCharacters];
-        var scores = new double[Languages.Count];
+        Span<double> scores = stackalloc double[Languages.Count];
+        Span<double> sentenceScores = stackalloc double[Languages.Count];
+        Span<int> sentenceVotes = stackalloc int[Languages.Count];
         Span<char> word = stackalloc char[MaxWordLength];
+        var words = 0;
+        var sentenceWords = 0;
         var length = 0;
+        var apostrophe = -1;
         var tooLong = false;
         for (var i = 0; i <= text.Length; i++)
         {
-            var c = i < text.Length ? text[i] : ' ';
+            var c = i < text.Length ? text[i] : '.';
             if (char.IsLetter(c))
             {
                 c = char.ToLowerInvariant(c);
-                if (c > 'z') AddCharacterCue(c, scores);
+                if (c > 'z') AddCharacterCue(c, sentenceScores);
                 if (length < MaxWordLength) word[length++] = c;
                 else tooLong = true;
                 continue;
             }
 
-            if (length > 0 && !tooLong && Profiles.TryGetValue(word[..length], out var mask))
+            if (c is '\'' or '’' && length is > 0 and < MaxWordLength && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
-                var weight = 1.0 / BitOperations.PopCount(mask);
-                for (var l = 0; l < scores.Length; l++)
-                {
-                    if ((mask & (1 << l)) != 0) scores[l] += weight;
-                }
+                if (apostrophe < 0) apostrophe = length;
+                word[length++] = '\'';
+                continue;
             }
 
-            length = 0;
-            tooLong = false;
+            if (length > 0)
+            {
+                words++;
+                sentenceWords++;
+                if (!tooLong && StopWordMask(word[..length], apostrophe) is var mask and not 0) AddStopWord(mask, sentenceScores);
+                length = 0;
+                apostrophe = -1;
+                tooLong = false;
+            }
+
+            var sentenceEnd = i == text.Length || (c is '.' or '!' or '?' or '…' or '\n' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
+            if (sentenceEnd && (sentenceWords >= MinimumSentenceWords || i == text.Length))
+            {
+                if (sentenceWords >= MinimumSentenceWords && Leader(sentenceScores, MinimumSentenceHits) is var leader and >= 0) sentenceVotes[leader]++;
+                for (var l = 0; l < scores.Length; l++) scores[l] += sentenceScores[l];
+                sentenceScores.Clear();
+                sentenceWords = 0;
+            }
         }
 
-        return scores;
+        if (words < MinimumWords || Leader(scores, MinimumHits) is not (var best and >= 0)) return Unknown;
+        for (var l = 0; l < sentenceVotes.Length; l++)
+        {
+            if (l != best && sentenceVotes[l] > 0 && sentenceVotes[l] * 2 >= sentenceVotes[best]) return Unknown;
+        }
+
+        return Languages[best];
+    }
+
+    /// <summary>
+    /// The languages whose lists hold the word: whole when the lists have it (English don't, it's), else its elided
+    /// article (French l’, qu’, Italian dell’); an English possessive (India's) counts as nothing.
+    /// </summary>
+    private static byte StopWordMask(ReadOnlySpan<char> word, int apostrophe)
+    {
+        if (Profiles.TryGetValue(word, out var mask)) return mask;
+        return apostrophe > 0 && Profiles.TryGetValue(word[..apostrophe], out mask) && !word[(apostrophe + 1)..].SequenceEqual("s") ? mask : (byte)0;
+    }
+
+    private static void AddStopWord(byte mask, Span<double> scores)
+    {
+        var weight = 1.0 / BitOperations.PopCount(mask);
+        for (var l = 0; l < scores.Length; l++)
+        {
+            if ((mask & (1 << l)) != 0) scores[l] += weight;
+        }
     }
 
     /// <summary>Letters that only some of the languages use add a little evidence (half a stop word, or one for the most telling).</summary>
-    private static void AddCharacterCue(char c, double[] scores)
+    private static void AddCharacterCue(char c, Span<double> scores)
     {
         switch (c)
         {
@@ -102,7 +148,8 @@ public static class LanguageDetector
         }
     }
 
-    private static string Decide(ReadOnlySpan<double> scores)
+    /// <summary>The index of the language that scores at least <paramref name="minimumHits"/> and leads the next by <see cref="MinimumLead"/>; -1 if none.</summary>
+    private static int Leader(ReadOnlySpan<double> scores, double minimumHits)
     {
         int best = -1, second = -1;
         for (var l = 0; l < scores.Length; l++)
@@ -118,8 +165,8 @@ public static class LanguageDetector
             }
         }
 
-        if (scores[best] < MinimumHits) return Unknown;
-        return scores[best] >= MinimumLead * scores[second] ? Languages[best] : Unknown;
+        if (scores[best] < minimumHits) return -1;
+        return scores[best] >= MinimumLead * scores[second] ? best : -1;
     }
 
     private static FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> BuildProfiles()

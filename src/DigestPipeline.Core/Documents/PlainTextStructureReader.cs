@@ -8,7 +8,10 @@ namespace DigestPipeline.Core.Documents;
 /// not a break. A line starting with a bullet (•, ·, ▪, ◦, ‣, ●, ■, or -, –, * followed by a space) is a list item;
 /// an indented line right after an item continues it. The first line is the title when it fits; the paragraph
 /// after it is the standfirst when it is a short lead; a short single-line paragraph without final sentence
-/// punctuation (. ! … ; : ,) that starts with no lowercase letter and is followed by text is a heading.
+/// punctuation (. ! … ; : ,) that starts with no lowercase letter and is followed by text is a heading. Such a line
+/// typed right above its text, without a blank line, is a heading too when it is at most two thirds as long as the
+/// next line and that line starts with no lowercase letter (the first line of a hard-wrapped paragraph is about as
+/// long as the next).
 /// </summary>
 internal static class PlainTextStructureReader
 {
@@ -26,6 +29,7 @@ internal static class PlainTextStructureReader
     public static (List<BlockDraft> Blocks, string? Title) Read(string text)
     {
         var raw = SplitBlocks(text);
+        SeparateHeadingLines(text, raw);
         var drafts = new List<BlockDraft>(raw.Count + 1);
         string? title = null;
         var first = 0;
@@ -110,6 +114,24 @@ internal static class PlainTextStructureReader
         }
 
         return blocks;
+    }
+
+    /// <summary>Gives a heading line that opens a paragraph (not the first block: <see cref="TitleOf"/> reads that one) a block of its own.</summary>
+    private static void SeparateHeadingLines(string text, List<RawBlock> raw)
+    {
+        for (var i = raw.Count - 1; i >= 1; i--)
+        {
+            var lines = raw[i].Lines;
+            if (raw[i].IsListItem || lines.Count < 2) continue;
+            var first = text.AsSpan()[lines[0]];
+            var second = text.AsSpan()[lines[1]];
+            if (first.Length * 3 > second.Length * 2 || StartsWithLowercase(second) || !IsHeadingLike(TextNormaliser.CollapseSpaces(first))) continue;
+
+            var heading = new RawBlock(isListItem: false);
+            heading.Lines.Add(lines[0]);
+            lines.RemoveAt(0);
+            raw.Insert(i, heading);
+        }
     }
 
     /// <summary>The lines of a block joined by one space, inner runs of spaces collapsed.</summary>

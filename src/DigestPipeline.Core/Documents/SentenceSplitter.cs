@@ -3,10 +3,12 @@ namespace DigestPipeline.Core.Documents;
 /// <summary>
 /// Splits the blocks of a normalised document into sentences. Titles, headings and list items are one sentence
 /// each; paragraphs and standfirsts are split at . ! ? … (and runs of them) followed by whitespace, never inside
-/// a block. Not an end: a period inside a token (3.5 %, 1.000, U.S.), a terminator followed by a lowercase word
-/// (ellipsis "… à condition", "? dit-il"), a language's non-terminal abbreviation (Mr., M., Mme., p. ex., e.g.),
-/// an initial or dotted acronym, an ambiguous abbreviation (etc., J.-C.) unless a capital follows. Closing quotes
-/// and brackets after the terminator belong to the sentence, including a French « … » closed after a space.
+/// a block. Not an end: a period inside a token (3.5 %, 1.13bn, 12.03.2024), a terminator followed by a lowercase
+/// word (ellipsis "… à condition", "« C’est fini ! » a-t-il dit"), a language's non-terminal abbreviation (Mr., M.,
+/// Mme., p. ex., e.g.) or initial, an ambiguous abbreviation (etc., J.-C.) unless a capital follows, a dotted
+/// acronym (U.S., p.m.) or a German ordinal (am 3. Oktober) unless a capitalised function word of the language
+/// follows (U.S. Army, but U.S. The). Closing quotes and brackets after the terminator belong to the sentence,
+/// including a French « … » closed after a space.
 /// Sentence offsets exclude surrounding whitespace. Linear in the text length.
 /// </summary>
 internal static class SentenceSplitter
@@ -14,13 +16,14 @@ internal static class SentenceSplitter
     public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language)
     {
         var abbreviations = Abbreviations.For(language);
+        var functionWords = FunctionWords.For(language);
         var sentences = new List<Sentence>(blocks.Count * 2);
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
             if (block.Kind is BlockKind.Paragraph or BlockKind.Standfirst)
             {
-                SplitBlock(text, block, b, abbreviations, language, sentences);
+                SplitBlock(text, block, b, abbreviations, functionWords, language, sentences);
             }
             else
             {
@@ -31,7 +34,8 @@ internal static class SentenceSplitter
         return sentences;
     }
 
-    private static void SplitBlock(string text, DocumentBlock block, int blockIndex, Abbreviations abbreviations, string language, List<Sentence> sentences)
+    private static void SplitBlock(
+        string text, DocumentBlock block, int blockIndex, Abbreviations abbreviations, FunctionWords functionWords, string language, List<Sentence> sentences)
     {
         var end = block.Start + block.Length;
         var sentenceStart = block.Start;
@@ -60,7 +64,8 @@ internal static class SentenceSplitter
             while (next < end && text[next] == ' ') next++;
             if (next >= end) break;
 
-            if (IsBoundary(text, terminatorStart, singlePeriod, FirstLetterFrom(text, next, end), abbreviations, language))
+            var nextWord = NextWord(text, next, end);
+            if (IsBoundary(text, terminatorStart, singlePeriod, nextWord, abbreviations, functionWords, language))
             {
                 Add(text, sentenceStart, k, blockIndex, block.SectionIndex, sentences);
                 sentenceStart = next;
@@ -75,18 +80,22 @@ internal static class SentenceSplitter
         Add(text, sentenceStart, end, blockIndex, block.SectionIndex, sentences);
     }
 
-    private static bool IsBoundary(string text, int terminatorStart, bool singlePeriod, char next, Abbreviations abbreviations, string language)
+    private static bool IsBoundary(
+        string text, int terminatorStart, bool singlePeriod, ReadOnlySpan<char> nextWord, Abbreviations abbreviations, FunctionWords functionWords, string language)
     {
+        var next = nextWord.IsEmpty ? ' ' : nextWord[0];
         if (char.IsLower(next)) return false;
         if (!singlePeriod) return true;
 
         var token = TokenBefore(text, terminatorStart);
         if (token.IsEmpty) return true;
+        if (abbreviations.IsNonTerminal(token)) return false;
         if (abbreviations.IsAmbiguous(token)) return char.IsUpper(next);
-        if (abbreviations.IsNonTerminal(token) || IsDottedInitials(token)) return false;
-        if (language == "de" && token.Length <= 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1])) return false;
+        if (IsDottedInitials(token) || (language == "de" && IsOrdinalNumber(token))) return char.IsUpper(next) && functionWords.Contains(nextWord);
         return true;
     }
+
+    private static bool IsOrdinalNumber(ReadOnlySpan<char> token) => token.Length <= 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1]);
 
     private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' or '‼' or '⁇' or '⁈' or '⁉';
 
@@ -114,18 +123,23 @@ internal static class SentenceSplitter
         return k;
     }
 
-    /// <summary>The first letter or digit of the next sentence, past opening quotes, brackets and dashes; ' ' if none.</summary>
-    private static char FirstLetterFrom(string text, int start, int end)
+    /// <summary>
+    /// The first word of the next sentence (its letters and digits), past opening quotes, brackets and dashes; a
+    /// single other character when one comes first; empty if none.
+    /// </summary>
+    private static ReadOnlySpan<char> NextWord(string text, int start, int end)
     {
         for (var m = start; m < end; m++)
         {
             var c = text[m];
-            if (char.IsLetterOrDigit(c)) return c;
             if (c is ' ' or '«' or '‹' or '“' or '‘' or '"' or '\'' or '(' or '[' or '¿' or '¡' or '—' or '–' or '-' or '„' or '‚') continue;
-            return c;
+            if (!char.IsLetterOrDigit(c)) return text.AsSpan(m, 1);
+            var wordEnd = m + 1;
+            while (wordEnd < end && char.IsLetterOrDigit(text[wordEnd])) wordEnd++;
+            return text.AsSpan(m, wordEnd - m);
         }
 
-        return ' ';
+        return [];
     }
 
     /// <summary>The word before a period, without leading quotes or brackets and without a French or Italian elision (l’, d’).</summary>
