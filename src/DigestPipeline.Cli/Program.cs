@@ -14,5 +14,6 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     SubscribeCommand.Create(),
     SendCommand.Create(),
     StatusCommand.Create(),
+    SummarizeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
