@@ -29,7 +29,8 @@ public sealed record DigestItem(
 
     /// <summary>
     /// For a sentence kept when other documents of the same theme reported the same fact, the titles of those
-    /// documents, keyed by the sentence's <see cref="SummarySentence.Start"/> (see <see cref="DuplicateFactMerger"/>).
+    /// documents (their source names where a title is this document's title too), keyed by the sentence's
+    /// <see cref="SummarySentence.Start"/> (see <see cref="DuplicateFactMerger"/>).
     /// </summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> AlsoReportedBy { get; init; } = NoOtherSources;
 

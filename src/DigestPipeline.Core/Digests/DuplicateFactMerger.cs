@@ -5,8 +5,9 @@ namespace DigestPipeline.Core.Digests;
 /// <summary>
 /// Within one theme of a digest, keeps one sentence per fact when several documents report it. A sentence of one
 /// document's summary that reports the same fact (<see cref="FactFingerprint.IsSameFact"/>) as a sentence of
-/// another document's summary is dropped, and the kept sentence names the other document in
-/// <see cref="DigestItem.AlsoReportedBy"/> ("also in: …" in the digest). An item left without sentences is dropped.
+/// another document's summary is dropped, and the kept sentence names the other document (by its title, or by its
+/// source name when both titles are the same) in <see cref="DigestItem.AlsoReportedBy"/> ("also in: …" in the
+/// digest). An item left without sentences is dropped.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -49,9 +50,11 @@ internal static class DuplicateFactMerger
             {
                 kept.Add(occurrence);
             }
-            else if (!sameFact.OtherSources.Contains(document.DocumentTitle) && document.DocumentTitle != items[sameFact.Item].DocumentTitle)
+            else
             {
-                sameFact.OtherSources.Add(document.DocumentTitle);
+                var name = NameOf(document, items[sameFact.Item]);
+                if (!sameFact.OtherSources.Contains(name))
+                    sameFact.OtherSources.Add(name);
             }
         }
 
@@ -78,6 +81,10 @@ internal static class DuplicateFactMerger
 
         return merged;
     }
+
+    /// <summary>The other document's title; its source name when the title is the kept document's too (an article uploaded twice).</summary>
+    private static string NameOf(DigestItem other, DigestItem kept) =>
+        other.DocumentTitle == kept.DocumentTitle ? other.SourceName : other.DocumentTitle;
 
     /// <param name="Item">Index of the item in the theme group.</param>
     /// <param name="Index">Index of the sentence in the item.</param>

@@ -64,6 +64,18 @@ public sealed class Same_fact_from_several_documents_is_kept_once
     }
 
     [Fact]
+    public void An_article_uploaded_twice_is_named_by_its_source_since_its_title_is_the_same()
+    {
+        var first = Item("doc-1", "Ce que les leaders de l’IA ont dit à Miami", "fr", themeScore: 9, Morning, SummitFr);
+        var again = Item("doc-2", "Ce que les leaders de l’IA ont dit à Miami", "fr", themeScore: 9, Morning.AddHours(1), SummitFr);
+
+        var merged = DuplicateFactMerger.Merge([again, first]);
+
+        merged.ShouldHaveSingleItem().DocumentId.ShouldBe("doc-1");
+        merged[0].OtherSourcesOf(merged[0].Sentences[0]).ShouldBe(["doc-2.txt"]);
+    }
+
+    [Fact]
     public void Merging_the_same_items_twice_gives_the_same_result()
     {
         DigestItem[] items =
