@@ -81,14 +81,14 @@ public sealed class DigestComposer
     {
         var label = DigestText.SingleLine(theme.Label);
         var count = labels.ItemCount(theme.Items.Count);
-        return new DigestThemeView(label, $"{label} ({count})", count, theme.Items.Select(BuildItem).ToList());
+        return new DigestThemeView(label, $"{label} ({count})", count, theme.Items.Select(item => BuildItem(item, labels)).ToList());
     }
 
-    private static DigestItemView BuildItem(DigestItem item)
+    private static DigestItemView BuildItem(DigestItem item, DigestLabels labels)
     {
         var sections = new List<DigestSectionView>();
         string? currentSection = null;
-        List<string>? currentSentences = null;
+        List<DigestSentenceView>? currentSentences = null;
         foreach (var sentence in item.Sentences)
         {
             var section = DigestText.SingleLine(sentence.Section);
@@ -99,7 +99,8 @@ public sealed class DigestComposer
                 sections.Add(new DigestSectionView(section, currentSentences));
             }
 
-            currentSentences.Add(DigestText.SingleLine(sentence.Text));
+            var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
+            currentSentences.Add(new DigestSentenceView(DigestText.SingleLine(sentence.Text), labels.AlsoReportedIn(otherSources)));
         }
 
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
@@ -149,6 +150,7 @@ public sealed class DigestComposer
             options.MemberAccessStrategy.Register<DigestThemeView>();
             options.MemberAccessStrategy.Register<DigestItemView>();
             options.MemberAccessStrategy.Register<DigestSectionView>();
+            options.MemberAccessStrategy.Register<DigestSentenceView>();
 
             // {{ value | wrap: "    " }}: wrapped at TextWidth, the first line after a prefix as wide as the indent.
             options.Filters.AddFilter("wrap", (input, arguments, _) =>

@@ -13,10 +13,27 @@ public sealed record DigestContent(Subscriber Subscriber, DateTimeOffset Period,
 public sealed record DigestThemeGroup(string ThemeId, string Label, IReadOnlyList<DigestItem> Items);
 
 /// <summary>One document's summary on one theme.</summary>
+/// <param name="ThemeScore">How strongly the document is about the theme (<see cref="ThemedSummary.Score"/>).</param>
+/// <param name="SummarizedAt">When the document was summarized: an earlier document reported its facts first.</param>
 public sealed record DigestItem(
     string DocumentId,
     string DocumentTitle,
     string SourceName,
     string Language,
     IReadOnlyList<SummarySentence> Sentences,
-    IReadOnlyList<string> KeyPhrases);
+    IReadOnlyList<string> KeyPhrases,
+    double ThemeScore,
+    DateTimeOffset SummarizedAt)
+{
+    private static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> NoOtherSources = new Dictionary<int, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// For a sentence kept when other documents of the same theme reported the same fact, the titles of those
+    /// documents (their source names where a title is this document's title too), keyed by the sentence's
+    /// <see cref="SummarySentence.Start"/> (see <see cref="DuplicateFactMerger"/>).
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> AlsoReportedBy { get; init; } = NoOtherSources;
+
+    public IReadOnlyList<string> OtherSourcesOf(SummarySentence sentence) =>
+        AlsoReportedBy.TryGetValue(sentence.Start, out var titles) ? titles : [];
+}

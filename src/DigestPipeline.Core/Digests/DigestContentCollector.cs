@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core.Digests;
 
-/// <summary>Gathers what is new on a subscriber's themes in a time window, grouped by theme, one item per document.</summary>
+/// <summary>
+/// Gathers what is new on a subscriber's themes in a time window, grouped by theme, one item per document; within
+/// a theme, a fact reported by several documents is kept once, from the best-sourced one (<see cref="DuplicateFactMerger"/>).
+/// </summary>
 public sealed class DigestContentCollector(
     IThemeIndex themeIndex,
     ISummaryStore summaries,
@@ -31,11 +34,13 @@ public sealed class DigestContentCollector(
                 var summary = document?.Themes.FirstOrDefault(t => t.ThemeId == themeId);
                 if (document is null || summary is null || summary.Sentences.Count == 0)
                     continue;
-                items.Add(new DigestItem(document.DocumentId, document.Title, document.SourceName, document.Language, summary.Sentences, summary.KeyPhrases));
+                items.Add(new DigestItem(document.DocumentId, document.Title, document.SourceName, document.Language, summary.Sentences, summary.KeyPhrases,
+                    summary.Score, document.SummarizedAt));
             }
 
-            if (items.Count > 0)
-                groups.Add(new DigestThemeGroup(themeId, taxonomy.Find(themeId)?.Label(subscriber.Language) ?? themeId, items));
+            var merged = DuplicateFactMerger.Merge(items);
+            if (merged.Count > 0)
+                groups.Add(new DigestThemeGroup(themeId, taxonomy.Find(themeId)?.Label(subscriber.Language) ?? themeId, merged));
         }
 
         return new DigestContent(subscriber, period, groups);

@@ -17,6 +17,7 @@ public sealed record DigestLabels(
     string SourceLabel,
     string SectionLabel,
     string KeyPhrasesLabel,
+    string AlsoReportedInFormat,
     string OneItem,
     string ManyItemsFormat,
     string AndMoreFormat,
@@ -42,6 +43,7 @@ public sealed record DigestLabels(
         SourceLabel: "Source\u00A0:",
         SectionLabel: "Section\u00A0:",
         KeyPhrasesLabel: "Mots-clés\u00A0:",
+        AlsoReportedInFormat: "également dans\u00A0: {0}",
         OneItem: "1 nouveauté",
         ManyItemsFormat: "{0} nouveautés",
         AndMoreFormat: "et {0} autre(s)",
@@ -67,6 +69,7 @@ public sealed record DigestLabels(
         SourceLabel: "Source:",
         SectionLabel: "Section:",
         KeyPhrasesLabel: "Key phrases:",
+        AlsoReportedInFormat: "also in: {0}",
         OneItem: "1 new item",
         ManyItemsFormat: "{0} new items",
         AndMoreFormat: "and {0} more",
@@ -93,6 +96,10 @@ public sealed record DigestLabels(
 
         return primary.Equals("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
     }
+
+    /// <summary>"also in: A and B": the other documents that reported a kept sentence's fact; empty when none did.</summary>
+    public string AlsoReportedIn(IReadOnlyList<string> titles) =>
+        titles.Count == 0 ? "" : string.Format(Culture, AlsoReportedInFormat, JoinList(titles));
 
     public string Greeting(string displayName) => string.Format(Culture, GreetingFormat, displayName);
 

@@ -31,4 +31,7 @@ internal sealed record DigestItemView(
     string KeyPhrasesText);
 
 /// <summary>Consecutive sentences of one item from the same section, under that section's heading.</summary>
-internal sealed record DigestSectionView(string Section, IReadOnlyList<string> Sentences);
+internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSentenceView> Sentences);
+
+/// <param name="AlsoIn">"also in: …" naming the other documents that reported the same fact; empty when none did.</param>
+internal sealed record DigestSentenceView(string Text, string AlsoIn);

@@ -9,8 +9,9 @@ namespace DigestPipeline.Core.Documents;
 /// </summary>
 public sealed class DocumentReader(DocumentReaderOptions options)
 {
+    /// <param name="language">The document's language (<c>fr</c>, <c>en</c>, ...) when known; detected from the text when null.</param>
     /// <exception cref="DocumentRejectedException">empty, too large, binary or without any text.</exception>
-    public SourceDocument Read(string sourceName, ReadOnlySpan<byte> content, DateTimeOffset receivedAt)
+    public SourceDocument Read(string sourceName, ReadOnlySpan<byte> content, DateTimeOffset receivedAt, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         if (content.IsEmpty)
@@ -59,7 +60,7 @@ public sealed class DocumentReader(DocumentReaderOptions options)
 
         title ??= TitleFromName(sourceName);
         var (text, blocks, sections) = DocumentLayout.Lay(drafts, title);
-        var language = LanguageDetector.Detect(text);
+        language ??= LanguageDetector.Detect(text);
         var sentences = SentenceSplitter.Split(text, blocks, language);
         return new SourceDocument(
             DocumentId.FromNormalisedText(text),

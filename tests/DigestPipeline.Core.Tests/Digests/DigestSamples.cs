@@ -28,7 +28,9 @@ internal static class DigestSamples
         Sentences: sentences
             .Select((text, i) => new SummarySentence(documentId, i / 2, $"Partie {i / 2 + 1}", i * 100, text.Length, text, 1.0 - i * 0.1))
             .ToList(),
-        KeyPhrases: ["centres de données", "électricité"]);
+        KeyPhrases: ["centres de données", "électricité"],
+        ThemeScore: 5.0,
+        SummarizedAt: Period.AddHours(-1));
 
     /// <summary>Santé: 3 items, Énergie et calcul: 2, Sécurité nationale: 1 (given in another order on purpose).</summary>
     public static DigestContent Content(string language = "fr") => new(

@@ -25,7 +25,7 @@ internal static class TestDigests
             [
                 new DigestItem("doc-a", "L’IA à l’hôpital <b>&</b>", "Libération", "fr",
                     [new SummarySentence("doc-a", 0, "Partie 1", 0, 34, "Les hôpitaux testent des assistants.", 1)],
-                    ["hôpital"]),
+                    ["hôpital"], ThemeScore: 5, SummarizedAt: Period.AddHours(-1)),
             ]),
         ]);
         var composed = new DigestComposer().Compose(content);

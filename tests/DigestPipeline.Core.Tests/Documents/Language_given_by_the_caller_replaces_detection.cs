@@ -1,0 +1,23 @@
+using DigestPipeline.Core.Documents;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.Core.Tests.Documents;
+
+public sealed class Language_given_by_the_caller_replaces_detection
+{
+    [Fact]
+    public void A_given_language_is_the_documents_language_and_the_content_id_stays_the_same()
+    {
+        var reader = new DocumentReader(new DocumentReaderOptions());
+        var bytes = DocumentReading.SeedBytes();
+
+        var detected = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt);
+        var given = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt, language: "en");
+
+        detected.Language.ShouldBe("fr");
+        given.Language.ShouldBe("en");
+        given.Id.ShouldBe(detected.Id);
+        given.Text.ShouldBe(detected.Text);
+    }
+}
