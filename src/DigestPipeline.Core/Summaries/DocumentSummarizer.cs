@@ -48,7 +48,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 definition.Labels,
                 Discovered: false,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed.WordCount)),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed)),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
         }
 
@@ -75,7 +75,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 labels,
                 Discovered: true,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed.WordCount)),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed)),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [],
                     analyzed.Sentences.FirstOrDefault(s => s.SectionIndex == discovered.SectionIndex && s.IsHeading))));
         }
@@ -90,8 +90,8 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
     }
 
     /// <summary>
-    /// The generic summary: the document's best sentences whatever their theme (centrality, position and
-    /// closeness to the title), within the budget, in document order. For evaluation, and for documents
+    /// The generic summary: the document's best sentences whatever their theme, within the budget, in document
+    /// order (see <see cref="SentenceRanker.ScoreGeneric"/> for what makes a sentence good under each budget). For evaluation, and for documents
     /// without themes.
     /// </summary>
     public IReadOnlyList<SummarySentence> SummarizeGeneric(SourceDocument document, SummaryBudget budget)
@@ -99,8 +99,8 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         ArgumentNullException.ThrowIfNull(document);
         var analyzed = AnalyzedDocument.Analyze(document);
         var similarity = SentenceSimilarity.Build(analyzed);
-        var ranked = SentenceRanker.ScoreGeneric(analyzed, similarity);
-        return Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed.WordCount));
+        var ranked = SentenceRanker.ScoreGeneric(analyzed, similarity, budget);
+        return Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed));
     }
 
     /// <summary>Every declared theme's evidence in the document, strongest first (ties by taxonomy order).</summary>
@@ -118,7 +118,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         ];
     }
 
-    private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<RankedSentence> selected) =>
+    private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<SelectedSentence> selected) =>
     [
         .. selected.Select(r =>
         {
@@ -128,9 +128,10 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 sentence.SectionIndex,
                 document.SectionHeading(sentence.SectionIndex),
                 sentence.Start,
-                sentence.Length,
-                document.Source.SentenceText(sentence),
-                r.Score);
+                r.Length,
+                document.Source.Text.Substring(sentence.Start, r.Length),
+                r.Score,
+                IsClause: r.Length < sentence.Length);
         }),
     ];
 }

@@ -10,6 +10,9 @@ internal readonly record struct RankingCandidate(int Sentence, double Evidence, 
 /// <summary>A candidate with its score for the theme.</summary>
 internal readonly record struct RankedSentence(int Sentence, double Score);
 
+/// <summary>A sentence picked for a summary: all of it, or its first <paramref name="Length"/> characters (a clause prefix).</summary>
+internal readonly record struct SelectedSentence(int Sentence, double Score, int Length);
+
 /// <summary>
 /// Scores the candidate sentences of one theme (evidence, LexRank centrality among them, position and structure)
 /// and picks a few that are both good and different (maximal marginal relevance), in document order.
@@ -23,9 +26,12 @@ internal static class SentenceRanker
     private const double CentralityWeight = 0.3;
     private const double PositionWeight = 0.2;
     private const double Damping = 0.85;
-    private const double GenericCentralityWeight = 0.4;
-    private const double GenericTitleWeight = 0.3;
-    private const double GenericPositionWeight = 0.3;
+    private const double SentenceBudgetLengthWeight = 0.3;
+    private const double WordBudgetCentralityWeight = 0.2;
+    private const double WordBudgetTitleWeight = 0.7;
+    private const double WordBudgetPositionWeight = 0.3;
+    private const double WordBudgetLengthWeight = 0.1;
+    private const double QuotationPenalty = 0.7;
     private const double RedundancyPenalty = 0.35;
     private const double NearDuplicate = 0.7;
 
@@ -46,7 +52,7 @@ internal static class SentenceRanker
             return [];
         }
 
-        var centrality = LexRank(kept, similarity);
+        var centrality = LexRank(kept, similarity.Cosine);
         var maxEvidence = kept.Max(c => c.Evidence);
         var maxCentrality = centrality.Max();
         var ranked = new RankedSentence[kept.Length];
@@ -67,11 +73,13 @@ internal static class SentenceRanker
     }
 
     /// <summary>
-    /// Scores every body sentence for a generic summary: LexRank centrality among all of them, closeness to the
-    /// title, and position (news and reports say what matters first). The first <see cref="MaxCandidates"/>
-    /// sentences compete.
+    /// Scores every body sentence (the first <see cref="MaxCandidates"/>) for a generic summary. The budget decides
+    /// what a sentence is worth. Under a sentence budget, each slot is worth the information it carries: centrality
+    /// on TextRank's overlap graph, which lets long sentences gather weight, and a length term. Under a word budget
+    /// every word costs, as in a headline-sized brief: centrality on the cosine graph, the share of the title's
+    /// words the sentence repeats, the opening of the text, and a penalty for sentences that open on a quotation.
     /// </summary>
-    public static RankedSentence[] ScoreGeneric(AnalyzedDocument document, SentenceSimilarity similarity)
+    public static RankedSentence[] ScoreGeneric(AnalyzedDocument document, SentenceSimilarity similarity, SummaryBudget budget)
     {
         var kept = document.Sentences
             .Where(s => !s.IsHeading && s.Words.Length > 0)
@@ -83,19 +91,25 @@ internal static class SentenceRanker
             return [];
         }
 
-        var title = document.Sentences.FirstOrDefault(s => s.Kind == BlockKind.Title);
-        var centrality = LexRank(kept, similarity);
+        var perWord = budget.MaxWords is not null;
+        var centrality = LexRank(kept, perWord ? similarity.Cosine : similarity.Overlap);
         var maxCentrality = centrality.Max();
+        var title = document.Sentences.FirstOrDefault(s => s.Kind == BlockKind.Title);
+        var titleStems = title is null ? 0 : similarity.Shared(title.Index, title.Index);
         var ranked = new RankedSentence[kept.Length];
         for (var i = 0; i < kept.Length; i++)
         {
             var sentence = document.Sentences[kept[i].Sentence];
-            var titleSimilarity = title is null ? 0 : similarity.Cosine(title.Index, sentence.Index);
-            var position = 1.0 / Math.Sqrt(1 + i);
-            var score = (GenericCentralityWeight * (maxCentrality > 0 ? centrality[i] / maxCentrality : 0))
-                + (GenericTitleWeight * titleSimilarity)
-                + (GenericPositionWeight * position);
-            ranked[i] = new RankedSentence(kept[i].Sentence, Math.Round(score * Quality(document, sentence), 4));
+            var central = maxCentrality > 0 ? centrality[i] / maxCentrality : 0;
+            var length = Math.Log(1 + sentence.Words.Length);
+            var score = perWord
+                ? (WordBudgetCentralityWeight * central)
+                    + (WordBudgetTitleWeight * (titleStems > 0 ? (double)similarity.Shared(title!.Index, sentence.Index) / titleStems : 0))
+                    + (WordBudgetPositionWeight / Math.Sqrt(1 + i))
+                    + (WordBudgetLengthWeight * length)
+                : central + (SentenceBudgetLengthWeight * length);
+            var quality = Quality(document, sentence) * (perWord && OpensOnQuotation(document, sentence) ? QuotationPenalty : 1);
+            ranked[i] = new RankedSentence(kept[i].Sentence, Math.Round(score * quality, 4));
         }
 
         return ranked;
@@ -103,22 +117,35 @@ internal static class SentenceRanker
 
     /// <summary>
     /// Picks sentences by maximal marginal relevance within the budget (a sentence that no longer fits is passed
-    /// over for a shorter one); returns them in document order.
+    /// over for a shorter one, or, under a word budget, cut at a clause boundary when its main clause fits);
+    /// returns them in document order.
     /// </summary>
-    /// <param name="wordCount">The sentence's length in words as <see cref="SummaryBudget.CountWords"/> counts them.</param>
-    public static RankedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, Func<int, int> wordCount)
+    public static SelectedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, AnalyzedDocument document)
     {
-        var selected = new List<RankedSentence>();
+        var selected = new List<SelectedSentence>();
         var words = 0;
         var remaining = ranked.ToList();
         while (remaining.Count > 0)
         {
             var best = -1;
             var bestValue = double.NegativeInfinity;
+            int? bestLength = null;
             for (var i = 0; i < remaining.Count; i++)
             {
                 var redundancy = selected.Count == 0 ? 0 : selected.Max(s => similarity.Cosine(s.Sentence, remaining[i].Sentence));
-                if (redundancy >= NearDuplicate || !budget.Fits(selected.Count + 1, words + wordCount(remaining[i].Sentence)))
+                int? length = null;
+                if (redundancy < NearDuplicate && !budget.Fits(selected.Count + 1, words + document.WordCount(remaining[i].Sentence)))
+                {
+                    length = budget.MaxWords is { } maxWords && budget.Fits(selected.Count + 1, words)
+                        ? ClausePrefix.Find(document.SentenceText(remaining[i].Sentence), maxWords - words)
+                        : null;
+                    if (length is null)
+                    {
+                        remaining.RemoveAt(i--);
+                        continue;
+                    }
+                }
+                else if (redundancy >= NearDuplicate)
                 {
                     remaining.RemoveAt(i--);
                     continue;
@@ -129,6 +156,7 @@ internal static class SentenceRanker
                 {
                     best = i;
                     bestValue = value;
+                    bestLength = length;
                 }
             }
 
@@ -137,16 +165,19 @@ internal static class SentenceRanker
                 break;
             }
 
-            selected.Add(remaining[best]);
-            words += wordCount(remaining[best].Sentence);
+            var chosen = remaining[best];
+            var text = document.SentenceText(chosen.Sentence);
+            selected.Add(new SelectedSentence(chosen.Sentence, chosen.Score, bestLength ?? text.Length));
+            words += SummaryBudget.CountWords(text[..(bestLength ?? text.Length)]);
             remaining.RemoveAt(best);
         }
 
         return [.. selected.OrderBy(s => s.Sentence)];
     }
 
-    /// <summary>Continuous LexRank: PageRank over the cosine-similarity graph of the candidates.</summary>
-    private static double[] LexRank(RankingCandidate[] candidates, SentenceSimilarity similarity)
+    /// <summary>Continuous LexRank: PageRank over the similarity graph of the candidates.</summary>
+    /// <param name="similarity">The edge weight between two sentences (<see cref="SentenceSimilarity.Cosine"/> or <see cref="SentenceSimilarity.Overlap"/>).</param>
+    private static double[] LexRank(RankingCandidate[] candidates, Func<int, int, double> similarity)
     {
         var n = candidates.Length;
         var rank = new double[n];
@@ -162,7 +193,7 @@ internal static class SentenceRanker
         {
             for (var j = i + 1; j < n; j++)
             {
-                var w = similarity.Cosine(candidates[i].Sentence, candidates[j].Sentence);
+                var w = similarity(candidates[i].Sentence, candidates[j].Sentence);
                 weights[i, j] = w;
                 weights[j, i] = w;
                 rowSums[i] += w;
@@ -207,6 +238,9 @@ internal static class SentenceRanker
 
         return rank;
     }
+
+    private static bool OpensOnQuotation(AnalyzedDocument document, AnalyzedSentence sentence) =>
+        document.SentenceText(sentence.Index) is [ '"' or '«' or '“' or '\'', ..];
 
     /// <summary>Fragments, sentences that only announce a list (ending with a colon) and very long ones read badly alone.</summary>
     private static double Quality(AnalyzedDocument document, AnalyzedSentence sentence)

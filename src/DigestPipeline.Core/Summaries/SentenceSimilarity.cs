@@ -91,6 +91,70 @@ internal sealed class SentenceSimilarity
         return new SentenceSimilarity(terms, weights, ids, documentFrequency, sentences.Count);
     }
 
+    /// <summary>
+    /// TextRank's similarity (Mihalcea and Tarau, 2004): the stems two sentences share, over the sum of the logs of
+    /// their lengths in content words. Unlike the cosine, it lets long sentences gather more weight.
+    /// </summary>
+    public double Overlap(int a, int b)
+    {
+        var ta = _terms[a];
+        var tb = _terms[b];
+        if (ta.Length < 2 || tb.Length < 2)
+        {
+            return 0;
+        }
+
+        var shared = 0;
+        int i = 0, j = 0;
+        while (i < ta.Length && j < tb.Length)
+        {
+            if (ta[i] == tb[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (ta[i] < tb[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared / (Math.Log(ta.Length) + Math.Log(tb.Length));
+    }
+
+    /// <summary>Number of distinct stems two sentences share.</summary>
+    public int Shared(int a, int b)
+    {
+        var ta = _terms[a];
+        var tb = _terms[b];
+        var shared = 0;
+        int i = 0, j = 0;
+        while (i < ta.Length && j < tb.Length)
+        {
+            if (ta[i] == tb[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (ta[i] < tb[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared;
+    }
+
     /// <summary>Cosine similarity of two sentences' TF-IDF vectors, in [0, 1].</summary>
     public double Cosine(int a, int b)
     {

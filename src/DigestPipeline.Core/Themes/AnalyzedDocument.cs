@@ -27,6 +27,12 @@ internal sealed class AnalyzedDocument
         : sectionIndex == 0 ? Source.Title
         : "";
 
+    public ReadOnlySpan<char> SentenceText(int sentence)
+    {
+        var source = Sentences[sentence].Source;
+        return Source.Text.AsSpan(source.Start, source.Length);
+    }
+
     /// <summary>The sentence's length in words, as a <see cref="Summaries.SummaryBudget"/> counts them.</summary>
     public int WordCount(int sentence)
     {
