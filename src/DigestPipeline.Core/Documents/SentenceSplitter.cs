@@ -8,11 +8,15 @@ namespace DigestPipeline.Core.Documents;
 /// Mme., p. ex., e.g.) or initial, an ambiguous abbreviation (etc., J.-C.) unless a capital follows, a dotted
 /// acronym (U.S., p.m.) or a German ordinal (am 3. Oktober) unless a capitalised function word of the language
 /// follows (U.S. Army, but U.S. The). Closing quotes and brackets after the terminator belong to the sentence,
-/// including a French « … » closed after a space.
+/// including a French « … » closed after a space. A « … » quotation of several sentences stays inside one sentence
+/// when it closes within <see cref="MaxQuotationLength"/> characters.
 /// Sentence offsets exclude surrounding whitespace. Linear in the text length.
 /// </summary>
 internal static class SentenceSplitter
 {
+    /// <summary>A « opened longer ago than this is taken as unclosed (a stray mark), so the text splits again.</summary>
+    public const int MaxQuotationLength = 600;
+
     public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language)
     {
         var abbreviations = Abbreviations.For(language);
@@ -40,6 +44,7 @@ internal static class SentenceSplitter
         var end = block.Start + block.Length;
         var sentenceStart = block.Start;
         var i = block.Start;
+        var quotation = new QuotationTracker(block.Start);
         while (i < end)
         {
             if (!IsTerminator(text[i]))
@@ -65,6 +70,12 @@ internal static class SentenceSplitter
             if (next >= end) break;
 
             var nextWord = NextWord(text, next, end);
+            if (quotation.ClosesLater(text, k, end))
+            {
+                i = j;
+                continue;
+            }
+
             if (IsBoundary(text, terminatorStart, singlePeriod, nextWord, abbreviations, functionWords, language))
             {
                 Add(text, sentenceStart, k, blockIndex, block.SectionIndex, sentences);
@@ -78,6 +89,34 @@ internal static class SentenceSplitter
         }
 
         Add(text, sentenceStart, end, blockIndex, block.SectionIndex, sentences);
+    }
+
+    /// <summary>Whether a « is open at a position, tracked as the splitter moves forward (linear overall).</summary>
+    private struct QuotationTracker(int start)
+    {
+        private int _scanned = start;
+        private int _depth;
+        private int _openedAt = -1;
+
+        /// <summary>True when a « is open at <paramref name="position"/> and its » comes within the block and the length limit.</summary>
+        public bool ClosesLater(string text, int position, int end)
+        {
+            for (; _scanned < position; _scanned++)
+            {
+                if (text[_scanned] == '«')
+                {
+                    if (_depth++ == 0) _openedAt = _scanned;
+                }
+                else if (text[_scanned] == '»' && _depth > 0)
+                {
+                    _depth--;
+                }
+            }
+
+            if (_depth == 0) return false;
+            var limit = Math.Min(end, _openedAt + MaxQuotationLength);
+            return position < limit && text.AsSpan(position, limit - position).Contains('»');
+        }
     }
 
     private static bool IsBoundary(

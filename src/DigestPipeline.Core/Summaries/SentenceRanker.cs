@@ -32,7 +32,14 @@ internal static class SentenceRanker
     private const double WordBudgetPositionWeight = 0.3;
     private const double WordBudgetLengthWeight = 0.1;
     private const double QuotationPenalty = 0.7;
+    private const double FragmentPenalty = 0.4;
     private const double RedundancyPenalty = 0.35;
+
+    /// <summary>
+    /// When the document has a section headed by the theme, a sentence elsewhere still counts by its evidence, but
+    /// the section says it best.
+    /// </summary>
+    private const double OutsideThemeSection = 0.75;
     private const double NearDuplicate = 0.7;
 
     /// <summary>
@@ -53,6 +60,7 @@ internal static class SentenceRanker
         }
 
         var centrality = LexRank(kept, similarity.Cosine);
+        var hasThemeSection = kept.Any(c => c.UnderThemeHeading);
         var maxEvidence = kept.Max(c => c.Evidence);
         var maxCentrality = centrality.Max();
         var ranked = new RankedSentence[kept.Length];
@@ -66,7 +74,8 @@ internal static class SentenceRanker
             var score = (EvidenceWeight * (maxEvidence > 0 ? Math.Log(1 + kept[i].Evidence) / Math.Log(1 + maxEvidence) : 0))
                 + (CentralityWeight * (maxCentrality > 0 ? centrality[i] / maxCentrality : 0))
                 + (PositionWeight * position);
-            ranked[i] = new RankedSentence(kept[i].Sentence, Math.Round(score * Quality(document, sentence), 4));
+            var placement = hasThemeSection && !kept[i].UnderThemeHeading ? OutsideThemeSection : 1;
+            ranked[i] = new RankedSentence(kept[i].Sentence, Math.Round(score * placement * Quality(document, sentence), 4));
         }
 
         return ranked;
@@ -239,10 +248,17 @@ internal static class SentenceRanker
         return rank;
     }
 
+    /// <summary>A piece of an enumeration (a list item that starts lower-case or ends on a comma or semicolon) says little alone.</summary>
+    private static bool IsFragment(ReadOnlySpan<char> text)
+    {
+        var start = text.IndexOfAnyExcept("•·-–*0123456789.) ");
+        return text.Length > 0 && ((start >= 0 && char.IsLower(text[start])) || text[^1] is ',' or ';');
+    }
+
     private static bool OpensOnQuotation(AnalyzedDocument document, AnalyzedSentence sentence) =>
         document.SentenceText(sentence.Index) is [ '"' or '«' or '“' or '\'', ..];
 
-    /// <summary>Fragments, sentences that only announce a list (ending with a colon) and very long ones read badly alone.</summary>
+    /// <summary>Fragments (few words, or a piece of an enumeration), sentences that only announce a list (ending with a colon) and very long ones read badly alone.</summary>
     private static double Quality(AnalyzedDocument document, AnalyzedSentence sentence)
     {
         var quality = 1.0;
@@ -259,6 +275,11 @@ internal static class SentenceRanker
         if (text.Length > 0 && text[^1] == ':')
         {
             quality *= 0.7;
+        }
+
+        if (IsFragment(text))
+        {
+            quality *= FragmentPenalty;
         }
 
         return quality;

@@ -38,4 +38,25 @@ public sealed class GuillemetSplittingTests
     {
         SentencesOf("« C’est fini ! », a-t-il dit. Puis il est parti.").ShouldBe(["« C’est fini ! », a-t-il dit.", "Puis il est parti."]);
     }
+
+    [Fact]
+    public void A_quotation_of_several_sentences_stays_in_the_sentence_that_opens_it()
+    {
+        SentencesOf("Elle résume : « Nous sommes prêts. Le reste suivra. » Le public a applaudi.")
+            .ShouldBe(["Elle résume : « Nous sommes prêts. Le reste suivra. »", "Le public a applaudi."]);
+    }
+
+    [Fact]
+    public void A_guillemet_never_closed_does_not_stop_the_splitting()
+    {
+        SentencesOf("Il cite « un mot sans fin. La suite parle d’autre chose. Et encore.")
+            .ShouldBe(["Il cite « un mot sans fin.", "La suite parle d’autre chose.", "Et encore."]);
+    }
+
+    [Fact]
+    public void A_quotation_closed_too_far_away_is_taken_as_unclosed()
+    {
+        var longQuote = string.Join(" ", Enumerable.Repeat("Une phrase de la citation.", 30));
+        SentencesOf($"Il dit : « {longQuote} » Fin.").Count().ShouldBeGreaterThan(2);
+    }
 }

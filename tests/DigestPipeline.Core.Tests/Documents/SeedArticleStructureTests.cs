@@ -145,7 +145,8 @@ public sealed class SeedArticleStructureTests
     {
         var sentences = DocumentReading.ReadSeed().SentenceTexts().ToList();
 
-        sentences.ShouldContain("Grâce à l’IA, il pourra enfin devenir un véritable système de santé. »");
+        sentences.ShouldContain(s => s.StartsWith("L’expression de Cathie Wood", StringComparison.Ordinal)
+            && s.EndsWith("« Aujourd’hui, notre système de santé (USA) est à 90% un système de soins. Grâce à l’IA, il pourra enfin devenir un véritable système de santé. »", StringComparison.Ordinal));
         sentences.ShouldContain("C’est probablement l’un des domaines où l’impact de l’IA sera le plus visible à court terme.");
         sentences.ShouldContain(s => s.StartsWith("Selon NVIDIA", StringComparison.Ordinal) && s.EndsWith("à condition de maîtriser l’intégration.", StringComparison.Ordinal));
         sentences.ShouldContain(s => s.StartsWith("La présence d’un général", StringComparison.Ordinal) && s.Contains("l’U.S. Army a montré", StringComparison.Ordinal));
