@@ -100,7 +100,7 @@ public sealed class DigestComposer
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            currentSentences.Add(new DigestSentenceView(DigestText.SingleLine(sentence.Text), labels.AlsoReportedIn(otherSources)));
+            currentSentences.Add(new DigestSentenceView(DigestText.SingleLine(sentence.Text) + (sentence.IsClause ? " …" : ""), labels.AlsoReportedIn(otherSources)));
         }
 
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();

@@ -19,7 +19,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
         var evidence = ThemeEvidence.Collect(analyzed, index);
         var similarity = SentenceSimilarity.Build(analyzed);
-        var budget = SummaryBudget.OfSentences(Math.Max(1, options.MaxSentencesPerTheme));
+        var budget = SummaryBudget.Of(Math.Max(1, options.MaxSentencesPerTheme), options.MaxWordsPerTheme);
 
         var themes = new List<ThemedSummary>();
         var kept = new List<int>();

@@ -7,6 +7,9 @@ public sealed class SummarizerOptions
     /// <summary>Most sentences in one themed summary.</summary>
     public int MaxSentencesPerTheme { get; set; } = 3;
 
+    /// <summary>Most words in one themed summary, all its sentences together; none when null.</summary>
+    public int? MaxWordsPerTheme { get; set; }
+
     /// <summary>Most themes kept for one document (declared and discovered together).</summary>
     public int MaxThemesPerDocument { get; set; } = 8;
 

@@ -1,8 +1,9 @@
 namespace DigestPipeline.Core.Summaries;
 
 /// <summary>
-/// How long a summary may be: at most so many sentences, or at most so many words (whitespace-separated, the
-/// summary's whole sentences counted together). Sentences are never cut.
+/// How long a summary may be: at most so many sentences, at most so many words (whitespace-separated, the
+/// summary's sentences counted together), or both. Under a word budget a sentence too long to fit may be cut to its
+/// main clause (<see cref="SummarySentence.IsClause"/>).
 /// </summary>
 public readonly record struct SummaryBudget
 {
@@ -23,9 +24,18 @@ public readonly record struct SummaryBudget
     public static SummaryBudget OfWords(int count) =>
         new(int.MaxValue, count >= 1 ? count : throw new ArgumentOutOfRangeException(nameof(count), count, "A summary needs at least one word."));
 
+    /// <summary>At most <paramref name="sentences"/> sentences and, when given, at most <paramref name="words"/> words.</summary>
+    public static SummaryBudget Of(int sentences, int? words) =>
+        words is { } w ? new(OfSentences(sentences).MaxSentences, OfWords(w).MaxWords) : OfSentences(sentences);
+
     public bool Fits(int sentences, int words) => sentences <= MaxSentences && (MaxWords is not { } max || words <= max);
 
-    public override string ToString() => MaxWords is { } words ? $"{words} words" : $"{MaxSentences} sentences";
+    public override string ToString() => (MaxSentences, MaxWords) switch
+    {
+        (int.MaxValue, { } words) => $"{words} words",
+        (var sentences, { } words) => $"{sentences} sentences, {words} words",
+        (var sentences, null) => $"{sentences} sentences",
+    };
 
     /// <summary>Words as the budget counts them: runs of non-whitespace characters.</summary>
     public static int CountWords(ReadOnlySpan<char> text)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Shouldly;
 using Xunit;
@@ -11,12 +10,10 @@ namespace DigestPipeline.IntegrationTests.Cli;
 /// </summary>
 public sealed class Summarize_command_prints_json_for_scripts
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
-
     [Fact]
     public async Task Seed_article_has_a_health_theme_from_the_sante_section_with_offsets_into_its_text()
     {
-        var (exitCode, output, errors) = await RunAsync("summarize", Path.Combine("seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"), "--json");
+        var (exitCode, output, errors) = await DigestCommand.RunAsync("summarize", Path.Combine("seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"), "--json");
 
         exitCode.ShouldBe(0, errors);
         using var json = JsonDocument.Parse(output);
@@ -42,7 +39,7 @@ public sealed class Summarize_command_prints_json_for_scripts
         await File.WriteAllBytesAsync(empty, [], TestContext.Current.CancellationToken);
         try
         {
-            var (exitCode, output, errors) = await RunAsync("summarize", empty, "--json");
+            var (exitCode, output, errors) = await DigestCommand.RunAsync("summarize", empty, "--json");
 
             exitCode.ShouldNotBe(0);
             errors.ShouldContain("is empty");
@@ -52,60 +49,5 @@ public sealed class Summarize_command_prints_json_for_scripts
         {
             File.Delete(empty);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
-    {
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(CliAssembly(root));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await errors);
-    }
-
-    /// <summary>The CLI built in the same configuration as these tests (the project reference builds it first).</summary>
-    private static string CliAssembly(string root)
-    {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var path = Path.Combine(root, "src", "DigestPipeline.Cli", "bin", configuration, "net10.0", "digest.dll");
-        File.Exists(path).ShouldBeTrue($"{path} is not built");
-        return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DigestPipeline.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No DigestPipeline.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.IntegrationTests.Cli;
+
+/// <summary>Runs the built <c>digest</c> command as a user runs it: <c>dotnet digest.dll …</c> from the repository root.</summary>
+internal static class DigestCommand
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(CliAssembly(root));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>The CLI built in the same configuration as these tests (the project reference builds it first).</summary>
+    private static string CliAssembly(string root)
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var path = Path.Combine(root, "src", "DigestPipeline.Cli", "bin", configuration, "net10.0", "digest.dll");
+        File.Exists(path).ShouldBeTrue($"{path} is not built");
+        return path;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DigestPipeline.sln")))
+                return directory.FullName;
+        }
+
+        throw new InvalidOperationException($"No DigestPipeline.sln above {AppContext.BaseDirectory}.");
+    }
+}
