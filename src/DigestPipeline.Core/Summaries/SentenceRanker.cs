@@ -66,23 +66,33 @@ internal static class SentenceRanker
     /// <summary>Picks at most <paramref name="max"/> sentences by maximal marginal relevance; returns them in document order.</summary>
     public static RankedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, int max)
     {
+        // Each candidate's redundancy (its highest similarity to a sentence already selected) is updated with the
+        // newest selection only, so a round costs one similarity per remaining candidate.
         var selected = new List<RankedSentence>();
-        var remaining = ranked.ToList();
-        while (selected.Count < max && remaining.Count > 0)
+        var redundancy = new double[ranked.Count];
+        var remaining = new bool[ranked.Count];
+        Array.Fill(remaining, true);
+        var remainingCount = ranked.Count;
+        while (selected.Count < max && remainingCount > 0)
         {
             var best = -1;
             var bestValue = double.NegativeInfinity;
-            for (var i = 0; i < remaining.Count; i++)
+            for (var i = 0; i < ranked.Count; i++)
             {
-                var redundancy = selected.Count == 0 ? 0 : selected.Max(s => similarity.Cosine(s.Sentence, remaining[i].Sentence));
-                if (redundancy >= NearDuplicate)
+                if (!remaining[i])
                 {
-                    remaining.RemoveAt(i--);
                     continue;
                 }
 
-                var value = remaining[i].Score - (RedundancyPenalty * redundancy);
-                if (value > bestValue || (value == bestValue && remaining[i].Sentence < remaining[best].Sentence))
+                if (redundancy[i] >= NearDuplicate)
+                {
+                    remaining[i] = false;
+                    remainingCount--;
+                    continue;
+                }
+
+                var value = ranked[i].Score - (RedundancyPenalty * redundancy[i]);
+                if (value > bestValue || (value == bestValue && ranked[i].Sentence < ranked[best].Sentence))
                 {
                     best = i;
                     bestValue = value;
@@ -94,14 +104,31 @@ internal static class SentenceRanker
                 break;
             }
 
-            selected.Add(remaining[best]);
-            remaining.RemoveAt(best);
+            selected.Add(ranked[best]);
+            remaining[best] = false;
+            remainingCount--;
+            if (selected.Count == max)
+            {
+                break;
+            }
+
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                if (remaining[i])
+                {
+                    redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(ranked[best].Sentence, ranked[i].Sentence));
+                }
+            }
         }
 
         return [.. selected.OrderBy(s => s.Sentence)];
     }
 
-    /// <summary>Continuous LexRank: PageRank over the cosine-similarity graph of the candidates.</summary>
+    /// <summary>
+    /// Continuous LexRank: PageRank over the cosine-similarity graph of the candidates. The graph is sparse (only
+    /// pairs sharing a term), so an iteration costs the number of edges, not n²; sums run in increasing neighbour
+    /// order with the same terms as over a dense matrix, so the ranks are the same.
+    /// </summary>
     private static double[] LexRank(RankingCandidate[] candidates, SentenceSimilarity similarity)
     {
         var n = candidates.Length;
@@ -112,27 +139,20 @@ internal static class SentenceRanker
             return rank;
         }
 
-        var weights = new double[n, n];
-        var rowSums = new double[n];
+        var sentences = new int[n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = i + 1; j < n; j++)
-            {
-                var w = similarity.Cosine(candidates[i].Sentence, candidates[j].Sentence);
-                weights[i, j] = w;
-                weights[j, i] = w;
-                rowSums[i] += w;
-                rowSums[j] += w;
-            }
+            sentences[i] = candidates[i].Sentence;
         }
 
+        var graph = similarity.Graph(sentences);
         var next = new double[n];
         for (var iteration = 0; iteration < 50; iteration++)
         {
             var dangling = 0.0;
             for (var j = 0; j < n; j++)
             {
-                if (rowSums[j] == 0)
+                if (graph.WeightSum(j) == 0)
                 {
                     dangling += rank[j];
                 }
@@ -142,12 +162,12 @@ internal static class SentenceRanker
             for (var i = 0; i < n; i++)
             {
                 var sum = 0.0;
-                for (var j = 0; j < n; j++)
+                var neighbours = graph.Neighbours(i);
+                var weights = graph.Weights(i);
+                for (var e = 0; e < neighbours.Length; e++)
                 {
-                    if (rowSums[j] > 0)
-                    {
-                        sum += rank[j] * weights[j, i] / rowSums[j];
-                    }
+                    var j = neighbours[e];
+                    sum += rank[j] * weights[e] / graph.WeightSum(j);
                 }
 
                 next[i] = ((1 - Damping) / n) + (Damping * (sum + (dangling / n)));

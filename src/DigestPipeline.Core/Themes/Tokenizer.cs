@@ -47,7 +47,8 @@ internal static class Tokenizer
         return into;
     }
 
+    /// <remarks>No combining mark comes before U+0300: the common separators (spaces, punctuation) need no category lookup.</remarks>
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c)
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+        || (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 }
