@@ -47,8 +47,8 @@ internal sealed class AnalyzedDocument
                 ? document.Blocks[sentence.BlockIndex].Kind
                 : BlockKind.Paragraph;
             tokens.Clear();
-            Tokenizer.Tokenize(document.Text, sentence.Start, sentence.Length, stems, tokens);
-            var words = ContentWords(tokens);
+            Tokenizer.Tokenize(document.Text, sentence.Start, sentence.Length, stems, tokens, contentWordsOnly: true);
+            var words = tokens.ToArray();
             var isHeading = kind is BlockKind.Heading or BlockKind.Title;
             var firstInSection = !isHeading && sentence.SectionIndex != lastSectionWithBody;
             if (!isHeading)
@@ -61,32 +61,6 @@ internal sealed class AnalyzedDocument
         }
 
         return new AnalyzedDocument(document, stems, sentences, sectionCount);
-    }
-
-    private static Token[] ContentWords(List<Token> tokens)
-    {
-        var count = 0;
-        foreach (var token in tokens)
-        {
-            count += token.IsStop ? 0 : 1;
-        }
-
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var words = new Token[count];
-        var w = 0;
-        foreach (var token in tokens)
-        {
-            if (!token.IsStop)
-            {
-                words[w++] = token;
-            }
-        }
-
-        return words;
     }
 }
 
