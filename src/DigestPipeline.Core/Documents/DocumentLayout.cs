@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>
@@ -17,29 +15,41 @@ internal static class DocumentLayout
 
     public static (string Text, List<DocumentBlock> Blocks, List<DocumentSection> Sections) Lay(IReadOnlyList<BlockDraft> drafts, string title)
     {
-        var capacity = 0;
-        foreach (var draft in drafts) capacity += draft.Text.Length + (draft.Marker?.Length ?? 0) + 2;
-
-        var text = new StringBuilder(capacity);
+        // First the offsets, then the text written once at its final length (no builder to copy from).
         var blocks = new List<DocumentBlock>(drafts.Count);
+        var length = 0;
         var sectionIndex = 0;
-        BlockKind? previous = null;
-        foreach (var draft in drafts)
+        for (var i = 0; i < drafts.Count; i++)
         {
-            if (previous is { } kind)
-            {
-                text.Append(kind == BlockKind.ListItem && draft.Kind == BlockKind.ListItem ? "\n" : "\n\n");
-            }
-
+            var draft = drafts[i];
+            length += i == 0 ? 0 : Separator(drafts[i - 1], draft).Length;
             if (draft.Kind == BlockKind.Heading) sectionIndex++;
-            if (draft.Marker is not null) text.Append(draft.Marker);
-            blocks.Add(new DocumentBlock(draft.Kind, text.Length, draft.Text.Length, sectionIndex));
-            text.Append(draft.Text);
-            previous = draft.Kind;
+            length += draft.Marker?.Length ?? 0;
+            blocks.Add(new DocumentBlock(draft.Kind, length, draft.Text.Length, sectionIndex));
+            length += draft.Text.Length;
         }
 
-        var result = text.ToString();
+        var result = string.Create(length, drafts, static (text, drafts) =>
+        {
+            var at = 0;
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                var draft = drafts[i];
+                if (i > 0) Append(text, ref at, Separator(drafts[i - 1], draft));
+                if (draft.Marker is not null) Append(text, ref at, draft.Marker);
+                Append(text, ref at, draft.Text);
+            }
+        });
         return (result, blocks, BuildSections(result, blocks, title));
+    }
+
+    private static string Separator(BlockDraft previous, BlockDraft next) =>
+        previous.Kind == BlockKind.ListItem && next.Kind == BlockKind.ListItem ? "\n" : "\n\n";
+
+    private static void Append(Span<char> text, ref int at, string part)
+    {
+        part.CopyTo(text[at..]);
+        at += part.Length;
     }
 
     private static List<DocumentSection> BuildSections(string text, List<DocumentBlock> blocks, string title)

@@ -26,38 +26,47 @@ internal static class KeyPhraseExtractor
         Func<int, IEnumerable<KeywordMatch>> themeMatches,
         AnalyzedSentence? heading = null)
     {
-        var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
-        var text = document.Source.Text;
-        var best = sentences.OrderByDescending(s => s.Score).ThenBy(s => s.Sentence).Take(RunSentences).Select(s => s.Sentence).ToHashSet();
+        var phrases = new Phrases(document.Source.Text);
+        var best = BestSentences(sentences);
         if (heading is not null)
         {
-            AddRuns(phrases, text, heading, 2 * KeywordBonus, keyword: true);
+            AddRuns(phrases, heading, 2 * KeywordBonus, keyword: true);
         }
 
         foreach (var ranked in sentences)
         {
             var sentence = document.Sentences[ranked.Sentence];
-            var words = sentence.Words;
             foreach (var match in themeMatches(ranked.Sentence))
             {
-                var stems = words.AsSpan(match.FirstWord, match.WordCount).ToArray().Select(w => w.Stem).ToArray();
-                Add(phrases, stems, text, match.Start, match.End, sentence, KeywordBonus * (1 + ranked.Score), keyword: true);
+                phrases.Add(sentence, sentence.Words.AsSpan(match.FirstWord, match.WordCount), match.Start, match.End, KeywordBonus * (1 + ranked.Score), keyword: true);
             }
 
-            if (!best.Contains(ranked.Sentence))
+            if (Array.IndexOf(best, ranked.Sentence) < 0)
             {
                 continue;
             }
 
-            AddRuns(phrases, text, sentence, 0.5 + ranked.Score, keyword: false);
+            AddRuns(phrases, sentence, 0.5 + ranked.Score, keyword: false);
         }
 
-        var chosen = new List<Phrase>();
-        foreach (var phrase in phrases.Values
-            .Where(p => p.Stems.Length > 1 || ((p.Keyword || p.Occurrences > 1) && !similarity.IsCommon(p.Stems[0])))
-            .OrderByDescending(p => p.Score).ThenBy(p => p.FirstStart))
+        var candidates = new List<Phrase>(phrases.All.Count);
+        foreach (var phrase in phrases.All)
         {
-            if (chosen.Any(c => c.StemSet.IsSubsetOf(phrase.StemSet) || c.StemSet.IsSupersetOf(phrase.StemSet)))
+            if (phrase.Stems.Length > 1 || ((phrase.Keyword || phrase.Occurrences > 1) && !similarity.IsCommon(phrase.Stems[0])))
+            {
+                candidates.Add(phrase);
+            }
+        }
+
+        candidates.Sort(static (a, b) =>
+            a.Score != b.Score ? b.Score.CompareTo(a.Score)
+            : a.FirstStart != b.FirstStart ? a.FirstStart.CompareTo(b.FirstStart)
+            : a.Ordinal.CompareTo(b.Ordinal));
+
+        var chosen = new List<Phrase>(MaxKeyPhrases);
+        foreach (var phrase in candidates)
+        {
+            if (chosen.Exists(c => ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems)))
             {
                 continue;
             }
@@ -72,14 +81,33 @@ internal static class KeyPhraseExtractor
         return [.. chosen.Select(p => p.Surface)];
     }
 
+    /// <summary>The <see cref="RunSentences"/> best sentences (highest score, then first in the text).</summary>
+    private static int[] BestSentences(IReadOnlyList<RankedSentence> sentences)
+    {
+        var ordered = new RankedSentence[sentences.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = sentences[i];
+        }
+
+        Array.Sort(ordered, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Sentence.CompareTo(b.Sentence));
+        var best = new int[Math.Min(RunSentences, ordered.Length)];
+        for (var i = 0; i < best.Length; i++)
+        {
+            best[i] = ordered[i].Sentence;
+        }
+
+        return best;
+    }
+
     /// <summary>Adds the runs of up to <see cref="MaxRunWords"/> content words joined by spaces or hyphens.</summary>
-    private static void AddRuns(Dictionary<string, Phrase> phrases, string text, AnalyzedSentence sentence, double weight, bool keyword)
+    private static void AddRuns(Phrases phrases, AnalyzedSentence sentence, double weight, bool keyword)
     {
         var words = sentence.Words;
         var runStart = 0;
         for (var i = 0; i <= words.Length; i++)
         {
-            var breaks = i == words.Length || !IsPhraseWord(words[i]) || (i > runStart && !Joined(text, words[i - 1], words[i]));
+            var breaks = i == words.Length || !IsPhraseWord(words[i]) || (i > runStart && !Joined(phrases.Text, words[i - 1], words[i]));
             if (!breaks)
             {
                 continue;
@@ -88,37 +116,26 @@ internal static class KeyPhraseExtractor
             var runLength = i - runStart;
             if (runLength is > 0 and <= MaxRunWords)
             {
-                var stems = words.AsSpan(runStart, runLength).ToArray().Select(w => w.Stem).ToArray();
-                Add(phrases, stems, text, words[runStart].Start, words[i - 1].End, sentence, (1 + (0.5 * (runLength - 1))) * weight, keyword);
+                phrases.Add(sentence, words.AsSpan(runStart, runLength), words[runStart].Start, words[i - 1].End, (1 + (0.5 * (runLength - 1))) * weight, keyword);
             }
 
             runStart = i < words.Length && IsPhraseWord(words[i]) ? i : i + 1;
         }
     }
 
-    private static void Add(Dictionary<string, Phrase> phrases, string[] stems, string text, int start, int end, AnalyzedSentence sentence, double score, bool keyword)
+    /// <summary>Every stem of <paramref name="part"/> is in <paramref name="all"/> (set inclusion).</summary>
+    private static bool ContainsAll(string[] all, string[] part)
     {
-        var key = string.Join(' ', stems);
-        if (!phrases.TryGetValue(key, out var phrase))
+        foreach (var stem in part)
         {
-            phrases[key] = phrase = new Phrase(stems, start);
+            if (Array.IndexOf(all, stem) < 0)
+            {
+                return false;
+            }
         }
 
-        phrase.Score += score;
-        phrase.Occurrences++;
-        phrase.Keyword |= keyword;
-        var atSentenceStart = start == sentence.Words[0].Start;
-        var surface = CollapseSpaces(text.AsSpan(start, end - start));
-        if (phrase.Surface.Length == 0
-            || (phrase.SurfaceAtSentenceStart && !atSentenceStart)
-            || (phrase.SurfaceAtSentenceStart == atSentenceStart && Capitals(surface) < Capitals(phrase.Surface)))
-        {
-            phrase.Surface = surface;
-            phrase.SurfaceAtSentenceStart = atSentenceStart;
-        }
+        return true;
     }
-
-    private static int Capitals(string surface) => surface.Count(char.IsUpper);
 
     private static bool IsPhraseWord(Token word) => word.Length >= 2 && !char.IsDigit(word.Stem[0]);
 
@@ -136,39 +153,146 @@ internal static class KeyPhraseExtractor
         return right.Start - left.End <= 3;
     }
 
-    private static string CollapseSpaces(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The phrases met so far, by their stems joined with spaces, in the order they were first met. Occurrences of
+    /// a known phrase are looked up from the stems without building the key, and its surface string is only built
+    /// when it replaces the one kept.
+    /// </summary>
+    private sealed class Phrases
     {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
+        private readonly Dictionary<string, Phrase> _byKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Phrase>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+        private char[] _key = new char[64];
+
+        public Phrases(string text)
         {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            space = false;
-            builder.Append(c);
+            Text = text;
+            _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        return builder.ToString();
+        public string Text { get; }
+
+        public List<Phrase> All { get; } = [];
+
+        public void Add(AnalyzedSentence sentence, ReadOnlySpan<Token> words, int start, int end, double score, bool keyword)
+        {
+            var key = Key(words);
+            if (!_byKeySpan.TryGetValue(key, out var phrase))
+            {
+                var stems = new string[words.Length];
+                for (var w = 0; w < words.Length; w++)
+                {
+                    stems[w] = words[w].Stem;
+                }
+
+                phrase = new Phrase(stems, start, All.Count);
+                _byKey.Add(key.ToString(), phrase);
+                All.Add(phrase);
+            }
+
+            phrase.Score += score;
+            phrase.Occurrences++;
+            phrase.Keyword |= keyword;
+            var atSentenceStart = start == sentence.Words[0].Start;
+            var surface = Text.AsSpan(start, end - start);
+            if (phrase.Surface.Length == 0
+                || (phrase.SurfaceAtSentenceStart && !atSentenceStart)
+                || (phrase.SurfaceAtSentenceStart == atSentenceStart && Capitals(surface) < phrase.SurfaceCapitals))
+            {
+                phrase.Surface = CollapseSpaces(surface);
+                phrase.SurfaceCapitals = Capitals(surface);
+                phrase.SurfaceAtSentenceStart = atSentenceStart;
+            }
+        }
+
+        private ReadOnlySpan<char> Key(ReadOnlySpan<Token> words)
+        {
+            var length = words.Length - 1;
+            foreach (var word in words)
+            {
+                length += word.Stem.Length;
+            }
+
+            if (_key.Length < length)
+            {
+                _key = new char[Math.Max(length, 2 * _key.Length)];
+            }
+
+            var at = 0;
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (w > 0)
+                {
+                    _key[at++] = ' ';
+                }
+
+                words[w].Stem.CopyTo(_key.AsSpan(at));
+                at += words[w].Stem.Length;
+            }
+
+            return _key.AsSpan(0, length);
+        }
+
+        /// <summary>Collapsing spaces removes no capital, so the count is taken on the text as it is.</summary>
+        private static int Capitals(ReadOnlySpan<char> surface)
+        {
+            var count = 0;
+            foreach (var c in surface)
+            {
+                count += char.IsUpper(c) ? 1 : 0;
+            }
+
+            return count;
+        }
+
+        private static string CollapseSpaces(ReadOnlySpan<char> text)
+        {
+            var plain = true;
+            for (var i = 0; i < text.Length && plain; i++)
+            {
+                plain = !char.IsWhiteSpace(text[i]) || (text[i] == ' ' && i > 0 && i < text.Length - 1 && !char.IsWhiteSpace(text[i + 1]));
+            }
+
+            if (plain)
+            {
+                return text.ToString();
+            }
+
+            var builder = new StringBuilder(text.Length);
+            var space = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                space = false;
+                builder.Append(c);
+            }
+
+            return builder.ToString();
+        }
     }
 
-    private sealed class Phrase(string[] stems, int firstStart)
+    /// <param name="ordinal">Rank of the phrase in the order phrases were first met: the last tie-break.</param>
+    private sealed class Phrase(string[] stems, int firstStart, int ordinal)
     {
         public string[] Stems { get; } = stems;
 
-        public HashSet<string> StemSet { get; } = new(stems, StringComparer.Ordinal);
-
         public int FirstStart { get; } = firstStart;
 
+        public int Ordinal { get; } = ordinal;
+
         public string Surface { get; set; } = "";
+
+        public int SurfaceCapitals { get; set; }
 
         public bool SurfaceAtSentenceStart { get; set; }
 

@@ -59,7 +59,7 @@ internal static class SentenceRanker
             return [];
         }
 
-        var centrality = LexRank(kept, similarity.Cosine);
+        var centrality = LexRank(kept, similarity, SimilarityMeasure.Cosine);
         var hasThemeSection = kept.Any(c => c.UnderThemeHeading);
         var maxEvidence = kept.Max(c => c.Evidence);
         var maxCentrality = centrality.Max();
@@ -101,7 +101,7 @@ internal static class SentenceRanker
         }
 
         var perWord = budget.MaxWords is not null;
-        var centrality = LexRank(kept, perWord ? similarity.Cosine : similarity.Overlap);
+        var centrality = LexRank(kept, similarity, perWord ? SimilarityMeasure.Cosine : SimilarityMeasure.Overlap);
         var maxCentrality = centrality.Max();
         var title = document.Sentences.FirstOrDefault(s => s.Kind == BlockKind.Title);
         var titleStems = title is null ? 0 : similarity.Shared(title.Index, title.Index);
@@ -131,41 +131,40 @@ internal static class SentenceRanker
     /// </summary>
     public static SelectedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, AnalyzedDocument document)
     {
+        // Each candidate's redundancy (its highest similarity to a sentence already selected) is updated with the
+        // newest selection only, so a round costs one similarity per remaining candidate.
         var selected = new List<SelectedSentence>();
         var words = 0;
-        var remaining = ranked.ToList();
-        while (remaining.Count > 0)
+        var redundancy = new double[ranked.Count];
+        var remaining = new bool[ranked.Count];
+        Array.Fill(remaining, true);
+        var remainingCount = ranked.Count;
+        while (remainingCount > 0 && selected.Count < budget.MaxSentences)
         {
             var best = -1;
             var bestValue = double.NegativeInfinity;
-            int? bestLength = null;
-            for (var i = 0; i < remaining.Count; i++)
+            var bestLength = 0;
+            for (var i = 0; i < ranked.Count; i++)
             {
-                var redundancy = selected.Count == 0 ? 0 : selected.Max(s => similarity.Cosine(s.Sentence, remaining[i].Sentence));
-                int? length = null;
-                if (redundancy < NearDuplicate && !budget.Fits(selected.Count + 1, words + document.WordCount(remaining[i].Sentence)))
+                if (!remaining[i])
                 {
-                    length = budget.MaxWords is { } maxWords && budget.Fits(selected.Count + 1, words)
-                        ? ClausePrefix.Find(document.SentenceText(remaining[i].Sentence), maxWords - words)
-                        : null;
-                    if (length is null)
-                    {
-                        remaining.RemoveAt(i--);
-                        continue;
-                    }
-                }
-                else if (redundancy >= NearDuplicate)
-                {
-                    remaining.RemoveAt(i--);
                     continue;
                 }
 
-                var value = remaining[i].Score - (RedundancyPenalty * redundancy);
-                if (value > bestValue || (value == bestValue && remaining[i].Sentence < remaining[best].Sentence))
+                var length = redundancy[i] < NearDuplicate ? FittingLength(ranked[i].Sentence, document, budget, selected.Count, words) : null;
+                if (length is null)
+                {
+                    remaining[i] = false;
+                    remainingCount--;
+                    continue;
+                }
+
+                var value = ranked[i].Score - (RedundancyPenalty * redundancy[i]);
+                if (value > bestValue || (value == bestValue && ranked[i].Sentence < ranked[best].Sentence))
                 {
                     best = i;
                     bestValue = value;
-                    bestLength = length;
+                    bestLength = length.Value;
                 }
             }
 
@@ -174,19 +173,43 @@ internal static class SentenceRanker
                 break;
             }
 
-            var chosen = remaining[best];
-            var text = document.SentenceText(chosen.Sentence);
-            selected.Add(new SelectedSentence(chosen.Sentence, chosen.Score, bestLength ?? text.Length));
-            words += SummaryBudget.CountWords(text[..(bestLength ?? text.Length)]);
-            remaining.RemoveAt(best);
+            selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, bestLength));
+            words += SummaryBudget.CountWords(document.SentenceText(ranked[best].Sentence)[..bestLength]);
+            remaining[best] = false;
+            remainingCount--;
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                if (remaining[i])
+                {
+                    redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(ranked[best].Sentence, ranked[i].Sentence));
+                }
+            }
         }
 
         return [.. selected.OrderBy(s => s.Sentence)];
     }
 
-    /// <summary>Continuous LexRank: PageRank over the similarity graph of the candidates.</summary>
-    /// <param name="similarity">The edge weight between two sentences (<see cref="SentenceSimilarity.Cosine"/> or <see cref="SentenceSimilarity.Overlap"/>).</param>
-    private static double[] LexRank(RankingCandidate[] candidates, Func<int, int, double> similarity)
+    /// <returns>
+    /// The sentence's length in characters when it fits the budget after <paramref name="count"/> sentences and
+    /// <paramref name="words"/> words, its main clause's when only that fits a word budget, else null.
+    /// </returns>
+    private static int? FittingLength(int sentence, AnalyzedDocument document, SummaryBudget budget, int count, int words)
+    {
+        var text = document.SentenceText(sentence);
+        if (budget.Fits(count + 1, words + document.WordCount(sentence)))
+        {
+            return text.Length;
+        }
+
+        return budget.MaxWords is { } maxWords && budget.Fits(count + 1, words) ? ClausePrefix.Find(text, maxWords - words) : null;
+    }
+
+    /// <summary>
+    /// Continuous LexRank: PageRank over the similarity graph of the candidates. The graph is sparse (only pairs
+    /// sharing a term), so an iteration costs the number of edges, not n²; sums run in increasing neighbour order
+    /// with the same terms as over a dense matrix, so the ranks are the same.
+    /// </summary>
+    private static double[] LexRank(RankingCandidate[] candidates, SentenceSimilarity similarity, SimilarityMeasure measure)
     {
         var n = candidates.Length;
         var rank = new double[n];
@@ -196,27 +219,20 @@ internal static class SentenceRanker
             return rank;
         }
 
-        var weights = new double[n, n];
-        var rowSums = new double[n];
+        var sentences = new int[n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = i + 1; j < n; j++)
-            {
-                var w = similarity(candidates[i].Sentence, candidates[j].Sentence);
-                weights[i, j] = w;
-                weights[j, i] = w;
-                rowSums[i] += w;
-                rowSums[j] += w;
-            }
+            sentences[i] = candidates[i].Sentence;
         }
 
+        var graph = similarity.Graph(sentences, measure);
         var next = new double[n];
         for (var iteration = 0; iteration < 50; iteration++)
         {
             var dangling = 0.0;
             for (var j = 0; j < n; j++)
             {
-                if (rowSums[j] == 0)
+                if (graph.WeightSum(j) == 0)
                 {
                     dangling += rank[j];
                 }
@@ -226,12 +242,12 @@ internal static class SentenceRanker
             for (var i = 0; i < n; i++)
             {
                 var sum = 0.0;
-                for (var j = 0; j < n; j++)
+                var neighbours = graph.Neighbours(i);
+                var weights = graph.Weights(i);
+                for (var e = 0; e < neighbours.Length; e++)
                 {
-                    if (rowSums[j] > 0)
-                    {
-                        sum += rank[j] * weights[j, i] / rowSums[j];
-                    }
+                    var j = neighbours[e];
+                    sum += rank[j] * weights[e] / graph.WeightSum(j);
                 }
 
                 next[i] = ((1 - Damping) / n) + (Damping * (sum + (dangling / n)));

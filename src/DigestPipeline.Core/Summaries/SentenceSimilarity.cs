@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Core.Summaries;
@@ -5,27 +6,39 @@ namespace DigestPipeline.Core.Summaries;
 /// <summary>
 /// TF-IDF vectors of a document's sentences over their stems, and the cosine similarity between two sentences:
 /// the measure behind centrality (LexRank) and near-duplicate removal (MMR). Terms are numbered in order of first
-/// occurrence so that sums run in the same order on every run (deterministic scores).
+/// occurrence so that sums run in the same order on every run (deterministic scores). The vectors are stored
+/// sparse, one slice of a shared array per sentence, terms in increasing order.
 /// </summary>
 internal sealed class SentenceSimilarity
 {
     /// <summary>A stem in more than this share of the sentences is common in the document, not a key of one theme.</summary>
     private const double CommonShare = 0.2;
 
-    private readonly int[][] _terms;
-    private readonly double[][] _weights;
+    [ThreadStatic]
+    private static long t_pairsScored;
+
+    private readonly int[] _offsets;
+    private readonly int[] _terms;
+    private readonly double[] _weights;
     private readonly Dictionary<string, int> _ids;
-    private readonly List<int> _documentFrequency;
+    private readonly int[] _documentFrequency;
     private readonly int _sentenceCount;
 
-    private SentenceSimilarity(int[][] terms, double[][] weights, Dictionary<string, int> ids, List<int> documentFrequency, int sentenceCount)
+    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, Dictionary<string, int> ids, int[] documentFrequency)
     {
+        _offsets = offsets;
         _terms = terms;
         _weights = weights;
         _ids = ids;
         _documentFrequency = documentFrequency;
-        _sentenceCount = sentenceCount;
+        _sentenceCount = offsets.Length - 1;
     }
+
+    /// <summary>
+    /// Sentence pairs whose similarity was computed on this thread so far (<see cref="Cosine"/> calls and the pairs
+    /// of the graphs built): lets tests check that the work grows linearly with long documents.
+    /// </summary>
+    internal static long PairsScoredOnThisThread => t_pairsScored;
 
     /// <summary>True when the stem occurs in more than a fifth of the document's sentences (<c>IA</c> in an article on AI).</summary>
     public bool IsCommon(string stem) =>
@@ -34,104 +47,96 @@ internal sealed class SentenceSimilarity
     public static SentenceSimilarity Build(AnalyzedDocument document)
     {
         var sentences = document.Sentences;
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<Dictionary<int, int>>(sentences.Count);
-        var documentFrequency = new List<int>();
+        var wordCount = 0;
         foreach (var sentence in sentences)
         {
-            var tf = new Dictionary<int, int>();
-            foreach (var word in sentence.Words)
+            wordCount += sentence.Words.Length;
+        }
+
+        // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts.
+        var ids = new Dictionary<string, int>(Math.Min(wordCount, 4096), StringComparer.Ordinal);
+        var documentFrequency = new List<int>();
+        var offsets = new int[sentences.Count + 1];
+        var terms = new int[wordCount];
+        var counts = new int[wordCount];
+        var entries = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var words = sentences[s].Words;
+            var sentenceTerms = terms.AsSpan(entries, words.Length);
+            for (var w = 0; w < words.Length; w++)
             {
-                if (!ids.TryGetValue(word.Stem, out var id))
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, words[w].Stem, out var known);
+                if (!known)
                 {
-                    id = ids.Count;
-                    ids[word.Stem] = id;
+                    id = ids.Count - 1;
                     documentFrequency.Add(0);
                 }
 
-                if (tf.TryGetValue(id, out var n))
-                {
-                    tf[id] = n + 1;
-                }
-                else
-                {
-                    tf[id] = 1;
-                    documentFrequency[id]++;
-                }
+                sentenceTerms[w] = id;
             }
 
-            counts.Add(tf);
+            sentenceTerms.Sort();
+            var distinct = 0;
+            for (var w = 0; w < sentenceTerms.Length; w++)
+            {
+                if (distinct > 0 && sentenceTerms[distinct - 1] == sentenceTerms[w])
+                {
+                    counts[entries + distinct - 1]++;
+                    continue;
+                }
+
+                sentenceTerms[distinct] = sentenceTerms[w];
+                counts[entries + distinct] = 1;
+                documentFrequency[sentenceTerms[w]]++;
+                distinct++;
+            }
+
+            entries += distinct;
+            offsets[s + 1] = entries;
         }
 
+        // Pass 2: TF-IDF weights, normalised per sentence.
         var total = Math.Max(1, sentences.Count);
-        var terms = new int[sentences.Count][];
-        var weights = new double[sentences.Count][];
+        var idf = new double[documentFrequency.Count];
+        for (var t = 0; t < idf.Length; t++)
+        {
+            idf[t] = Math.Log(1.0 + ((double)total / documentFrequency[t]));
+        }
+
+        var weights = new double[entries];
         for (var s = 0; s < sentences.Count; s++)
         {
-            var entries = counts[s].OrderBy(e => e.Key).ToArray();
-            terms[s] = new int[entries.Length];
-            weights[s] = new double[entries.Length];
             var norm = 0.0;
-            for (var e = 0; e < entries.Length; e++)
+            for (var e = offsets[s]; e < offsets[s + 1]; e++)
             {
-                var idf = Math.Log(1.0 + ((double)total / documentFrequency[entries[e].Key]));
-                var weight = (1.0 + Math.Log(entries[e].Value)) * idf;
-                terms[s][e] = entries[e].Key;
-                weights[s][e] = weight;
+                var weight = (1.0 + Math.Log(counts[e])) * idf[terms[e]];
+                weights[e] = weight;
                 norm += weight * weight;
             }
 
             norm = Math.Sqrt(norm);
-            for (var e = 0; e < entries.Length && norm > 0; e++)
+            for (var e = offsets[s]; e < offsets[s + 1] && norm > 0; e++)
             {
-                weights[s][e] /= norm;
+                weights[e] /= norm;
             }
         }
 
-        return new SentenceSimilarity(terms, weights, ids, documentFrequency, sentences.Count);
+        return new SentenceSimilarity(offsets, terms[..entries], weights, ids, [.. documentFrequency]);
     }
 
     /// <summary>
     /// TextRank's similarity (Mihalcea and Tarau, 2004): the stems two sentences share, over the sum of the logs of
-    /// their lengths in content words. Unlike the cosine, it lets long sentences gather more weight.
+    /// their numbers of stems (0 when either has fewer than 2). Unlike the cosine, it lets long sentences gather
+    /// more weight.
     /// </summary>
-    public double Overlap(int a, int b)
-    {
-        var ta = _terms[a];
-        var tb = _terms[b];
-        if (ta.Length < 2 || tb.Length < 2)
-        {
-            return 0;
-        }
-
-        var shared = 0;
-        int i = 0, j = 0;
-        while (i < ta.Length && j < tb.Length)
-        {
-            if (ta[i] == tb[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (ta[i] < tb[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return shared / (Math.Log(ta.Length) + Math.Log(tb.Length));
-    }
+    public double Overlap(int a, int b) => OverlapOf(Shared(a, b), TermCount(a), TermCount(b));
 
     /// <summary>Number of distinct stems two sentences share.</summary>
     public int Shared(int a, int b)
     {
-        var ta = _terms[a];
-        var tb = _terms[b];
+        var ta = Terms(a);
+        var tb = Terms(b);
         var shared = 0;
         int i = 0, j = 0;
         while (i < ta.Length && j < tb.Length)
@@ -158,10 +163,11 @@ internal sealed class SentenceSimilarity
     /// <summary>Cosine similarity of two sentences' TF-IDF vectors, in [0, 1].</summary>
     public double Cosine(int a, int b)
     {
-        var ta = _terms[a];
-        var tb = _terms[b];
-        var wa = _weights[a];
-        var wb = _weights[b];
+        t_pairsScored++;
+        var ta = Terms(a);
+        var tb = Terms(b);
+        var wa = Weights(a);
+        var wb = Weights(b);
         var sum = 0.0;
         int i = 0, j = 0;
         while (i < ta.Length && j < tb.Length)
@@ -182,4 +188,149 @@ internal sealed class SentenceSimilarity
 
         return Math.Clamp(sum, 0, 1);
     }
+
+    /// <summary>
+    /// The similarity graph of the given sentences: the same values as <see cref="Cosine"/> (or
+    /// <see cref="Overlap"/>) for every pair, but only the pairs that share a term are visited (through an inverted
+    /// index of their terms), and only those with a weight are kept.
+    /// </summary>
+    public SimilarityGraph Graph(ReadOnlySpan<int> sentences, SimilarityMeasure measure = SimilarityMeasure.Cosine)
+    {
+        var n = sentences.Length;
+
+        // The inverted index: (term, node) entries sorted by term then node, so that a term's nodes are contiguous
+        // and each node's entries come in increasing term order, as Cosine visits them.
+        var entryCount = 0;
+        foreach (var sentence in sentences)
+        {
+            entryCount += _offsets[sentence + 1] - _offsets[sentence];
+        }
+
+        var postings = new long[entryCount];
+        var p = 0;
+        for (var node = 0; node < n; node++)
+        {
+            foreach (var term in Terms(sentences[node]))
+            {
+                postings[p++] = ((long)term << 32) | (uint)node;
+            }
+        }
+
+        postings.AsSpan().Sort();
+
+        // For each node, where its entries are in the postings (increasing term order), and where each term's run ends.
+        var nodeEntryStarts = new int[n + 1];
+        foreach (var posting in postings)
+        {
+            nodeEntryStarts[(int)posting + 1]++;
+        }
+
+        for (var node = 0; node < n; node++)
+        {
+            nodeEntryStarts[node + 1] += nodeEntryStarts[node];
+        }
+
+        var nodeEntries = new int[entryCount];
+        var filled = nodeEntryStarts[..n];
+        var runEnds = new int[entryCount];
+        var weightOf = new double[entryCount];
+        for (var e = 0; e < entryCount;)
+        {
+            var term = (int)(postings[e] >> 32);
+            var end = e + 1;
+            while (end < entryCount && (int)(postings[end] >> 32) == term)
+            {
+                end++;
+            }
+
+            for (var k = e; k < end; k++)
+            {
+                // A node's entries are met in increasing term order, as its terms are stored: the j-th is its j-th term.
+                var node = (int)postings[k];
+                weightOf[k] = Weights(sentences[node])[filled[node] - nodeEntryStarts[node]];
+                nodeEntries[filled[node]++] = k;
+                runEnds[k] = end;
+            }
+
+            e = end;
+        }
+
+        // Upper triangle, row by row: the dot products with the later nodes that share a term, summed in term order.
+        var dot = new double[n];
+        var shared = new int[n];
+        var touchedBy = new int[n];
+        var touched = new List<int>();
+        var pairs = new List<(int A, int B, double Weight)>();
+        var degree = new int[n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var i = nodeEntryStarts[a]; i < nodeEntryStarts[a + 1]; i++)
+            {
+                var k = nodeEntries[i];
+                var wa = weightOf[k];
+                for (var other = k + 1; other < runEnds[k]; other++)
+                {
+                    var b = (int)postings[other];
+                    if (touchedBy[b] != a + 1)
+                    {
+                        touchedBy[b] = a + 1;
+                        touched.Add(b);
+                    }
+
+                    dot[b] += wa * weightOf[other];
+                    shared[b]++;
+                }
+            }
+
+            touched.Sort();
+            foreach (var b in touched)
+            {
+                var weight = measure == SimilarityMeasure.Cosine
+                    ? Math.Clamp(dot[b], 0, 1)
+                    : OverlapOf(shared[b], TermCount(sentences[a]), TermCount(sentences[b]));
+                if (weight > 0)
+                {
+                    pairs.Add((a, b, weight));
+                    degree[a]++;
+                    degree[b]++;
+                }
+
+                dot[b] = 0;
+                shared[b] = 0;
+            }
+
+            touched.Clear();
+        }
+
+        t_pairsScored += pairs.Count;
+
+        // Both directions; rows are filled in increasing order of the first node, so each row ends up sorted.
+        var offsets = new int[n + 1];
+        for (var node = 0; node < n; node++)
+        {
+            offsets[node + 1] = offsets[node] + degree[node];
+        }
+
+        var next = offsets[..n];
+        var neighbours = new int[offsets[n]];
+        var weights = new double[offsets[n]];
+        foreach (var (a, b, weight) in pairs)
+        {
+            neighbours[next[a]] = b;
+            weights[next[a]++] = weight;
+            neighbours[next[b]] = a;
+            weights[next[b]++] = weight;
+        }
+
+        return new SimilarityGraph(offsets, neighbours, weights);
+    }
+
+    private static double OverlapOf(int shared, int termsA, int termsB) =>
+        termsA < 2 || termsB < 2 ? 0 : shared / (Math.Log(termsA) + Math.Log(termsB));
+
+    private int TermCount(int sentence) => _offsets[sentence + 1] - _offsets[sentence];
+
+    private ReadOnlySpan<int> Terms(int sentence) => _terms.AsSpan(_offsets[sentence], _offsets[sentence + 1] - _offsets[sentence]);
+
+    private ReadOnlySpan<double> Weights(int sentence) => _weights.AsSpan(_offsets[sentence], _offsets[sentence + 1] - _offsets[sentence]);
 }

@@ -60,8 +60,8 @@ internal sealed class AnalyzedDocument
                 ? document.Blocks[sentence.BlockIndex].Kind
                 : BlockKind.Paragraph;
             tokens.Clear();
-            Tokenizer.Tokenize(document.Text, sentence.Start, sentence.Length, stems, tokens);
-            var words = tokens.Where(t => !t.IsStop).ToArray();
+            Tokenizer.Tokenize(document.Text, sentence.Start, sentence.Length, stems, tokens, contentWordsOnly: true);
+            var words = tokens.ToArray();
             var isHeading = kind is BlockKind.Heading or BlockKind.Title;
             var firstInSection = !isHeading && sentence.SectionIndex != lastSectionWithBody;
             if (!isHeading)

@@ -16,6 +16,7 @@ internal sealed class KeywordIndex
     private readonly Dictionary<string, List<int>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byFirstPrefix = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]> _startingWith = new(StringComparer.Ordinal);
+    private readonly FirstStemFilter _firstStems = new();
 
     private KeywordIndex(StemmerCache stems, IReadOnlyList<ThemeKeyword> keywords, int themeCount)
     {
@@ -25,6 +26,7 @@ internal sealed class KeywordIndex
         for (var k = 0; k < keywords.Count; k++)
         {
             var first = keywords[k].Stems[0];
+            _firstStems.Add(first);
             Add(_byFirstStem, first, k);
             if (first.Length >= MinPrefix)
             {
@@ -71,7 +73,10 @@ internal sealed class KeywordIndex
     }
 
     /// <summary>Keywords whose first word matches a word of the text with this stem, in keyword order.</summary>
-    public int[] KeywordsStartingWith(string stem) => _startingWith.GetOrAdd(stem, Find);
+    public int[] KeywordsStartingWith(string stem) =>
+        !_firstStems.MayMatch(stem) ? []
+        : _startingWith.TryGetValue(stem, out var keywords) ? keywords
+        : _startingWith.GetOrAdd(stem, Find(stem));
 
     /// <summary>
     /// True when a text stem matches a keyword stem: equal, or sharing a prefix of at least <see cref="MinPrefix"/>

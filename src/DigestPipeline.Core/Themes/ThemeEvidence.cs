@@ -13,14 +13,21 @@ internal sealed class ThemeEvidence
     /// <summary>Evidence a matching section heading lends each sentence under it.</summary>
     public const double HeadingInheritance = 1.0;
 
-    private readonly double[][] _own;
-    private readonly double[][] _heading;
+    private readonly int _themeCount;
+
+    /// <summary>Per sentence, then per theme (one row of <see cref="_themeCount"/> values per sentence).</summary>
+    private readonly double[] _own;
+
+    /// <summary>Per section, then per theme.</summary>
+    private readonly double[] _heading;
+
     private readonly List<KeywordMatch>[] _matches;
 
-    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[][] own, double[][] heading, List<KeywordMatch>[] matches, double[] scores)
+    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[] own, double[] heading, List<KeywordMatch>[] matches, double[] scores)
     {
         Document = document;
         Index = index;
+        _themeCount = index.ThemeCount;
         _own = own;
         _heading = heading;
         _matches = matches;
@@ -38,27 +45,23 @@ internal sealed class ThemeEvidence
     {
         var themeCount = index.ThemeCount;
         var sentences = document.Sentences;
-        var own = new double[sentences.Count][];
+        var own = new double[sentences.Count * themeCount];
         var matches = new List<KeywordMatch>[sentences.Count];
-        var heading = new double[document.SectionCount][];
-        for (var s = 0; s < heading.Length; s++)
-        {
-            heading[s] = new double[themeCount];
-        }
-
+        var heading = new double[document.SectionCount * themeCount];
         var scores = new double[themeCount];
+        var evidence = new double[themeCount];
         foreach (var sentence in sentences)
         {
-            var evidence = new double[themeCount];
+            Array.Clear(evidence);
             matches[sentence.Index] = ThemeMatcher.Weigh(ThemeMatcher.Match(sentence, index), index.Keywords, evidence);
-            own[sentence.Index] = evidence;
+            evidence.CopyTo(own, sentence.Index * themeCount);
             var weight = KindWeight(sentence.Kind);
             for (var t = 0; t < themeCount; t++)
             {
                 scores[t] += evidence[t] * weight;
                 if (sentence.Kind == BlockKind.Heading && sentence.SectionIndex >= 0)
                 {
-                    heading[sentence.SectionIndex][t] += evidence[t];
+                    heading[(sentence.SectionIndex * themeCount) + t] += evidence[t];
                 }
             }
         }
@@ -76,16 +79,17 @@ internal sealed class ThemeEvidence
     };
 
     /// <summary>Evidence from the sentence's own keywords.</summary>
-    public double Own(int sentence, int theme) => _own[sentence][theme];
+    public double Own(int sentence, int theme) => _own[(sentence * _themeCount) + theme];
 
     /// <summary>Evidence from the heading of the section.</summary>
-    public double Heading(int section, int theme) => section >= 0 && section < _heading.Length ? _heading[section][theme] : 0;
+    public double Heading(int section, int theme) =>
+        section >= 0 && section < Document.SectionCount ? _heading[(section * _themeCount) + theme] : 0;
 
     /// <summary>The sentence's own evidence plus what its section heading lends it.</summary>
     public double For(int sentence, int theme)
     {
         var section = Document.Sentences[sentence].SectionIndex;
-        return _own[sentence][theme] + (Heading(section, theme) > 0 ? HeadingInheritance : 0);
+        return Own(sentence, theme) + (Heading(section, theme) > 0 ? HeadingInheritance : 0);
     }
 
     /// <summary>The keyword occurrences kept for the sentence (all themes).</summary>

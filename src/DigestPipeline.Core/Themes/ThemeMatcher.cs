@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DigestPipeline.Core.Themes;
 
 /// <summary>
@@ -47,35 +49,59 @@ internal static class ThemeMatcher
     /// </summary>
     public static List<KeywordMatch> Weigh(List<KeywordMatch> matches, IReadOnlyList<ThemeKeyword> keywords, double[] evidence)
     {
-        var kept = new List<KeywordMatch>();
         if (matches.Count == 0)
         {
-            return kept;
+            return matches;
         }
 
-        foreach (var theme in matches.Select(m => m.Theme).Distinct().Order())
+        // By theme, then longest first, then by position and keyword: each theme's candidates in acceptance order.
+        var ordered = matches.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+            a.Theme != b.Theme ? a.Theme.CompareTo(b.Theme)
+            : a.WordCount != b.WordCount ? b.WordCount.CompareTo(a.WordCount)
+            : a.FirstWord != b.FirstWord ? a.FirstWord.CompareTo(b.FirstWord)
+            : a.Keyword.CompareTo(b.Keyword));
+
+        var kept = new List<KeywordMatch>(ordered.Length);
+        for (var first = 0; first < ordered.Length;)
         {
-            var ordered = matches.Where(m => m.Theme == theme)
-                .OrderByDescending(m => m.WordCount).ThenBy(m => m.FirstWord).ThenBy(m => m.Keyword);
-            var accepted = new List<KeywordMatch>();
-            foreach (var match in ordered)
+            var theme = ordered[first].Theme;
+            var themeStart = kept.Count;
+            var end = first;
+            for (; end < ordered.Length && ordered[end].Theme == theme; end++)
             {
-                if (accepted.All(a => a.FirstWord + a.WordCount <= match.FirstWord || match.FirstWord + match.WordCount <= a.FirstWord))
+                var match = ordered[end];
+                var overlaps = false;
+                for (var a = themeStart; a < kept.Count && !overlaps; a++)
                 {
-                    accepted.Add(match);
+                    overlaps = kept[a].FirstWord < match.FirstWord + match.WordCount && match.FirstWord < kept[a].FirstWord + kept[a].WordCount;
+                }
+
+                if (!overlaps)
+                {
+                    kept.Add(match);
                 }
             }
 
-            var seen = new HashSet<int>();
-            foreach (var match in accepted.OrderBy(m => m.FirstWord))
+            // Accepted matches do not overlap, so their first words differ: in text order, a repeated keyword weighs less.
+            var accepted = CollectionsMarshal.AsSpan(kept)[themeStart..];
+            accepted.Sort(static (a, b) => a.FirstWord.CompareTo(b.FirstWord));
+            for (var i = 0; i < accepted.Length; i++)
             {
-                var weight = keywords[match.Keyword].Weight;
-                evidence[theme] += seen.Add(match.Keyword) ? weight : weight * RepeatWeight;
-                kept.Add(match);
+                var weight = keywords[accepted[i].Keyword].Weight;
+                var repeated = false;
+                for (var j = 0; j < i && !repeated; j++)
+                {
+                    repeated = accepted[j].Keyword == accepted[i].Keyword;
+                }
+
+                evidence[theme] += repeated ? weight * RepeatWeight : weight;
             }
+
+            first = end;
         }
 
-        kept.Sort((a, b) => a.FirstWord != b.FirstWord ? a.FirstWord.CompareTo(b.FirstWord) : a.Keyword.CompareTo(b.Keyword));
+        kept.Sort(static (a, b) => a.FirstWord != b.FirstWord ? a.FirstWord.CompareTo(b.FirstWord) : a.Keyword.CompareTo(b.Keyword));
         return kept;
     }
 }

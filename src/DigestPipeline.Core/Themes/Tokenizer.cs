@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace DigestPipeline.Core.Themes;
 
@@ -13,14 +14,15 @@ internal static class Tokenizer
 
     public static List<Token> Tokenize(string text, StemmerCache stems) => Tokenize(text, 0, text.Length, stems, []);
 
-    public static List<Token> Tokenize(string text, int start, int length, StemmerCache stems, List<Token> into)
+    /// <param name="contentWordsOnly">Leave the stop words out.</param>
+    public static List<Token> Tokenize(string text, int start, int length, StemmerCache stems, List<Token> into, bool contentWordsOnly = false)
     {
         Span<char> buffer = stackalloc char[MaxWordLength];
         var end = start + length;
         var i = start;
         while (i < end)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (!IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
@@ -38,7 +40,10 @@ internal static class Tokenizer
                 var lower = buffer[..wordLength];
                 text.AsSpan(i, wordLength).ToLowerInvariant(lower);
                 var word = stems.Get(lower);
-                into.Add(new Token(i, wordLength, word.Stem, word.IsStop));
+                if (!(contentWordsOnly && word.IsStop))
+                {
+                    into.Add(new Token(i, wordLength, word.Stem, word.IsStop));
+                }
             }
 
             i = j;
@@ -47,7 +52,14 @@ internal static class Tokenizer
         return into;
     }
 
-    private static bool IsWordChar(char c) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLetterOrDigit(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+
+    /// <remarks>No combining mark comes before U+0300: the common separators (spaces, punctuation) need no category lookup.</remarks>
+    private static bool IsNonAsciiWordChar(char c) =>
         char.IsLetterOrDigit(c)
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+        || (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 }
