@@ -6,8 +6,10 @@ namespace DigestPipeline.Core.Summaries;
 /// <summary>
 /// A few key phrases for a theme, as they are written in the text: the theme's keywords found in its sentences,
 /// and runs of up to three content words (RAKE-like: stop words and punctuation end a run), weighted by the score
-/// of the best sentences they occur in. Single words common to the whole document are left out, and a phrase whose
-/// words are within (or contain) a phrase already taken is skipped.
+/// of the best sentences they occur in. A run met only once counts only when it is a name (several words capitalised,
+/// not at the start of its sentence): without part-of-speech tags, a single run is as likely to be "committee also
+/// agreed" as a real phrase. Single words common to the whole document are left out, and a phrase whose words are
+/// within (or contain) a phrase already taken is skipped.
 /// </summary>
 internal static class KeyPhraseExtractor
 {
@@ -52,7 +54,7 @@ internal static class KeyPhraseExtractor
         var candidates = new List<Phrase>(phrases.All.Count);
         foreach (var phrase in phrases.All)
         {
-            if (phrase.Stems.Length > 1 || ((phrase.Keyword || phrase.Occurrences > 1) && !similarity.IsCommon(phrase.Stems[0])))
+            if (phrase.Keyword || phrase.Occurrences > 1 ? phrase.Stems.Length > 1 || !similarity.IsCommon(phrase.Stems[0]) : phrase.IsName)
             {
                 candidates.Add(phrase);
             }
@@ -195,6 +197,7 @@ internal static class KeyPhraseExtractor
             phrase.Keyword |= keyword;
             var atSentenceStart = start == sentence.Words[0].Start;
             var surface = Text.AsSpan(start, end - start);
+            phrase.IsName |= words.Length > 1 && !atSentenceStart && IsName(Text, words);
             if (phrase.Surface.Length == 0
                 || (phrase.SurfaceAtSentenceStart && !atSentenceStart)
                 || (phrase.SurfaceAtSentenceStart == atSentenceStart && Capitals(surface) < phrase.SurfaceCapitals))
@@ -231,6 +234,19 @@ internal static class KeyPhraseExtractor
             }
 
             return _key.AsSpan(0, length);
+        }
+
+        private static bool IsName(string text, ReadOnlySpan<Token> words)
+        {
+            foreach (var word in words)
+            {
+                if (!char.IsUpper(text[word.Start]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Collapsing spaces removes no capital, so the count is taken on the text as it is.</summary>
@@ -301,5 +317,8 @@ internal static class KeyPhraseExtractor
         public int Occurrences { get; set; }
 
         public bool Keyword { get; set; }
+
+        /// <summary>Several words, met at least once all capitalised away from the start of a sentence.</summary>
+        public bool IsName { get; set; }
     }
 }

@@ -1,0 +1,38 @@
+using DigestPipeline.Core.Tests.Themes;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.Core.Tests.Summaries;
+
+public sealed class Key_phrases_are_keywords_recurring_runs_or_names
+{
+    private static readonly Core.Summaries.ThemedSummary OpenSource = ThemeSamples.Summarize(ThemeSamples.Document("en",
+            ThemeSamples.Title("Digital committee"),
+            ThemeSamples.Heading("Open data and open source"),
+            ThemeSamples.Paragraph(
+                "Councillors discussed publishing more city data under an open licence. "
+                + "The committee also agreed that software developed for the city should be released as open source. "
+                + "The open source tools other cities share were presented by the Open Knowledge Foundation. "
+                + "Most of the city data is already online.")))
+        .Themes.Single(t => t.ThemeId == "open-source-agents");
+
+    [Fact]
+    public void Taxonomy_keywords_found_in_the_theme_are_key_phrases()
+    {
+        OpenSource.KeyPhrases.ShouldContain("open source");
+    }
+
+    [Fact]
+    public void A_run_of_words_met_once_is_not_a_key_phrase()
+    {
+        OpenSource.KeyPhrases.ShouldNotContain("committee also agreed");
+        OpenSource.KeyPhrases.ShouldNotContain("Councillors discussed publishing");
+    }
+
+    [Fact]
+    public void A_name_met_once_is_a_key_phrase_and_a_recurring_run_is_too()
+    {
+        OpenSource.KeyPhrases.ShouldContain("Open Knowledge Foundation", customMessage: string.Join(" | ", OpenSource.KeyPhrases));
+        OpenSource.KeyPhrases.ShouldContain("city data", customMessage: string.Join(" | ", OpenSource.KeyPhrases));
+    }
+}
