@@ -39,7 +39,7 @@ internal static class SentenceRanker
     /// When the document has a section headed by the theme, a sentence elsewhere still counts by its evidence, but
     /// the section says it best.
     /// </summary>
-    private const double OutsideThemeSection = 0.75;
+    private const double OutsideThemeSection = 0.5;
     private const double NearDuplicate = 0.7;
 
     /// <summary>
