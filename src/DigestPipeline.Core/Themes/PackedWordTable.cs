@@ -6,7 +6,7 @@ namespace DigestPipeline.Core.Themes;
 /// <summary>
 /// A grow-only hash table from short ASCII words, packed into a <see cref="ulong"/> by <see cref="AsciiWordKey"/>, to
 /// their <see cref="StemmedWord"/>: the fast path of <see cref="StemmerCache"/>, which most words of a text take.
-/// A lookup reads one key slot and its value, without hashing or comparing characters.
+/// A lookup reads one slot (key and value), without hashing or comparing characters.
 /// Reads take no lock: a value is written before the key that reaches it, and growing builds a new table that
 /// replaces the old one at once, so a reader sees either table whole. Writers take a lock.
 /// </summary>
@@ -23,14 +23,14 @@ internal sealed class PackedWordTable
     public bool TryGetValue(ulong key, out StemmedWord value)
     {
         var table = Volatile.Read(ref _table);
-        var keys = table.Keys;
-        var mask = keys.Length - 1;
-        for (var slot = table.Slot(key); ; slot = (slot + 1) & mask)
+        var slots = table.Slots;
+        var mask = slots.Length - 1;
+        for (var slot = table.SlotOf(key); ; slot = (slot + 1) & mask)
         {
-            var found = Volatile.Read(ref keys[slot]);
+            var found = Volatile.Read(ref slots[slot].Key);
             if (found == key)
             {
-                value = table.Values[slot];
+                value = slots[slot].Value;
                 return true;
             }
 
@@ -53,7 +53,7 @@ internal sealed class PackedWordTable
             }
 
             var table = _table;
-            if (2 * (table.Count + 1) > table.Keys.Length)
+            if (4 * (table.Count + 1) > 3 * table.Slots.Length)
             {
                 table = table.Grown();
                 Volatile.Write(ref _table, table);
@@ -63,37 +63,43 @@ internal sealed class PackedWordTable
         }
     }
 
-    /// <summary>Open addressing with linear probing, at most half full; key 0 marks an empty slot.</summary>
+    /// <summary>A key (0: empty) beside its value, so that a lookup reads one cache line.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public StemmedWord Value;
+    }
+
+    /// <summary>Open addressing with linear probing, at most three quarters full.</summary>
     private sealed class Table(int bits)
     {
-        public readonly ulong[] Keys = new ulong[1 << bits];
-        public readonly StemmedWord[] Values = new StemmedWord[1 << bits];
+        public readonly Slot[] Slots = new Slot[1 << bits];
         public int Count;
 
-        public int Slot(ulong key) => (int)((key * Multiplier) >> (64 - bits));
+        public int SlotOf(ulong key) => (int)((key * Multiplier) >> (64 - bits));
 
         public void Add(ulong key, StemmedWord value)
         {
-            var mask = Keys.Length - 1;
-            var slot = Slot(key);
-            while (Keys[slot] != 0)
+            var mask = Slots.Length - 1;
+            var slot = SlotOf(key);
+            while (Slots[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            Values[slot] = value;
+            Slots[slot].Value = value;
             Count++;
-            Volatile.Write(ref Keys[slot], key);
+            Volatile.Write(ref Slots[slot].Key, key);
         }
 
         public Table Grown()
         {
-            var grown = new Table(BitOperations.Log2((uint)Keys.Length) + 1);
-            for (var slot = 0; slot < Keys.Length; slot++)
+            var grown = new Table(BitOperations.Log2((uint)Slots.Length) + 1);
+            foreach (var slot in Slots)
             {
-                if (Keys[slot] != 0)
+                if (slot.Key != 0)
                 {
-                    grown.Add(Keys[slot], Values[slot]);
+                    grown.Add(slot.Key, slot.Value);
                 }
             }
 
