@@ -32,7 +32,16 @@ public static class LanguageDetector
     private const double MinimumSentenceHits = 1.5;
     private const int MaxWordLength = 16;
 
-    private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> Profiles = BuildProfiles();
+    private static readonly FrozenDictionary<string, byte> Profiles = BuildProfiles();
+    private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> ProfilesBySpan =
+        Profiles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The profiles' short lower-case ASCII words, by <see cref="AsciiWordKey"/>: the lookup most words take.</summary>
+    private static readonly PackedWordMasks PackedProfiles = new([
+        .. Profiles
+            .Where(p => !p.Key.AsSpan().ContainsAnyInRange('A', 'Z') && AsciiWordKey.TryPack(p.Key, out _))
+            .Select(p => KeyValuePair.Create(AsciiWordKey.TryPack(p.Key, out var key) ? key : 0, p.Value)),
+    ]);
 
     /// <summary>The ISO 639-1 code of the text's language, or <see cref="Unknown"/>.</summary>
     public static string Detect(ReadOnlySpan<char> text)
@@ -47,13 +56,37 @@ public static class LanguageDetector
         var length = 0;
         var apostrophe = -1;
         var tooLong = false;
+
+        // The word packed as an AsciiWordKey while it is read (its first characters; valid while all are ASCII).
+        var key = 0UL;
+        var ascii = true;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : '.';
+            if (char.IsAsciiLetter(c))
+            {
+                // A run of ASCII letters at once: lower case is one bit, and none of them is a telling letter.
+                var run = i;
+                do
+                {
+                    var lower = (char)(text[run] | 0x20);
+                    if (length < AsciiWordKey.MaxLength) key |= (ulong)lower << (8 * length);
+                    if (length < MaxWordLength) word[length++] = lower;
+                    else tooLong = true;
+                    run++;
+                }
+                while (run < text.Length && char.IsAsciiLetter(text[run]));
+
+                i = run - 1;
+                continue;
+            }
+
             if (char.IsLetter(c))
             {
                 c = char.ToLowerInvariant(c);
                 if (c > 'z') AddCharacterCue(c, sentenceScores);
+                if (c >= 0x80) ascii = false;
+                else if (length < AsciiWordKey.MaxLength) key |= (ulong)c << (8 * length);
                 if (length < MaxWordLength) word[length++] = c;
                 else tooLong = true;
                 continue;
@@ -62,6 +95,7 @@ public static class LanguageDetector
             if (c is '\'' or '’' && length is > 0 and < MaxWordLength && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 if (apostrophe < 0) apostrophe = length;
+                if (length < AsciiWordKey.MaxLength) key |= (ulong)'\'' << (8 * length);
                 word[length++] = '\'';
                 continue;
             }
@@ -70,8 +104,10 @@ public static class LanguageDetector
             {
                 words++;
                 sentenceWords++;
-                if (!tooLong && StopWordMask(word[..length], apostrophe) is var mask and not 0) AddStopWord(mask, sentenceScores);
+                if (!tooLong && StopWordMask(word[..length], apostrophe, ascii && length <= AsciiWordKey.MaxLength ? key : 0) is var mask and not 0) AddStopWord(mask, sentenceScores);
                 length = 0;
+                key = 0;
+                ascii = true;
                 apostrophe = -1;
                 tooLong = false;
             }
@@ -99,18 +135,24 @@ public static class LanguageDetector
     /// The languages whose lists hold the word: whole when the lists have it (English don't, it's), else its elided
     /// article (French l’, qu’, Italian dell’); an English possessive (India's) counts as nothing.
     /// </summary>
-    private static byte StopWordMask(ReadOnlySpan<char> word, int apostrophe)
+    /// <param name="key">the word's <see cref="AsciiWordKey"/>, 0 when it has none.</param>
+    private static byte StopWordMask(ReadOnlySpan<char> word, int apostrophe, ulong key)
     {
-        if (Profiles.TryGetValue(word, out var mask)) return mask;
-        return apostrophe > 0 && Profiles.TryGetValue(word[..apostrophe], out mask) && !word[(apostrophe + 1)..].SequenceEqual("s") ? mask : (byte)0;
+        byte mask;
+        if (key != 0 ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask)) return mask;
+        return apostrophe > 0 && TryGetMask(word[..apostrophe], out mask) && !word[(apostrophe + 1)..].SequenceEqual("s") ? mask : (byte)0;
     }
+
+    /// <param name="word">lower-cased.</param>
+    private static bool TryGetMask(ReadOnlySpan<char> word, out byte mask) =>
+        AsciiWordKey.TryPack(word, out var key) ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask);
 
     private static void AddStopWord(byte mask, Span<double> scores)
     {
         var weight = 1.0 / BitOperations.PopCount(mask);
-        for (var l = 0; l < scores.Length; l++)
+        for (var languages = (uint)mask; languages != 0; languages &= languages - 1)
         {
-            if ((mask & (1 << l)) != 0) scores[l] += weight;
+            scores[BitOperations.TrailingZeroCount(languages)] += weight;
         }
     }
 
@@ -169,7 +211,7 @@ public static class LanguageDetector
         return scores[best] >= MinimumLead * scores[second] ? best : -1;
     }
 
-    private static FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> BuildProfiles()
+    private static FrozenDictionary<string, byte> BuildProfiles()
     {
         var sets = Languages.Select(language => LuceneStopSets.For(language)!).ToArray();
 
@@ -184,6 +226,6 @@ public static class LanguageDetector
             }
         }
 
-        return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return masks.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>
@@ -16,6 +18,8 @@ internal static class SentenceSplitter
 {
     /// <summary>A « opened longer ago than this is taken as unclosed (a stray mark), so the text splits again.</summary>
     public const int MaxQuotationLength = 600;
+
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…‼⁇⁈⁉");
 
     public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language)
     {
@@ -47,12 +51,13 @@ internal static class SentenceSplitter
         var quotation = new QuotationTracker(block.Start);
         while (i < end)
         {
-            if (!IsTerminator(text[i]))
+            var found = text.AsSpan(i, end - i).IndexOfAny(Terminators);
+            if (found < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
+            i += found;
             var terminatorStart = i;
             var j = i;
             while (j < end && IsTerminator(text[j])) j++;
@@ -101,16 +106,26 @@ internal static class SentenceSplitter
         /// <summary>True when a « is open at <paramref name="position"/> and its » comes within the block and the length limit.</summary>
         public bool ClosesLater(string text, int position, int end)
         {
-            for (; _scanned < position; _scanned++)
+            while (_scanned < position)
             {
+                var found = text.AsSpan(_scanned, position - _scanned).IndexOfAny('«', '»');
+                if (found < 0)
+                {
+                    _scanned = position;
+                    break;
+                }
+
+                _scanned += found;
                 if (text[_scanned] == '«')
                 {
                     if (_depth++ == 0) _openedAt = _scanned;
                 }
-                else if (text[_scanned] == '»' && _depth > 0)
+                else if (_depth > 0)
                 {
                     _depth--;
                 }
+
+                _scanned++;
             }
 
             if (_depth == 0) return false;
@@ -136,7 +151,7 @@ internal static class SentenceSplitter
 
     private static bool IsOrdinalNumber(ReadOnlySpan<char> token) => token.Length <= 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1]);
 
-    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' or '‼' or '⁇' or '⁈' or '⁉';
+    private static bool IsTerminator(char c) => Terminators.Contains(c);
 
     /// <summary>Closing quotes and brackets right after a terminator; a » (or ›) may follow a space, French style.</summary>
     private static int SkipClosers(string text, int k, int end)

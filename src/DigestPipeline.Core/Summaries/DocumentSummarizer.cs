@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Themes;
 
@@ -23,6 +24,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
 
         var themes = new List<ThemedSummary>();
         var kept = new List<int>();
+        var candidates = new List<RankingCandidate>();
         for (var t = 0; t < taxonomy.Themes.Count; t++)
         {
             var score = evidence.DocumentScores[t];
@@ -32,10 +34,17 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
             }
 
             var theme = t;
-            var candidates = analyzed.Sentences
-                .Select(s => new RankingCandidate(s.Index, evidence.For(s.Index, theme), evidence.Heading(s.SectionIndex, theme) > 0))
-                .Where(c => c.Evidence > 0);
-            var ranked = SentenceRanker.Score(analyzed, similarity, candidates);
+            candidates.Clear();
+            foreach (var sentence in analyzed.Sentences)
+            {
+                var own = evidence.For(sentence.Index, theme);
+                if (own > 0)
+                {
+                    candidates.Add(new RankingCandidate(sentence.Index, own, evidence.Heading(sentence.SectionIndex, theme) > 0));
+                }
+            }
+
+            var ranked = SentenceRanker.Score(analyzed, similarity, CollectionsMarshal.AsSpan(candidates));
             if (ranked.Length == 0)
             {
                 continue;
@@ -52,12 +61,19 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
         }
 
-        foreach (var discovered in DiscoveredThemes.Find(evidence, kept))
+        var discoveredThemes = DiscoveredThemes.Find(evidence, kept);
+        var sections = discoveredThemes.Count > 0 ? SentencesBySection(analyzed) : [];
+        foreach (var discovered in discoveredThemes)
         {
-            var candidates = analyzed.Sentences
-                .Where(s => s.SectionIndex == discovered.SectionIndex)
-                .Select(s => new RankingCandidate(s.Index, 1.0, UnderThemeHeading: discovered.SectionIndex > 0));
-            var ranked = SentenceRanker.Score(analyzed, similarity, candidates);
+            candidates.Clear();
+            AnalyzedSentence? heading = null;
+            foreach (var sentence in sections[discovered.SectionIndex])
+            {
+                candidates.Add(new RankingCandidate(sentence.Index, 1.0, UnderThemeHeading: discovered.SectionIndex > 0));
+                heading ??= sentence.IsHeading ? sentence : null;
+            }
+
+            var ranked = SentenceRanker.Score(analyzed, similarity, CollectionsMarshal.AsSpan(candidates));
             if (ranked.Length == 0)
             {
                 continue;
@@ -76,8 +92,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 Discovered: true,
                 Math.Round(score, 4),
                 Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed)),
-                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [],
-                    analyzed.Sentences.FirstOrDefault(s => s.SectionIndex == discovered.SectionIndex && s.IsHeading))));
+                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [], heading)));
         }
 
         var ordered = themes
@@ -116,6 +131,26 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 .Select((theme, t) => new ThemeScore(theme.Id, Math.Round(evidence.DocumentScores[t], 4)))
                 .OrderByDescending(s => s.Score),
         ];
+    }
+
+    /// <summary>Each section's sentences, in document order (sections 0 to <see cref="AnalyzedDocument.SectionCount"/> - 1).</summary>
+    private static List<AnalyzedSentence>[] SentencesBySection(AnalyzedDocument document)
+    {
+        var sections = new List<AnalyzedSentence>[document.SectionCount];
+        for (var i = 0; i < sections.Length; i++)
+        {
+            sections[i] = [];
+        }
+
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.SectionIndex >= 0 && sentence.SectionIndex < sections.Length)
+            {
+                sections[sentence.SectionIndex].Add(sentence);
+            }
+        }
+
+        return sections;
     }
 
     private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<SelectedSentence> selected) =>

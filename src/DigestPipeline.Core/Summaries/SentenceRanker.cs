@@ -46,23 +46,24 @@ internal static class SentenceRanker
     /// Scores the candidates (the best <see cref="MaxCandidates"/> by evidence), in document order. Evidence counts on
     /// a log scale so that one sentence crowded with keywords does not flatten all the others.
     /// </summary>
-    public static RankedSentence[] Score(AnalyzedDocument document, SentenceSimilarity similarity, IEnumerable<RankingCandidate> candidates)
+    public static RankedSentence[] Score(AnalyzedDocument document, SentenceSimilarity similarity, ReadOnlySpan<RankingCandidate> candidates)
     {
-        var kept = candidates
-            .Where(c => !document.Sentences[c.Sentence].IsHeading && document.Sentences[c.Sentence].Words.Length > 0)
-            .OrderByDescending(c => c.Evidence).ThenBy(c => c.Sentence)
-            .Take(MaxCandidates)
-            .OrderBy(c => c.Sentence)
-            .ToArray();
+        var kept = Keep(document, candidates);
         if (kept.Length == 0)
         {
             return [];
         }
 
         var centrality = LexRank(kept, similarity, SimilarityMeasure.Cosine);
-        var hasThemeSection = kept.Any(c => c.UnderThemeHeading);
-        var maxEvidence = kept.Max(c => c.Evidence);
-        var maxCentrality = centrality.Max();
+        var hasThemeSection = false;
+        var maxEvidence = kept[0].Evidence;
+        foreach (var candidate in kept)
+        {
+            hasThemeSection |= candidate.UnderThemeHeading;
+            maxEvidence = Math.Max(maxEvidence, candidate.Evidence);
+        }
+
+        var maxCentrality = Max(centrality);
         var ranked = new RankedSentence[kept.Length];
         for (var i = 0; i < kept.Length; i++)
         {
@@ -90,11 +91,22 @@ internal static class SentenceRanker
     /// </summary>
     public static RankedSentence[] ScoreGeneric(AnalyzedDocument document, SentenceSimilarity similarity, SummaryBudget budget)
     {
-        var kept = document.Sentences
-            .Where(s => !s.IsHeading && s.Words.Length > 0)
-            .Take(MaxCandidates)
-            .Select(s => new RankingCandidate(s.Index, 1.0, UnderThemeHeading: false))
-            .ToArray();
+        var body = new List<RankingCandidate>(Math.Min(document.Sentences.Count, MaxCandidates));
+        AnalyzedSentence? title = null;
+        foreach (var sentence in document.Sentences)
+        {
+            if (title is null && sentence.Kind == BlockKind.Title)
+            {
+                title = sentence;
+            }
+
+            if (!sentence.IsHeading && sentence.Words.Length > 0 && body.Count < MaxCandidates)
+            {
+                body.Add(new RankingCandidate(sentence.Index, 1.0, UnderThemeHeading: false));
+            }
+        }
+
+        var kept = body.ToArray();
         if (kept.Length == 0)
         {
             return [];
@@ -102,8 +114,7 @@ internal static class SentenceRanker
 
         var perWord = budget.MaxWords is not null;
         var centrality = LexRank(kept, similarity, perWord ? SimilarityMeasure.Cosine : SimilarityMeasure.Overlap);
-        var maxCentrality = centrality.Max();
-        var title = document.Sentences.FirstOrDefault(s => s.Kind == BlockKind.Title);
+        var maxCentrality = Max(centrality);
         var titleStems = title is null ? 0 : similarity.Shared(title.Index, title.Index);
         var ranked = new RankedSentence[kept.Length];
         for (var i = 0; i < kept.Length; i++)
@@ -139,6 +150,8 @@ internal static class SentenceRanker
         var remaining = new bool[ranked.Count];
         Array.Fill(remaining, true);
         var remainingCount = ranked.Count;
+        var wordCounts = new int[ranked.Count];
+        Array.Fill(wordCounts, -1);
         while (remainingCount > 0 && selected.Count < budget.MaxSentences)
         {
             var best = -1;
@@ -151,7 +164,7 @@ internal static class SentenceRanker
                     continue;
                 }
 
-                var length = redundancy[i] < NearDuplicate ? FittingLength(ranked[i].Sentence, document, budget, selected.Count, words) : null;
+                var length = redundancy[i] < NearDuplicate ? FittingLength(ranked[i].Sentence, document, budget, selected.Count, words, ref wordCounts[i]) : null;
                 if (length is null)
                 {
                     remaining[i] = false;
@@ -186,17 +199,92 @@ internal static class SentenceRanker
             }
         }
 
-        return [.. selected.OrderBy(s => s.Sentence)];
+        var inOrder = selected.ToArray();
+        Array.Sort(inOrder, static (a, b) => a.Sentence.CompareTo(b.Sentence));
+        return inOrder;
+    }
+
+    /// <summary>
+    /// The candidates that may be ranked (body sentences with content words): the best <see cref="MaxCandidates"/>
+    /// by evidence (ties by position), in document order.
+    /// </summary>
+    private static RankingCandidate[] Keep(AnalyzedDocument document, ReadOnlySpan<RankingCandidate> candidates)
+    {
+        var eligible = new List<RankingCandidate>(Math.Min(candidates.Length, MaxCandidates));
+        var inOrder = true;
+        foreach (var candidate in candidates)
+        {
+            var sentence = document.Sentences[candidate.Sentence];
+            if (!sentence.IsHeading && sentence.Words.Length > 0)
+            {
+                inOrder &= eligible.Count == 0 || eligible[^1].Sentence < candidate.Sentence;
+                eligible.Add(candidate);
+            }
+        }
+
+        if (inOrder && eligible.Count <= MaxCandidates)
+        {
+            return [.. eligible];
+        }
+
+        // The general case, as a stable sort by evidence then position, a cut, and a stable sort by position.
+        var order = new int[eligible.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+            eligible[a].Evidence != eligible[b].Evidence ? eligible[b].Evidence.CompareTo(eligible[a].Evidence)
+            : eligible[a].Sentence != eligible[b].Sentence ? eligible[a].Sentence.CompareTo(eligible[b].Sentence)
+            : a.CompareTo(b));
+        var best = order.AsSpan(0, Math.Min(order.Length, MaxCandidates)).ToArray();
+        var rankOf = new int[eligible.Count];
+        for (var r = 0; r < best.Length; r++)
+        {
+            rankOf[best[r]] = r;
+        }
+
+        Array.Sort(best, (a, b) => eligible[a].Sentence != eligible[b].Sentence ? eligible[a].Sentence.CompareTo(eligible[b].Sentence) : rankOf[a].CompareTo(rankOf[b]));
+        var kept = new RankingCandidate[best.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            kept[i] = eligible[best[i]];
+        }
+
+        return kept;
+    }
+
+    private static double Max(double[] values)
+    {
+        var max = values[0];
+        for (var i = 1; i < values.Length; i++)
+        {
+            max = Math.Max(max, values[i]);
+        }
+
+        return max;
     }
 
     /// <returns>
     /// The sentence's length in characters when it fits the budget after <paramref name="count"/> sentences and
     /// <paramref name="words"/> words, its main clause's when only that fits a word budget, else null.
     /// </returns>
-    private static int? FittingLength(int sentence, AnalyzedDocument document, SummaryBudget budget, int count, int words)
+    /// <param name="wordCount">The sentence's word count once known (-1 before): counted once per selection, not per round.</param>
+    private static int? FittingLength(int sentence, AnalyzedDocument document, SummaryBudget budget, int count, int words, ref int wordCount)
     {
         var text = document.SentenceText(sentence);
-        if (budget.Fits(count + 1, words + document.WordCount(sentence)))
+        if (budget.MaxWords is null)
+        {
+            return budget.Fits(count + 1, words) ? text.Length : null;
+        }
+
+        if (wordCount < 0)
+        {
+            wordCount = document.WordCount(sentence);
+        }
+
+        if (budget.Fits(count + 1, words + wordCount))
         {
             return text.Length;
         }

@@ -110,7 +110,8 @@ internal sealed class SentenceSimilarity
             var norm = 0.0;
             for (var e = offsets[s]; e < offsets[s + 1]; e++)
             {
-                var weight = (1.0 + Math.Log(counts[e])) * idf[terms[e]];
+                // Most terms occur once in their sentence: 1 + log 1 is exactly 1, without calling Log.
+                var weight = counts[e] == 1 ? idf[terms[e]] : (1.0 + Math.Log(counts[e])) * idf[terms[e]];
                 weights[e] = weight;
                 norm += weight * weight;
             }

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
+using DigestPipeline.Core.Documents;
 
 namespace DigestPipeline.Core.Themes;
 
@@ -15,6 +18,7 @@ internal sealed class StemmerCache
 
     private readonly ConcurrentDictionary<string, StemmedWord> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StemmedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly PackedWordTable _shortWords = new();
     private readonly LanguageStemmer _stemmer;
     private readonly StopWords _stopWords;
 
@@ -45,6 +49,29 @@ internal sealed class StemmerCache
         return (dash > 0 ? code[..dash] : code).ToLowerInvariant();
     }
 
+    /// <param name="word">one word, in any case.</param>
+    /// <param name="buffer">room to lower-case the word, at least as long as it.</param>
+    public StemmedWord Find(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (!AsciiWordKey.TryPack(word, out var packed))
+        {
+            return Get(LowerCase(word, buffer));
+        }
+
+        if (_shortWords.TryGetValue(packed, out var known))
+        {
+            return known;
+        }
+
+        var stemmed = Get(LowerCase(word, buffer));
+        if (_shortWords.Count < MaxEntries)
+        {
+            _shortWords.TryAdd(packed, stemmed);
+        }
+
+        return stemmed;
+    }
+
     /// <param name="lowerCase">one word, lower-cased.</param>
     public StemmedWord Get(ReadOnlySpan<char> lowerCase)
     {
@@ -62,7 +89,19 @@ internal sealed class StemmerCache
 
         return stemmed;
     }
+
+    /// <summary>Invariant lower case; ASCII words skip the culture tables.</summary>
+    private static Span<char> LowerCase(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var lower = buffer[..word.Length];
+        if (Ascii.ToLower(word, lower, out _) != OperationStatus.Done)
+        {
+            word.ToLowerInvariant(lower);
+        }
+
+        return lower;
+    }
 }
 
 /// <summary>A word's folded stem and whether it is a stop word.</summary>
-internal sealed record StemmedWord(string Stem, bool IsStop);
+internal readonly record struct StemmedWord(string Stem, bool IsStop);

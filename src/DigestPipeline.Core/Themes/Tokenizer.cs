@@ -37,9 +37,7 @@ internal static class Tokenizer
             var wordLength = j - i;
             if (wordLength <= MaxWordLength)
             {
-                var lower = buffer[..wordLength];
-                text.AsSpan(i, wordLength).ToLowerInvariant(lower);
-                var word = stems.Get(lower);
+                var word = stems.Find(text.AsSpan(i, wordLength), buffer);
                 if (!(contentWordsOnly && word.IsStop))
                 {
                     into.Add(new Token(i, wordLength, word.Stem, word.IsStop));

@@ -1,0 +1,109 @@
+using System.Numerics;
+using DigestPipeline.Core.Documents;
+
+namespace DigestPipeline.Core.Themes;
+
+/// <summary>
+/// A grow-only hash table from short ASCII words, packed into a <see cref="ulong"/> by <see cref="AsciiWordKey"/>, to
+/// their <see cref="StemmedWord"/>: the fast path of <see cref="StemmerCache"/>, which most words of a text take.
+/// A lookup reads one slot (key and value), without hashing or comparing characters.
+/// Reads take no lock: a value is written before the key that reaches it, and growing builds a new table that
+/// replaces the old one at once, so a reader sees either table whole. Writers take a lock.
+/// </summary>
+internal sealed class PackedWordTable
+{
+    /// <summary>Random per process, so that crafted words cannot crowd the probe sequences.</summary>
+    private static readonly ulong Multiplier = (ulong)Random.Shared.NextInt64() | 1;
+
+    private readonly Lock _gate = new();
+    private Table _table = new(12);
+
+    public int Count => Volatile.Read(ref _table).Count;
+
+    public bool TryGetValue(ulong key, out StemmedWord value)
+    {
+        var table = Volatile.Read(ref _table);
+        var slots = table.Slots;
+        var mask = slots.Length - 1;
+        for (var slot = table.SlotOf(key); ; slot = (slot + 1) & mask)
+        {
+            var found = Volatile.Read(ref slots[slot].Key);
+            if (found == key)
+            {
+                value = slots[slot].Value;
+                return true;
+            }
+
+            if (found == 0)
+            {
+                value = default;
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Adds the word unless it is already there (another thread may have added it meanwhile).</summary>
+    public void TryAdd(ulong key, StemmedWord value)
+    {
+        lock (_gate)
+        {
+            if (TryGetValue(key, out _))
+            {
+                return;
+            }
+
+            var table = _table;
+            if (4 * (table.Count + 1) > 3 * table.Slots.Length)
+            {
+                table = table.Grown();
+                Volatile.Write(ref _table, table);
+            }
+
+            table.Add(key, value);
+        }
+    }
+
+    /// <summary>A key (0: empty) beside its value, so that a lookup reads one cache line.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public StemmedWord Value;
+    }
+
+    /// <summary>Open addressing with linear probing, at most three quarters full.</summary>
+    private sealed class Table(int bits)
+    {
+        public readonly Slot[] Slots = new Slot[1 << bits];
+        public int Count;
+
+        public int SlotOf(ulong key) => (int)((key * Multiplier) >> (64 - bits));
+
+        public void Add(ulong key, StemmedWord value)
+        {
+            var mask = Slots.Length - 1;
+            var slot = SlotOf(key);
+            while (Slots[slot].Key != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            Slots[slot].Value = value;
+            Count++;
+            Volatile.Write(ref Slots[slot].Key, key);
+        }
+
+        public Table Grown()
+        {
+            var grown = new Table(BitOperations.Log2((uint)Slots.Length) + 1);
+            foreach (var slot in Slots)
+            {
+                if (slot.Key != 0)
+                {
+                    grown.Add(slot.Key, slot.Value);
+                }
+            }
+
+            return grown;
+        }
+    }
+}
