@@ -15,7 +15,7 @@ public sealed class SummarizerOptions
 
     /// <summary>
     /// Evidence a declared theme needs in a document to be kept: one keyword in body text gives 1 (a phrase more),
-    /// in the standfirst 1.5, the title 2, a section heading 3.
+    /// in the standfirst 1.5, the title 2, a section heading 3; a keyword met again in the document counts a quarter.
     /// </summary>
     public double MinThemeEvidence { get; set; } = 3.0;
 }

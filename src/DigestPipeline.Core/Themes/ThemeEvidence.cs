@@ -38,7 +38,11 @@ internal sealed class ThemeEvidence
 
     public KeywordIndex Index { get; }
 
-    /// <summary>Per declared theme: the weighted sum of the evidence of all sentences, headings and title included.</summary>
+    /// <summary>
+    /// Per declared theme: the weighted sum of the evidence of all sentences, headings and title included, where a
+    /// keyword already met in the document counts a quarter (<see cref="ThemeMatcher.RepeatWeight"/>): a theme
+    /// spoken of with many of its words outweighs one word said often.
+    /// </summary>
     public IReadOnlyList<double> DocumentScores { get; }
 
     public static ThemeEvidence Collect(AnalyzedDocument document, KeywordIndex index)
@@ -50,15 +54,25 @@ internal sealed class ThemeEvidence
         var heading = new double[document.SectionCount * themeCount];
         var scores = new double[themeCount];
         var evidence = new double[themeCount];
+        var counted = new double[themeCount];
+        var seen = new bool[index.Keywords.Count];
         foreach (var sentence in sentences)
         {
             Array.Clear(evidence);
+            Array.Clear(counted);
             matches[sentence.Index] = ThemeMatcher.Weigh(ThemeMatcher.Match(sentence, index), index.Keywords, evidence);
             evidence.CopyTo(own, sentence.Index * themeCount);
+            foreach (var match in matches[sentence.Index])
+            {
+                var keywordWeight = index.Keywords[match.Keyword].Weight;
+                counted[match.Theme] += seen[match.Keyword] ? keywordWeight * ThemeMatcher.RepeatWeight : keywordWeight;
+                seen[match.Keyword] = true;
+            }
+
             var weight = KindWeight(sentence.Kind);
             for (var t = 0; t < themeCount; t++)
             {
-                scores[t] += evidence[t] * weight;
+                scores[t] += counted[t] * weight;
                 if (sentence.Kind == BlockKind.Heading && sentence.SectionIndex >= 0)
                 {
                     heading[(sentence.SectionIndex * themeCount) + t] += evidence[t];

@@ -9,7 +9,7 @@ namespace DigestPipeline.Core.Themes;
 /// </summary>
 internal static class ThemeMatcher
 {
-    private const double RepeatWeight = 0.25;
+    public const double RepeatWeight = 0.25;
 
     /// <summary>All keyword occurrences in the sentence, ordered by position then keyword.</summary>
     public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index)
