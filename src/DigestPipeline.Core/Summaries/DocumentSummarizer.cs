@@ -38,6 +38,11 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
             foreach (var sentence in analyzed.Sentences)
             {
                 var own = evidence.For(sentence.Index, theme);
+                for (var item = sentence.Index + 1; item <= IntroducedList.LastItem(analyzed, sentence.Index); item++)
+                {
+                    own += evidence.Own(item, theme);
+                }
+
                 if (own > 0)
                 {
                     candidates.Add(new RankingCandidate(sentence.Index, own, evidence.Heading(sentence.SectionIndex, theme) > 0));
@@ -57,7 +62,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 definition.Labels,
                 Discovered: false,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed)),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
         }
 
@@ -91,7 +96,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 labels,
                 Discovered: true,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed)),
+                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [], heading)));
         }
 
@@ -115,7 +120,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         var analyzed = AnalyzedDocument.Analyze(document);
         var similarity = SentenceSimilarity.Build(analyzed);
         var ranked = SentenceRanker.ScoreGeneric(analyzed, similarity, budget);
-        return Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed));
+        return Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: false);
     }
 
     /// <summary>Every declared theme's evidence in the document, strongest first (ties by taxonomy order).</summary>
@@ -153,20 +158,39 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         return sections;
     }
 
-    private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<SelectedSentence> selected) =>
-    [
-        .. selected.Select(r =>
+    /// <param name="withLists">A sentence that introduces a list carries it (<see cref="IntroducedList"/>); items it carries are not repeated.</param>
+    private static SummarySentence[] Sentences(AnalyzedDocument document, IEnumerable<SelectedSentence> selected, bool withLists)
+    {
+        var summary = new List<SummarySentence>();
+        var carriedUpTo = -1;
+        foreach (var r in selected)
         {
+            if (r.Sentence <= carriedUpTo)
+            {
+                continue;
+            }
+
             var sentence = document.Sentences[r.Sentence].Source;
-            return new SummarySentence(
+            var lastItem = withLists ? IntroducedList.LastItem(document, r.Sentence) : -1;
+            var length = r.Length;
+            if (lastItem >= 0)
+            {
+                var end = document.Sentences[lastItem].Source;
+                length = end.Start + end.Length - sentence.Start;
+                carriedUpTo = lastItem;
+            }
+
+            summary.Add(new SummarySentence(
                 document.Source.Id,
                 sentence.SectionIndex,
                 document.SectionHeading(sentence.SectionIndex),
                 sentence.Start,
-                r.Length,
-                document.Source.Text.Substring(sentence.Start, r.Length),
+                length,
+                document.Source.Text.Substring(sentence.Start, length),
                 r.Score,
-                IsClause: r.Length < sentence.Length);
-        }),
-    ];
+                IsClause: length < sentence.Length));
+        }
+
+        return [.. summary];
+    }
 }

@@ -362,11 +362,15 @@ internal static class SentenceRanker
     private static bool OpensOnQuotation(AnalyzedDocument document, AnalyzedSentence sentence) =>
         document.SentenceText(sentence.Index) is [ '"' or '«' or '“' or '\'', ..];
 
-    /// <summary>Fragments (few words, or a piece of an enumeration), sentences that only announce a list (ending with a colon) and very long ones read badly alone.</summary>
+    /// <summary>
+    /// Fragments (few words, or a piece of an enumeration), sentences that announce a list that does not follow
+    /// (ending with a colon) and very long ones read badly alone.
+    /// </summary>
     private static double Quality(AnalyzedDocument document, AnalyzedSentence sentence)
     {
         var quality = 1.0;
-        if (sentence.Words.Length < 4)
+        var introducesList = IntroducedList.LastItem(document, sentence.Index) >= 0;
+        if (sentence.Words.Length < 4 && !introducesList)
         {
             quality *= 0.6;
         }
@@ -376,7 +380,7 @@ internal static class SentenceRanker
         }
 
         var text = document.Source.Text.AsSpan(sentence.Source.Start, sentence.Source.Length).TrimEnd();
-        if (text.Length > 0 && text[^1] == ':')
+        if (text.Length > 0 && text[^1] == ':' && !introducesList)
         {
             quality *= 0.7;
         }

@@ -41,7 +41,7 @@ public sealed class Summary_sentences_point_into_the_text
     }
 
     [Fact]
-    public void List_items_may_be_summary_sentences()
+    public void A_sentence_introducing_a_list_carries_its_items()
     {
         var document = ThemeSamples.Document("fr",
             ThemeSamples.Title("Notes"),
@@ -52,6 +52,9 @@ public sealed class Summary_sentences_point_into_the_text
 
         var health = ThemeSamples.Summarize(document).Themes.Single(t => t.ThemeId == "health");
 
-        health.Sentences.ShouldContain(s => s.Text.StartsWith("réduction des cycles", StringComparison.Ordinal));
+        var sentence = health.Sentences.ShouldHaveSingleItem();
+        sentence.Text.ShouldStartWith("Les avancées évoquées :");
+        sentence.Text.ShouldEndWith("réduction des cycles d’essais cliniques pour les patients.");
+        document.Text.Substring(sentence.Start, sentence.Length).ShouldBe(sentence.Text);
     }
 }
