@@ -84,20 +84,22 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 continue;
             }
 
-            var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = discovered.Heading };
+            var keyPhrases = KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [], heading);
+            var name = discovered.Heading ?? NameFromKeyPhrases(keyPhrases, document.Title);
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = name };
             if (analyzed.Stems.Language != "und")
             {
-                labels[analyzed.Stems.Language] = discovered.Heading;
+                labels[analyzed.Stems.Language] = name;
             }
 
             var score = options.MinThemeEvidence * Math.Min(2.0, 1.0 + (0.1 * ranked.Length));
             themes.Add(new ThemedSummary(
-                discovered.Id,
+                discovered.Heading is null ? DiscoveredThemes.TopicId(name) : discovered.Id,
                 labels,
                 Discovered: true,
                 Math.Round(score, 4),
                 Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
-                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [], heading)));
+                keyPhrases));
         }
 
         var ordered = themes
@@ -136,6 +138,18 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 .Select((theme, t) => new ThemeScore(theme.Id, Math.Round(evidence.DocumentScores[t], 4)))
                 .OrderByDescending(s => s.Score),
         ];
+    }
+
+    /// <summary>The two strongest key phrases, the first capitalised ("Tomates anciennes, compost"); the fallback when there are none.</summary>
+    private static string NameFromKeyPhrases(IReadOnlyList<string> keyPhrases, string fallback)
+    {
+        if (keyPhrases.Count == 0)
+        {
+            return fallback;
+        }
+
+        var name = string.Join(", ", keyPhrases.Take(2));
+        return char.ToUpper(name[0], System.Globalization.CultureInfo.InvariantCulture) + name[1..];
     }
 
     /// <summary>Each section's sentences, in document order (sections 0 to <see cref="AnalyzedDocument.SectionCount"/> - 1).</summary>

@@ -3,14 +3,16 @@ using DigestPipeline.Core.Documents;
 namespace DigestPipeline.Core.Themes;
 
 /// <summary>A theme found in the document itself: a headed section that no declared theme covers.</summary>
-/// <param name="Id"><c>section-{slug of the heading}</c>.</param>
-internal sealed record DiscoveredTheme(string Id, string Heading, int SectionIndex);
+/// <param name="Id"><c>section-{slug of the heading}</c>; for an untitled document, set once its key phrases are known.</param>
+/// <param name="Heading">The name; null for a document with neither headings nor a title of its own, to be named from its key phrases.</param>
+internal sealed record DiscoveredTheme(string Id, string? Heading, int SectionIndex);
 
 /// <summary>
 /// Finds the headed sections that the declared themes kept for the document do not cover, and turns each into a
 /// theme named from its heading. A section is covered when a kept theme's keywords are in its heading, or its body
 /// holds enough of the theme's evidence (2 or more), or half of its sentences speak of the theme. When the document
-/// has no theme at all and no headed section, its lead becomes one theme named from the title.
+/// has no theme at all and no headed section, its lead becomes one theme named from the title, or, when the title
+/// only comes from the file name, from the theme's strongest key phrases.
 /// </summary>
 internal static class DiscoveredThemes
 {
@@ -39,8 +41,15 @@ internal static class DiscoveredThemes
 
         if (found.Count == 0 && keptThemes.Count == 0 && headed.Length == 0 && bodies.ContainsKey(0))
         {
-            var title = document.SectionHeading(0);
-            Add(found, ids, string.IsNullOrWhiteSpace(title) ? document.Source.SourceName : title, 0);
+            var hasTitle = document.Sentences.Any(s => s.Kind == BlockKind.Title);
+            if (hasTitle)
+            {
+                Add(found, ids, document.SectionHeading(0), 0);
+            }
+            else
+            {
+                found.Add(new DiscoveredTheme("", null, 0));
+            }
         }
 
         return found;
@@ -64,6 +73,9 @@ internal static class DiscoveredThemes
 
         return total >= CoveringEvidence || speaking >= CoveringShare * body.Length;
     }
+
+    /// <summary>The id of a theme named from key phrases: <c>topic-{slug of the name}</c>.</summary>
+    public static string TopicId(string name) => "topic-" + TextFolding.Slug(name);
 
     private static void Add(List<DiscoveredTheme> found, HashSet<string> ids, string heading, int section)
     {

@@ -60,4 +60,19 @@ public sealed class Document_without_declared_theme_gets_discovered_themes
         theme.Discovered.ShouldBeTrue();
         theme.Sentences.Count.ShouldBe(2);
     }
+
+    [Fact]
+    public void An_untitled_document_without_headings_is_named_from_its_key_phrases()
+    {
+        var document = Documents.DocumentReading.ReadText("notes-0412.txt",
+            "les tomates anciennes sont fragiles. On aime pourtant les tomates anciennes. "
+            + "Le compost mûrit en six mois ; un bon compost nourrit le sol.");
+
+        var theme = ThemeSamples.Summarize(document).Themes.ShouldHaveSingleItem();
+
+        document.Title.ShouldBe("notes-0412");
+        theme.Discovered.ShouldBeTrue();
+        theme.Labels["fr"].ShouldStartWith("Tomates anciennes", customMessage: string.Join(" | ", theme.KeyPhrases));
+        theme.ThemeId.ShouldStartWith("topic-tomates-anciennes");
+    }
 }
