@@ -62,7 +62,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 definition.Labels,
                 Discovered: false,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
+                Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
                 KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
         }
 
@@ -98,7 +98,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 labels,
                 Discovered: true,
                 Math.Round(score, 4),
-                Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
+                Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
                 keyPhrases));
         }
 
@@ -113,7 +113,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
 
     /// <summary>
     /// The generic summary: the document's best sentences whatever their theme, within the budget, in document
-    /// order (see <see cref="SentenceRanker.ScoreGeneric"/> for what makes a sentence good under each budget). For evaluation, and for documents
+    /// order (see <see cref="GenericSentenceRanker.Score"/> for what makes a sentence good under each budget). For evaluation, and for documents
     /// without themes.
     /// </summary>
     public IReadOnlyList<SummarySentence> SummarizeGeneric(SourceDocument document, SummaryBudget budget)
@@ -121,8 +121,8 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         ArgumentNullException.ThrowIfNull(document);
         var analyzed = AnalyzedDocument.Analyze(document);
         var similarity = SentenceSimilarity.Build(analyzed);
-        var ranked = SentenceRanker.ScoreGeneric(analyzed, similarity, budget);
-        return Sentences(analyzed, SentenceRanker.Select(ranked, similarity, budget, analyzed), withLists: false);
+        var ranked = GenericSentenceRanker.Score(analyzed, similarity, budget);
+        return Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: false);
     }
 
     /// <summary>Every declared theme's evidence in the document, strongest first (ties by taxonomy order).</summary>

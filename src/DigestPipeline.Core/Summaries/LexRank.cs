@@ -1,0 +1,74 @@
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>Continuous LexRank (Erkan and Radev, 2004): PageRank over a similarity graph of sentences.</summary>
+internal static class LexRank
+{
+    private const double Damping = 0.85;
+
+    /// <summary>
+    /// Continuous LexRank: PageRank over the similarity graph of the candidates. The graph is sparse (only pairs
+    /// sharing a term), so an iteration costs the number of edges, not n²; sums run in increasing neighbour order
+    /// with the same terms as over a dense matrix, so the ranks are the same.
+    /// </summary>
+    /// <returns>Each candidate's centrality, scaled so that the most central has 1.</returns>
+    public static double[] Centrality(RankingCandidate[] candidates, SentenceSimilarity similarity, SimilarityMeasure measure)
+    {
+        var n = candidates.Length;
+        var rank = new double[n];
+        Array.Fill(rank, 1.0 / n);
+        if (n == 1)
+        {
+            return [1.0];
+        }
+
+        var sentences = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            sentences[i] = candidates[i].Sentence;
+        }
+
+        var graph = similarity.Graph(sentences, measure);
+        var next = new double[n];
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var dangling = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                if (graph.WeightSum(j) == 0)
+                {
+                    dangling += rank[j];
+                }
+            }
+
+            var delta = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var sum = 0.0;
+                var neighbours = graph.Neighbours(i);
+                var weights = graph.Weights(i);
+                for (var e = 0; e < neighbours.Length; e++)
+                {
+                    var j = neighbours[e];
+                    sum += rank[j] * weights[e] / graph.WeightSum(j);
+                }
+
+                next[i] = ((1 - Damping) / n) + (Damping * (sum + (dangling / n)));
+                delta += Math.Abs(next[i] - rank[i]);
+            }
+
+            (rank, next) = (next, rank);
+            if (delta < 1e-9)
+            {
+                break;
+            }
+        }
+
+        var max = rank.Max();
+        for (var i = 0; i < n && max > 0; i++)
+        {
+            rank[i] /= max;
+        }
+
+        return rank;
+    }
+}

@@ -1,0 +1,108 @@
+using DigestPipeline.Core.Themes;
+
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>
+/// Picks a summary's sentences among the ranked ones: maximal marginal relevance (good and different) within the
+/// budget, in document order.
+/// </summary>
+internal static class SummarySelection
+{
+    private const double RedundancyPenalty = 0.35;
+    private const double NearDuplicate = 0.7;
+
+    /// <summary>
+    /// Picks sentences by maximal marginal relevance within the budget (a sentence that no longer fits is passed
+    /// over for a shorter one, or, under a word budget, cut at a clause boundary when its main clause fits);
+    /// returns them in document order.
+    /// </summary>
+    public static SelectedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, AnalyzedDocument document)
+    {
+        // Each candidate's redundancy (its highest similarity to a sentence already selected) is updated with the
+        // newest selection only, so a round costs one similarity per remaining candidate.
+        var selected = new List<SelectedSentence>();
+        var words = 0;
+        var redundancy = new double[ranked.Count];
+        var remaining = new bool[ranked.Count];
+        Array.Fill(remaining, true);
+        var remainingCount = ranked.Count;
+        var wordCounts = new int[ranked.Count];
+        Array.Fill(wordCounts, -1);
+        while (remainingCount > 0 && selected.Count < budget.MaxSentences)
+        {
+            var best = -1;
+            var bestValue = double.NegativeInfinity;
+            var bestLength = 0;
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                if (!remaining[i])
+                {
+                    continue;
+                }
+
+                var length = redundancy[i] < NearDuplicate ? FittingLength(ranked[i].Sentence, document, budget, selected.Count, words, ref wordCounts[i]) : null;
+                if (length is null)
+                {
+                    remaining[i] = false;
+                    remainingCount--;
+                    continue;
+                }
+
+                var value = ranked[i].Score - (RedundancyPenalty * redundancy[i]);
+                if (value > bestValue || (value == bestValue && ranked[i].Sentence < ranked[best].Sentence))
+                {
+                    best = i;
+                    bestValue = value;
+                    bestLength = length.Value;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, bestLength));
+            words += SummaryBudget.CountWords(document.SentenceText(ranked[best].Sentence)[..bestLength]);
+            remaining[best] = false;
+            remainingCount--;
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                if (remaining[i])
+                {
+                    redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(ranked[best].Sentence, ranked[i].Sentence));
+                }
+            }
+        }
+
+        var inOrder = selected.ToArray();
+        Array.Sort(inOrder, static (a, b) => a.Sentence.CompareTo(b.Sentence));
+        return inOrder;
+    }
+
+    /// <returns>
+    /// The sentence's length in characters when it fits the budget after <paramref name="count"/> sentences and
+    /// <paramref name="words"/> words, its main clause's when only that fits a word budget, else null.
+    /// </returns>
+    /// <param name="wordCount">The sentence's word count once known (-1 before): counted once per selection, not per round.</param>
+    private static int? FittingLength(int sentence, AnalyzedDocument document, SummaryBudget budget, int count, int words, ref int wordCount)
+    {
+        var text = document.SentenceText(sentence);
+        if (budget.MaxWords is null)
+        {
+            return budget.Fits(count + 1, words) ? text.Length : null;
+        }
+
+        if (wordCount < 0)
+        {
+            wordCount = document.WordCount(sentence);
+        }
+
+        if (budget.Fits(count + 1, words + wordCount))
+        {
+            return text.Length;
+        }
+
+        return budget.MaxWords is { } maxWords && budget.Fits(count + 1, words) ? ClausePrefix.Find(text, maxWords - words) : null;
+    }
+}
