@@ -5,7 +5,6 @@ using DigestPipeline.Cli.Local;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Evaluation;
 using DigestPipeline.Core.Summaries;
-using DigestPipeline.Core.Themes;
 using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
@@ -23,7 +22,7 @@ public static class EvalCommand
         var words = new Option<int?>("--words") { Description = "Budget: at most N words, whole sentences only" };
         var language = new Option<string?>("--lang") { Description = "Analyse and score every row as this language (fr, en, …) instead of its own" };
         var byCategory = new Option<bool>("--by-category") { Description = "Also report how often the strongest theme is the row's category" };
-        var themes = new Option<FileInfo?>("--themes") { Description = "Theme taxonomy (JSON) for --by-category; default seeds/themes.json" };
+        var themes = new Option<FileInfo?>("--themes") { Description = "Theme taxonomy (JSON) for --by-category (default: Themes__Path, else seeds/themes.json)" };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N rows" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the predictions (default .digest/eval)" };
         var command = new Command("eval", "Score the summarizer with ROUGE-1/2/L against reference summaries, next to Lead-k.")
@@ -39,11 +38,19 @@ public static class EvalCommand
             }
 
             var budget = parse.GetValue(words) is { } w ? SummaryBudget.OfWords(w) : SummaryBudget.OfSentences(parse.GetValue(sentences) ?? 3);
-            var workspace = Workspace.Find();
-            var taxonomyFile = parse.GetValue(themes)?.FullName ?? workspace.ThemesFile;
-            if (!file.Exists || !File.Exists(taxonomyFile))
+            if (!file.Exists)
             {
-                return Fail($"No such file: {(file.Exists ? taxonomyFile : file.FullName)}");
+                return Fail($"No such file: {file.FullName}");
+            }
+
+            LocalAnalysis analysis;
+            try
+            {
+                analysis = LocalAnalysis.Load(parse.GetValue(themes));
+            }
+            catch (InvalidOperationException e)
+            {
+                return Fail(e.Message);
             }
 
             List<EvaluationRow> rows;
@@ -52,21 +59,15 @@ public static class EvalCommand
                 rows = [.. EvaluationRow.ReadJsonLines(reader).Take(parse.GetValue(limit) ?? int.MaxValue)];
             }
 
-            ThemeTaxonomy taxonomy;
-            using (var stream = File.OpenRead(taxonomyFile))
-            {
-                taxonomy = ThemeTaxonomy.Load(stream);
-            }
-
-            var evaluator = new SummaryEvaluator(new DocumentReader(new DocumentReaderOptions()), new DocumentSummarizer(taxonomy, new SummarizerOptions()));
+            var evaluator = new SummaryEvaluator(new DocumentReader(analysis.ReaderOptions), new DocumentSummarizer(analysis.Taxonomy, analysis.SummarizerOptions));
             var report = AnsiConsole.Status().Start($"Summarising {rows.Count} documents ({budget})…",
                 _ => evaluator.Evaluate(rows, budget, parse.GetValue(language), parse.GetValue(byCategory)));
 
-            var folder = parse.GetValue(output)?.FullName ?? Path.Combine(workspace.DataDirectory, "eval");
+            var folder = parse.GetValue(output)?.FullName ?? Path.Combine(Workspace.Find().DataDirectory, "eval");
             var name = Path.GetFileNameWithoutExtension(file.Name);
             var enginePath = WritePredictions(folder, $"{name}.engine.jsonl", report.Documents.Select(d => (d.Id, d.Engine)));
             var leadPath = WritePredictions(folder, $"{name}.lead.jsonl", report.Documents.Select(d => (d.Id, d.Lead)));
-            Print(report, budget, file.Name, enginePath, leadPath, parse.GetValue(byCategory) ? taxonomyFile : null);
+            Print(report, budget, file.Name, enginePath, leadPath, parse.GetValue(byCategory) ? analysis.TaxonomyPath : null);
             return 0;
         });
         return command;

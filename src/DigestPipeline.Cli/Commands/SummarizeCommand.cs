@@ -9,7 +9,6 @@ using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
@@ -62,22 +61,18 @@ public static partial class SummarizeCommand
             return 2;
         }
 
-        var configuration = PipelineHost.Configuration(Workspace.Find());
-        var themesPath = themesFile?.FullName ?? Path.GetFullPath(configuration[$"{ThemeTaxonomyOptions.Section}:Path"]!);
-        ThemeTaxonomy taxonomy;
+        LocalAnalysis analysis;
         try
         {
-            using var stream = File.OpenRead(themesPath);
-            taxonomy = ThemeTaxonomy.Load(stream);
+            analysis = LocalAnalysis.Load(themesFile);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidOperationException e)
         {
-            Console.Error.WriteLine($"Cannot read the theme taxonomy '{themesPath}' (run inside the repository or pass --themes): {e.Message}");
+            Console.Error.WriteLine(e.Message);
             return 2;
         }
 
-        var readerOptions = configuration.GetSection(DocumentReaderOptions.Section).Get<DocumentReaderOptions>() ?? new DocumentReaderOptions();
-        var summarizerOptions = configuration.GetSection(SummarizerOptions.Section).Get<SummarizerOptions>() ?? new SummarizerOptions();
+        var summarizerOptions = analysis.SummarizerOptions;
         if (maxSentences is { } max)
             summarizerOptions.MaxSentencesPerTheme = max;
 
@@ -85,7 +80,7 @@ public static partial class SummarizeCommand
         try
         {
             var now = DateTimeOffset.UtcNow;
-            document = new DocumentReader(readerOptions).Read(file.Name, File.ReadAllBytes(file.FullName), now, language);
+            document = new DocumentReader(analysis.ReaderOptions).Read(file.Name, File.ReadAllBytes(file.FullName), now, language);
         }
         catch (DocumentRejectedException e)
         {
@@ -93,7 +88,7 @@ public static partial class SummarizeCommand
             return 1;
         }
 
-        var summaries = new DocumentSummarizer(taxonomy, summarizerOptions).Summarize(document, document.ReceivedAt);
+        var summaries = new DocumentSummarizer(analysis.Taxonomy, summarizerOptions).Summarize(document, document.ReceivedAt);
         var report = DocumentSummaryReport.Create(document, summaries);
         if (json)
             Console.Out.WriteLine(JsonSerializer.Serialize(report, Json));
