@@ -1,6 +1,7 @@
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +20,14 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ThemeTaxonomyOptions>().BindConfiguration(ThemeTaxonomyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
 
         services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value));
         services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<ThemeTaxonomyOptions>>().Value.Path));
         services.AddSingleton(sp => new DocumentSummarizer(sp.GetRequiredService<ThemeTaxonomy>(), sp.GetRequiredService<IOptions<SummarizerOptions>>().Value));
+        services.AddSingleton<SubscriberTokens>();
+        services.AddSingleton<SubscriberLinks>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestContentCollector>();
 

@@ -6,7 +6,8 @@ namespace DigestPipeline.Mail;
 
 /// <summary>
 /// Builds the MIME message of a digest: multipart/alternative (text/plain, then text/html, both UTF-8), From and
-/// To with display names, Subject, Date, Message-ID and the digest's extra headers (List-Unsubscribe, ...).
+/// To with display names, Subject, Date, Message-ID, <c>List-Unsubscribe: &lt;url&gt;</c> (RFC 2369) with
+/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058), and the digest's extra headers.
 /// </summary>
 /// <remarks>
 /// A header value with CR or LF in it is refused with <see cref="ArgumentException"/>, never repaired: it means
@@ -18,8 +19,14 @@ public static class DigestMimeMessage
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
         "From", "To", "Cc", "Bcc", "Sender", "Reply-To", "Subject", "Date", "Message-ID", "MIME-Version",
-        "Content-Type", "Content-Transfer-Encoding", "Return-Path",
+        "Content-Type", "Content-Transfer-Encoding", "Return-Path", ListUnsubscribe, ListUnsubscribePost,
     };
+
+    public const string ListUnsubscribe = "List-Unsubscribe";
+    public const string ListUnsubscribePost = "List-Unsubscribe-Post";
+
+    /// <summary>The only value RFC 8058 defines: the URL of List-Unsubscribe accepts a one-click POST.</summary>
+    public const string OneClick = "List-Unsubscribe=One-Click";
 
     public static MimeMessage Create(DigestEmail email)
     {
@@ -38,6 +45,8 @@ public static class DigestMimeMessage
         message.Subject = email.Subject;
         message.Date = email.Date;
         message.MessageId = email.MessageId;
+        message.Headers.Add(ListUnsubscribe, "<" + OneClickUrl(email.UnsubscribeUrl) + ">");
+        message.Headers.Add(ListUnsubscribePost, OneClick);
 
         foreach (var (name, value) in email.Headers.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
@@ -72,6 +81,25 @@ public static class DigestMimeMessage
         }
 
         return new MailboxAddress(address.DisplayName ?? "", parsed.Address);
+    }
+
+    /// <summary>
+    /// An absolute http(s) URL, ASCII and without spaces or angle brackets, so that <c>&lt;url&gt;</c> is one
+    /// header token. RFC 8058 asks for https; a local run's http base URL is let through (see the README).
+    /// </summary>
+    private static string OneClickUrl(string? url)
+    {
+        EnsureSingleLine(url, ListUnsubscribe);
+        if (string.IsNullOrEmpty(url)
+            || url.Any(c => c is <= ' ' or > '~' or '<' or '>' or '"')
+            || !Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+            || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
+        {
+            // The URL is not echoed: its token unsubscribes whoever it names.
+            throw new ArgumentException("The unsubscribe URL is not an absolute http(s) URL in plain ASCII.", nameof(url));
+        }
+
+        return url;
     }
 
     private static void EnsureHeaderName(string name)

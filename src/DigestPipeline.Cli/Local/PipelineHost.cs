@@ -14,10 +14,12 @@ public static class PipelineHost
     /// <summary>
     /// Configuration, lowest priority first: the workspace defaults (seeds/themes.json, .digest/mail),
     /// host.json, appsettings.json, environment variables (<c>Storage__ConnectionString</c>, <c>Mail__Smtp__Host</c>, ...),
-    /// then <paramref name="overrides"/>.
+    /// then <paramref name="overrides"/>. When none of them sets <c>Subscriptions:TokenSecret</c>, the
+    /// workspace's own random secret (<see cref="LocalTokenSecret"/>) is used.
     /// </summary>
-    public static IConfigurationRoot Configuration(Workspace workspace, IDictionary<string, string?>? overrides = null) =>
-        new ConfigurationBuilder()
+    public static IConfigurationRoot Configuration(Workspace workspace, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Themes:Path"] = workspace.ThemesFile,
@@ -26,8 +28,15 @@ public static class PipelineHost
             .AddHostJson(workspace.Root)
             .AddJsonFile(Path.Combine(workspace.Root, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
-            .Build();
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        var configuration = builder.Build();
+        if (LocalTokenSecret.IsConfigured(configuration))
+            return configuration;
+
+        (configuration as IDisposable)?.Dispose();
+        builder.AddInMemoryCollection(new Dictionary<string, string?> { [LocalTokenSecret.Key] = LocalTokenSecret.ReadOrCreate(workspace) });
+        return builder.Build();
+    }
 
     /// <param name="runTriggers">Run the local Functions host (queue pump, blob watcher, timer) inside this host.</param>
     public static IHost Build(IConfiguration configuration, Workspace workspace, bool runTriggers, LogLevel logLevel)

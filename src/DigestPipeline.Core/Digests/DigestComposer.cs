@@ -13,9 +13,10 @@ namespace DigestPipeline.Core.Digests;
 /// </summary>
 /// <remarks>
 /// The Fluid templates are embedded resources (<c>Digests/Templates/*.liquid</c>), parsed once per process and
-/// shared: composing is thread-safe and deterministic (the same content gives the same bytes).
+/// shared: composing is thread-safe and deterministic (the same content and delivery give the same bytes: the
+/// links' tokens are issued as of the digest's period, not of the clock, so a retry composes the same message).
 /// </remarks>
-public sealed class DigestComposer
+public sealed class DigestComposer(SubscriberLinks links)
 {
     /// <summary>Plain-text line width.</summary>
     public const int TextWidth = 78;
@@ -28,17 +29,19 @@ public sealed class DigestComposer
 
     private static readonly Lazy<Templates> Cached = new(Templates.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public ComposedDigest Compose(DigestContent content)
+    /// <param name="deliveryId">The delivery this digest is sent as (<see cref="Delivery.Id"/>): "view in browser" opens its archived copy.</param>
+    public ComposedDigest Compose(DigestContent content, string deliveryId)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
 
         var templates = Cached.Value;
         var labels = DigestLabels.For(content.Subscriber.Language);
-        var view = BuildView(content, labels);
+        var view = BuildView(content, deliveryId, labels);
 
         var html = templates.Html.Render(NewContext(view, templates.Options), Html);
         var text = templates.Text.Render(NewContext(view, templates.Options), NullEncoder.Default);
-        return new ComposedDigest(DigestSubject.For(content, labels), html, text);
+        return new ComposedDigest(DigestSubject.For(content, labels), html, text, view.UnsubscribeUrl);
     }
 
     private static TemplateContext NewContext(DigestView view, TemplateOptions options)
@@ -48,12 +51,13 @@ public sealed class DigestComposer
         return context;
     }
 
-    private static DigestView BuildView(DigestContent content, DigestLabels labels)
+    private DigestView BuildView(DigestContent content, string deliveryId, DigestLabels labels)
     {
         var subscriber = content.Subscriber;
+        var issuedAt = content.Period;
         var themes = content.Themes
             .Where(theme => theme.Items.Count > 0)
-            .Select(theme => BuildTheme(theme, labels))
+            .Select(theme => BuildTheme(theme, subscriber.Id, issuedAt, labels))
             .ToList();
         var count = labels.ItemCount(content.ItemCount);
         var title = string.Format(labels.Culture, labels.TitleFormat, LocalDate(content.Period, subscriber, labels.Culture));
@@ -74,17 +78,31 @@ public sealed class DigestComposer
                 labels.JoinList(themes.Select(t => t.Label).ToList())),
             FooterSchedule: string.Format(labels.Culture, labels.FooterScheduleFormat,
                 labels.DescribeSchedule(subscriber.Schedule), DigestText.SingleLine(subscriber.TimeZone)),
-            Themes: themes);
+            Themes: themes,
+            ViewInBrowserLabel: labels.ViewInBrowser,
+            ViewInBrowserUrl: links.ViewDigest(subscriber.Id, deliveryId, issuedAt),
+            PreferencesLabel: labels.ManagePreferences,
+            PreferencesUrl: links.Preferences(subscriber.Id, issuedAt),
+            UnsubscribeLabel: labels.UnsubscribeAll,
+            UnsubscribeUrl: links.Unsubscribe(subscriber.Id, issuedAt),
+            SourcePageLabel: labels.SourcePageLabel,
+            Colon: labels.Colon);
     }
 
-    private static DigestThemeView BuildTheme(DigestThemeGroup theme, DigestLabels labels)
+    private DigestThemeView BuildTheme(DigestThemeGroup theme, string subscriberId, DateTimeOffset issuedAt, DigestLabels labels)
     {
         var label = DigestText.SingleLine(theme.Label);
         var count = labels.ItemCount(theme.Items.Count);
-        return new DigestThemeView(label, $"{label} ({count})", count, theme.Items.Select(item => BuildItem(item, labels)).ToList());
+        return new DigestThemeView(
+            label,
+            $"{label} ({count})",
+            count,
+            theme.Items.Select(item => BuildItem(item, subscriberId, issuedAt, labels)).ToList(),
+            labels.UnsubscribeTheme(label),
+            links.UnsubscribeTheme(subscriberId, theme.ThemeId, issuedAt));
     }
 
-    private static DigestItemView BuildItem(DigestItem item, DigestLabels labels)
+    private DigestItemView BuildItem(DigestItem item, string subscriberId, DateTimeOffset issuedAt, DigestLabels labels)
     {
         var sections = new List<DigestSectionView>();
         string? currentSection = null;
@@ -110,7 +128,9 @@ public sealed class DigestComposer
             Lang: DigestText.SingleLine(item.Language),
             Sections: sections,
             KeyPhrases: keyPhrases,
-            KeyPhrasesText: string.Join(", ", keyPhrases));
+            KeyPhrasesText: string.Join(", ", keyPhrases),
+            Url: links.Document(subscriberId, item.DocumentId,
+                item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt));
     }
 
     /// <summary>The subscriber's language tag when its labels exist, else the labels' own language.</summary>

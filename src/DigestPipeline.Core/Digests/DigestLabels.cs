@@ -30,7 +30,13 @@ public sealed record DigestLabels(
     string ScheduleWeeklyFormat,
     string ScheduleOtherFormat,
     string ListSeparator,
-    string LastListSeparator)
+    string LastListSeparator,
+    string ViewInBrowser,
+    string ManagePreferences,
+    string UnsubscribeAll,
+    string UnsubscribeThemeFormat,
+    string SourcePageLabel,
+    string Colon)
 {
     public static DigestLabels French { get; } = new(
         Language: "fr",
@@ -56,7 +62,13 @@ public sealed record DigestLabels(
         ScheduleWeeklyFormat: "chaque {0} à {1}",
         ScheduleOtherFormat: "selon le calendrier « {0} »",
         ListSeparator: ", ",
-        LastListSeparator: " et ");
+        LastListSeparator: " et ",
+        ViewInBrowser: "Voir ce digest dans le navigateur",
+        ManagePreferences: "Gérer mes préférences",
+        UnsubscribeAll: "Me désabonner de tous les digests",
+        UnsubscribeThemeFormat: "Ne plus recevoir le thème «\u00A0{0}\u00A0»",
+        SourcePageLabel: "Passages cités dans la source",
+        Colon: "\u00A0:");
 
     public static DigestLabels English { get; } = new(
         Language: "en",
@@ -82,7 +94,13 @@ public sealed record DigestLabels(
         ScheduleWeeklyFormat: "every {0} at {1}",
         ScheduleOtherFormat: "on the schedule \"{0}\"",
         ListSeparator: ", ",
-        LastListSeparator: " and ");
+        LastListSeparator: " and ",
+        ViewInBrowser: "View this digest in your browser",
+        ManagePreferences: "Manage your preferences",
+        UnsubscribeAll: "Unsubscribe from all digests",
+        UnsubscribeThemeFormat: "Unsubscribe from \u201C{0}\u201D",
+        SourcePageLabel: "Cited passages in the source",
+        Colon: ":");
 
     /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
     public static DigestLabels For(string? language)
@@ -100,6 +118,9 @@ public sealed record DigestLabels(
     /// <summary>"also in: A and B": the other documents that reported a kept sentence's fact; empty when none did.</summary>
     public string AlsoReportedIn(IReadOnlyList<string> titles) =>
         titles.Count == 0 ? "" : string.Format(Culture, AlsoReportedInFormat, JoinList(titles));
+
+    /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>
+    public string UnsubscribeTheme(string themeLabel) => string.Format(Culture, UnsubscribeThemeFormat, themeLabel);
 
     public string Greeting(string displayName) => string.Format(Culture, GreetingFormat, displayName);
 

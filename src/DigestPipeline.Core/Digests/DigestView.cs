@@ -1,8 +1,11 @@
 namespace DigestPipeline.Core.Digests;
 
-// The model the digest templates see: every string is final text (labels resolved, whitespace tidied), never
-// markup. The HTML template's engine encodes each value; the text template writes it as it is.
+// The model the digest templates see: every string is final text (labels resolved, whitespace tidied) or an
+// absolute URL, never markup. The HTML template's engine encodes each value (URLs too, for their attributes);
+// the text template writes it as it is.
 
+/// <param name="ViewInBrowserUrl">The archived copy of this digest (<c>/digests/{deliveryId}?token=</c>).</param>
+/// <param name="UnsubscribeUrl">The one-click URL that List-Unsubscribe names too.</param>
 internal sealed record DigestView(
     string Lang,
     string Title,
@@ -17,18 +20,35 @@ internal sealed record DigestView(
     string CloseQuote,
     string FooterWhy,
     string FooterSchedule,
-    IReadOnlyList<DigestThemeView> Themes);
+    IReadOnlyList<DigestThemeView> Themes,
+    string ViewInBrowserLabel,
+    string ViewInBrowserUrl,
+    string PreferencesLabel,
+    string PreferencesUrl,
+    string UnsubscribeLabel,
+    string UnsubscribeUrl,
+    string SourcePageLabel,
+    string Colon);
 
-internal sealed record DigestThemeView(string Label, string Heading, string CountLabel, IReadOnlyList<DigestItemView> Items);
+/// <param name="UnsubscribeLabel">"Unsubscribe from “Health”", for <paramref name="UnsubscribeUrl"/> (this theme only).</param>
+internal sealed record DigestThemeView(
+    string Label,
+    string Heading,
+    string CountLabel,
+    IReadOnlyList<DigestItemView> Items,
+    string UnsubscribeLabel,
+    string UnsubscribeUrl);
 
 /// <param name="Lang">The source document's language: quoted sentences keep it.</param>
+/// <param name="Url">The source document's page with this item's sentences highlighted.</param>
 internal sealed record DigestItemView(
     string Title,
     string Source,
     string Lang,
     IReadOnlyList<DigestSectionView> Sections,
     IReadOnlyList<string> KeyPhrases,
-    string KeyPhrasesText);
+    string KeyPhrasesText,
+    string Url);
 
 /// <summary>Consecutive sentences of one item from the same section, under that section's heading.</summary>
 internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSentenceView> Sentences);

@@ -73,16 +73,8 @@ public sealed class SendDigestHandler(
             return DeliveryState.SkippedEmpty;
         }
 
-        var composed = composer.Compose(content);
-        var email = new DigestEmail(
-            new EmailAddress(options.Value.FromAddress, options.Value.FromName),
-            new EmailAddress(subscriber.Email, subscriber.DisplayName),
-            composed.Subject,
-            composed.Html,
-            composed.Text,
-            delivery.MessageId,
-            delivery.ClaimedAt,
-            new Dictionary<string, string>());
+        var composed = composer.Compose(content, delivery.Id);
+        var email = DigestEmail.For(composed, subscriber, delivery, options.Value);
 
         await archive.SaveAsync(delivery.Id, composed.Html, cancellationToken);
         try

@@ -42,6 +42,8 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
                     ["Storage:ConnectionString"] = azurite.ConnectionString,
                     ["Themes:Path"] = Path.Combine(repositoryRoot, "seeds", "themes.json"),
                     ["Mail:PickupDirectory"] = mailDirectory,
+                    // A throwaway secret: this harness's links are never followed.
+                    ["Subscriptions:TokenSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
                 })
                 .AddHostJson(repositoryRoot)
                 .AddInMemoryCollection(overrides)

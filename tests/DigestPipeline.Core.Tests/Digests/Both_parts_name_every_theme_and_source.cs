@@ -12,7 +12,7 @@ public sealed class Both_parts_name_every_theme_and_source
     public void Html_and_text_name_every_theme_document_source_and_sentence(string language)
     {
         var content = DigestSamples.Content(language);
-        var digest = new DigestComposer().Compose(content);
+        var digest = DigestSamples.Compose(content);
 
         foreach (var part in new[] { digest.Html, digest.Text })
         {
@@ -36,7 +36,7 @@ public sealed class Both_parts_name_every_theme_and_source
     [Fact]
     public void Html_is_email_safe()
     {
-        var html = new DigestComposer().Compose(DigestSamples.Content()).Html;
+        var html = DigestSamples.Compose(DigestSamples.Content()).Html;
 
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("<meta name=\"color-scheme\" content=\"light dark\">");
@@ -49,7 +49,7 @@ public sealed class Both_parts_name_every_theme_and_source
     [Fact]
     public void Text_part_underlines_theme_headings_and_stays_within_78_columns()
     {
-        var text = new DigestComposer().Compose(DigestSamples.Content()).Text;
+        var text = DigestSamples.Compose(DigestSamples.Content()).Text;
         var lines = text.Split('\n');
 
         var heading = Array.IndexOf(lines, "Santé (3 nouveautés)");
@@ -57,7 +57,7 @@ public sealed class Both_parts_name_every_theme_and_source
         lines[heading + 1].ShouldBe(new string('-', "Santé (3 nouveautés)".Length));
         lines.ShouldContain("* L’IA à l’hôpital");
         lines.ShouldContain("  - «\u00A0Les hôpitaux testent des assistants.\u00A0»");
-        lines.ShouldAllBe(line => line.Length <= DigestComposer.TextWidth);
+        lines.Where(line => !IsLink(line)).ShouldAllBe(line => line.Length <= DigestComposer.TextWidth);
         text.ShouldNotContain("\n\n\n\n");
     }
 
@@ -68,10 +68,14 @@ public sealed class Both_parts_name_every_theme_and_source
         var content = DigestSamples.WithThemes(DigestSamples.Content(),
             new DigestThemeGroup("energie", "Énergie", [DigestSamples.Item("doc-a", "T", "S", longSentence)]));
 
-        var text = new DigestComposer().Compose(content).Text;
+        var text = DigestSamples.Compose(content).Text;
         var lines = text.Split('\n');
 
-        lines.ShouldAllBe(line => line.Length <= DigestComposer.TextWidth);
+        lines.Where(line => !IsLink(line)).ShouldAllBe(line => line.Length <= DigestComposer.TextWidth);
         lines.Count(line => line.StartsWith("    électricité", StringComparison.Ordinal)).ShouldBeGreaterThan(2);
     }
+
+    /// <summary>A link alone on its line (indented or not): it cannot be wrapped, so it may be wider than the text.</summary>
+    private static bool IsLink(string line) =>
+        line.TrimStart().StartsWith("https://", StringComparison.Ordinal) && !line.Trim().Contains(' ', StringComparison.Ordinal);
 }

@@ -57,7 +57,7 @@ public sealed class Composed_digest_shows_a_fact_once_with_its_other_sources
         var subscriber = DigestSamples.Subscriber(language) with { Themes = ["health"] };
 
         var content = await collector.CollectAsync(subscriber, DigestSamples.Period, Morning.AddDays(-1), Morning.AddDays(1), TestContext.Current.CancellationToken);
-        return new DigestComposer().Compose(content);
+        return DigestSamples.Compose(content);
     }
 
     private static DocumentSummaries Summary(string id, string title, double score, DateTimeOffset summarizedAt, string sentence) => new(

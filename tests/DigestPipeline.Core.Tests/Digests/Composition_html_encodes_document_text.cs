@@ -20,7 +20,7 @@ public sealed class Composition_html_encodes_document_text
         hostile = hostile with { KeyPhrases = [$"clé {Script}"] };
         content = DigestSamples.WithThemes(content,
             new DigestThemeGroup("sante", $"Santé {Specials}", [hostile]));
-        return new DigestComposer().Compose(content);
+        return DigestSamples.Compose(content);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class Composition_html_encodes_document_text
     [Fact]
     public void Accented_letters_stay_readable_in_the_html()
     {
-        var html = new DigestComposer().Compose(DigestSamples.Content()).Html;
+        var html = DigestSamples.Compose(DigestSamples.Content()).Html;
 
         html.ShouldContain("Énergie et calcul");
         html.ShouldContain("L’IA à l’hôpital");

@@ -1,6 +1,7 @@
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Tests.Subscribers;
 
 namespace DigestPipeline.Core.Tests.Digests;
 
@@ -8,6 +9,14 @@ namespace DigestPipeline.Core.Tests.Digests;
 internal static class DigestSamples
 {
     public static readonly DateTimeOffset Period = new(2025, 3, 3, 7, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The delivery id the ledger gives sub-1's digest for <see cref="Period"/>.</summary>
+    public const string DeliveryId = "sub-1-20250303T0700Z";
+
+    /// <summary>A composer whose links are signed with <see cref="TokenSamples.Secret"/> on <see cref="TokenSamples.BaseUrl"/>.</summary>
+    public static DigestComposer Composer(TimeProvider? time = null) => new(TokenSamples.Links(time));
+
+    public static ComposedDigest Compose(DigestContent content) => Composer().Compose(content, DeliveryId);
 
     public static Subscriber Subscriber(string language = "fr", string displayName = "Marie Curie") => new(
         Id: "sub-1",

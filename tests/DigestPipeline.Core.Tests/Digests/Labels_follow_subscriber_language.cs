@@ -12,7 +12,7 @@ public sealed class Labels_follow_subscriber_language
     [InlineData("fr-CA")]
     public void French_subscriber_gets_french_labels(string language)
     {
-        var digest = new DigestComposer().Compose(DigestSamples.Content(language));
+        var digest = DigestSamples.Compose(DigestSamples.Content(language));
 
         // The HTML part may write a no-break space as &#xA0;: compare what a reader sees.
         foreach (var part in new[] { WebUtility.HtmlDecode(digest.Html), digest.Text })
@@ -36,7 +36,7 @@ public sealed class Labels_follow_subscriber_language
     [InlineData("de")]
     public void English_and_unknown_languages_get_english_labels(string language)
     {
-        var digest = new DigestComposer().Compose(DigestSamples.Content(language));
+        var digest = DigestSamples.Compose(DigestSamples.Content(language));
 
         foreach (var part in new[] { WebUtility.HtmlDecode(digest.Html), digest.Text })
         {
@@ -56,7 +56,7 @@ public sealed class Labels_follow_subscriber_language
     [Fact]
     public void Quoted_sentences_keep_their_source_language()
     {
-        var html = new DigestComposer().Compose(DigestSamples.Content("en")).Html;
+        var html = DigestSamples.Compose(DigestSamples.Content("en")).Html;
 
         html.ShouldContain("lang=\"fr\"");
         html.ShouldContain("Les médecins restent prudents.");

@@ -9,7 +9,7 @@ public sealed class Subject_names_top_themes_on_one_line
     [Fact]
     public void French_subject_names_the_three_largest_themes_and_the_count()
     {
-        var subject = new DigestComposer().Compose(DigestSamples.Content("fr")).Subject;
+        var subject = DigestSamples.Compose(DigestSamples.Content("fr")).Subject;
 
         subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale (6 nouveautés)");
     }
@@ -17,7 +17,7 @@ public sealed class Subject_names_top_themes_on_one_line
     [Fact]
     public void English_subject_is_in_english()
     {
-        var subject = new DigestComposer().Compose(DigestSamples.Content("en")).Subject;
+        var subject = DigestSamples.Compose(DigestSamples.Content("en")).Subject;
 
         subject.ShouldBe("Your digest: Santé, Énergie et calcul, Sécurité nationale (6 new items)");
     }
@@ -32,7 +32,7 @@ public sealed class Subject_names_top_themes_on_one_line
             new DigestThemeGroup("open-source", "Logiciel libre", [DigestSamples.Item("doc-f", "Linux", "LWN", "Une phrase.")]),
         ]);
 
-        var subject = new DigestComposer().Compose(content).Subject;
+        var subject = DigestSamples.Compose(content).Subject;
 
         subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 1 autre(s) (7 nouveautés)");
     }
@@ -47,7 +47,7 @@ public sealed class Subject_names_top_themes_on_one_line
         var content = DigestSamples.WithThemes(DigestSamples.Content(),
             new DigestThemeGroup("sante", label, [DigestSamples.Item("doc-a", "T", "S", "Une phrase.")]));
 
-        var subject = new DigestComposer().Compose(content).Subject;
+        var subject = DigestSamples.Compose(content).Subject;
 
         subject.ShouldNotContain('\r');
         subject.ShouldNotContain('\n');
@@ -64,7 +64,7 @@ public sealed class Subject_names_top_themes_on_one_line
             new DigestThemeGroup("b", new string('b', 500), [DigestSamples.Item("doc-b", "T", "S", "Une phrase.")]),
             new DigestThemeGroup("c", new string('c', 500), [DigestSamples.Item("doc-c", "T", "S", "Une phrase.")]));
 
-        var subject = new DigestComposer().Compose(content).Subject;
+        var subject = DigestSamples.Compose(content).Subject;
 
         subject.Length.ShouldBeLessThanOrEqualTo(140);
         subject.ShouldEndWith("(3 nouveautés)");

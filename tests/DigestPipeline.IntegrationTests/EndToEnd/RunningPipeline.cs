@@ -27,6 +27,11 @@ public sealed class RunningPipeline : IAsyncDisposable
         Tables = new TableServiceClient(azurite.ConnectionString);
     }
 
+    /// <summary>The signing secret of this test host: tests check the links of the digests it sends with it.</summary>
+    public const string TokenSecret = "end-to-end-test-secret-not-used-anywhere-else";
+
+    public const string PublicBaseUrl = "https://digest.example.test";
+
     public IHost Host { get; }
 
     public IServiceProvider Services => Host.Services;
@@ -52,6 +57,8 @@ public sealed class RunningPipeline : IAsyncDisposable
                 ["extensions:queues:visibilityTimeout"] = "00:00:00",
                 // The tests wait for "summarized" before planning, so no settle time is needed.
                 ["Digests:IndexSettleTime"] = "00:00:00",
+                ["Subscriptions:TokenSecret"] = TokenSecret,
+                ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
             });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDigestPipeline(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Text;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.IntegrationTests.Mail;
@@ -54,6 +55,17 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
         email.Text.ShouldContain("sommet-ia.txt");
         email.Text.ShouldContain("Les échanges avec Jackson Health System");
         email.MessageId.ShouldNotBeNullOrWhiteSpace();
+
+        // RFC 8058 one-click: the header names an https URL whose token unsubscribes this subscriber from everything.
+        email.Header("list-unsubscribe-post").ShouldBe("List-Unsubscribe=One-Click");
+        var unsubscribe = email.Header("list-unsubscribe").ShouldNotBeNull().Trim();
+        unsubscribe.ShouldStartWith($"<{RunningPipeline.PublicBaseUrl}/unsubscribe?token=");
+        var token = new Uri(unsubscribe.Trim('<', '>')).Query.Split('=', 2)[1];
+        var verified = Pipeline.Get<SubscriberTokens>().Verify(token, TokenPurpose.Unsubscribe);
+        verified.Token.ShouldNotBeNull().SubscriberId.ShouldBe(subscriber.Id);
+        email.Text.ShouldContain(unsubscribe.Trim('<', '>'));
+        // Other tests of this class upload variants of the same article, so the item kept may be any of them.
+        email.Html.ShouldMatch($"href=\"{RunningPipeline.PublicBaseUrl}/documents/[0-9a-f]+\\?token=[A-Za-z0-9_-]+&amp;hl=[0-9]+-[0-9]+");
     }
 
     [Fact]

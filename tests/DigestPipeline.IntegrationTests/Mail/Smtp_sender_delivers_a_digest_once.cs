@@ -27,6 +27,8 @@ public sealed class Smtp_sender_delivers_a_digest_once(MaildevFixture maildev)
         mail.To.ShouldNotBeNull().ShouldHaveSingleItem().ShouldBe(new MaildevAddress("marie@example.org", "Marie Curie"));
         mail.Header("content-type").ShouldNotBeNull().ShouldStartWith("multipart/alternative");
         mail.Header("list-unsubscribe-post").ShouldBe("List-Unsubscribe=One-Click");
+        mail.Header("list-unsubscribe").ShouldBe($"<{email.UnsubscribeUrl}>");
+        email.UnsubscribeUrl.ShouldStartWith("https://digest.example.test/unsubscribe?token=");
         mail.Text.ShouldNotBeNull().ShouldContain("L’IA à l’hôpital <b>&</b>");
         mail.Html.ShouldNotBeNull().ShouldContain("L’IA à l’hôpital &lt;b&gt;&amp;&lt;/b&gt;");
         sender.ConnectionsOpened.ShouldBe(1);
