@@ -30,6 +30,7 @@ public static class MailServiceCollectionExtensions
                 .ValidateDataAnnotations()
                 .Validate(o => string.IsNullOrEmpty(o.UserName) || o.Password is not null,
                     "Mail:Smtp:Password is required when Mail:Smtp:UserName is set.")
+                .Validate(o => o.RetryBaseDelay <= o.RetryMaxDelay, "Mail:Smtp:RetryBaseDelay must not exceed Mail:Smtp:RetryMaxDelay.")
                 .ValidateOnStart();
             services.TryAddSingleton<SmtpMailSender>();
             services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<SmtpMailSender>());

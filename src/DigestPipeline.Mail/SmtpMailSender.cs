@@ -1,38 +1,67 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
 using DigestPipeline.Core.Digests;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace DigestPipeline.Mail;
 
 /// <summary>
 /// Sends digests over SMTP through a small pool of reused MailKit connections: at most
-/// <see cref="SmtpOptions.MaxConnections"/>, each serving one message at a time, opened on demand and kept.
+/// <see cref="SmtpOptions.MaxConnections"/>, each serving one message at a time, opened on demand and kept;
+/// optionally no more than <see cref="SmtpOptions.MaxMessagesPerSecond"/> messages per second over all of them.
 /// </summary>
 /// <remarks>
-/// Each connection is a <see cref="Socket"/> connected here with <c>NoDelay</c> and handed to MailKit: with
-/// MailKit's own socket, Nagle's algorithm meets delayed ACK and every message stalls ~44 ms on Linux.
-/// A connection that fails is discarded and the exception propagates, so the caller's queue retries the digest.
+/// <para>Each connection is a <see cref="Socket"/> connected here with <c>NoDelay</c> and handed to MailKit: with
+/// MailKit's own socket, Nagle's algorithm meets delayed ACK and every message stalls ~44 ms on Linux.</para>
+/// <para>Transient failures (4xx replies, a lost connection, a timeout; see <see cref="SmtpFailure"/>) are tried
+/// again up to <see cref="SmtpOptions.MaxAttempts"/> times with <see cref="SmtpBackoff"/>; a connection that failed
+/// is discarded, so the next attempt takes another pooled connection or opens a new one. After the last attempt the
+/// error propagates and the caller's queue retries the digest. A 5xx on the recipient becomes a
+/// <see cref="RecipientRejectedException"/> at once (a bounce); any other failure propagates at once.</para>
 /// </remarks>
-public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger)
-    : IMailSender, IAsyncDisposable, IDisposable
+public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
 {
-    private readonly SmtpOptions _options = options.Value;
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConnections, options.Value.MaxConnections);
+    private readonly SmtpOptions _options;
+    private readonly ILogger<SmtpMailSender> _logger;
+    private readonly SmtpBackoff _backoff;
+    private readonly RateLimiter? _rateLimiter;
+    private readonly SemaphoreSlim _slots;
     private readonly ConcurrentStack<PooledConnection> _idle = new();
     private readonly CancellationTokenSource _disposing = new();
+    private long _lastConnectionLoss = long.MinValue;
     private int _connectionsOpened;
     private int _messagesSent;
+    private int _retries;
     private int _disposed;
+
+    public SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger)
+        : this(options, logger, SmtpSendRate.CreateLimiter(options.Value.MaxMessagesPerSecond))
+    {
+    }
+
+    /// <param name="rateLimiter">Replaces the limiter built from the options (tests drive one by hand); disposed with the sender.</param>
+    internal SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger, RateLimiter? rateLimiter)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _backoff = new SmtpBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
+        _rateLimiter = rateLimiter;
+        _slots = new SemaphoreSlim(_options.MaxConnections, _options.MaxConnections);
+    }
 
     /// <summary>SMTP connections opened since start, failed attempts included (a healthy pool opens at most MaxConnections).</summary>
     public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
 
     /// <summary>Messages the server accepted.</summary>
     public int MessagesSent => Volatile.Read(ref _messagesSent);
+
+    /// <summary>Attempts that failed transiently and were tried again.</summary>
+    public int Retries => Volatile.Read(ref _retries);
 
     public async Task SendAsync(DigestEmail email, CancellationToken cancellationToken)
     {
@@ -43,6 +72,38 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         var token = linked.Token;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SendOnceAsync(message, email.MessageId, token).ConfigureAwait(false);
+                return;
+            }
+            catch (SmtpCommandException ex) when (SmtpFailure.Classify(ex) == SmtpFailureKind.RecipientRejected)
+            {
+                throw new RecipientRejectedException((int)ex.StatusCode, ex.Message, ex);
+            }
+            catch (Exception ex) when (attempt < _options.MaxAttempts && !token.IsCancellationRequested
+                                       && SmtpFailure.Classify(ex) == SmtpFailureKind.Transient)
+            {
+                var delay = _backoff.DelayAfter(attempt);
+                _logger.LogWarning("SMTP attempt {Attempt} of {MaxAttempts} for message {MessageId} failed ({Error}); trying again in {Delay} ms",
+                    attempt, _options.MaxAttempts, email.MessageId, ex.Message, (int)delay.TotalMilliseconds);
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(delay, token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One attempt: a permit from the rate limiter, a pooled connection, one SMTP transaction.</summary>
+    private async Task SendOnceAsync(MimeMessage message, string messageId, CancellationToken token)
+    {
+        using var permit = _rateLimiter is null ? null : await _rateLimiter.AcquireAsync(1, token).ConfigureAwait(false);
+        if (permit is { IsAcquired: false })
+        {
+            throw new InvalidOperationException("The SMTP rate limiter refused a permit; its queue is full.");
+        }
+
         await _slots.WaitAsync(token).ConfigureAwait(false);
         PooledConnection? connection = null;
         try
@@ -54,10 +115,11 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
             Return(connection);
             connection = null;
         }
-        catch (SmtpCommandException ex) when (connection is not null && connection.Client.IsConnected)
+        catch (SmtpCommandException ex) when (connection is not null && connection.Client.IsConnected && !SmtpFailure.ClosesConnection(ex))
         {
-            // The server refused this message (a recipient, the size...): the connection itself is fine.
-            logger.LogWarning("SMTP server refused message {MessageId}: {StatusCode} {Error}", email.MessageId, ex.StatusCode, ex.Message);
+            // The server refused this message (a recipient, the size, "try later"): MailKit has reset the
+            // transaction (RSET) and the connection itself is fine.
+            _logger.LogWarning("SMTP server refused message {MessageId}: {StatusCode} {Error}", messageId, (int)ex.StatusCode, ex.Message);
             connection.LastUsed = Environment.TickCount64;
             Return(connection);
             connection = null;
@@ -65,9 +127,11 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
         }
         catch (Exception ex) when (connection is not null)
         {
-            // IOException, SmtpProtocolException, ServiceNotConnectedException, a cancelled or timed-out
-            // exchange: the connection's state is unknown, so it is not reused.
-            logger.LogWarning(ex, "SMTP connection {Connection} to {Host}:{Port} failed and is discarded", connection.Number, _options.Host, _options.Port);
+            // IOException, SmtpProtocolException, ServiceNotConnectedException, a 421, a cancelled or timed-out
+            // exchange: the connection's state is unknown, so it is not reused; and since the server may have
+            // dropped its other connections too, idle ones are checked before their next use.
+            _logger.LogWarning(ex, "SMTP connection {Connection} to {Host}:{Port} failed and is discarded", connection.Number, _options.Host, _options.Port);
+            Volatile.Write(ref _lastConnectionLoss, Environment.TickCount64);
             Discard(connection);
             connection = null;
             throw;
@@ -84,12 +148,13 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
         {
             if (!connection.Client.IsConnected)
             {
-                logger.LogDebug("SMTP connection {Connection} was closed while idle; opening another", connection.Number);
+                _logger.LogDebug("SMTP connection {Connection} was closed while idle; opening another", connection.Number);
                 Discard(connection);
                 continue;
             }
 
-            if (Environment.TickCount64 - connection.LastUsed < (long)_options.IdleCheckAfter.TotalMilliseconds)
+            if (Environment.TickCount64 - connection.LastUsed < (long)_options.IdleCheckAfter.TotalMilliseconds
+                && connection.LastUsed > Volatile.Read(ref _lastConnectionLoss))
             {
                 return connection;
             }
@@ -103,7 +168,7 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
             {
                 // The health check of an idle connection, not a send: the server dropped it (idle timeout), so a
                 // new one is opened. Nothing was sent on it, nothing is lost.
-                logger.LogInformation("SMTP connection {Connection} idle since {Idle} failed its check ({Error}); opening another",
+                _logger.LogInformation("SMTP connection {Connection} idle since {Idle} failed its check ({Error}); opening another",
                     connection.Number, TimeSpan.FromMilliseconds(Environment.TickCount64 - connection.LastUsed), ex.Message);
                 Discard(connection);
             }
@@ -134,7 +199,7 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
             throw;
         }
 
-        logger.LogInformation("SMTP connection {Connection} opened to {Host}:{Port} ({Security}{Auth})",
+        _logger.LogInformation("SMTP connection {Connection} opened to {Host}:{Port} ({Security}{Auth})",
             number, _options.Host, _options.Port, _options.Security,
             string.IsNullOrEmpty(_options.UserName) ? "" : ", authenticated");
         return new PooledConnection(number, client) { LastUsed = Environment.TickCount64 };
@@ -174,7 +239,7 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
             catch (Exception ex)
             {
                 // Shutting down: the message traffic is over, so a failed QUIT is reported, not thrown from Dispose.
-                logger.LogWarning(ex, "SMTP connection {Connection} did not close cleanly", connection.Number);
+                _logger.LogWarning(ex, "SMTP connection {Connection} did not close cleanly", connection.Number);
             }
             finally
             {
@@ -182,7 +247,8 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
             }
         }
 
-        logger.LogInformation("SMTP pool closed after {Messages} messages on {Connections} connections", MessagesSent, ConnectionsOpened);
+        _rateLimiter?.Dispose();
+        _logger.LogInformation("SMTP pool closed after {Messages} messages on {Connections} connections ({Retries} retries)", MessagesSent, ConnectionsOpened, Retries);
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -39,7 +39,25 @@ public sealed class SmtpOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Attempts per message, the first included, when the server answers 4xx, the connection drops or a command
+    /// times out. After the last one the error propagates and the queue retries the digest later.
+    /// </summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Back-off before the second attempt; it doubles for each further one (with jitter), up to <see cref="RetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Messages handed to the server per second at most, over all connections; 0 for no limit.</summary>
+    [Range(0, 100_000)]
+    public int MaxMessagesPerSecond { get; set; }
+
     /// <summary>Everything but the password.</summary>
     public override string ToString() =>
-        $"{Host}:{Port} ({Security}, user {(string.IsNullOrEmpty(UserName) ? "none" : UserName)}, {MaxConnections} connections)";
+        $"{Host}:{Port} ({Security}, user {(string.IsNullOrEmpty(UserName) ? "none" : UserName)}, {MaxConnections} connections{(MaxMessagesPerSecond > 0 ? $", {MaxMessagesPerSecond} messages/s" : "")})";
 }

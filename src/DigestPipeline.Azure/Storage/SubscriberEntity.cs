@@ -30,6 +30,9 @@ internal sealed class SubscriberEntity : ITableEntity
     public DateTimeOffset? LastPlannedPeriod { get; set; }
     public DateTimeOffset? LastDigestUpTo { get; set; }
 
+    /// <summary>Absent in rows written before bounces were counted: read as 0.</summary>
+    public int BounceCount { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = TableKey.Encode(subscriber.Id),
@@ -44,6 +47,7 @@ internal sealed class SubscriberEntity : ITableEntity
         CreatedAt = subscriber.CreatedAt,
         LastPlannedPeriod = subscriber.LastPlannedPeriod,
         LastDigestUpTo = subscriber.LastDigestUpTo,
+        BounceCount = subscriber.BounceCount,
     };
 
     public Subscriber ToSubscriber() => new(
@@ -57,5 +61,6 @@ internal sealed class SubscriberEntity : ITableEntity
         Enum.Parse<SubscriberState>(State, ignoreCase: true),
         CreatedAt,
         LastPlannedPeriod,
-        LastDigestUpTo);
+        LastDigestUpTo,
+        BounceCount);
 }

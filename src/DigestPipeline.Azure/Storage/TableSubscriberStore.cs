@@ -61,6 +61,31 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             return row;
         });
 
+    public async Task<Subscriber> RecordBounceAsync(string subscriberId, int bounceLimit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bounceLimit, 1);
+        SubscriberEntity? written = null;
+        await UpdateAsync(subscriberId, cancellationToken, stored =>
+        {
+            var row = stored ?? throw NotFound(subscriberId);
+            row.BounceCount++;
+            if (row.BounceCount >= bounceLimit && row.State == nameof(SubscriberState.Active))
+                row.State = nameof(SubscriberState.Bouncing);
+            return written = row;
+        });
+        return written!.ToSubscriber();
+    }
+
+    public Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken) =>
+        UpdateAsync(subscriberId, cancellationToken, stored =>
+        {
+            var row = stored ?? throw NotFound(subscriberId);
+            if (row.BounceCount == 0)
+                return null;
+            row.BounceCount = 0;
+            return row;
+        });
+
     /// <param name="change">From the stored row (null when none), the row to write, or null to write nothing.</param>
     private async Task UpdateAsync(string subscriberId, CancellationToken cancellationToken, Func<SubscriberEntity?, SubscriberEntity?> change)
     {

@@ -37,6 +37,13 @@ public sealed class DigestOptions
     /// <summary>A subscriber's first digest covers summaries indexed this long before they subscribed.</summary>
     public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Permanent rejections of an address (5xx on the recipient) after which the subscriber is marked bouncing and
+    /// gets no more digests; a delivered digest starts the count again.
+    /// </summary>
+    [Range(1, 100)]
+    public int BounceLimit { get; set; } = 3;
+
     /// <summary>How far back the planner looks for a missed occurrence (one catch-up digest covers the gap).</summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
 }

@@ -42,6 +42,9 @@ public enum DeliveryState
 
     /// <summary>The claimant failed before the server accepted the message; any worker may claim it again at once.</summary>
     Released,
+
+    /// <summary>The server rejected the recipient permanently (5xx): counted as a bounce, never sent again.</summary>
+    FailedPermanently,
 }
 
 public sealed record DeliveryClaimResult(bool Claimed, Delivery Delivery);

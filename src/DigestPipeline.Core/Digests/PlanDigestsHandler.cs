@@ -55,7 +55,7 @@ public sealed class PlanDigestsHandler(
         var total = 0;
         await foreach (var subscriber in subscribers.ListActiveAsync(cancellationToken))
         {
-            if (periodOf(subscriber) is not { } period || subscriber.LastPlannedPeriod >= period)
+            if (subscriber.State != SubscriberState.Active || periodOf(subscriber) is not { } period || subscriber.LastPlannedPeriod >= period)
                 continue;
             batch.Add(new DigestRequest(subscriber.Id, period));
             if (batch.Count == options.Value.BatchSize)

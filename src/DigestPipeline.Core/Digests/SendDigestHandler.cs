@@ -11,6 +11,9 @@ namespace DigestPipeline.Core.Digests;
 /// done; a claim released after a failed send is taken over at once; a claim still pending is left to its owner
 /// until <see cref="DigestOptions.ClaimTimeout"/>, then taken over and sent again with the same Message-ID: a crash
 /// between the SMTP server's acceptance and "mark sent" is the one case that can deliver twice.
+/// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
+/// is marked failed permanently and counts a bounce; at <see cref="DigestOptions.BounceLimit"/> bounces the
+/// subscriber is marked bouncing, and a delivered digest resets the count.
 /// </summary>
 public sealed class SendDigestHandler(
     ISubscriberStore subscribers,
@@ -56,7 +59,7 @@ public sealed class SendDigestHandler(
         var subscriber = await subscribers.GetAsync(request.SubscriberId, cancellationToken);
         if (subscriber is not { State: SubscriberState.Active })
         {
-            logger.LogInformation("Subscriber {SubscriberId} is gone or unsubscribed; no digest", request.SubscriberId);
+            logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
             return DeliveryState.SkippedEmpty;
         }
 
@@ -81,6 +84,10 @@ public sealed class SendDigestHandler(
         {
             await mail.SendAsync(email, cancellationToken);
         }
+        catch (RecipientRejectedException rejected)
+        {
+            return await RecordBounceAsync(subscriber, delivery, rejected, cancellationToken);
+        }
         catch
         {
             await ledger.CompleteAsync(delivery, DeliveryState.Released, time.GetUtcNow(), CancellationToken.None);
@@ -89,8 +96,25 @@ public sealed class SendDigestHandler(
 
         await ledger.CompleteAsync(delivery with { ItemCount = content.ItemCount }, DeliveryState.Sent, time.GetUtcNow(), cancellationToken);
         await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
+        if (subscriber.BounceCount > 0)
+            await subscribers.ResetBouncesAsync(subscriber.Id, cancellationToken);
         logger.LogInformation("Sent digest {DeliveryId} with {Items} items in {Themes} themes", delivery.Id, content.ItemCount, content.Themes.Count);
         return DeliveryState.Sent;
+    }
+
+    /// <summary>
+    /// Ledger first, bounce count second: a crash in between loses one count (one more bounce is then needed),
+    /// whereas the other order could count the same delivery twice when a stale claim is sent again.
+    /// </summary>
+    private async Task<DeliveryState> RecordBounceAsync(Subscriber subscriber, Delivery delivery, RecipientRejectedException rejected, CancellationToken cancellationToken)
+    {
+        await ledger.CompleteAsync(delivery, DeliveryState.FailedPermanently, time.GetUtcNow(), CancellationToken.None);
+        var limit = options.Value.BounceLimit;
+        var updated = await subscribers.RecordBounceAsync(subscriber.Id, limit, cancellationToken);
+        // Warning level: the server's reply may name the address.
+        logger.LogWarning("Digest {DeliveryId} bounced ({StatusCode} {Reply}): bounce {Count} of {Limit}, subscriber {SubscriberId} is {State}",
+            delivery.Id, rejected.StatusCode, rejected.ServerReply, updated.BounceCount, limit, subscriber.Id, updated.State);
+        return DeliveryState.FailedPermanently;
     }
 
     /// <summary>The claimed delivery to send, or a delivery in a final state when there is nothing to do.</summary>
@@ -114,7 +138,7 @@ public sealed class SendDigestHandler(
         var existing = claim.Delivery;
         switch (existing.State)
         {
-            case DeliveryState.Sent or DeliveryState.SkippedEmpty:
+            case DeliveryState.Sent or DeliveryState.SkippedEmpty or DeliveryState.FailedPermanently:
                 logger.LogInformation("Digest {DeliveryId} was already {State}", existing.Id, existing.State);
                 return existing;
             case DeliveryState.Claimed when now - existing.ClaimedAt < digest.ClaimTimeout:

@@ -14,4 +14,13 @@ public interface ISubscriberStore
 
     /// <summary>Records that content up to <paramref name="upTo"/> was delivered; never moves the mark backwards.</summary>
     Task MarkDeliveredAsync(string subscriberId, DateTimeOffset upTo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one permanent rejection of the subscriber's address; at <paramref name="bounceLimit"/> an active
+    /// subscriber becomes <see cref="SubscriberState.Bouncing"/>. Returns the subscriber as stored after the change.
+    /// </summary>
+    Task<Subscriber> RecordBounceAsync(string subscriberId, int bounceLimit, CancellationToken cancellationToken);
+
+    /// <summary>A digest reached the subscriber: the bounce count starts again from zero.</summary>
+    Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken);
 }

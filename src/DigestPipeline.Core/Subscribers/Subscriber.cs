@@ -5,6 +5,7 @@ namespace DigestPipeline.Core.Subscribers;
 /// <param name="TimeZone">An IANA time zone id, such as <c>Europe/Paris</c>.</param>
 /// <param name="LastPlannedPeriod">The latest schedule occurrence a digest was planned for.</param>
 /// <param name="LastDigestUpTo">Content indexed up to this instant has been sent; the next digest starts after it.</param>
+/// <param name="BounceCount">Permanent rejections of this address by the mail server since its last delivered digest.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -16,7 +17,8 @@ public sealed record Subscriber(
     SubscriberState State,
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastPlannedPeriod = null,
-    DateTimeOffset? LastDigestUpTo = null)
+    DateTimeOffset? LastDigestUpTo = null,
+    int BounceCount = 0)
 {
     /// <summary>The id of an address: the same address (case aside) is always the same subscriber.</summary>
     public static string IdFor(string email)
@@ -31,4 +33,7 @@ public enum SubscriberState
 {
     Active,
     Unsubscribed,
+
+    /// <summary>The mail server rejected the address permanently <see cref="Digests.DigestOptions.BounceLimit"/> times in a row: no more digests.</summary>
+    Bouncing,
 }
