@@ -29,6 +29,7 @@ public sealed class Bouncing_subscribers_get_no_more_digests(AzuriteFixture azur
             ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
             ["Digests:IndexSettleTime"] = "00:00:00",
             ["Digests:BounceLimit"] = "3",
+            ["Subscriptions:TokenSecret"] = "bounce-test-secret-0123456789-abcdefghij",
         }, services => services.AddDigestPipelineCore().AddSingleton<IMailSender>(_sender));
         var ct = TestContext.Current.CancellationToken;
         await Get<StorageInitializer>().InitializeAsync(ct);
