@@ -116,7 +116,10 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
             await quarantined.ExistsAsync(Cancellation) ? (await quarantined.GetPropertiesAsync(cancellationToken: Cancellation)).Value : null,
             "the quarantined blob", Cancellation);
         properties.Metadata["reason"].ShouldBe(nameof(RejectionReason.Binary));
-        var record = (await Pipeline.DocumentRecordsAsync(Cancellation)).Single(r => r.SourceName == "photo.bin");
+        // The handler keeps the blob in quarantine before it writes the Documents row: wait for both.
+        var record = await RunningPipeline.EventuallyAsync(async () =>
+            (await Pipeline.DocumentRecordsAsync(Cancellation)).SingleOrDefault(r => r.SourceName == "photo.bin"),
+            "the Rejected row", Cancellation);
         record.Status.ShouldBe(DocumentStatus.Rejected);
         record.Reason.ShouldNotBeNull();
         record.Reason.ShouldContain("Binary");
