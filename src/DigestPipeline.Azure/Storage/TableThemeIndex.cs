@@ -1,23 +1,45 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
 
 namespace DigestPipeline.Azure.Storage;
 
-/// <summary>The ThemeIndex table: theme → documents summarized on it, by <see cref="DocumentSummaries.SummarizedAt"/>.</summary>
+/// <summary>
+/// The ThemeIndex table: theme → documents summarized on it, by the time a (theme, document) pair was first
+/// indexed. Indexing it again, even from a later re-summarization, keeps that first time, so the pair falls in
+/// exactly one digest window and no subscriber receives the same document on the same theme twice.
+/// </summary>
 public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
 {
     private readonly TableClient index = tables.GetTableClient(StorageNames.ThemeIndexTable);
 
     public async Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
     {
-        // One partition per theme, so one upsert per theme; the same summaries always give the same rows.
-        var rows = summaries.Themes
-            .Select(t => t.ThemeId)
-            .Distinct(StringComparer.Ordinal)
-            .Select(theme => ThemeIndexEntity.For(theme, summaries.DocumentId, summaries.SummarizedAt));
-        await Task.WhenAll(rows.Select(row => index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
+        var themes = summaries.Themes.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(themes.Select(theme => IndexAsync(theme, summaries.DocumentId, summaries.SummarizedAt, cancellationToken)));
+    }
+
+    /// <summary>
+    /// The pair's first-indexed row is created first (create-only), then the time row is written at the time it
+    /// holds: a retry or a re-summarization rewrites the same time row, never a second one. A crash between the two
+    /// writes leaves the pair unseen until the retry writes its time row; it may then miss a digest window that
+    /// closed meanwhile, which is the price of never sending it twice.
+    /// </summary>
+    private async Task IndexAsync(string themeId, string documentId, DateTimeOffset indexedAt, CancellationToken cancellationToken)
+    {
+        var first = ThemeIndexEntity.FirstIndexed(themeId, documentId, indexedAt);
+        try
+        {
+            await index.AddEntityAsync(first, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            first = (await index.GetEntityAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken)).Value;
+        }
+
+        await index.UpsertEntityAsync(ThemeIndexEntity.For(themeId, documentId, first.IndexedAt), TableUpdateMode.Replace, cancellationToken);
     }
 
     public async IAsyncEnumerable<ThemeIndexEntry> QueryAsync(

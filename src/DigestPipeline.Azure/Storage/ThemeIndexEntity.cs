@@ -6,7 +6,9 @@ namespace DigestPipeline.Azure.Storage;
 
 /// <summary>
 /// A row of the ThemeIndex table: PartitionKey = theme id, RowKey = <c>{indexedAt UTC ticks:D19}_{docId}</c>, so a
-/// RowKey range is a time range and re-indexing the same summaries writes the same rows.
+/// RowKey range is a time range and re-indexing the same summaries writes the same rows. Beside them, one
+/// <c>first_{docId}</c> row per pair records when it was first indexed (letters sort after digits, so time ranges
+/// never include these rows).
 /// </summary>
 internal sealed class ThemeIndexEntity : ITableEntity
 {
@@ -20,6 +22,15 @@ internal sealed class ThemeIndexEntity : ITableEntity
     public DateTimeOffset IndexedAt { get; set; }
 
     public static string TimeKey(long utcTicks) => utcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static ThemeIndexEntity FirstIndexed(string themeId, string documentId, DateTimeOffset indexedAt) => new()
+    {
+        PartitionKey = TableKey.Encode(themeId),
+        RowKey = $"first_{TableKey.Encode(documentId)}",
+        ThemeId = themeId,
+        DocumentId = documentId,
+        IndexedAt = indexedAt,
+    };
 
     public static ThemeIndexEntity For(string themeId, string documentId, DateTimeOffset indexedAt) => new()
     {

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 namespace DigestPipeline.Core.Digests;
 
 /// <summary>
-/// Gathers what is new on a subscriber's themes in a time window, grouped by theme, one item per document; within
-/// a theme, a fact reported by several documents is kept once, from the best-sourced one (<see cref="DuplicateFactMerger"/>).
+/// Gathers what is new on a subscriber's themes in a time window, grouped by theme, one item per document: the
+/// newest <see cref="DigestOptions.MaxItemsPerTheme"/> per theme, shown oldest first; within a theme, a fact
+/// reported by several documents is kept once, from the best-sourced one (<see cref="DuplicateFactMerger"/>).
+/// The window never reaches further back than <see cref="DigestOptions.CatchUpWindow"/>, so a catch-up digest after
+/// long downtime carries recent news, not a month of it.
 /// </summary>
 public sealed class DigestContentCollector(
     IThemeIndex themeIndex,
@@ -17,16 +20,20 @@ public sealed class DigestContentCollector(
 {
     public async Task<DigestContent> CollectAsync(Subscriber subscriber, DateTimeOffset period, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
+        var from = after < upTo - options.Value.CatchUpWindow ? upTo - options.Value.CatchUpWindow : after;
         var documentCache = new Dictionary<string, DocumentSummaries?>();
         var groups = new List<DigestThemeGroup>();
         foreach (var themeId in subscriber.Themes.Distinct())
         {
+            var entries = new List<ThemeIndexEntry>();
+            await foreach (var entry in themeIndex.QueryAsync(themeId, from, upTo, cancellationToken))
+                entries.Add(entry);
+
             var items = new List<DigestItem>();
             var seen = new HashSet<string>();
-            await foreach (var entry in themeIndex.QueryAsync(themeId, after, upTo, cancellationToken))
+            for (var i = entries.Count - 1; i >= 0 && items.Count < options.Value.MaxItemsPerTheme; i--)
             {
-                if (items.Count == options.Value.MaxItemsPerTheme)
-                    break;
+                var entry = entries[i];
                 if (!seen.Add(entry.DocumentId))
                     continue;
                 if (!documentCache.TryGetValue(entry.DocumentId, out var document))
@@ -38,6 +45,7 @@ public sealed class DigestContentCollector(
                     summary.Score, document.SummarizedAt));
             }
 
+            items.Reverse();
             var merged = DuplicateFactMerger.Merge(items);
             if (merged.Count > 0)
                 groups.Add(new DigestThemeGroup(themeId, taxonomy.Find(themeId)?.Label(subscriber.Language) ?? themeId, merged));

@@ -23,6 +23,13 @@ public sealed class DigestOptions
     public int MaxItemsPerTheme { get; set; } = 5;
 
     /// <summary>
+    /// A digest with fewer new items than this is skipped; the items wait for the next digest (they are not
+    /// counted as received), so a quiet week adds up instead of being dropped.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MinimumItems { get; set; } = 1;
+
+    /// <summary>
     /// A delivery claimed longer ago than this without being marked sent is taken to have crashed and is sent
     /// again (with the same Message-ID); a younger claim is left to its owner.
     /// </summary>
@@ -44,6 +51,9 @@ public sealed class DigestOptions
     [Range(1, 100)]
     public int BounceLimit { get; set; } = 3;
 
-    /// <summary>How far back the planner looks for a missed occurrence (one catch-up digest covers the gap).</summary>
+    /// <summary>
+    /// After downtime: how far back the planner looks for a missed occurrence (only the latest one is planned, so
+    /// one catch-up digest covers the gap), and the oldest content that digest may carry.
+    /// </summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
 }

@@ -20,9 +20,13 @@ public sealed class PlanDigestsHandler(
 
     public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var planned = await PlanAsync(now, subscriber => DuePeriod(subscriber, now), cancellationToken);
+        var planned = await PlanDueAsync(now, cancellationToken);
         logger.LogInformation("Planned {Count} digests at {Now:u}", planned, now);
     }
+
+    /// <summary>Plans every subscriber due at <paramref name="now"/>; returns how many.</summary>
+    public Task<int> PlanDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        PlanAsync(now, subscriber => DuePeriod(subscriber, now), cancellationToken);
 
     /// <summary>Plans a digest for every active subscriber (or those given) for the period starting now, whatever their schedule.</summary>
     public Task<int> PlanNowAsync(DateTimeOffset now, IReadOnlySet<string>? subscriberIds, CancellationToken cancellationToken)

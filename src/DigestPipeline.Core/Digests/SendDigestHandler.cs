@@ -68,11 +68,13 @@ public sealed class SendDigestHandler(
             return delivery.State;
 
         var content = await collector.CollectAsync(subscriber, request.Period, delivery.ContentAfter, delivery.ContentUpTo, cancellationToken);
-        if (content.ItemCount == 0)
+        if (content.ItemCount < options.Value.MinimumItems)
         {
             await ledger.CompleteAsync(delivery, DeliveryState.SkippedEmpty, time.GetUtcNow(), cancellationToken);
-            await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
-            logger.LogInformation("Nothing new for subscriber {SubscriberId} in period {Period:u}; digest skipped", subscriber.Id, request.Period);
+            // Items below the minimum wait for the next digest: the mark moves only past a window with nothing in it.
+            if (content.ItemCount == 0)
+                await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
+            logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, request.Period);
             return DeliveryState.SkippedEmpty;
         }
 
@@ -138,7 +140,12 @@ public sealed class SendDigestHandler(
         var existing = claim.Delivery;
         switch (existing.State)
         {
-            case DeliveryState.Sent or DeliveryState.SkippedEmpty or DeliveryState.FailedPermanently:
+            case DeliveryState.Sent:
+                // A crash after "sent" but before the mark would otherwise let the next digest repeat these items.
+                await subscribers.MarkDeliveredAsync(subscriber.Id, existing.ContentUpTo, cancellationToken);
+                logger.LogInformation("Digest {DeliveryId} was already {State}", existing.Id, existing.State);
+                return existing;
+            case DeliveryState.SkippedEmpty or DeliveryState.FailedPermanently:
                 logger.LogInformation("Digest {DeliveryId} was already {State}", existing.Id, existing.State);
                 return existing;
             case DeliveryState.Claimed when now - existing.ClaimedAt < digest.ClaimTimeout:

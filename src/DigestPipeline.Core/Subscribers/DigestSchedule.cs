@@ -45,7 +45,9 @@ public sealed class DigestSchedule
     /// <summary>
     /// The latest occurrence after <paramref name="after"/> and at or before <paramref name="now"/>, or null.
     /// Only the latest counts: after downtime, one catch-up digest covers every missed occurrence.
-    /// Cronos resolves local times that a DST change skips or repeats (a skipped 02:30 runs at the jump).
+    /// Local times a clock change skips or repeats (Cronos's rule, stated in the README): a skipped time falls at
+    /// the instant the clocks jump (02:30 on the spring-forward day in Paris is 03:00 CEST); a repeated time falls
+    /// once, at its first occurrence (02:30 CEST on the fall-back day, not 02:30 CET an hour later).
     /// </summary>
     public DateTimeOffset? LatestDue(DateTimeOffset after, DateTimeOffset now)
     {

@@ -49,8 +49,26 @@ public sealed class ThemeIndexTests(AzuriteFixture azurite) : IClassFixture<Azur
         var table = _services!.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.ThemeIndexTable);
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.GetString("DocumentId") == "doc-r", cancellationToken: ct))
             rows.Add(row);
-        rows.Count.ShouldBe(2);
-        rows.Select(r => r.PartitionKey).ShouldBe(["energy", "health"], ignoreOrder: true);
+        // Per theme: the time row and the first-indexed row.
+        rows.Count.ShouldBe(4);
+        rows.Where(r => !r.RowKey.StartsWith("first_", StringComparison.Ordinal)).Select(r => r.PartitionKey)
+            .ShouldBe(["energy", "health"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_resummarized_document_keeps_the_time_it_was_first_indexed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Index.AddAsync(Summaries("doc-again", T0, "energy"), ct);
+
+        // Summarized again a day later (a retry after a crash, or an operator re-running it): same document, same theme.
+        await Index.AddAsync(Summaries("doc-again", T0.AddDays(1), "energy", "health"), ct);
+
+        // Other tests of this class index other documents in the same Azurite: look at this one only.
+        (await Query("energy", T0.AddMinutes(1), T0.AddDays(2))).ShouldNotContain(e => e.DocumentId == "doc-again");
+        (await Query("energy", T0.AddMinutes(-1), T0)).Where(e => e.DocumentId == "doc-again").ShouldHaveSingleItem().IndexedAt.ShouldBe(T0);
+        // A theme the document did not have before is new on that theme.
+        (await Query("health", T0.AddMinutes(1), T0.AddDays(2))).Where(e => e.DocumentId == "doc-again").ShouldHaveSingleItem().IndexedAt.ShouldBe(T0.AddDays(1));
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using DigestPipeline.Azure.Local;
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Subscribers;
+using Microsoft.Extensions.Logging.Abstractions;
+using OptionsFactory = Microsoft.Extensions.Options.Options;
+
+namespace DigestPipeline.Benchmarks.Planning;
+
+/// <summary>
+/// <c>planning [--subscribers n] [--azurite] [--ticks n]</c>: what one run of the planning timer costs with n
+/// subscribers (default 100,000), in memory or on a fresh in-memory Azurite, tick after tick (every 5 minutes
+/// through the morning send times). Prints wall time, allocations and how many were due per tick.
+/// </summary>
+internal static class PlanningCommand
+{
+    private static readonly DateTimeOffset Start = new(2025, 5, 5, 3, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var count = IntOption(args, "--subscribers", 100_000);
+        var ticks = IntOption(args, "--ticks", 12);
+        var onAzurite = args.Contains("--azurite");
+        var createdAt = Start - TimeSpan.FromMinutes(1);
+
+        ISubscriberStore store;
+        AzuriteServer? azurite = null;
+        try
+        {
+            if (onAzurite)
+            {
+                azurite = await AzuriteServer.StartAsync(AzuriteServerOptions.InMemory with { StartDirectory = RepositoryRoot.Find() }, output.WriteLine, cancellationToken);
+                var tables = new global::Azure.Data.Tables.TableServiceClient(azurite.ConnectionString);
+                await tables.GetTableClient(Core.Pipeline.StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken);
+                store = new TableSubscriberStore(tables, NullLogger<TableSubscriberStore>.Instance);
+            }
+            else
+            {
+                store = new DigestPipeline.Core.Tests.Schedules.Fakes.InMemorySubscriberStore();
+            }
+
+            var seeding = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(PlanningPopulation.Create(count, createdAt), new ParallelOptions { MaxDegreeOfParallelism = onAzurite ? 8 : 1, CancellationToken = cancellationToken },
+                async (subscriber, ct) => await store.UpsertAsync(subscriber, ct));
+            await output.WriteLineAsync($"{count:N0} subscribers {(onAzurite ? "written to Azurite" : "in memory")} in {seeding.Elapsed.TotalSeconds:F1} s");
+
+            var queue = new CountingWorkQueue();
+            var planner = new PlanDigestsHandler(store, queue, OptionsFactory.Create(new DigestOptions()), NullLogger<PlanDigestsHandler>.Instance);
+            await output.WriteLineAsync("tick (UTC)          due   ms      allocated MB");
+            var times = new List<double>();
+            for (var tick = 1; tick <= ticks; tick++)
+            {
+                var now = Start + tick * TimeSpan.FromMinutes(5);
+                var messagesBefore = queue.Messages;
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                var due = await planner.PlanDueAsync(now, cancellationToken);
+                clock.Stop();
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                await output.WriteLineAsync($"{now:yyyy-MM-dd HH:mm}  {due,6:N0}  {clock.Elapsed.TotalMilliseconds,6:N0}  {allocated,8:N1}   ({queue.Messages - messagesBefore} messages)");
+            }
+
+            times.Sort();
+            await output.WriteLineAsync($"median {times[times.Count / 2]:N0} ms, max {times[^1]:N0} ms per planning run; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
+            return 0;
+        }
+        finally
+        {
+            if (azurite is not null)
+                await azurite.DisposeAsync();
+        }
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    }
+}

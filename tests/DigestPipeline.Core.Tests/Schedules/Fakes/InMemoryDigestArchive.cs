@@ -1,0 +1,14 @@
+using DigestPipeline.Core.Digests;
+
+namespace DigestPipeline.Core.Tests.Schedules.Fakes;
+
+internal sealed class InMemoryDigestArchive : IDigestArchive
+{
+    public Dictionary<string, string> Html { get; } = [];
+
+    public Task SaveAsync(string deliveryId, string html, CancellationToken cancellationToken)
+    {
+        Html[deliveryId] = html;
+        return Task.CompletedTask;
+    }
+}

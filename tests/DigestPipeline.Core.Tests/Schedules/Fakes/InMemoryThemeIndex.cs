@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using DigestPipeline.Core.Summaries;
+
+namespace DigestPipeline.Core.Tests.Schedules.Fakes;
+
+/// <summary>The ThemeIndex in memory, with the adapter's rule: a (theme, document) pair keeps the time it was first indexed.</summary>
+internal sealed class InMemoryThemeIndex : IThemeIndex
+{
+    private readonly Dictionary<(string Theme, string Document), DateTimeOffset> _first = [];
+
+    public Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
+    {
+        foreach (var theme in summaries.Themes.Select(t => t.ThemeId).Distinct())
+            _first.TryAdd((theme, summaries.DocumentId), summaries.SummarizedAt);
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<ThemeIndexEntry> QueryAsync(
+        string themeId, DateTimeOffset after, DateTimeOffset upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        var entries = _first
+            .Where(e => e.Key.Theme == themeId && e.Value > after && e.Value <= upTo)
+            .OrderBy(e => e.Value)
+            .ThenBy(e => e.Key.Document, StringComparer.Ordinal)
+            .Select(e => new ThemeIndexEntry(themeId, e.Key.Document, e.Value))
+            .ToList();
+        foreach (var entry in entries)
+            yield return entry;
+    }
+}
