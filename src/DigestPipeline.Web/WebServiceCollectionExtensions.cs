@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.Web;
 
@@ -13,6 +14,8 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddSubscriberWebServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section));
+        // ASP.NET Core logs each request's URL at Information, and these URLs carry the subscribers' tokens.
+        services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         services.AddSingleton<SubscriberWebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriberWebServer>());
         return services;
