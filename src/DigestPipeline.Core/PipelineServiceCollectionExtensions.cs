@@ -2,6 +2,7 @@ using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SummarizeDocumentHandler>();
         services.AddSingleton<SendDigestHandler>();
         services.AddSingleton<PlanDigestsHandler>();
+        services.AddSingleton<UnsubscribeHandler>();
+        services.AddSingleton<ViewDigestHandler>();
+        services.AddSingleton<SourcePageHandler>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<IngestDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());

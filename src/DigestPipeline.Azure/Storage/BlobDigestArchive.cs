@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DigestPipeline.Core.Digests;
@@ -17,5 +18,19 @@ public sealed class BlobDigestArchive(BlobServiceClient blobs) : IDigestArchive
             BinaryData.FromString(html),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
             cancellationToken);
+    }
+
+    public async Task<string?> GetAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
+        try
+        {
+            var content = await digests.GetBlobClient($"{deliveryId}.html").DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 }

@@ -31,9 +31,10 @@ public sealed class CommandEnvironment : IAsyncDisposable
     /// <param name="announceAsRunningHost">Let other commands use this process's Azurite (<c>digest up</c>).</param>
     /// <param name="freshLocation">Start Azurite from an empty folder (the demo) instead of the shared <c>.digest/azurite</c>.</param>
     /// <param name="overrides">Settings that win over every other source.</param>
+    /// <param name="serveSubscriberPages">Serve the subscriber pages on <c>Web:Urls</c> (<c>digest up</c>; needs <paramref name="runTriggers"/>).</param>
     public static async Task<CommandEnvironment> OpenAsync(
         bool runTriggers, bool announceAsRunningHost, LogLevel logLevel, CancellationToken cancellationToken,
-        string? freshLocation = null, IReadOnlyDictionary<string, string?>? overrides = null)
+        string? freshLocation = null, IReadOnlyDictionary<string, string?>? overrides = null, bool serveSubscriberPages = false)
     {
         var workspace = Workspace.Find();
         var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
@@ -47,7 +48,7 @@ public sealed class CommandEnvironment : IAsyncDisposable
                 configuration = PipelineHost.Configuration(workspace, settings);
             }
 
-            var host = PipelineHost.Build(configuration, workspace, runTriggers, logLevel);
+            var host = PipelineHost.Build(configuration, workspace, runTriggers, logLevel, serveSubscriberPages && runTriggers);
             if (runTriggers)
                 await host.StartAsync(cancellationToken);
             else

@@ -1,6 +1,7 @@
 using DigestPipeline.Azure;
 using DigestPipeline.Azure.LocalHost;
 using DigestPipeline.Mail;
+using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +40,8 @@ public static class PipelineHost
     }
 
     /// <param name="runTriggers">Run the local Functions host (queue pump, blob watcher, timer) inside this host.</param>
-    public static IHost Build(IConfiguration configuration, Workspace workspace, bool runTriggers, LogLevel logLevel)
+    /// <param name="serveSubscriberPages">Serve the subscriber pages (unsubscribe, view digest, source page) on <c>Web:Urls</c>.</param>
+    public static IHost Build(IConfiguration configuration, Workspace workspace, bool runTriggers, LogLevel logLevel, bool serveSubscriberPages = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -59,6 +61,8 @@ public static class PipelineHost
         builder.Services.AddDigestMail(builder.Configuration);
         if (runTriggers)
             builder.Services.AddLocalFunctionsHost(builder.Configuration);
+        if (serveSubscriberPages)
+            builder.Services.AddSubscriberWebServer(builder.Configuration);
         return builder.Build();
     }
 }

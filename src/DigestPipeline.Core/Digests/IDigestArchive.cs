@@ -4,4 +4,7 @@ namespace DigestPipeline.Core.Digests;
 public interface IDigestArchive
 {
     Task SaveAsync(string deliveryId, string html, CancellationToken cancellationToken);
+
+    /// <returns>The archived HTML of the delivery; null when none was archived.</returns>
+    Task<string?> GetAsync(string deliveryId, CancellationToken cancellationToken);
 }

@@ -23,4 +23,12 @@ public interface ISubscriberStore
 
     /// <summary>A digest reached the subscriber: the bounce count starts again from zero.</summary>
     Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes the subscriber's state and themes (the other fields and the progress marks stay as stored, even if
+    /// they change meanwhile). <paramref name="change"/> gets the stored subscriber and returns it changed, or null
+    /// to write nothing; it may run more than once when another writer changes the row concurrently.
+    /// </summary>
+    /// <returns>The subscriber as stored afterwards; null when there is no such subscriber.</returns>
+    Task<Subscriber?> ChangeSubscriptionAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);
 }

@@ -11,4 +11,7 @@ internal sealed class InMemoryDigestArchive : IDigestArchive
         Html[deliveryId] = html;
         return Task.CompletedTask;
     }
+
+    public Task<string?> GetAsync(string deliveryId, CancellationToken cancellationToken) =>
+        Task.FromResult(Html.GetValueOrDefault(deliveryId));
 }

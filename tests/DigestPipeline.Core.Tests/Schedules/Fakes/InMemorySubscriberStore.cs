@@ -68,6 +68,16 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
         return Task.CompletedTask;
     }
 
+    public Task<Subscriber?> ChangeSubscriptionAsync(
+        string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
+    {
+        if (!_rows.TryGetValue(subscriberId, out var stored))
+            return Task.FromResult<Subscriber?>(null);
+        if (change(stored) is { } changed)
+            _rows[subscriberId] = stored = stored with { State = changed.State, Themes = changed.Themes };
+        return Task.FromResult<Subscriber?>(stored);
+    }
+
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a > b ? a : b;
 }

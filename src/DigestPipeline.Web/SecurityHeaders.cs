@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+
+namespace DigestPipeline.Web;
+
+/// <summary>The response headers of every subscriber page.</summary>
+internal static class SecurityHeaders
+{
+    /// <summary>Our own pages: inline styles and a same-origin form, nothing else; no script at all.</summary>
+    public const string PagePolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Archived digests: their inline styles and remote images (email HTML), no script, no form, no plugin. A
+    /// digest quotes third-party documents, so this is the second line of defence after their encoding.
+    /// </summary>
+    public const string DigestPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static void Apply(IHeaderDictionary headers, string contentSecurityPolicy)
+    {
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        // The URL carries the token: never hand it to another site.
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+    }
+}

@@ -1,0 +1,87 @@
+using DigestPipeline.Core.Subscriptions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace DigestPipeline.Web;
+
+/// <summary>
+/// The subscriber routes of the README's table that exist so far: unsubscribe (GET page, RFC 8058 one-click POST),
+/// view a digest, a source page. The handlers come from DI (<c>AddDigestPipelineCore</c>); any host that maps these
+/// serves the same pages.
+/// </summary>
+public static class SubscriberPageEndpoints
+{
+    private const string HtmlContentType = "text/html; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapSubscriberPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/unsubscribe", async (HttpContext http, [FromQuery] string? token, UnsubscribeHandler handler) =>
+        {
+            var result = await handler.DescribeAsync(token, http.RequestAborted);
+            if (result.Outcome != PageOutcome.Ok)
+                return await RefuseAsync(http, result.Outcome);
+            return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+                SubscriberPageHtml.UnsubscribeConfirmation(PageLabels.For(result.Language), result, token!));
+        });
+
+        // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" with no cookie and no form token; the body
+        // is not read, the token alone decides. Minimal APIs only check antiforgery on form-bound parameters.
+        endpoints.MapPost("/unsubscribe", async (HttpContext http, [FromQuery] string? token, UnsubscribeHandler handler) =>
+        {
+            var result = await handler.UnsubscribeAsync(token, http.RequestAborted);
+            if (result.Outcome != PageOutcome.Ok)
+                return await RefuseAsync(http, result.Outcome);
+            return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+                SubscriberPageHtml.Unsubscribed(PageLabels.For(result.Language), result));
+        });
+
+        endpoints.MapGet("/digests/{deliveryId}", async (HttpContext http, string deliveryId, [FromQuery] string? token, ViewDigestHandler handler) =>
+        {
+            var result = await handler.GetAsync(deliveryId, token, http.RequestAborted);
+            if (result.Outcome != PageOutcome.Ok)
+                return await RefuseAsync(http, result.Outcome);
+            return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.DigestPolicy, result.Html!);
+        });
+
+        endpoints.MapGet("/documents/{documentId}", async (
+            HttpContext http, string documentId, [FromQuery] string? token, [FromQuery] string? hl, SourcePageHandler handler) =>
+        {
+            var result = await handler.GetAsync(documentId, token, hl, http.RequestAborted);
+            if (result.Outcome != PageOutcome.Ok)
+                return await RefuseAsync(http, result.Outcome);
+            return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+                SubscriberPageHtml.SourceDocument(PageLabels.For(AcceptedLanguage(http)).Language, result.Page!));
+        });
+
+        return endpoints;
+    }
+
+    private static Task<IResult> RefuseAsync(HttpContext http, PageOutcome outcome)
+    {
+        var status = outcome switch
+        {
+            PageOutcome.Malformed => StatusCodes.Status400BadRequest,
+            PageOutcome.Forbidden => StatusCodes.Status403Forbidden,
+            PageOutcome.Expired => StatusCodes.Status410Gone,
+            PageOutcome.NotFound => StatusCodes.Status404NotFound,
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+        };
+        return WriteAsync(http, status, SecurityHeaders.PagePolicy,
+            SubscriberPageHtml.Refusal(PageLabels.For(AcceptedLanguage(http)), outcome));
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext http, int status, string contentSecurityPolicy, string html)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = HtmlContentType;
+        SecurityHeaders.Apply(http.Response.Headers, contentSecurityPolicy);
+        await http.Response.WriteAsync(html, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>When the subscriber is not known (a refused token), the browser's first language chooses.</summary>
+    private static string? AcceptedLanguage(HttpContext http) => http.Request.Headers[HeaderNames.AcceptLanguage].ToString();
+}
