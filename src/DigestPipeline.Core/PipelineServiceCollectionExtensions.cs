@@ -39,6 +39,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<UnsubscribeHandler>();
         services.AddSingleton<ViewDigestHandler>();
         services.AddSingleton<SourcePageHandler>();
+        services.AddSingleton<SubscriptionMail>();
+        services.AddSingleton<ConfirmationRateLimiter>();
+        services.AddSingleton<SubscribeHandler>();
+        services.AddSingleton<ConfirmHandler>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<IngestDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());

@@ -36,4 +36,7 @@ public enum SubscriberState
 
     /// <summary>The mail server rejected the address permanently <see cref="Digests.DigestOptions.BounceLimit"/> times in a row: no more digests.</summary>
     Bouncing,
+
+    /// <summary>Signed up, not yet confirmed (double opt-in): no digest until the confirmation link is followed.</summary>
+    Pending,
 }

@@ -30,6 +30,12 @@ public sealed class SubscriptionOptions
     /// <summary>How long "view in browser" and the source-page links of a digest work.</summary>
     public TimeSpan ViewTokenLifetime { get; set; } = TimeSpan.FromDays(60);
 
+    /// <summary>Confirmation (or "already subscribed") emails one address may receive per hour.</summary>
+    public int ConfirmationsPerAddressPerHour { get; set; } = 3;
+
+    /// <summary>Confirmation emails one client (IP address) may cause per hour; beyond it the answer is 429.</summary>
+    public int ConfirmationsPerClientPerHour { get; set; } = 10;
+
     public TimeSpan LifetimeOf(TokenPurpose purpose) => purpose switch
     {
         TokenPurpose.Confirm => ConfirmTokenLifetime,

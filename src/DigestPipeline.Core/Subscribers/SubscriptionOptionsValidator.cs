@@ -33,6 +33,9 @@ public sealed class SubscriptionOptionsValidator : IValidateOptions<Subscription
                 failures.Add($"{SubscriptionOptions.Section}: the {purpose} token lifetime must be positive.");
         }
 
+        if (options.ConfirmationsPerAddressPerHour < 1 || options.ConfirmationsPerClientPerHour < 1)
+            failures.Add($"{SubscriptionOptions.Section}: the confirmation email limits must be at least 1 per hour.");
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,0 +1,121 @@
+using System.Net.Mail;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Themes;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Core.Subscriptions;
+
+/// <summary>
+/// <c>POST /subscribe</c>: double opt-in. A new (or unsubscribed) address is stored
+/// <see cref="SubscriberState.Pending"/> and gets a confirmation link; a pending one gets it again; an active one
+/// gets "already subscribed, manage your preferences" and keeps its settings. The answer is the same in every case.
+/// </summary>
+public sealed class SubscribeHandler(
+    ISubscriberStore subscribers,
+    ThemeTaxonomy taxonomy,
+    SubscriptionMail mail,
+    IMailSender sender,
+    ConfirmationRateLimiter limiter,
+    TimeProvider time,
+    ILogger<SubscribeHandler> logger)
+{
+    /// <summary>Longest display name kept; a name is only used in greetings and the To header.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>RFC 5321's limit on a forward path, less the angle brackets.</summary>
+    public const int MaxEmailLength = 254;
+
+    public async Task<SubscribeResult> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language is "fr" or "en" ? request.Language : "en";
+        var problems = Validate(request, language);
+        if (problems.Count > 0)
+            return new SubscribeResult(SubscribeOutcome.Invalid, language, problems);
+
+        if (limiter.ClientIsOverLimit(request.ClientKey))
+        {
+            logger.LogWarning("Sign-up refused: client over its hourly confirmation limit");
+            return new SubscribeResult(SubscribeOutcome.TooManyRequests, language, []);
+        }
+
+        var email = request.Email!.Trim();
+        var id = Subscriber.IdFor(email);
+        if (limiter.AddressIsOverLimit(id))
+        {
+            // Same answer as a success: a different one would tell that someone asked for this address before.
+            logger.LogInformation("Sign-up of {SubscriberId}: no email, over the address's hourly limit", id);
+            return SubscribeResult.Accepted(language);
+        }
+
+        var existing = await subscribers.GetAsync(id, cancellationToken);
+        DigestEmail message;
+        if (existing is { State: SubscriberState.Active })
+        {
+            message = mail.AlreadySubscribed(existing);
+        }
+        else
+        {
+            var (cron, zone) = request.Schedule!.ToStored();
+            var pending = new Subscriber(id, email, DigestText.SingleLine(request.Name), request.Themes.Distinct(StringComparer.Ordinal).ToArray(),
+                language, cron, zone, SubscriberState.Pending, existing?.CreatedAt ?? time.GetUtcNow());
+            await subscribers.UpsertAsync(pending, cancellationToken);
+            message = mail.Confirmation(pending);
+        }
+
+        limiter.RecordSend(id, request.ClientKey);
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (RecipientRejectedException)
+        {
+            // The answer does not change: it must not become a way to probe the mail server about addresses.
+            logger.LogWarning("Sign-up of {SubscriberId}: the mail server refused the address", id);
+            return SubscribeResult.Accepted(language);
+        }
+
+        logger.LogInformation("Sign-up of {SubscriberId}: {Mail} sent", id,
+            existing is { State: SubscriberState.Active } ? "already-subscribed mail" : "confirmation");
+        return SubscribeResult.Accepted(language);
+    }
+
+    private List<FieldProblem> Validate(SubscribeRequest request, string language)
+    {
+        var fr = language == "fr";
+        var problems = new List<FieldProblem>();
+
+        var email = request.Email?.Trim() ?? "";
+        if (email.Length == 0)
+            problems.Add(new("email", fr ? "Saisissez votre adresse e-mail." : "Enter your email address."));
+        else if (!IsPlainAddress(email))
+            problems.Add(new("email", fr ? "Cette adresse e-mail n’est pas valide." : "This email address is not valid."));
+
+        if (request.Name is { } name && name.Length > MaxNameLength)
+        {
+            problems.Add(new("name", fr ? $"Le nom fait au plus {MaxNameLength} caractères." : $"The name is at most {MaxNameLength} characters long."));
+        }
+
+        if (request.Themes.Count == 0)
+            problems.Add(new("themes", fr ? "Choisissez au moins un thème." : "Choose at least one theme."));
+        else if (request.Themes.Any(t => taxonomy.Find(t) is null))
+            problems.Add(new("themes", fr ? "Choisissez parmi les thèmes proposés." : "Choose among the themes offered."));
+
+        if (request.Language is not ("fr" or "en"))
+            problems.Add(new("language", fr ? "Choisissez le français ou l’anglais." : "Choose French or English."));
+
+        if (request.Schedule is null)
+            problems.Add(new("frequency", fr ? "Choisissez une fréquence : quotidienne, hebdomadaire ou cron." : "Choose a frequency: daily, weekly or cron."));
+        else
+            problems.AddRange(request.Schedule.Validate().Select(p => new FieldProblem(p.Field, p.MessageIn(language))));
+        return problems;
+    }
+
+    /// <summary>One bare address (no display name, no line break), as the mail builder will accept it.</summary>
+    private static bool IsPlainAddress(string email) =>
+        email.Length <= MaxEmailLength
+        && !email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"')
+        && MailAddress.TryCreate(email, out var parsed)
+        && string.Equals(parsed.Address, email, StringComparison.Ordinal)
+        && parsed.Host.Contains('.', StringComparison.Ordinal);
+}
