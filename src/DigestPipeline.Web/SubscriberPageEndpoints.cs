@@ -59,7 +59,7 @@ public static class SubscriberPageEndpoints
         return endpoints;
     }
 
-    private static Task<IResult> RefuseAsync(HttpContext http, PageOutcome outcome)
+    internal static Task<IResult> RefuseAsync(HttpContext http, PageOutcome outcome)
     {
         var status = outcome switch
         {
@@ -73,7 +73,7 @@ public static class SubscriberPageEndpoints
             SubscriberPageHtml.Refusal(PageLabels.For(AcceptedLanguage(http)), outcome));
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, int status, string contentSecurityPolicy, string html)
+    internal static async Task<IResult> WriteAsync(HttpContext http, int status, string contentSecurityPolicy, string html)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = HtmlContentType;
@@ -83,5 +83,5 @@ public static class SubscriberPageEndpoints
     }
 
     /// <summary>When the subscriber is not known (a refused token), the browser's first language chooses.</summary>
-    private static string? AcceptedLanguage(HttpContext http) => http.Request.Headers[HeaderNames.AcceptLanguage].ToString();
+    internal static string? AcceptedLanguage(HttpContext http) => http.Request.Headers[HeaderNames.AcceptLanguage].ToString();
 }

@@ -11,7 +11,7 @@ namespace DigestPipeline.Web;
 internal static class SubscriberPageHtml
 {
     // Letters of every script stay readable in the source; markup characters (< > & " ') are always encoded.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string UnsubscribeConfirmation(PageLabels labels, UnsubscribeResult result, string token)
     {
@@ -79,7 +79,7 @@ internal static class SubscriberPageHtml
         return merged;
     }
 
-    private static string Page(string language, string title, string bodyHtml) =>
+    internal static string Page(string language, string title, string bodyHtml) =>
         new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"").Append(Encoder.Encode(language)).Append("\">\n<head>\n")
             .Append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

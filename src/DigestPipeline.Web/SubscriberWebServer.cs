@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Subscriptions;
+using DigestPipeline.Core.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,10 +34,14 @@ public sealed class SubscriberWebServer(IServiceProvider hostServices, IOptions<
         builder.Services.AddSingleton(hostServices.GetRequiredService<UnsubscribeHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<ViewDigestHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<SourcePageHandler>());
+        builder.Services.AddSingleton(hostServices.GetRequiredService<SubscribeHandler>());
+        builder.Services.AddSingleton(hostServices.GetRequiredService<ConfirmHandler>());
+        builder.Services.AddSingleton(hostServices.GetRequiredService<ThemeTaxonomy>());
 
         var app = builder.Build();
         app.UseRouting();
         app.MapSubscriberPages();
+        app.MapSubscribePages();
         await app.StartAsync(cancellationToken);
         _app = app;
         logger.LogInformation("Subscriber pages served on {Urls}", string.Join(", ", Addresses));

@@ -4,6 +4,7 @@ using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
+using DigestPipeline.Mail;
 using DigestPipeline.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,19 +38,26 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
     public SubscriberTokens Tokens => Get<SubscriberTokens>();
 
     /// <param name="webUrls">Web:Urls; null leaves the default.</param>
-    public static async Task<SubscriberPagesHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, string? webUrls = "http://127.0.0.1:0")
+    /// <param name="extraSettings">More settings, such as Mail:Smtp:Host for a maildev; without it mail goes to a temporary pickup folder.</param>
+    public static async Task<SubscriberPagesHost> StartAsync(
+        AzuriteFixture azurite, CancellationToken cancellationToken, string? webUrls = "http://127.0.0.1:0",
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
             ["Subscriptions:TokenSecret"] = TokenSecret,
+            ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "digestpipeline-web-tests-mail"),
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+            settings[key] = value;
         if (webUrls is not null)
             settings["Web:Urls"] = webUrls;
         var host = azurite.BuildHost(settings, services =>
         {
             services.AddDigestPipeline(azurite.Configuration(settings));
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+            services.AddDigestMail(azurite.Configuration(settings));
             services.AddSubscriberWebServer(azurite.Configuration(settings));
         });
         await host.StartAsync(cancellationToken);

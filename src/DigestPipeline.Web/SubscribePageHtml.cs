@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using DigestPipeline.Core.Subscriptions;
+using DigestPipeline.Core.Themes;
+
+namespace DigestPipeline.Web;
+
+/// <summary>The subscribe form, its answers and the confirmation page: no script, every value encoded.</summary>
+internal static class SubscribePageHtml
+{
+    private static readonly (string Value, DayOfWeek Day)[] Days =
+        Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => (d.ToString().ToLowerInvariant(), d)).ToArray();
+
+    /// <param name="problems">Shown above the form, which keeps what was typed; empty for a blank form.</param>
+    public static string Form(SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form, IReadOnlyList<FieldProblem> problems)
+    {
+        var body = new StringBuilder();
+        if (problems.Count > 0)
+        {
+            body.Append("<p><strong>").Append(Encode(labels.ProblemsTitle)).Append("</strong></p>\n<ul>\n");
+            foreach (var problem in problems)
+                body.Append("<li data-field=\"").Append(Encode(problem.Field)).Append("\">").Append(Encode(problem.Message)).Append("</li>\n");
+            body.Append("</ul>\n");
+        }
+
+        var language = form.Language ?? labels.Language;
+        var frequency = form.Frequency ?? "daily";
+        body.Append("<form method=\"post\" action=\"/subscribe\">\n");
+        TextField(body, "email", "email", labels.EmailLabel, form.Email, required: true);
+        TextField(body, "text", "name", labels.NameLabel, form.Name, required: false);
+
+        body.Append("<fieldset><legend>").Append(Encode(labels.ThemesLabel)).Append("</legend>\n");
+        foreach (var theme in taxonomy.Themes)
+        {
+            body.Append("<label><input type=\"checkbox\" name=\"themes\" value=\"").Append(Encode(theme.Id)).Append('"')
+                .Append((form.Themes ?? []).Contains(theme.Id, StringComparer.Ordinal) ? " checked" : "").Append("> ")
+                .Append(Encode(theme.Label(labels.Language))).Append("</label><br>\n");
+        }
+
+        body.Append("</fieldset>\n");
+        Select(body, "language", labels.LanguageLabel, language, [("fr", labels.French), ("en", labels.English)]);
+        Select(body, "frequency", labels.FrequencyLabel, frequency, [("daily", labels.Daily), ("weekly", labels.Weekly), ("cron", labels.Cron)]);
+        var culture = CultureInfo.GetCultureInfo(labels.Language == "fr" ? "fr-FR" : "en-GB");
+        Select(body, "day", labels.DayLabel, form.Day ?? "monday",
+            Days.Select(d => (d.Value, culture.DateTimeFormat.GetDayName(d.Day))).ToArray());
+        TextField(body, "text", "time", labels.TimeLabel, form.Time ?? "07:00", required: false);
+        TextField(body, "text", "cron", labels.CronLabel, form.Cron, required: false);
+        TextField(body, "text", "timeZone", labels.TimeZoneLabel, form.TimeZone ?? SubscribeForm.DefaultTimeZone, required: true);
+        body.Append("<p><small>").Append(Encode(labels.TimeZoneNote)).Append("</small></p>\n")
+            .Append("<p><button type=\"submit\">").Append(Encode(labels.SubmitButton)).Append("</button></p>\n</form>\n");
+        return SubscriberPageHtml.Page(labels.Language, labels.SubscribeTitle, body.ToString());
+    }
+
+    public static string CheckInbox(SubscribePageLabels labels) => Message(labels, labels.CheckInboxTitle, labels.CheckInboxText);
+
+    public static string TooMany(SubscribePageLabels labels) => Message(labels, labels.TooManyTitle, labels.TooManyText);
+
+    public static string Confirmed(SubscribePageLabels labels, ConfirmResult result) => result.IsActive
+        ? Message(labels, labels.ConfirmedTitle, labels.ConfirmedText)
+        : Message(labels, labels.NotActiveTitle, labels.NotActiveText);
+
+    private static string Message(SubscribePageLabels labels, string title, string text) =>
+        SubscriberPageHtml.Page(labels.Language, title, "<p>" + Encode(text) + "</p>\n");
+
+    private static void TextField(StringBuilder body, string type, string name, string label, string? value, bool required) =>
+        body.Append("<p><label>").Append(Encode(label)).Append("<br><input type=\"").Append(type).Append("\" name=\"").Append(name)
+            .Append("\" value=\"").Append(Encode(value ?? "")).Append('"').Append(required ? " required" : "").Append("></label></p>\n");
+
+    private static void Select(StringBuilder body, string name, string label, string selected, IReadOnlyList<(string Value, string Text)> options)
+    {
+        body.Append("<p><label>").Append(Encode(label)).Append("<br><select name=\"").Append(name).Append("\">");
+        foreach (var (value, text) in options)
+        {
+            body.Append("<option value=\"").Append(Encode(value)).Append('"')
+                .Append(string.Equals(value, selected, StringComparison.OrdinalIgnoreCase) ? " selected" : "")
+                .Append('>').Append(Encode(text)).Append("</option>");
+        }
+
+        body.Append("</select></label></p>\n");
+    }
+
+    private static string Encode(string value) => SubscriberPageHtml.Encoder.Encode(value);
+}
