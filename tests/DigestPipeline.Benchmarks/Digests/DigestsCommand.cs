@@ -1,0 +1,135 @@
+using System.Globalization;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Themes;
+using DigestPipeline.Mail;
+
+namespace DigestPipeline.Benchmarks.Digests;
+
+/// <summary>
+/// <c>digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n]</c>: the digest load in one
+/// run, loopback only, every loop bounded. Composition of one digest per subscriber (n, then the larger count for
+/// memory; 0 skips it), then sending the same digests to aiosmtpd with the pool on 1 and 4 connections, and the
+/// sink's own ceiling with a plain MailKit loop on 1, 2, 4 and 8 connections.
+/// </summary>
+internal static class DigestsCommand
+{
+    private static readonly DateTimeOffset Period = new(2025, 5, 6, 5, 0, 0, TimeSpan.Zero);
+    private const int WarmUpSubscribers = 300;
+    private const int DistinctMessages = 1_000;
+    private const int WarmUpMessages = 200;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var subscribers = IntOption(args, "--subscribers", 10_000);
+        var summaryCount = IntOption(args, "--summaries", 50);
+        var large = IntOption(args, "--large-subscribers", 100_000);
+        var messages = IntOption(args, "--messages", 4_000);
+        await output.WriteLineAsync($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
+
+        var root = RepositoryRoot.Find();
+        ThemeTaxonomy taxonomy;
+        using (var themes = File.OpenRead(Path.Combine(root, "seeds", "themes.json")))
+            taxonomy = ThemeTaxonomy.Load(themes);
+        var summaries = SummaryCorpus.Build(summaryCount, root, taxonomy, Period - TimeSpan.FromHours(1));
+        await DescribeAsync(output, summaries, taxonomy);
+
+        var workload = await DigestWorkload.CreateAsync(summaries, taxonomy, Period);
+        var themeIds = taxonomy.Themes.Select(t => t.Id).ToList();
+        var createdAt = Period - TimeSpan.FromDays(30);
+        await CompositionMeasurement.RunAsync(workload, DigestPopulation.Create(WarmUpSubscribers, themeIds, createdAt));
+
+        var compositions = new List<CompositionResult> { await CompositionMeasurement.RunAsync(workload, DigestPopulation.Create(subscribers, themeIds, createdAt)) };
+        await output.WriteLineAsync(Describe(compositions[^1]));
+        if (large > 0)
+        {
+            compositions.Add(await CompositionMeasurement.RunAsync(workload, DigestPopulation.Create(large, themeIds, createdAt)));
+            await output.WriteLineAsync(Describe(compositions[^1]));
+        }
+
+        var emails = new List<DigestEmail>();
+        foreach (var subscriber in DigestPopulation.Create(subscribers, themeIds, createdAt))
+        {
+            if (emails.Count == DistinctMessages)
+                break;
+            if (await workload.ComposeAsync(subscriber) is { } email)
+                emails.Add(email);
+        }
+
+        var sends = new List<SendResult>();
+        await using (var sink = await AiosmtpdSink.StartAsync(output))
+        {
+            if (sink is not null)
+            {
+                const string name = "aiosmtpd (Sink)";
+                await output.WriteLineAsync($"aiosmtpd from {sink.Interpreter} on 127.0.0.1:{sink.Port}; {messages:N0} messages per figure after {WarmUpMessages} to warm up, {emails.Count:N0} distinct, {emails.Average(e => e.HtmlBody.Length + e.TextBody.Length):N0} body chars on average");
+                foreach (var connections in new[] { 1, 4 })
+                {
+                    sends.Add(await PoolSendMeasurement.RunAsync(name, sink.Port, connections, emails, messages, WarmUpMessages));
+                    await output.WriteLineAsync(Describe(sends[^1]));
+                }
+
+                var mime = emails.Select(DigestMimeMessage.Create).ToList();
+                foreach (var connections in new[] { 1, 2, 4, 8 })
+                {
+                    sends.Add(await MailKitCeiling.RunAsync(name, sink.Port, connections, mime, messages, WarmUpMessages));
+                    await output.WriteLineAsync(Describe(sends[^1]));
+                }
+
+                foreach (var message in mime)
+                    message.Dispose();
+            }
+        }
+
+        await output.WriteLineAsync();
+        await PrintTableAsync(output, compositions, sends);
+        await output.WriteLineAsync($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    private static async Task DescribeAsync(TextWriter output, IReadOnlyList<DocumentSummaries> summaries, ThemeTaxonomy taxonomy)
+    {
+        var covered = summaries.SelectMany(s => s.Themes.Select(t => t.ThemeId)).Distinct().Count(id => taxonomy.Find(id) is not null);
+        await output.WriteLineAsync($"{summaries.Count} summaries ({summaries.Count(s => s.Language == "fr")} fr), " +
+            $"{summaries.Sum(s => s.Themes.Count)} themed summaries, {covered} of the {taxonomy.Themes.Count} taxonomy themes covered");
+    }
+
+    private static string Describe(CompositionResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"composed {r.Composed:N0} digests for {r.Subscribers:N0} subscribers in {r.Elapsed.TotalSeconds:F1} s: {r.DigestsPerSecond:N0}/s, " +
+        $"{(double)r.Items / Math.Max(1, r.Composed):F1} items and {r.BodyChars / Math.Max(1, r.Composed) / 1024.0:F0} K body chars per digest, " +
+        $"{r.AllocatedMB / Math.Max(1, r.Composed) * 1024:F0} KB allocated per digest; managed heap max {r.MaxManagedMB:N0} MB, peak working set {r.PeakWorkingSetMB:N0} MB");
+
+    private static string Describe(SendResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Sender}, {r.Connections} connection(s): {r.Messages:N0} in {r.Elapsed.TotalSeconds:F1} s = {r.PerSecond:N0}/s");
+
+    private static async Task PrintTableAsync(TextWriter output, List<CompositionResult> compositions, List<SendResult> sends)
+    {
+        await output.WriteLineAsync("| measure | configuration | figure | goal |");
+        await output.WriteLineAsync("| --- | --- | ---: | --- |");
+        foreach (var r in compositions)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| digests composed per second | {r.Subscribers:N0} subscribers, {r.Composed:N0} digests, one thread | {r.DigestsPerSecond:N0}/s | ≥ 1,000/s |"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| peak memory after composing | {r.Subscribers:N0} subscribers | {r.PeakWorkingSetMB:N0} MB working set, {r.MaxManagedMB:N0} MB managed | ≤ 300 MB, flat |"));
+        }
+
+        var ceiling = sends.Where(s => s.Sender.StartsWith("plain", StringComparison.Ordinal)).MaxBy(s => s.PerSecond);
+        foreach (var s in sends)
+        {
+            var share = ceiling is null || s == ceiling ? "" : string.Create(CultureInfo.InvariantCulture, $" ({s.PerSecond / ceiling.PerSecond:P0} of the ceiling)");
+            var goal = s.Sender.StartsWith("Smtp", StringComparison.Ordinal) && s.Connections > 1 ? "≥ 80 % of the ceiling" : s == ceiling ? "ceiling (best)" : "";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| digests sent per second to {s.Sink} | {s.Sender}, {s.Connections} connection(s) | {s.PerSecond:N0}/s{share} | {goal} |"));
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
