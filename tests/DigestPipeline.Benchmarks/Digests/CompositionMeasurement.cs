@@ -17,6 +17,7 @@ internal static class CompositionMeasurement
         var maxManaged = GC.GetTotalMemory(forceFullCollection: false);
         int count = 0, composed = 0;
         long items = 0, chars = 0;
+        var (collectingBefore, renderingBefore) = (workload.Collecting, workload.Rendering);
         var clock = Stopwatch.StartNew();
         foreach (var subscriber in subscribers)
         {
@@ -36,6 +37,7 @@ internal static class CompositionMeasurement
         clock.Stop();
         using var process = Process.GetCurrentProcess();
         return new CompositionResult(count, composed, items, chars, clock.Elapsed,
+            workload.Collecting - collectingBefore, workload.Rendering - renderingBefore,
             (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0,
             maxManaged / 1048576.0,
             process.PeakWorkingSet64 / 1048576.0);

@@ -10,6 +10,8 @@ internal sealed record CompositionResult(
     long Items,
     long BodyChars,
     TimeSpan Elapsed,
+    TimeSpan Collecting,
+    TimeSpan Rendering,
     double AllocatedMB,
     double MaxManagedMB,
     double PeakWorkingSetMB)

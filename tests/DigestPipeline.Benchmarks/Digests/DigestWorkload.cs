@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
@@ -30,6 +31,12 @@ internal sealed class DigestWorkload
 
     public DateTimeOffset Period { get; }
 
+    /// <summary>Time spent collecting content, since the workload was created.</summary>
+    public TimeSpan Collecting { get; private set; }
+
+    /// <summary>Time spent rendering (templates, links, email), since the workload was created.</summary>
+    public TimeSpan Rendering { get; private set; }
+
     public static async Task<DigestWorkload> CreateAsync(IReadOnlyList<DocumentSummaries> summaries, ThemeTaxonomy taxonomy, DateTimeOffset period)
     {
         var index = new InMemoryThemeIndex();
@@ -49,13 +56,18 @@ internal sealed class DigestWorkload
     public async Task<DigestEmail?> ComposeAsync(Subscriber subscriber)
     {
         var after = Period - TimeSpan.FromDays(1);
+        var started = Stopwatch.GetTimestamp();
         var content = await _collector.CollectAsync(subscriber, Period, after, Period, CancellationToken.None);
+        var collected = Stopwatch.GetTimestamp();
+        Collecting += Stopwatch.GetElapsedTime(started, collected);
         if (content.ItemCount < _options.MinimumItems)
             return null;
 
         var delivery = new Delivery(subscriber.Id, Period, DeliveryState.Claimed, Period, after, Period,
             $"digest-{subscriber.Id}-{Period.UtcDateTime:yyyyMMddTHHmmZ}@digestpipeline.localhost");
         var composed = _composer.Compose(content, delivery.Id);
-        return DigestEmail.For(composed, subscriber, delivery, _options);
+        var email = DigestEmail.For(composed, subscriber, delivery, _options);
+        Rendering += Stopwatch.GetElapsedTime(collected);
+        return email;
     }
 }
