@@ -9,7 +9,7 @@ namespace DigestPipeline.Benchmarks.Digests;
 /// <summary>
 /// <c>digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n]</c>: the digest load in one
 /// run, loopback only, every loop bounded. Composition of one digest per subscriber (n, then the larger count for
-/// memory; 0 skips it), then sending the same digests to aiosmtpd with the pool on 1 and 4 connections, and the
+/// memory; 0 skips it), then sending the same digests to aiosmtpd (and maildev when tools/ has it) with the pool on 1 and 4 connections, and the
 /// sink's own ceiling with a plain MailKit loop on 1, 2, 4 and 8 connections.
 /// </summary>
 internal static class DigestsCommand
@@ -62,23 +62,17 @@ internal static class DigestsCommand
         {
             if (sink is not null)
             {
-                const string name = "aiosmtpd (Sink)";
                 await output.WriteLineAsync($"aiosmtpd from {sink.Interpreter} on 127.0.0.1:{sink.Port}; {messages:N0} messages per figure after {WarmUpMessages} to warm up, {emails.Count:N0} distinct, {emails.Average(e => e.HtmlBody.Length + e.TextBody.Length):N0} body chars on average");
-                foreach (var connections in new[] { 1, 4 })
-                {
-                    sends.Add(await PoolSendMeasurement.RunAsync(name, sink.Port, connections, emails, messages, WarmUpMessages));
-                    await output.WriteLineAsync(Describe(sends[^1]));
-                }
+                await MeasureSendsAsync(output, "aiosmtpd (Sink)", sink.Port, emails, messages, sends);
+            }
+        }
 
-                var mime = emails.Select(DigestMimeMessage.Create).ToList();
-                foreach (var connections in new[] { 1, 2, 4, 8 })
-                {
-                    sends.Add(await MailKitCeiling.RunAsync(name, sink.Port, connections, mime, messages, WarmUpMessages));
-                    await output.WriteLineAsync(Describe(sends[^1]));
-                }
-
-                foreach (var message in mime)
-                    message.Dispose();
+        await using (var sink = await MaildevSink.StartAsync(root, output))
+        {
+            if (sink is not null)
+            {
+                await output.WriteLineAsync($"maildev on 127.0.0.1:{sink.Port}; {messages / 2:N0} messages per figure");
+                await MeasureSendsAsync(output, "maildev", sink.Port, emails, messages / 2, sends);
             }
         }
 
@@ -86,6 +80,26 @@ internal static class DigestsCommand
         await PrintTableAsync(output, compositions, sends);
         await output.WriteLineAsync($"load average at end: {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>The pool on 1 and 4 connections, then the plain MailKit loop on 1, 2, 4 and 8.</summary>
+    private static async Task MeasureSendsAsync(TextWriter output, string sink, int port, IReadOnlyList<DigestEmail> emails, int messages, List<SendResult> sends)
+    {
+        foreach (var connections in new[] { 1, 4 })
+        {
+            sends.Add(await PoolSendMeasurement.RunAsync(sink, port, connections, emails, messages, WarmUpMessages));
+            await output.WriteLineAsync(Describe(sends[^1]));
+        }
+
+        var mime = emails.Select(DigestMimeMessage.Create).ToList();
+        foreach (var connections in new[] { 1, 2, 4, 8 })
+        {
+            sends.Add(await MailKitCeiling.RunAsync(sink, port, connections, mime, messages, WarmUpMessages));
+            await output.WriteLineAsync(Describe(sends[^1]));
+        }
+
+        foreach (var message in mime)
+            message.Dispose();
     }
 
     private static async Task DescribeAsync(TextWriter output, IReadOnlyList<DocumentSummaries> summaries, ThemeTaxonomy taxonomy)
@@ -116,9 +130,9 @@ internal static class DigestsCommand
                 $"| peak memory after composing | {r.Subscribers:N0} subscribers | {r.PeakWorkingSetMB:N0} MB working set, {r.MaxManagedMB:N0} MB managed | ≤ 300 MB, flat |"));
         }
 
-        var ceiling = sends.Where(s => s.Sender.StartsWith("plain", StringComparison.Ordinal)).MaxBy(s => s.PerSecond);
         foreach (var s in sends)
         {
+            var ceiling = sends.Where(c => c.Sink == s.Sink && c.Sender.StartsWith("plain", StringComparison.Ordinal)).MaxBy(c => c.PerSecond);
             var share = ceiling is null || s == ceiling ? "" : string.Create(CultureInfo.InvariantCulture, $" ({s.PerSecond / ceiling.PerSecond:P0} of the ceiling)");
             var goal = s.Sender.StartsWith("Smtp", StringComparison.Ordinal) && s.Connections > 1 ? "≥ 80 % of the ceiling" : s == ceiling ? "ceiling (best)" : "";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
