@@ -36,7 +36,7 @@ switch (args.FirstOrDefault())
               latency          upload → summary-written latency through the local host on Azurite, and Azurite's ceiling
               planning [--subscribers n] [--ticks n] [--azurite]
                                cost of one planning run with n subscribers (default 100,000), in memory or on Azurite
-              digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n]
+              digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n] [--rounds n]
                                digests composed per second (n, default 10,000, then 100,000 for memory), sent per
                                second to aiosmtpd with the pool on 1 and 4 connections, and aiosmtpd's own ceiling
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')

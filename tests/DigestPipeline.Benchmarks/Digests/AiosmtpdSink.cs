@@ -8,7 +8,7 @@ namespace DigestPipeline.Benchmarks.Digests;
 /// Debian's python3-aiosmtpd on 127.0.0.1 and a free port, with its <c>Sink</c> handler (accepts and discards
 /// every message). Debian's interpreter is asked for by path: a python3 earlier on PATH (pyenv) lacks the module.
 /// </summary>
-internal sealed class AiosmtpdSink : IAsyncDisposable
+internal sealed class AiosmtpdSink : ISmtpSink
 {
     private static readonly string[] Interpreters = ["/usr/bin/python3", "python3"];
 

@@ -6,7 +6,7 @@ namespace DigestPipeline.Benchmarks.Digests;
 /// The maildev of <c>tools/package.json</c> (<c>tools/node_modules</c>, as the integration tests install it) on
 /// 127.0.0.1 and free ports. It keeps every message in memory, as it does in the tests.
 /// </summary>
-internal sealed class MaildevSink : IAsyncDisposable
+internal sealed class MaildevSink : ISmtpSink
 {
     private readonly Process _process;
 
