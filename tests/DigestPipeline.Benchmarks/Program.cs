@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
+using DigestPipeline.Benchmarks.Digests;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Benchmarks.Planning;
 
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- latency      upload → summary latency on Azurite
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- planning [--subscribers n] [--azurite]   one planning run's cost
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -21,6 +23,9 @@ switch (args.FirstOrDefault())
     case "planning":
         return await PlanningCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
 
+    case "digests":
+        return await DigestsCommand.RunAsync(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -31,6 +36,9 @@ switch (args.FirstOrDefault())
               latency          upload → summary-written latency through the local host on Azurite, and Azurite's ceiling
               planning [--subscribers n] [--ticks n] [--azurite]
                                cost of one planning run with n subscribers (default 100,000), in memory or on Azurite
+              digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n] [--rounds n]
+                               digests composed per second (n, default 10,000, then 100,000 for memory), sent per
+                               second to aiosmtpd with the pool on 1 and 4 connections, and aiosmtpd's own ceiling
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;
