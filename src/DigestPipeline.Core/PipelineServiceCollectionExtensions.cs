@@ -43,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ConfirmationRateLimiter>();
         services.AddSingleton<SubscribeHandler>();
         services.AddSingleton<ConfirmHandler>();
+        services.AddSingleton<PreferencesHandler>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<IngestDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());

@@ -8,7 +8,7 @@ namespace DigestPipeline.Web;
 /// The subscribe form's fields as posted (HTML form or JSON), kept as text so that a page with problems shows back
 /// what was typed. Property names are the JSON names and the form field names.
 /// </summary>
-public sealed class SubscribeForm
+public class SubscribeForm
 {
     public const string DefaultTimeZone = "Europe/Paris";
 
@@ -37,7 +37,7 @@ public sealed class SubscribeForm
         new(Email, Name, Themes ?? [], Language?.Trim().ToLowerInvariant(), Schedule(), clientKey);
 
     /// <summary>Null for an unknown frequency; a time or day that does not parse is left out, so the schedule's own check names it.</summary>
-    private ScheduleChoice? Schedule()
+    internal ScheduleChoice? Schedule()
     {
         var zone = TimeZone?.Trim() ?? "";
         var time = TimeOnly.TryParseExact(Time?.Trim(), "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)

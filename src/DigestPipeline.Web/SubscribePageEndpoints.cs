@@ -22,9 +22,9 @@ namespace DigestPipeline.Web;
 public static class SubscribePageEndpoints
 {
     /// <summary>A sign-up is a few hundred bytes; anything much larger is refused before reading it.</summary>
-    private const long MaxBodyBytes = 16 * 1024;
+    internal const long MaxBodyBytes = 16 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
@@ -48,7 +48,7 @@ public static class SubscribePageEndpoints
             if (!http.Request.HasFormContentType)
                 return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
 
-            var form = await ReadFormAsync(http);
+            var form = await ReadFormAsync<SubscribeForm>(http);
             var result = await handler.SubscribeAsync(form.ToRequest(clientKey), http.RequestAborted);
             var labels = SubscribePageLabels.For(result.Language);
             return result.Outcome switch
@@ -103,10 +103,11 @@ public static class SubscribePageEndpoints
         return Results.Json(new SubscribeAnswer(status, result.Problems), Json, statusCode: code);
     }
 
-    private static async Task<SubscribeForm> ReadFormAsync(HttpContext http)
+    /// <summary>The posted form's fields (the preferences form has the subscribe form's, less email and name).</summary>
+    internal static async Task<TForm> ReadFormAsync<TForm>(HttpContext http) where TForm : SubscribeForm, new()
     {
         var fields = await http.Request.ReadFormAsync(http.RequestAborted);
-        return new SubscribeForm
+        return new TForm
         {
             Email = fields["email"],
             Name = fields["name"],

@@ -15,20 +15,31 @@ internal static class SubscribePageHtml
     public static string Form(SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form, IReadOnlyList<FieldProblem> problems)
     {
         var body = new StringBuilder();
-        if (problems.Count > 0)
-        {
-            body.Append("<p><strong>").Append(Encode(labels.ProblemsTitle)).Append("</strong></p>\n<ul>\n");
-            foreach (var problem in problems)
-                body.Append("<li data-field=\"").Append(Encode(problem.Field)).Append("\">").Append(Encode(problem.Message)).Append("</li>\n");
-            body.Append("</ul>\n");
-        }
-
-        var language = form.Language ?? labels.Language;
-        var frequency = form.Frequency ?? "daily";
+        Problems(body, labels, problems);
         body.Append("<form method=\"post\" action=\"/subscribe\">\n");
         TextField(body, "email", "email", labels.EmailLabel, form.Email, required: true);
         TextField(body, "text", "name", labels.NameLabel, form.Name, required: false);
+        SettingsFields(body, labels, taxonomy, form);
+        body.Append("<p><button type=\"submit\">").Append(Encode(labels.SubmitButton)).Append("</button></p>\n</form>\n");
+        return SubscriberPageHtml.Page(labels.Language, labels.SubscribeTitle, body.ToString());
+    }
 
+    /// <summary>The problems of a post, one item per problem with its field; nothing when there are none.</summary>
+    internal static void Problems(StringBuilder body, SubscribePageLabels labels, IReadOnlyList<FieldProblem> problems)
+    {
+        if (problems.Count == 0)
+            return;
+        body.Append("<p><strong>").Append(Encode(labels.ProblemsTitle)).Append("</strong></p>\n<ul>\n");
+        foreach (var problem in problems)
+            body.Append("<li data-field=\"").Append(Encode(problem.Field)).Append("\">").Append(Encode(problem.Message)).Append("</li>\n");
+        body.Append("</ul>\n");
+    }
+
+    /// <summary>The fields the subscribe and preferences forms share: themes, language, schedule and time zone.</summary>
+    internal static void SettingsFields(StringBuilder body, SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form)
+    {
+        var language = form.Language ?? labels.Language;
+        var frequency = form.Frequency ?? "daily";
         body.Append("<fieldset><legend>").Append(Encode(labels.ThemesLabel)).Append("</legend>\n");
         foreach (var theme in taxonomy.Themes)
         {
@@ -46,9 +57,7 @@ internal static class SubscribePageHtml
         TextField(body, "text", "time", labels.TimeLabel, form.Time ?? "07:00", required: false);
         TextField(body, "text", "cron", labels.CronLabel, form.Cron, required: false);
         TextField(body, "text", "timeZone", labels.TimeZoneLabel, form.TimeZone ?? SubscribeForm.DefaultTimeZone, required: true);
-        body.Append("<p><small>").Append(Encode(labels.TimeZoneNote)).Append("</small></p>\n")
-            .Append("<p><button type=\"submit\">").Append(Encode(labels.SubmitButton)).Append("</button></p>\n</form>\n");
-        return SubscriberPageHtml.Page(labels.Language, labels.SubscribeTitle, body.ToString());
+        body.Append("<p><small>").Append(Encode(labels.TimeZoneNote)).Append("</small></p>\n");
     }
 
     public static string CheckInbox(SubscribePageLabels labels) => Message(labels, labels.CheckInboxTitle, labels.CheckInboxText);

@@ -36,12 +36,14 @@ public sealed class SubscriberWebServer(IServiceProvider hostServices, IOptions<
         builder.Services.AddSingleton(hostServices.GetRequiredService<SourcePageHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<SubscribeHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<ConfirmHandler>());
+        builder.Services.AddSingleton(hostServices.GetRequiredService<PreferencesHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<ThemeTaxonomy>());
 
         var app = builder.Build();
         app.UseRouting();
         app.MapSubscriberPages();
         app.MapSubscribePages();
+        app.MapPreferencesPages();
         await app.StartAsync(cancellationToken);
         _app = app;
         logger.LogInformation("Subscriber pages served on {Urls}", string.Join(", ", Addresses));

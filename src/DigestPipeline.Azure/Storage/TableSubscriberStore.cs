@@ -102,6 +102,25 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
         return result?.ToSubscriber();
     }
 
+    public async Task<Subscriber?> ChangePreferencesAsync(
+        string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
+    {
+        SubscriberEntity? result = null;
+        await UpdateAsync(subscriberId, cancellationToken, stored =>
+        {
+            result = stored;
+            if (stored is null || change(stored.ToSubscriber()) is not { } changed)
+                return null;
+            stored.State = changed.State.ToString();
+            stored.Themes = PipelineJson.Serialize(changed.Themes);
+            stored.Language = changed.Language;
+            stored.Schedule = changed.Schedule;
+            stored.TimeZone = changed.TimeZone;
+            return result = stored;
+        });
+        return result?.ToSubscriber();
+    }
+
     /// <param name="change">From the stored row (null when none), the row to write, or null to write nothing.</param>
     private async Task UpdateAsync(string subscriberId, CancellationToken cancellationToken, Func<SubscriberEntity?, SubscriberEntity?> change)
     {

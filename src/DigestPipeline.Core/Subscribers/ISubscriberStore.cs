@@ -31,4 +31,11 @@ public interface ISubscriberStore
     /// </summary>
     /// <returns>The subscriber as stored afterwards; null when there is no such subscriber.</returns>
     Task<Subscriber?> ChangeSubscriptionAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ChangeSubscriptionAsync"/>, but also writes the language, schedule and time zone (the
+    /// preferences page): every other field and the progress marks stay as stored.
+    /// </summary>
+    /// <returns>The subscriber as stored afterwards; null when there is no such subscriber.</returns>
+    Task<Subscriber?> ChangePreferencesAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);
 }

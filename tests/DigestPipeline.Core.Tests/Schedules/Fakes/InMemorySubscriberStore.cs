@@ -78,6 +78,22 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
         return Task.FromResult<Subscriber?>(stored);
     }
 
+    public Task<Subscriber?> ChangePreferencesAsync(
+        string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
+    {
+        if (!_rows.TryGetValue(subscriberId, out var stored))
+            return Task.FromResult<Subscriber?>(null);
+        if (change(stored) is { } changed)
+        {
+            _rows[subscriberId] = stored = stored with
+            {
+                State = changed.State, Themes = changed.Themes, Language = changed.Language, Schedule = changed.Schedule, TimeZone = changed.TimeZone,
+            };
+        }
+
+        return Task.FromResult<Subscriber?>(stored);
+    }
+
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a > b ? a : b;
 }

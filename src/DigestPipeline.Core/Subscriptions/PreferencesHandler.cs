@@ -1,0 +1,102 @@
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Themes;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Core.Subscriptions;
+
+/// <summary>
+/// <c>/preferences?token=</c>: shows (GET) and changes (POST) a subscriber's themes, language, schedule and time
+/// zone. Posting the same settings again is a success that changes nothing; invalid settings change nothing.
+/// </summary>
+public sealed class PreferencesHandler(
+    SubscriberTokens tokens, ISubscriberStore subscribers, ThemeTaxonomy taxonomy, ILogger<PreferencesHandler> logger)
+{
+    /// <summary>The subscriber's current settings. Changes nothing.</summary>
+    public async Task<PreferencesResult> GetAsync(string? token, CancellationToken cancellationToken)
+    {
+        var verification = tokens.Verify(token, TokenPurpose.Preferences);
+        if (!verification.IsValid)
+            return PreferencesResult.Refused(TokenOutcome.Of(verification.Status));
+
+        var subscriber = await subscribers.GetAsync(verification.Token.SubscriberId, cancellationToken);
+        return subscriber is null
+            ? PreferencesResult.Refused(PageOutcome.NotFound)
+            : new PreferencesResult(PageOutcome.Ok, subscriber.Language, SubscriberPreferences.Of(subscriber));
+    }
+
+    /// <summary>Applies <paramref name="request"/> when it is valid; otherwise returns its problems and writes nothing.</summary>
+    public async Task<PreferencesResult> SaveAsync(string? token, PreferencesRequest request, CancellationToken cancellationToken)
+    {
+        var verification = tokens.Verify(token, TokenPurpose.Preferences);
+        if (!verification.IsValid)
+            return PreferencesResult.Refused(TokenOutcome.Of(verification.Status));
+
+        var subscriberId = verification.Token.SubscriberId;
+        var before = await subscribers.GetAsync(subscriberId, cancellationToken);
+        if (before is null)
+            return PreferencesResult.Refused(PageOutcome.NotFound);
+
+        if (!request.UnsubscribeAll)
+        {
+            var problems = Validate(request, before.Language);
+            if (problems.Count > 0)
+                return new PreferencesResult(PageOutcome.Ok, before.Language, SubscriberPreferences.Of(before)) { Problems = problems };
+        }
+
+        var changed = false;
+        var stored = await subscribers.ChangePreferencesAsync(subscriberId, subscriber =>
+        {
+            var after = Changed(subscriber, request);
+            changed = after is not null;
+            return after;
+        }, cancellationToken);
+        if (stored is null)
+            return PreferencesResult.Refused(PageOutcome.NotFound);
+
+        if (changed)
+            logger.LogInformation("Subscriber {SubscriberId} changed their preferences (now {State})", subscriberId, stored.State);
+        return new PreferencesResult(PageOutcome.Ok, stored.Language, SubscriberPreferences.Of(stored), changed);
+    }
+
+    /// <returns>The subscriber with the request applied; null when that changes nothing.</returns>
+    private static Subscriber? Changed(Subscriber subscriber, PreferencesRequest request)
+    {
+        if (request.UnsubscribeAll)
+            return subscriber.State == SubscriberState.Unsubscribed ? null : subscriber with { State = SubscriberState.Unsubscribed };
+
+        var themes = request.Themes.Distinct(StringComparer.Ordinal).ToArray();
+        var (cron, zone) = request.Schedule!.ToStored();
+        var state = subscriber.State;
+        if (themes.Length == 0)
+            state = SubscriberState.Unsubscribed;
+        else if (state == SubscriberState.Unsubscribed)
+        {
+            // Only the subscriber's own address receives a Preferences token, so choosing themes here is as good as
+            // the double opt-in: no new confirmation is needed. Pending and bouncing addresses keep their state
+            // (the confirmation link, or a new sign-up, decides for them).
+            state = SubscriberState.Active;
+        }
+
+        var after = subscriber with { Themes = themes, Language = request.Language!, Schedule = cron, TimeZone = zone, State = state };
+        var same = after.State == subscriber.State && after.Language == subscriber.Language && after.Schedule == subscriber.Schedule
+                   && after.TimeZone == subscriber.TimeZone && after.Themes.SequenceEqual(subscriber.Themes, StringComparer.Ordinal);
+        return same ? null : after;
+    }
+
+    private List<FieldProblem> Validate(PreferencesRequest request, string language)
+    {
+        var fr = language == "fr";
+        var problems = new List<FieldProblem>();
+        if (request.Themes.Any(t => taxonomy.Find(t) is null))
+            problems.Add(new("themes", fr ? "Choisissez parmi les thèmes proposés." : "Choose among the themes offered."));
+
+        if (request.Language is not ("fr" or "en"))
+            problems.Add(new("language", fr ? "Choisissez le français ou l’anglais." : "Choose French or English."));
+
+        if (request.Schedule is null)
+            problems.Add(new("frequency", fr ? "Choisissez une fréquence : quotidienne, hebdomadaire ou cron." : "Choose a frequency: daily, weekly or cron."));
+        else
+            problems.AddRange(request.Schedule.Validate().Select(p => new FieldProblem(p.Field, p.MessageIn(language))));
+        return problems;
+    }
+}
