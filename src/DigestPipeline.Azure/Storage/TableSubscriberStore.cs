@@ -86,23 +86,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             return row;
         });
 
-    public async Task<Subscriber?> ChangeSubscriptionAsync(
-        string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
-    {
-        SubscriberEntity? result = null;
-        await UpdateAsync(subscriberId, cancellationToken, stored =>
-        {
-            result = stored;
-            if (stored is null || change(stored.ToSubscriber()) is not { } changed)
-                return null;
-            stored.State = changed.State.ToString();
-            stored.Themes = PipelineJson.Serialize(changed.Themes);
-            return result = stored;
-        });
-        return result?.ToSubscriber();
-    }
-
-    public async Task<Subscriber?> ChangePreferencesAsync(
+    public async Task<Subscriber?> ChangeSettingsAsync(
         string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
     {
         SubscriberEntity? result = null;

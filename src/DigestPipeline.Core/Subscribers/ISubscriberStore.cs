@@ -25,17 +25,11 @@ public interface ISubscriberStore
     Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Changes the subscriber's state and themes (the other fields and the progress marks stay as stored, even if
-    /// they change meanwhile). <paramref name="change"/> gets the stored subscriber and returns it changed, or null
-    /// to write nothing; it may run more than once when another writer changes the row concurrently.
+    /// Changes the subscriber's settings: state, themes, language, schedule and time zone (the address, name and the
+    /// progress marks stay as stored, even if they change meanwhile). <paramref name="change"/> gets the stored
+    /// subscriber and returns it changed, or null to write nothing; it may run more than once when another writer
+    /// changes the row concurrently.
     /// </summary>
     /// <returns>The subscriber as stored afterwards; null when there is no such subscriber.</returns>
-    Task<Subscriber?> ChangeSubscriptionAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="ChangeSubscriptionAsync"/>, but also writes the language, schedule and time zone (the
-    /// preferences page): every other field and the progress marks stay as stored.
-    /// </summary>
-    /// <returns>The subscriber as stored afterwards; null when there is no such subscriber.</returns>
-    Task<Subscriber?> ChangePreferencesAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);
+    Task<Subscriber?> ChangeSettingsAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);
 }

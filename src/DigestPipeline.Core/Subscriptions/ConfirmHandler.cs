@@ -17,7 +17,7 @@ public sealed class ConfirmHandler(SubscriberTokens tokens, ISubscriberStore sub
 
         var subscriberId = verification.Token.SubscriberId;
         var confirmed = false;
-        var stored = await subscribers.ChangeSubscriptionAsync(subscriberId, subscriber =>
+        var stored = await subscribers.ChangeSettingsAsync(subscriberId, subscriber =>
         {
             confirmed = subscriber.State == SubscriberState.Pending;
             return confirmed ? subscriber with { State = SubscriberState.Active } : null;

@@ -44,7 +44,7 @@ public sealed class PreferencesHandler(
         }
 
         var changed = false;
-        var stored = await subscribers.ChangePreferencesAsync(subscriberId, subscriber =>
+        var stored = await subscribers.ChangeSettingsAsync(subscriberId, subscriber =>
         {
             var after = Changed(subscriber, request);
             changed = after is not null;
@@ -83,20 +83,6 @@ public sealed class PreferencesHandler(
         return same ? null : after;
     }
 
-    private List<FieldProblem> Validate(PreferencesRequest request, string language)
-    {
-        var fr = language == "fr";
-        var problems = new List<FieldProblem>();
-        if (request.Themes.Any(t => taxonomy.Find(t) is null))
-            problems.Add(new("themes", fr ? "Choisissez parmi les thèmes proposés." : "Choose among the themes offered."));
-
-        if (request.Language is not ("fr" or "en"))
-            problems.Add(new("language", fr ? "Choisissez le français ou l’anglais." : "Choose French or English."));
-
-        if (request.Schedule is null)
-            problems.Add(new("frequency", fr ? "Choisissez une fréquence : quotidienne, hebdomadaire ou cron." : "Choose a frequency: daily, weekly or cron."));
-        else
-            problems.AddRange(request.Schedule.Validate().Select(p => new FieldProblem(p.Field, p.MessageIn(language))));
-        return problems;
-    }
+    private List<FieldProblem> Validate(PreferencesRequest request, string language) =>
+        [.. SettingsProblems.Of(request.Themes, request.Language, request.Schedule, taxonomy, language)];
 }

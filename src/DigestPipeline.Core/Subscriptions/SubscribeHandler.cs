@@ -98,16 +98,8 @@ public sealed class SubscribeHandler(
 
         if (request.Themes.Count == 0)
             problems.Add(new("themes", fr ? "Choisissez au moins un thème." : "Choose at least one theme."));
-        else if (request.Themes.Any(t => taxonomy.Find(t) is null))
-            problems.Add(new("themes", fr ? "Choisissez parmi les thèmes proposés." : "Choose among the themes offered."));
 
-        if (request.Language is not ("fr" or "en"))
-            problems.Add(new("language", fr ? "Choisissez le français ou l’anglais." : "Choose French or English."));
-
-        if (request.Schedule is null)
-            problems.Add(new("frequency", fr ? "Choisissez une fréquence : quotidienne, hebdomadaire ou cron." : "Choose a frequency: daily, weekly or cron."));
-        else
-            problems.AddRange(request.Schedule.Validate().Select(p => new FieldProblem(p.Field, p.MessageIn(language))));
+        problems.AddRange(SettingsProblems.Of(request.Themes, request.Language, request.Schedule, taxonomy, language));
         return problems;
     }
 

@@ -32,7 +32,7 @@ public sealed class UnsubscribeHandler(
 
         var claims = verification.Token;
         var changed = false;
-        var stored = await subscribers.ChangeSubscriptionAsync(claims.SubscriberId, subscriber =>
+        var stored = await subscribers.ChangeSettingsAsync(claims.SubscriberId, subscriber =>
         {
             var after = Unsubscribed(subscriber, claims);
             changed = after is not null;

@@ -68,17 +68,7 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
         return Task.CompletedTask;
     }
 
-    public Task<Subscriber?> ChangeSubscriptionAsync(
-        string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
-    {
-        if (!_rows.TryGetValue(subscriberId, out var stored))
-            return Task.FromResult<Subscriber?>(null);
-        if (change(stored) is { } changed)
-            _rows[subscriberId] = stored = stored with { State = changed.State, Themes = changed.Themes };
-        return Task.FromResult<Subscriber?>(stored);
-    }
-
-    public Task<Subscriber?> ChangePreferencesAsync(
+    public Task<Subscriber?> ChangeSettingsAsync(
         string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
     {
         if (!_rows.TryGetValue(subscriberId, out var stored))
