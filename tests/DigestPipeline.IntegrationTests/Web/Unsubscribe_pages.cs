@@ -1,7 +1,6 @@
 using System.Net;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Options;
 using Shouldly;
 using Xunit;
 
@@ -97,22 +96,7 @@ public sealed class Unsubscribe_pages(AzuriteFixture azurite) : IClassFixture<Az
         var ct = TestContext.Current.CancellationToken;
         var subscriber = await _pages.SubscribeAsync("attacked@example.org", ["health"], "en", ct);
         var before = await _pages.RowAsync(subscriber.Id, ct);
-        var valid = _pages.Tokens.Issue(TokenPurpose.Unsubscribe, subscriber.Id);
-        var forger = new SubscriberTokens(
-            Options.Create(new SubscriptionOptions { TokenSecret = "another-deployment-secret-of-enough-length" }), TimeProvider.System);
-        // The second-to-last character lies wholly in the MAC: the token keeps its shape, the signature breaks.
-        var altered = valid[..^2] + (valid[^2] == 'A' ? 'B' : 'A') + valid[^1..];
-
-        var cases = new (string Token, HttpStatusCode Expected)[]
-        {
-            ("", HttpStatusCode.BadRequest),
-            ("not-a-token", HttpStatusCode.BadRequest),
-            (forger.Issue(TokenPurpose.Unsubscribe, subscriber.Id), HttpStatusCode.Forbidden),
-            (altered, HttpStatusCode.Forbidden),
-            (_pages.Tokens.Issue(TokenPurpose.Preferences, subscriber.Id), HttpStatusCode.Forbidden),
-            (_pages.Tokens.Issue(TokenPurpose.Unsubscribe, subscriber.Id, "", DateTimeOffset.UtcNow.AddDays(-61)), HttpStatusCode.Gone),
-            (_pages.Tokens.Issue(TokenPurpose.Unsubscribe, "nobody-at-all"), HttpStatusCode.NotFound),
-        };
+        var cases = BadTokens.For(_pages.Tokens, TokenPurpose.Unsubscribe, TokenPurpose.Preferences, subscriber.Id, DateTimeOffset.UtcNow.AddDays(-61));
         foreach (var (token, expected) in cases)
         {
             var post = await _pages.Http.PostAsync("/unsubscribe?token=" + token, OneClickBody(), ct);
