@@ -96,6 +96,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             if (stored is null || change(stored.ToSubscriber()) is not { } changed)
                 return null;
             stored.State = changed.State.ToString();
+            stored.DisplayName = changed.DisplayName;
             stored.Themes = PipelineJson.Serialize(changed.Themes);
             stored.Language = changed.Language;
             stored.Schedule = changed.Schedule;

@@ -25,8 +25,8 @@ public interface ISubscriberStore
     Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Changes the subscriber's settings: state, themes, language, schedule and time zone (the address, name and the
-    /// progress marks stay as stored, even if they change meanwhile). <paramref name="change"/> gets the stored
+    /// Changes the subscriber's settings: state, display name, themes, language, schedule and time zone (the address,
+    /// creation time and the progress marks stay as stored, even if they change meanwhile). <paramref name="change"/> gets the stored
     /// subscriber and returns it changed, or null to write nothing; it may run more than once when another writer
     /// changes the row concurrently.
     /// </summary>

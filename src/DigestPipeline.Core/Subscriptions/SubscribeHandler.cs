@@ -48,20 +48,24 @@ public sealed class SubscribeHandler(
             return SubscribeResult.Accepted(language);
         }
 
-        var existing = await subscribers.GetAsync(id, cancellationToken);
-        DigestEmail message;
-        if (existing is { State: SubscriberState.Active })
+        var (cron, zone) = request.Schedule!.ToStored();
+        var signUp = new Subscriber(id, email, DigestText.SingleLine(request.Name), request.Themes.Distinct(StringComparer.Ordinal).ToArray(),
+            language, cron, zone, SubscriberState.Pending, time.GetUtcNow());
+        var stored = signUp;
+        if (await subscribers.GetAsync(id, cancellationToken) is null)
         {
-            message = mail.AlreadySubscribed(existing);
+            await subscribers.UpsertAsync(signUp, cancellationToken);
         }
         else
         {
-            var (cron, zone) = request.Schedule!.ToStored();
-            var pending = new Subscriber(id, email, DigestText.SingleLine(request.Name), request.Themes.Distinct(StringComparer.Ordinal).ToArray(),
-                language, cron, zone, SubscriberState.Pending, existing?.CreatedAt ?? time.GetUtcNow());
-            await subscribers.UpsertAsync(pending, cancellationToken);
-            message = mail.Confirmation(pending);
+            // A conditional write: a confirmation landing between the read and the write is never undone, and an
+            // active subscriber keeps their settings.
+            stored = await subscribers.ChangeSettingsAsync(
+                id, current => current.State == SubscriberState.Active ? null : signUp, cancellationToken) ?? signUp;
         }
+
+        var alreadyActive = stored.State == SubscriberState.Active;
+        var message = alreadyActive ? mail.AlreadySubscribed(stored) : mail.Confirmation(stored);
 
         limiter.RecordSend(id, request.ClientKey);
         try
@@ -76,7 +80,7 @@ public sealed class SubscribeHandler(
         }
 
         logger.LogInformation("Sign-up of {SubscriberId}: {Mail} sent", id,
-            existing is { State: SubscriberState.Active } ? "already-subscribed mail" : "confirmation");
+            alreadyActive ? "already-subscribed mail" : "confirmation");
         return SubscribeResult.Accepted(language);
     }
 

@@ -77,7 +77,7 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
         {
             _rows[subscriberId] = stored = stored with
             {
-                State = changed.State, Themes = changed.Themes, Language = changed.Language, Schedule = changed.Schedule, TimeZone = changed.TimeZone,
+                State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language, Schedule = changed.Schedule, TimeZone = changed.TimeZone,
             };
         }
 
