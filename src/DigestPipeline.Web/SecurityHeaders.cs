@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace DigestPipeline.Web;
@@ -5,8 +7,13 @@ namespace DigestPipeline.Web;
 /// <summary>The response headers of every subscriber page.</summary>
 internal static class SecurityHeaders
 {
-    /// <summary>Our own pages: inline styles and a same-origin form, nothing else; no script at all.</summary>
+    /// <summary>Our own pages: inline styles and a same-origin form, nothing else; no script.</summary>
     public const string PagePolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>The blank subscribe form: <see cref="PagePolicy"/> plus its one fixed script, by hash (no inline script else).</summary>
+    public static readonly string SubscribeFormPolicy =
+        PagePolicy + "; script-src 'sha256-" +
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(SubscribePageHtml.BrowserTimeZoneScript))) + "'";
 
     /// <summary>
     /// Archived digests: their inline styles and remote images (email HTML), no script, no form, no plugin. A

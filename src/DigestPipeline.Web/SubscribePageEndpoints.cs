@@ -34,7 +34,7 @@ public static class SubscribePageEndpoints
         endpoints.MapGet("/subscribe", (HttpContext http, [FromQuery] string? lang, ThemeTaxonomy taxonomy) =>
         {
             var labels = SubscribePageLabels.For(lang ?? SubscriberPageEndpoints.AcceptedLanguage(http));
-            return SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+            return SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.SubscribeFormPolicy,
                 SubscribePageHtml.Form(labels, taxonomy, new SubscribeForm { Language = labels.Language }, []));
         });
 

@@ -5,11 +5,20 @@ using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Web;
 
-/// <summary>The subscribe form, its answers and the confirmation page: no script, every value encoded.</summary>
+/// <summary>The subscribe form, its answers and the confirmation page: every value encoded, no script but the time zone's.</summary>
 internal static class SubscribePageHtml
 {
     private static readonly (string Value, DayOfWeek Day)[] Days =
         Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => (d.ToString().ToLowerInvariant(), d)).ToArray();
+
+    /// <summary>
+    /// The page's only script, fixed text allowed by its hash (<see cref="SecurityHeaders.SubscribeFormPolicy"/>): a
+    /// blank form's time zone becomes the browser's own, which no request header carries. Without script the
+    /// field keeps <see cref="SubscribeForm.DefaultTimeZone"/>.
+    /// </summary>
+    internal const string BrowserTimeZoneScript =
+        "(function(){var f=document.querySelector('input[name=timeZone]');" +
+        "var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(f&&z)f.value=z;})();";
 
     /// <param name="problems">Shown above the form, which keeps what was typed; empty for a blank form.</param>
     public static string Form(SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form, IReadOnlyList<FieldProblem> problems)
@@ -21,6 +30,8 @@ internal static class SubscribePageHtml
         TextField(body, "text", "name", labels.NameLabel, form.Name, required: false);
         SettingsFields(body, labels, taxonomy, form);
         body.Append("<p><button type=\"submit\">").Append(Encode(labels.SubmitButton)).Append("</button></p>\n</form>\n");
+        if (form.TimeZone is null)
+            body.Append("<script>").Append(BrowserTimeZoneScript).Append("</script>\n");
         return SubscriberPageHtml.Page(labels.Language, labels.SubscribeTitle, body.ToString());
     }
 

@@ -72,8 +72,6 @@ public sealed class DigestComposer(SubscriberLinks links)
             SourceLabel: labels.SourceLabel,
             SectionLabel: labels.SectionLabel,
             KeyPhrasesLabel: labels.KeyPhrasesLabel,
-            OpenQuote: labels.OpenQuote,
-            CloseQuote: labels.CloseQuote,
             FooterWhy: string.Format(labels.Culture, labels.FooterWhyFormat,
                 labels.JoinList(themes.Select(t => t.Label).ToList())),
             FooterSchedule: string.Format(labels.Culture, labels.FooterScheduleFormat,
@@ -118,7 +116,8 @@ public sealed class DigestComposer(SubscriberLinks links)
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            currentSentences.Add(new DigestSentenceView(DigestText.SingleLine(sentence.Text) + (sentence.IsClause ? " …" : ""), labels.AlsoReportedIn(otherSources)));
+            var quoted = labels.Quote(DigestText.SingleLine(sentence.Text), sentence.IsClause ? " …" : "");
+            currentSentences.Add(new DigestSentenceView(quoted, labels.AlsoReportedIn(otherSources)));
         }
 
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();

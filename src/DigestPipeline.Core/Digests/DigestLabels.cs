@@ -122,6 +122,14 @@ public sealed record DigestLabels(
     /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>
     public string UnsubscribeTheme(string themeLabel) => string.Format(Culture, UnsubscribeThemeFormat, themeLabel);
 
+    /// <summary>
+    /// A cited sentence between this language's quotation marks, unless it already opens or closes a quotation of
+    /// its own (« … », “ … ”): wrapping that again would show « « … » ».
+    /// </summary>
+    /// <param name="suffix">Appended inside the marks, such as " …" for a sentence cut to its main clause.</param>
+    public string Quote(string sentence, string suffix = "") =>
+        DigestText.IsOwnQuotation(sentence) ? sentence + suffix : OpenQuote + sentence + suffix + CloseQuote;
+
     public string Greeting(string displayName) => string.Format(Culture, GreetingFormat, displayName);
 
     public string ItemCount(int count) =>

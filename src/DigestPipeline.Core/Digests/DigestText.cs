@@ -39,6 +39,13 @@ internal static class DigestText
         return builder.ToString();
     }
 
+    /// <summary>Whether a sentence starts with an opening quotation mark or ends with a closing one.</summary>
+    public static bool IsOwnQuotation(string sentence)
+    {
+        var text = sentence.AsSpan().Trim(" \u00A0\u202F");
+        return text.Length > 0 && (text[0] is '«' or '“' or '„' or '‹' or '"' || text[^1] is '»' or '”' or '›' or '"');
+    }
+
     /// <summary>Cuts <paramref name="value"/> to at most <paramref name="max"/> text elements, ending with "…" when cut.</summary>
     public static string Truncate(string value, int max)
     {

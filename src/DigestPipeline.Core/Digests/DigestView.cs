@@ -16,8 +16,6 @@ internal sealed record DigestView(
     string SourceLabel,
     string SectionLabel,
     string KeyPhrasesLabel,
-    string OpenQuote,
-    string CloseQuote,
     string FooterWhy,
     string FooterSchedule,
     IReadOnlyList<DigestThemeView> Themes,
@@ -53,5 +51,6 @@ internal sealed record DigestItemView(
 /// <summary>Consecutive sentences of one item from the same section, under that section's heading.</summary>
 internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSentenceView> Sentences);
 
+/// <param name="Quoted">The cited sentence between quotation marks (<see cref="DigestLabels.Quote"/>).</param>
 /// <param name="AlsoIn">"also in: …" naming the other documents that reported the same fact; empty when none did.</param>
-internal sealed record DigestSentenceView(string Text, string AlsoIn);
+internal sealed record DigestSentenceView(string Quoted, string AlsoIn);

@@ -7,6 +7,7 @@ using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
+using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,7 +41,11 @@ public sealed class RunningPipeline : IAsyncDisposable
 
     public TableServiceClient Tables { get; }
 
-    public static async Task<RunningPipeline> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken)
+    /// <param name="settings">Settings over this class's own (such as another Subscriptions:PublicBaseUrl).</param>
+    /// <param name="serveSubscriberPages">Serve the subscriber pages on Web:Urls too, as <c>digest up</c> does.</param>
+    public static async Task<RunningPipeline> StartAsync(
+        AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration
@@ -59,11 +64,14 @@ public sealed class RunningPipeline : IAsyncDisposable
                 ["Digests:IndexSettleTime"] = "00:00:00",
                 ["Subscriptions:TokenSecret"] = TokenSecret,
                 ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
-            });
+            })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDigestPipeline(builder.Configuration);
         builder.Services.AddDigestMail(builder.Configuration);
         builder.Services.AddLocalFunctionsHost(builder.Configuration);
+        if (serveSubscriberPages)
+            builder.Services.AddSubscriberWebServer(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new RunningPipeline(host, azurite);
@@ -75,6 +83,17 @@ public sealed class RunningPipeline : IAsyncDisposable
     {
         var container = Blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
         await container.GetBlobClient(blobName).UploadAsync(new BinaryData(content), cancellationToken);
+    }
+
+    /// <summary>Uploads to <c>incoming</c> and waits until the pipeline has summarized that content.</summary>
+    public async Task<SourceDocument> UploadAndWaitForSummaryAsync(string blobName, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var document = new DocumentReader(new DocumentReaderOptions()).Read(blobName, bytes, DateTimeOffset.UtcNow);
+        await UploadAsync(blobName, bytes, cancellationToken);
+        await EventuallyAsync(async () =>
+            (await Get<IDocumentStore>().GetRecordAsync(document.Id, cancellationToken)) is { Status: DocumentStatus.Summarized } record ? record : null,
+            $"document {blobName} to be summarized", cancellationToken);
+        return document;
     }
 
     public async Task<List<DocumentRecord>> DocumentRecordsAsync(CancellationToken cancellationToken)

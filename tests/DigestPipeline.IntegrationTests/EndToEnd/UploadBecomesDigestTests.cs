@@ -146,15 +146,8 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
         poisoned.ShouldContain("\"dequeueCount\":5");
     }
 
-    private async Task<SourceDocument> UploadAndWaitForSummaryAsync(string blobName, byte[] bytes)
-    {
-        var document = new DocumentReader(new DocumentReaderOptions()).Read(blobName, bytes, DateTimeOffset.UtcNow);
-        await Pipeline.UploadAsync(blobName, bytes, Cancellation);
-        await RunningPipeline.EventuallyAsync(async () =>
-            (await Pipeline.Get<IDocumentStore>().GetRecordAsync(document.Id, Cancellation)) is { Status: DocumentStatus.Summarized } record ? record : null,
-            $"document {blobName} to be summarized", Cancellation);
-        return document;
-    }
+    private Task<SourceDocument> UploadAndWaitForSummaryAsync(string blobName, byte[] bytes) =>
+        Pipeline.UploadAndWaitForSummaryAsync(blobName, bytes, Cancellation);
 
     /// <summary>The seed article with a line of its own, so that each test has its own document (the same content is one document).</summary>
     private static byte[] SeedArticle(string variant) =>
