@@ -12,7 +12,7 @@ param environmentName string
 @description('Azure region of every resource (one that offers Flex Consumption).')
 param location string
 
-@description('Object id of the person deploying (azd sets it): gets blob data access to upload test documents. Empty: none.')
+@description('Object id of the person deploying (azd sets it): gets blob, queue and table data access, for the digest command. Empty: none.')
 param principalId string = ''
 
 @description('SMTP relay host. Azure Communication Services: smtp.azurecomm.net')

@@ -103,15 +103,15 @@ resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }]
 
-// The person deploying may upload test documents to incoming (az storage blob upload --auth-mode login).
-resource deployerBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+// The person deploying may run the digest command against this account (upload, subscribe, status: README).
+resource deployerStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in (empty(principalId) ? [] : [roles.storageBlobDataContributor, roles.storageQueueDataContributor, roles.storageTableDataContributor]): {
   scope: storage
-  name: guid(storage.id, principalId, roles.storageBlobDataContributor)
+  name: guid(storage.id, principalId, role)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
     principalId: principalId
   }
-}
+}]
 
 // ---------------------------------------------------------------- Event Grid: BlobCreated under incoming/ → queue ingest
 
