@@ -20,40 +20,44 @@ public static class PreferencesPageEndpoints
 {
     public static IEndpointRouteBuilder MapPreferencesPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/preferences", async (HttpContext http, [FromQuery] string? token, PreferencesHandler handler, ThemeTaxonomy taxonomy) =>
-        {
-            var result = await handler.GetAsync(token, http.RequestAborted);
-            if (result.Outcome != PageOutcome.Ok)
-                return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
-            return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-                PreferencesPageHtml.Form(result.Language!, taxonomy, result, PreferencesForm.Of(result.Current!), saved: false, token!));
-        });
-
-        endpoints.MapPost("/preferences", async (HttpContext http, [FromQuery] string? token, PreferencesHandler handler, ThemeTaxonomy taxonomy) =>
-        {
-            if (http.Request.ContentLength > SubscribePageEndpoints.MaxBodyBytes)
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            if (http.Request.HasJsonContentType())
-                return await SaveJsonAsync(http, token, handler);
-            if (!http.Request.HasFormContentType)
-                return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-
-            var form = await SubscribePageEndpoints.ReadFormAsync<PreferencesForm>(http);
-            form.UnsubscribeAll = http.Request.Form["action"] == PreferencesForm.UnsubscribeAllAction;
-            var result = await handler.SaveAsync(token, form.ToPreferencesRequest(), http.RequestAborted);
-            if (result.Outcome != PageOutcome.Ok)
-                return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
-            if (result.IsInvalid)
-            {
-                return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status400BadRequest, SecurityHeaders.PagePolicy,
-                    PreferencesPageHtml.Form(result.Language!, taxonomy, result, form, saved: false, token!));
-            }
-
-            return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-                PreferencesPageHtml.Form(result.Language!, taxonomy, result, PreferencesForm.Of(result.Current!), saved: true, token!));
-        });
-
+        endpoints.MapGet("/preferences", PreferencesPageAsync);
+        endpoints.MapPost("/preferences", SavePreferencesAsync);
         return endpoints;
+    }
+
+    /// <summary><c>GET /preferences?token=</c>: the form, pre-filled with the stored settings.</summary>
+    public static async Task<IResult> PreferencesPageAsync(HttpContext http, [FromQuery] string? token, PreferencesHandler handler, ThemeTaxonomy taxonomy)
+    {
+        var result = await handler.GetAsync(token, http.RequestAborted);
+        if (result.Outcome != PageOutcome.Ok)
+            return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
+        return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+            PreferencesPageHtml.Form(result.Language!, taxonomy, result, PreferencesForm.Of(result.Current!), saved: false, token!));
+    }
+
+    /// <summary><c>POST /preferences?token=</c>: a form post answered with the page, or JSON answered with JSON.</summary>
+    public static async Task<IResult> SavePreferencesAsync(HttpContext http, [FromQuery] string? token, PreferencesHandler handler, ThemeTaxonomy taxonomy)
+    {
+        if (http.Request.ContentLength > SubscribePageEndpoints.MaxBodyBytes)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (http.Request.HasJsonContentType())
+            return await SaveJsonAsync(http, token, handler);
+        if (!http.Request.HasFormContentType)
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+
+        var form = await SubscribePageEndpoints.ReadFormAsync<PreferencesForm>(http);
+        form.UnsubscribeAll = http.Request.Form["action"] == PreferencesForm.UnsubscribeAllAction;
+        var result = await handler.SaveAsync(token, form.ToPreferencesRequest(), http.RequestAborted);
+        if (result.Outcome != PageOutcome.Ok)
+            return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
+        if (result.IsInvalid)
+        {
+            return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status400BadRequest, SecurityHeaders.PagePolicy,
+                PreferencesPageHtml.Form(result.Language!, taxonomy, result, form, saved: false, token!));
+        }
+
+        return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+            PreferencesPageHtml.Form(result.Language!, taxonomy, result, PreferencesForm.Of(result.Current!), saved: true, token!));
     }
 
     private static async Task<IResult> SaveJsonAsync(HttpContext http, string? token, PreferencesHandler handler)

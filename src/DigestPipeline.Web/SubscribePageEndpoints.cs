@@ -31,47 +31,53 @@ public static class SubscribePageEndpoints
 
     public static IEndpointRouteBuilder MapSubscribePages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/subscribe", (HttpContext http, [FromQuery] string? lang, ThemeTaxonomy taxonomy) =>
-        {
-            var labels = SubscribePageLabels.For(lang ?? SubscriberPageEndpoints.AcceptedLanguage(http));
-            return SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.SubscribeFormPolicy,
-                SubscribePageHtml.Form(labels, taxonomy, new SubscribeForm { Language = labels.Language }, []));
-        });
-
-        endpoints.MapPost("/subscribe", async (HttpContext http, SubscribeHandler handler, ThemeTaxonomy taxonomy) =>
-        {
-            if (http.Request.ContentLength > MaxBodyBytes)
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            var clientKey = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            if (http.Request.HasJsonContentType())
-                return await SubscribeJsonAsync(http, handler, clientKey);
-            if (!http.Request.HasFormContentType)
-                return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-
-            var form = await ReadFormAsync<SubscribeForm>(http);
-            var result = await handler.SubscribeAsync(form.ToRequest(clientKey), http.RequestAborted);
-            var labels = SubscribePageLabels.For(result.Language);
-            return result.Outcome switch
-            {
-                SubscribeOutcome.Accepted => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-                    SubscribePageHtml.CheckInbox(labels)),
-                SubscribeOutcome.TooManyRequests => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status429TooManyRequests,
-                    SecurityHeaders.PagePolicy, SubscribePageHtml.TooMany(labels)),
-                _ => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status400BadRequest, SecurityHeaders.PagePolicy,
-                    SubscribePageHtml.Form(labels, taxonomy, form, result.Problems)),
-            };
-        });
-
-        endpoints.MapGet("/confirm", async (HttpContext http, [FromQuery] string? token, ConfirmHandler handler) =>
-        {
-            var result = await handler.ConfirmAsync(token, http.RequestAborted);
-            if (result.Outcome != PageOutcome.Ok)
-                return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
-            return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-                SubscribePageHtml.Confirmed(SubscribePageLabels.For(result.Language), result));
-        });
-
+        endpoints.MapGet("/subscribe", SubscribeFormAsync);
+        endpoints.MapPost("/subscribe", SubscribeAsync);
+        endpoints.MapGet("/confirm", ConfirmAsync);
         return endpoints;
+    }
+
+    /// <summary><c>GET /subscribe[?lang=]</c>: the sign-up form.</summary>
+    public static Task<IResult> SubscribeFormAsync(HttpContext http, [FromQuery] string? lang, ThemeTaxonomy taxonomy)
+    {
+        var labels = SubscribePageLabels.For(lang ?? SubscriberPageEndpoints.AcceptedLanguage(http));
+        return SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.SubscribeFormPolicy,
+            SubscribePageHtml.Form(labels, taxonomy, new SubscribeForm { Language = labels.Language }, []));
+    }
+
+    /// <summary><c>POST /subscribe</c>: a form post answered with a page, or JSON answered with JSON.</summary>
+    public static async Task<IResult> SubscribeAsync(HttpContext http, SubscribeHandler handler, ThemeTaxonomy taxonomy)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var clientKey = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (http.Request.HasJsonContentType())
+            return await SubscribeJsonAsync(http, handler, clientKey);
+        if (!http.Request.HasFormContentType)
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+
+        var form = await ReadFormAsync<SubscribeForm>(http);
+        var result = await handler.SubscribeAsync(form.ToRequest(clientKey), http.RequestAborted);
+        var labels = SubscribePageLabels.For(result.Language);
+        return result.Outcome switch
+        {
+            SubscribeOutcome.Accepted => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+                SubscribePageHtml.CheckInbox(labels)),
+            SubscribeOutcome.TooManyRequests => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+                SecurityHeaders.PagePolicy, SubscribePageHtml.TooMany(labels)),
+            _ => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status400BadRequest, SecurityHeaders.PagePolicy,
+                SubscribePageHtml.Form(labels, taxonomy, form, result.Problems)),
+        };
+    }
+
+    /// <summary><c>GET /confirm?token=</c>: the double opt-in link.</summary>
+    public static async Task<IResult> ConfirmAsync(HttpContext http, [FromQuery] string? token, ConfirmHandler handler)
+    {
+        var result = await handler.ConfirmAsync(token, http.RequestAborted);
+        if (result.Outcome != PageOutcome.Ok)
+            return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
+        return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
+            SubscribePageHtml.Confirmed(SubscribePageLabels.For(result.Language), result));
     }
 
     private static async Task<IResult> SubscribeJsonAsync(HttpContext http, SubscribeHandler handler, string clientKey)

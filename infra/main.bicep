@@ -1,0 +1,78 @@
+// DigestPipeline in Azure: one resource group holding the storage account, the Event Grid subscription that feeds
+// the ingest queue, the Function App on Flex Consumption, monitoring and the Key Vault. `azd up` deploys it
+// (azure.yaml at the repository root); parameters come from main.parameters.json.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource (one that offers Flex Consumption).')
+param location string
+
+@description('Object id of the person deploying (azd sets it): gets blob, queue and table data access, for the digest command. Empty: none.')
+param principalId string = ''
+
+@description('SMTP relay host. Azure Communication Services: smtp.azurecomm.net')
+param smtpHost string
+
+@description('SMTP port: 587 with StartTls for Azure Communication Services.')
+param smtpPort int = 587
+
+@allowed(['None', 'StartTls', 'StartTlsWhenAvailable', 'SslOnConnect', 'Auto'])
+param smtpSecurity string = 'StartTls'
+
+@description('SMTP user name. Azure Communication Services: the SMTP username resource, or <ACS resource>.<Entra app id>.<tenant id>.')
+param smtpUserName string
+
+@secure()
+@description('SMTP password (Azure Communication Services: the Entra application\'s client secret). Stored in Key Vault only.')
+param smtpPassword string
+
+@secure()
+@minLength(32)
+@description('HMAC secret of every subscriber link (openssl rand -base64 48). Stored in Key Vault only. Changing it breaks every link already sent.')
+param tokenSecret string
+
+@description('Sender address: for Azure Communication Services, an address of a domain connected to the resource (DoNotReply@<domain>).')
+param fromAddress string
+
+param fromName string = 'DigestPipeline'
+
+@description('When digests are planned: 5-field cron, UTC.')
+param planSchedule string = '*/5 * * * *'
+
+var tags = { 'azd-env-name': environmentName }
+
+resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module resources 'resources.bicep' = {
+  name: 'digestpipeline'
+  scope: group
+  params: {
+    environmentName: environmentName
+    location: location
+    tags: tags
+    principalId: principalId
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpSecurity: smtpSecurity
+    smtpUserName: smtpUserName
+    smtpPassword: smtpPassword
+    tokenSecret: tokenSecret
+    fromAddress: fromAddress
+    fromName: fromName
+    planSchedule: planSchedule
+  }
+}
+
+output AZURE_RESOURCE_GROUP string = group.name
+output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
+output AZURE_FUNCTION_APP_NAME string = resources.outputs.functionAppName
+output SUBSCRIBE_URL string = resources.outputs.subscribeUrl

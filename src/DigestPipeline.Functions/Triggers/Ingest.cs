@@ -1,0 +1,13 @@
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Azure.Functions.Worker;
+
+namespace DigestPipeline.Functions.Triggers;
+
+/// <summary>Queue <c>ingest</c>: the Event Grid BlobCreated event of an upload to <c>incoming</c>.</summary>
+public sealed class Ingest(IngestDocumentHandler handler)
+{
+    [Function(nameof(Ingest))]
+    public Task Run([QueueTrigger(StorageNames.IngestQueue)] string message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message, cancellationToken);
+}

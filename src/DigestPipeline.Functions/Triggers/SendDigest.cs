@@ -1,0 +1,13 @@
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Azure.Functions.Worker;
+
+namespace DigestPipeline.Functions.Triggers;
+
+/// <summary>Queue <c>digest</c>: a batch of subscribers due for a digest.</summary>
+public sealed class SendDigest(SendDigestHandler handler)
+{
+    [Function(nameof(SendDigest))]
+    public Task Run([QueueTrigger(StorageNames.DigestQueue)] string message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message, cancellationToken);
+}

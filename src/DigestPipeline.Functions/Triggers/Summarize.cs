@@ -1,0 +1,13 @@
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Summaries;
+using Microsoft.Azure.Functions.Worker;
+
+namespace DigestPipeline.Functions.Triggers;
+
+/// <summary>Queue <c>summarize</c>: a document to theme and summarize.</summary>
+public sealed class Summarize(SummarizeDocumentHandler handler)
+{
+    [Function(nameof(Summarize))]
+    public Task Run([QueueTrigger(StorageNames.SummarizeQueue)] string message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message, cancellationToken);
+}
