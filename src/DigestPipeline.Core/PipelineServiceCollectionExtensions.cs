@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
@@ -17,6 +18,7 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddDigestPipelineCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new PipelineTelemetry(sp.GetService<IMeterFactory>()));
         services.AddOptions<DocumentReaderOptions>().BindConfiguration(DocumentReaderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
