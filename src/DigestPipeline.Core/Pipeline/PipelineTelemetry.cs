@@ -22,6 +22,12 @@ public sealed class PipelineTelemetry : IDisposable
     public const string SubscriberIdTag = "digestpipeline.subscriber.id";
     public const string DeliveryIdTag = "digestpipeline.delivery.id";
 
+    /// <summary>OpenTelemetry's default buckets are for milliseconds; these suit seconds, up to retries after a minute.</summary>
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    };
+
     private readonly Counter<long> _documentsIngested;
     private readonly Counter<long> _documentsRejected;
     private readonly Counter<long> _summariesWritten;
@@ -36,14 +42,16 @@ public sealed class PipelineTelemetry : IDisposable
     {
         Meter = meters?.Create(Name) ?? new Meter(Name);
         ActivitySource = new ActivitySource(Name);
-        _documentsIngested = Meter.CreateCounter<long>("digestpipeline.documents.ingested", "{document}", "New documents stored (same content again is not counted).");
-        _documentsRejected = Meter.CreateCounter<long>("digestpipeline.documents.rejected", "{document}", "Uploads quarantined, by reason.");
-        _summariesWritten = Meter.CreateCounter<long>("digestpipeline.summaries.written", "{document}", "Documents whose themed summaries were written.");
-        _digestsSent = Meter.CreateCounter<long>("digestpipeline.digests.sent", "{digest}", "Digests accepted by the mail server or the pickup folder.");
-        _digestsSkipped = Meter.CreateCounter<long>("digestpipeline.digests.skipped", "{digest}", "Digests not sent, by reason (too few items, subscriber not active).");
-        _deliveryFailures = Meter.CreateCounter<long>("digestpipeline.delivery.failures", "{digest}", "Digests that failed, by kind (transient: retried; permanent: the recipient was refused).");
-        _queueLatency = Meter.CreateHistogram<double>("digestpipeline.queue.latency", "s", "From a message's insertion into its queue to the start of its handler.");
-        _handlerDuration = Meter.CreateHistogram<double>("digestpipeline.handler.duration", "s", "One handler run, by handler and outcome.");
+        _documentsIngested = Meter.CreateCounter<long>("digestpipeline.documents.ingested", "{document}", "New documents stored (same content again is not counted)");
+        _documentsRejected = Meter.CreateCounter<long>("digestpipeline.documents.rejected", "{document}", "Uploads quarantined, by reason");
+        _summariesWritten = Meter.CreateCounter<long>("digestpipeline.summaries.written", "{document}", "Documents whose themed summaries were written");
+        _digestsSent = Meter.CreateCounter<long>("digestpipeline.digests.sent", "{digest}", "Digests accepted by the mail server or the pickup folder");
+        _digestsSkipped = Meter.CreateCounter<long>("digestpipeline.digests.skipped", "{digest}", "Digests not sent, by reason (too few items, subscriber not active)");
+        _deliveryFailures = Meter.CreateCounter<long>("digestpipeline.delivery.failures", "{digest}", "Digests that failed, by kind (transient: retried; permanent: the recipient was refused)");
+        _queueLatency = Meter.CreateHistogram("digestpipeline.queue.latency", "s", "From a message's insertion into its queue to the start of its handler",
+            tags: null, SecondsBuckets);
+        _handlerDuration = Meter.CreateHistogram("digestpipeline.handler.duration", "s", "One handler run, by handler and outcome",
+            tags: null, SecondsBuckets);
     }
 
     public Meter Meter { get; }
