@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
@@ -17,6 +18,7 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddDigestPipelineCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPipelineTelemetry();
         services.AddOptions<DocumentReaderOptions>().BindConfiguration(DocumentReaderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -48,6 +50,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
+        return services;
+    }
+
+    /// <summary>The handlers' spans and metrics (the trigger hosts record queue latency on it too); one per host.</summary>
+    public static IServiceCollection AddPipelineTelemetry(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new PipelineTelemetry(sp.GetService<IMeterFactory>()));
         return services;
     }
 

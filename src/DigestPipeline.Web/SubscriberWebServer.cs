@@ -30,7 +30,7 @@ public sealed class SubscriberWebServer(IServiceProvider hostServices, IOptions<
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls(options.Value.Urls);
         builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton(hostServices.GetRequiredService<ILoggerFactory>());
+        builder.Services.AddSingleton<ILoggerFactory>(new FrameworkRequestLogging(hostServices.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(hostServices.GetRequiredService<UnsubscribeHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<ViewDigestHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<SourcePageHandler>());

@@ -1,4 +1,5 @@
 using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class LocalHostServiceCollectionExtensions
     public static IServiceCollection AddLocalFunctionsHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDigestPipelineStorage(configuration);
+        services.AddPipelineTelemetry();
 
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
         services.AddSingleton<LocalHostOptionsSetup>(_ => new LocalHostOptionsSetup(configuration));

@@ -20,6 +20,7 @@ internal sealed class QueueListener(
     NewMessageSignal newMessages,
     QueueTriggerOptions options,
     TimeProvider time,
+    PipelineTelemetry telemetry,
     ILogger logger)
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
@@ -123,6 +124,8 @@ internal sealed class QueueListener(
                 return;
             }
 
+            if (message.InsertedOn is { } insertedOn)
+                telemetry.RecordQueueLatency(handler.Queue, time.GetUtcNow() - insertedOn);
             var failure = await HandleAsync(text, lease, cancellationToken);
             if (failure is null)
             {

@@ -18,6 +18,7 @@ public sealed class QueuePump(
     NewMessageSignal newMessages,
     IOptions<QueueTriggerOptions> options,
     TimeProvider time,
+    PipelineTelemetry telemetry,
     ILoggerFactory loggers) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +39,6 @@ public sealed class QueuePump(
         }
 
         return Task.WhenAll(all.Select(handler =>
-            new QueueListener(handler, queues, codec, newMessages, options.Value, time, logger).RunAsync(stoppingToken)));
+            new QueueListener(handler, queues, codec, newMessages, options.Value, time, telemetry, logger).RunAsync(stoppingToken)));
     }
 }

@@ -1,5 +1,6 @@
 using DigestPipeline.Azure;
 using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Telemetry;
 using DigestPipeline.Mail;
 using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,7 @@ public static class PipelineHost
 
         builder.Services.AddDigestPipeline(builder.Configuration);
         builder.Services.AddDigestMail(builder.Configuration);
+        builder.Services.AddDigestTelemetry(builder.Configuration);
         if (runTriggers)
             builder.Services.AddLocalFunctionsHost(builder.Configuration);
         if (serveSubscriberPages)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Logging;
@@ -14,15 +15,17 @@ public sealed class PlanDigestsHandler(
     ISubscriberStore subscribers,
     IWorkQueue queue,
     IOptions<DigestOptions> options,
+    PipelineTelemetry telemetry,
     ILogger<PlanDigestsHandler> logger) : ITimerHandler
 {
     public string Name => "PlanDigests";
 
-    public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var planned = await PlanDueAsync(now, cancellationToken);
-        logger.LogInformation("Planned {Count} digests at {Now:u}", planned, now);
-    }
+    public Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        telemetry.RunAsync(Name, ActivityKind.Internal, async () =>
+        {
+            var planned = await PlanDueAsync(now, cancellationToken);
+            logger.LogInformation("Planned {Count} digests at {Now:u}", planned, now);
+        });
 
     /// <summary>Plans every subscriber due at <paramref name="now"/>; returns how many.</summary>
     public Task<int> PlanDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Logging;
@@ -24,11 +25,15 @@ public sealed class SendDigestHandler(
     IMailSender mail,
     IOptions<DigestOptions> options,
     TimeProvider time,
+    PipelineTelemetry telemetry,
     ILogger<SendDigestHandler> logger) : IQueueHandler
 {
     public string Queue => StorageNames.DigestQueue;
 
-    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
+        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SendBatchAsync(messageText, cancellationToken));
+
+    private async Task SendBatchAsync(string messageText, CancellationToken cancellationToken)
     {
         var message = PipelineJson.Deserialize<DigestBatchMessage>(messageText);
         if (message.SchemaVersion != DigestBatchMessage.CurrentVersion)
@@ -55,15 +60,18 @@ public sealed class SendDigestHandler(
 
     public async Task<DeliveryState> DeliverAsync(DigestRequest request, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SubscriberId"] = request.SubscriberId });
+        using var activity = telemetry.ActivitySource.StartActivity("deliver digest");
+        using var scope = PipelineTelemetry.TagSubscriber(logger, request.SubscriberId);
         var subscriber = await subscribers.GetAsync(request.SubscriberId, cancellationToken);
         if (subscriber is not { State: SubscriberState.Active })
         {
             logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
+            telemetry.DigestSkipped("subscriber-not-active");
             return DeliveryState.SkippedEmpty;
         }
 
         var delivery = await ClaimAsync(subscriber, request.Period, cancellationToken);
+        using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
         if (delivery.State != DeliveryState.Claimed)
             return delivery.State;
 
@@ -75,6 +83,7 @@ public sealed class SendDigestHandler(
             if (content.ItemCount == 0)
                 await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
             logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, request.Period);
+            telemetry.DigestSkipped("too-few-items");
             return DeliveryState.SkippedEmpty;
         }
 
@@ -92,6 +101,7 @@ public sealed class SendDigestHandler(
         }
         catch
         {
+            telemetry.DeliveryFailed("transient");
             await ledger.CompleteAsync(delivery, DeliveryState.Released, time.GetUtcNow(), CancellationToken.None);
             throw;
         }
@@ -100,6 +110,7 @@ public sealed class SendDigestHandler(
         await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
         if (subscriber.BounceCount > 0)
             await subscribers.ResetBouncesAsync(subscriber.Id, cancellationToken);
+        telemetry.DigestSent();
         logger.LogInformation("Sent digest {DeliveryId} with {Items} items in {Themes} themes", delivery.Id, content.ItemCount, content.Themes.Count);
         return DeliveryState.Sent;
     }
@@ -113,6 +124,7 @@ public sealed class SendDigestHandler(
         await ledger.CompleteAsync(delivery, DeliveryState.FailedPermanently, time.GetUtcNow(), CancellationToken.None);
         var limit = options.Value.BounceLimit;
         var updated = await subscribers.RecordBounceAsync(subscriber.Id, limit, cancellationToken);
+        telemetry.DeliveryFailed("permanent");
         // Warning level: the server's reply may name the address.
         logger.LogWarning("Digest {DeliveryId} bounced ({StatusCode} {Reply}): bounce {Count} of {Limit}, subscriber {SubscriberId} is {State}",
             delivery.Id, rejected.StatusCode, rejected.ServerReply, updated.BounceCount, limit, subscriber.Id, updated.State);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,11 +18,15 @@ public sealed class IngestDocumentHandler(
     DocumentReader reader,
     IOptions<DocumentReaderOptions> options,
     TimeProvider time,
+    PipelineTelemetry telemetry,
     ILogger<IngestDocumentHandler> logger) : IQueueHandler
 {
     public string Queue => StorageNames.IngestQueue;
 
-    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
+        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => IngestAsync(messageText, cancellationToken));
+
+    private async Task IngestAsync(string messageText, CancellationToken cancellationToken)
     {
         var blobEvent = ParseEvent(messageText);
         if (blobEvent.EventType != BlobCreatedEvent.BlobCreatedType)
@@ -56,7 +61,7 @@ public sealed class IngestDocumentHandler(
             return;
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DocumentId"] = document.Id });
+        using var scope = PipelineTelemetry.TagDocument(logger, document.Id);
         var existing = await documents.GetRecordAsync(document.Id, cancellationToken);
         if (existing is { Status: DocumentStatus.Summarized })
         {
@@ -70,6 +75,7 @@ public sealed class IngestDocumentHandler(
             await documents.SetRecordAsync(
                 new DocumentRecord(document.Id, blobName, DocumentStatus.Ingested, now, document.Language, document.Title),
                 cancellationToken);
+            telemetry.DocumentIngested();
         }
 
         // Sent again when a previous attempt stopped after recording "ingested": summarizing twice is harmless.
@@ -81,10 +87,13 @@ public sealed class IngestDocumentHandler(
 
     private async Task RejectAsync(IncomingBlob blob, DocumentRejectedException rejection, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var id = RejectedUploadId(blob);
+        using var scope = PipelineTelemetry.TagDocument(logger, id);
         await documents.QuarantineAsync(blob.Name, rejection.Reason, rejection.Message, cancellationToken);
         await documents.SetRecordAsync(
-            new DocumentRecord(RejectedUploadId(blob), blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
+            new DocumentRecord(id, blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
             cancellationToken);
+        telemetry.DocumentRejected(rejection.Reason.ToString());
         logger.LogWarning("Rejected upload {BlobName} ({Reason}): {Message}; kept in quarantine", blob.Name, rejection.Reason, rejection.Message);
     }
 

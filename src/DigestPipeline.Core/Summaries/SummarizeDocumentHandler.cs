@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -14,17 +15,21 @@ public sealed class SummarizeDocumentHandler(
     IThemeIndex themeIndex,
     DocumentSummarizer summarizer,
     TimeProvider time,
+    PipelineTelemetry telemetry,
     ILogger<SummarizeDocumentHandler> logger) : IQueueHandler
 {
     public string Queue => StorageNames.SummarizeQueue;
 
-    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
+        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SummarizeAsync(messageText, cancellationToken));
+
+    private async Task SummarizeAsync(string messageText, CancellationToken cancellationToken)
     {
         var message = PipelineJson.Deserialize<SummarizeMessage>(messageText);
         if (message.SchemaVersion != SummarizeMessage.CurrentVersion)
             throw new FormatException($"Unsupported summarize message version {message.SchemaVersion}.");
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DocumentId"] = message.DocumentId });
+        using var scope = PipelineTelemetry.TagDocument(logger, message.DocumentId);
         var record = await documents.GetRecordAsync(message.DocumentId, cancellationToken)
                      ?? throw new InvalidOperationException($"Document {message.DocumentId} has no status row; it was never ingested.");
         if (record.Status == DocumentStatus.Summarized)
@@ -47,6 +52,7 @@ public sealed class SummarizeDocumentHandler(
                 Themes = result.Themes.Select(t => t.ThemeId).ToList(),
             },
             cancellationToken);
+        telemetry.SummariesWritten();
         logger.LogInformation("Summarized document {DocumentId}: {ThemeCount} themes ({Themes})",
             document.Id, result.Themes.Count, string.Join(", ", result.Themes.Select(t => t.ThemeId)));
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DigestPipeline.Azure.Local;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Logging.Abstractions;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
@@ -46,7 +47,7 @@ internal static class PlanningCommand
             await output.WriteLineAsync($"{count:N0} subscribers {(onAzurite ? "written to Azurite" : "in memory")} in {seeding.Elapsed.TotalSeconds:F1} s");
 
             var queue = new CountingWorkQueue();
-            var planner = new PlanDigestsHandler(store, queue, OptionsFactory.Create(new DigestOptions()), NullLogger<PlanDigestsHandler>.Instance);
+            var planner = new PlanDigestsHandler(store, queue, OptionsFactory.Create(new DigestOptions()), new PipelineTelemetry(meters: null), NullLogger<PlanDigestsHandler>.Instance);
             await output.WriteLineAsync("tick (UTC)          due   ms      allocated MB");
             var times = new List<double>();
             for (var tick = 1; tick <= ticks; tick++)

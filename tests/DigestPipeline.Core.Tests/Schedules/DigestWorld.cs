@@ -27,12 +27,13 @@ internal sealed class DigestWorld
         Clock = new FakeTimeProvider(start);
         configure?.Invoke(Options);
         var options = OptionsFactory.Create(Options);
-        Planner = new PlanDigestsHandler(Subscribers, _queue, options, NullLogger<PlanDigestsHandler>.Instance);
+        Planner = new PlanDigestsHandler(Subscribers, _queue, options, Telemetry, NullLogger<PlanDigestsHandler>.Instance);
         Sender = new SendDigestHandler(Subscribers, Ledger, new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options),
-            Digests.DigestSamples.Composer(Clock), new InMemoryDigestArchive(), Mail, options, Clock, NullLogger<SendDigestHandler>.Instance);
+            Digests.DigestSamples.Composer(Clock), new InMemoryDigestArchive(), Mail, options, Clock, Telemetry, NullLogger<SendDigestHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
+    public PipelineTelemetry Telemetry { get; } = new(meters: null);
     public DigestOptions Options { get; } = new();
     public InMemorySubscriberStore Subscribers { get; } = new();
     public InMemoryDeliveryLedger Ledger { get; } = new();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -14,8 +15,16 @@ public sealed class MaildevFixture : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private readonly NetworkCredential? _credentials;
     private MaildevServer? _server;
     private HttpClient? _http;
+
+    public MaildevFixture()
+    {
+    }
+
+    /// <summary>A maildev that accepts mail only from a client authenticated with <paramref name="credentials"/>.</summary>
+    internal MaildevFixture(NetworkCredential credentials) => _credentials = credentials;
 
     public string Host => Server.Host;
 
@@ -29,7 +38,7 @@ public sealed class MaildevFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _server = await MaildevServer.StartAsync(TestContext.Current.CancellationToken);
+        _server = await MaildevServer.StartAsync(TestContext.Current.CancellationToken, _credentials);
         _http = new HttpClient { BaseAddress = _server.ApiUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 

@@ -52,7 +52,8 @@ public sealed class MaildevServer : IAsyncDisposable
         }
     }
 
-    public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="credentials">When set, maildev requires SMTP authentication with them (<c>--incoming-user</c>, <c>--incoming-pass</c>).</param>
+    public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default, NetworkCredential? credentials = null)
     {
         // Installed the same way, under the same lock, as Azurite: two fixtures starting at once run npm ci once.
         var localTools = LocalTools.Find(SourceDirectory());
@@ -80,6 +81,12 @@ public sealed class MaildevServer : IAsyncDisposable
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (credentials is not null)
+        {
+            foreach (var argument in new[] { "--incoming-user", credentials.UserName, "--incoming-pass", credentials.Password })
+                start.ArgumentList.Add(argument);
         }
 
         var output = new StringBuilder();

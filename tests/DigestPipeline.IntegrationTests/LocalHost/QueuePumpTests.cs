@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Storage.Queues;
 using DigestPipeline.Azure.LocalHost;
 using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
             foreach (var handler in handlers)
                 services.AddSingleton(handler);
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+            services.AddPipelineTelemetry();
             services.AddHostedService<QueuePump>();
         });
 

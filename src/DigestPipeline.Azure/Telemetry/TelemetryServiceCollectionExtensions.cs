@@ -1,0 +1,60 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace DigestPipeline.Azure.Telemetry;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// OpenTelemetry for the pipeline's spans and metrics (<see cref="PipelineTelemetry.Name"/>), in any host (the
+    /// <c>digest</c> command, the Functions app): to the console when <c>Telemetry:Console</c> is true, and to
+    /// Application Insights (traces, metrics, and logs with their DocumentId/SubscriberId/DeliveryId scopes) when
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. With neither, nothing is registered and the instruments
+    /// cost next to nothing.
+    /// </summary>
+    public static IServiceCollection AddDigestTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = Read(configuration);
+        if (!options.Console && string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString))
+            return services;
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+            .WithTracing(tracing => tracing.AddSource(PipelineTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(PipelineTelemetry.Name));
+
+        if (options.Console)
+        {
+            telemetry
+                .WithTracing(tracing => tracing.AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddConsoleExporter());
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString))
+        {
+            services.Configure<OpenTelemetryLoggerOptions>(logging =>
+            {
+                logging.IncludeScopes = true;
+                logging.IncludeFormattedMessage = true;
+            });
+            telemetry.UseAzureMonitorExporter(exporter => exporter.ConnectionString = options.ApplicationInsightsConnectionString);
+        }
+
+        return services;
+    }
+
+    public static TelemetryOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        options.ApplicationInsightsConnectionString ??= configuration[TelemetryOptions.ApplicationInsightsKey];
+        if (configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } serviceName)
+            options.ServiceName = serviceName;
+        return options;
+    }
+}

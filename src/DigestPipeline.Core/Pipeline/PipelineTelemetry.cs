@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace DigestPipeline.Core.Pipeline;
+
+/// <summary>
+/// The pipeline's traces and metrics, under the name <see cref="Name"/> (what a host gives OpenTelemetry's
+/// <c>AddSource</c> and <c>AddMeter</c>): a span and a duration per handler run, tagged with the document,
+/// subscriber and delivery ids, and counters of what the handlers did. Hosts record queue latency, which only the
+/// trigger knows (<see cref="RecordQueueLatency"/>).
+/// </summary>
+/// <remarks>
+/// The meter comes from the host's <see cref="IMeterFactory"/>, so each host (and each test host) has its own
+/// instruments; listeners tell them apart by <see cref="Meter"/> and <see cref="ActivitySource"/> instance.
+/// </remarks>
+public sealed class PipelineTelemetry : IDisposable
+{
+    public const string Name = "DigestPipeline";
+
+    public const string DocumentIdTag = "digestpipeline.document.id";
+    public const string SubscriberIdTag = "digestpipeline.subscriber.id";
+    public const string DeliveryIdTag = "digestpipeline.delivery.id";
+
+    /// <summary>OpenTelemetry's default buckets are for milliseconds; these suit seconds, up to retries after a minute.</summary>
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    };
+
+    private readonly Counter<long> _documentsIngested;
+    private readonly Counter<long> _documentsRejected;
+    private readonly Counter<long> _summariesWritten;
+    private readonly Counter<long> _digestsSent;
+    private readonly Counter<long> _digestsSkipped;
+    private readonly Counter<long> _deliveryFailures;
+    private readonly Histogram<double> _queueLatency;
+    private readonly Histogram<double> _handlerDuration;
+
+    /// <param name="meters">The host's meter factory; null (code without a host) creates a meter of its own.</param>
+    public PipelineTelemetry(IMeterFactory? meters)
+    {
+        Meter = meters?.Create(Name) ?? new Meter(Name);
+        ActivitySource = new ActivitySource(Name);
+        _documentsIngested = Meter.CreateCounter<long>("digestpipeline.documents.ingested", "{document}", "New documents stored (same content again is not counted)");
+        _documentsRejected = Meter.CreateCounter<long>("digestpipeline.documents.rejected", "{document}", "Uploads quarantined, by reason");
+        _summariesWritten = Meter.CreateCounter<long>("digestpipeline.summaries.written", "{document}", "Documents whose themed summaries were written");
+        _digestsSent = Meter.CreateCounter<long>("digestpipeline.digests.sent", "{digest}", "Digests accepted by the mail server or the pickup folder");
+        _digestsSkipped = Meter.CreateCounter<long>("digestpipeline.digests.skipped", "{digest}", "Digests not sent, by reason (too few items, subscriber not active)");
+        _deliveryFailures = Meter.CreateCounter<long>("digestpipeline.delivery.failures", "{digest}", "Digests that failed, by kind (transient: retried; permanent: the recipient was refused)");
+        _queueLatency = Meter.CreateHistogram("digestpipeline.queue.latency", "s", "From a message's insertion into its queue to the start of its handler",
+            tags: null, SecondsBuckets);
+        _handlerDuration = Meter.CreateHistogram("digestpipeline.handler.duration", "s", "One handler run, by handler and outcome",
+            tags: null, SecondsBuckets);
+    }
+
+    public Meter Meter { get; }
+
+    public ActivitySource ActivitySource { get; }
+
+    public void DocumentIngested() => _documentsIngested.Add(1);
+
+    public void DocumentRejected(string reason) => _documentsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void SummariesWritten() => _summariesWritten.Add(1);
+
+    public void DigestSent() => _digestsSent.Add(1);
+
+    public void DigestSkipped(string reason) => _digestsSkipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void DeliveryFailed(string kind) => _deliveryFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void RecordQueueLatency(string queue, TimeSpan latency) =>
+        _queueLatency.Record(Math.Max(0, latency.TotalSeconds), new KeyValuePair<string, object?>("messaging.destination.name", queue));
+
+    /// <summary>
+    /// Runs one handler invocation inside its span (<paramref name="handler"/> is the queue or timer name) and
+    /// records its duration and outcome. Exceptions propagate unchanged.
+    /// </summary>
+    public async Task RunAsync(string handler, ActivityKind kind, Func<Task> run)
+    {
+        using var activity = ActivitySource.StartActivity(handler, kind);
+        activity?.SetTag("digestpipeline.handler", handler);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failure";
+        try
+        {
+            await run();
+            outcome = "success";
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            activity?.AddException(e);
+            throw;
+        }
+        finally
+        {
+            _handlerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("digestpipeline.handler", handler),
+                new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    /// <summary>
+    /// Puts an id on the current span and in the log scope (as <paramref name="scopeKey"/>: DocumentId,
+    /// SubscriberId, DeliveryId), so that every log line written until disposal carries it.
+    /// </summary>
+    public static IDisposable? Tag(ILogger logger, string scopeKey, string tag, string value)
+    {
+        Activity.Current?.SetTag(tag, value);
+        return logger.BeginScope(new Dictionary<string, object> { [scopeKey] = value });
+    }
+
+    public static IDisposable? TagDocument(ILogger logger, string documentId) => Tag(logger, "DocumentId", DocumentIdTag, documentId);
+
+    public static IDisposable? TagSubscriber(ILogger logger, string subscriberId) => Tag(logger, "SubscriberId", SubscriberIdTag, subscriberId);
+
+    public static IDisposable? TagDelivery(ILogger logger, string deliveryId) => Tag(logger, "DeliveryId", DeliveryIdTag, deliveryId);
+
+    public void Dispose()
+    {
+        ActivitySource.Dispose();
+        Meter.Dispose();
+    }
+}
