@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -43,10 +44,31 @@ public static class TelemetryServiceCollectionExtensions
                 logging.IncludeScopes = true;
                 logging.IncludeFormattedMessage = true;
             });
-            telemetry.UseAzureMonitorExporter(exporter => exporter.ConnectionString = options.ApplicationInsightsConnectionString);
+            var credential = EntraCredential(configuration[EntraAuthenticationKey]);
+            telemetry.UseAzureMonitorExporter(exporter =>
+            {
+                exporter.ConnectionString = options.ApplicationInsightsConnectionString;
+                if (credential is not null)
+                    exporter.Credential = credential;
+            });
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Set by infra/ next to the connection string when the Application Insights resource accepts Entra ID only
+    /// (local authentication disabled): <c>ClientId={managed identity};Authorization=AAD</c>.
+    /// </summary>
+    private const string EntraAuthenticationKey = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    private static ManagedIdentityCredential? EntraCredential(string? authentication)
+    {
+        if (authentication is null || !authentication.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var clientId = authentication.Split(';').Select(part => part.Split('=', 2))
+            .FirstOrDefault(pair => pair.Length == 2 && pair[0].Trim().Equals("ClientId", StringComparison.OrdinalIgnoreCase))?[1].Trim();
+        return clientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
     }
 
     public static TelemetryOptions Read(IConfiguration configuration)
