@@ -116,8 +116,9 @@ public sealed class DigestComposer(SubscriberLinks links)
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            var quoted = labels.Quote(DigestText.SingleLine(sentence.Text), sentence.IsClause ? " …" : "");
-            currentSentences.Add(new DigestSentenceView(quoted, labels.AlsoReportedIn(otherSources)));
+            var (introduction, items) = CitedList.Split(sentence.Text);
+            var quoted = labels.Quote(introduction, sentence.IsClause ? " …" : "");
+            currentSentences.Add(new DigestSentenceView(quoted, items, labels.AlsoReportedIn(otherSources)));
         }
 
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();

@@ -52,5 +52,6 @@ internal sealed record DigestItemView(
 internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSentenceView> Sentences);
 
 /// <param name="Quoted">The cited sentence between quotation marks (<see cref="DigestLabels.Quote"/>).</param>
+/// <param name="Items">The items of the list the sentence announces, shown under it; empty for a plain sentence.</param>
 /// <param name="AlsoIn">"also in: …" naming the other documents that reported the same fact; empty when none did.</param>
-internal sealed record DigestSentenceView(string Quoted, string AlsoIn);
+internal sealed record DigestSentenceView(string Quoted, IReadOnlyList<string> Items, string AlsoIn);
