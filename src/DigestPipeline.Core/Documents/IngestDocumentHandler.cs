@@ -48,7 +48,7 @@ public sealed class IngestDocumentHandler(
             if (blob.Truncated)
                 throw new DocumentRejectedException(RejectionReason.TooLarge,
                     $"The upload is {blob.Length:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes.");
-            document = reader.Read(blobName, blob.Content, now);
+            document = reader.Read(blobName, blob.Content, now, cancellationToken: cancellationToken);
         }
         catch (DocumentRejectedException rejection)
         {
