@@ -84,7 +84,7 @@ internal static class ContentSniffer
     /// <summary>
     /// HTML, Markdown or plain text, for decoded text: HTML when it opens with a doctype, &lt;html&gt;, &lt;head&gt;
     /// or &lt;body&gt; (an XML declaration and comments may come first), or when it is named .html/.htm and opens
-    /// with a tag; else Markdown when named .md/.markdown; else plain text.
+    /// with a tag (not SVG or other XML, refused); else Markdown when named .md/.markdown; else plain text.
     /// </summary>
     /// <exception cref="DocumentRejectedException">other XML (SVG, feeds, data).</exception>
     public static UploadFormat SniffText(string sourceName, string text)
@@ -94,13 +94,13 @@ internal static class ContentSniffer
         if (body.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)) body = AfterMarkup(body, "?>");
         while (body.StartsWith("<!--", StringComparison.Ordinal)) body = AfterMarkup(body, "-->");
         if (StartsWithAny(body, "<!doctype html", "<html", "<head", "<body")) return UploadFormat.Html;
+        if (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || StartsWithAny(body, "<svg", "<rss", "<feed"))
+            throw new DocumentRejectedException(RejectionReason.UnsupportedType,
+                $"XML documents are not supported: '{sourceName}' must be PDF, Word (DOCX), HTML, Markdown or plain text.");
         var extension = Path.GetExtension(sourceName);
         if (head.StartsWith('<') && (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase)
                                      || extension.Equals(".xhtml", StringComparison.OrdinalIgnoreCase)))
             return UploadFormat.Html;
-        if (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || StartsWithAny(body, "<svg", "<rss", "<feed"))
-            throw new DocumentRejectedException(RejectionReason.UnsupportedType,
-                $"XML documents are not supported: '{sourceName}' must be PDF, Word (DOCX), HTML, Markdown or plain text.");
         return DocumentReader.IsMarkdownName(sourceName) ? UploadFormat.Markdown : UploadFormat.PlainText;
     }
 

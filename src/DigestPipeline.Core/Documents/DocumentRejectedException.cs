@@ -26,6 +26,9 @@ public enum RejectionReason
     /// <summary>A DOCX whose ZIP package would expand past the caps (a zip bomb).</summary>
     ExpandsTooMuch,
 
+    /// <summary>A blob name that could address another path (see <see cref="UploadName"/>); the blob is left where it is.</summary>
+    UnsafeName,
+
     /// <summary>Reading took longer than <see cref="DocumentReaderOptions.MaxReadTime"/>.</summary>
     TimedOut,
 }

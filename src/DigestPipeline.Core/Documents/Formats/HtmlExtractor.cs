@@ -28,6 +28,9 @@ internal static class HtmlExtractor
         "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "menu",
     };
 
+    /// <summary>Blocks, and the dropped sections of a page; a dropped inline element (a script in a paragraph) leaves the paragraph whole.</summary>
+    private static bool IsBlockBoundary(string name) => Blocks.Contains(name) || name is "nav" or "header" or "footer" or "aside" or "form";
+
     public static (List<BlockDraft> Blocks, string? Title) Read(string html, ReadBudget budget)
     {
         var document = new HtmlParser().ParseDocument(html);
@@ -42,7 +45,7 @@ internal static class HtmlExtractor
         var pending = new StringBuilder();
         foreach (var child in container.ChildNodes)
         {
-            if (child is IElement element && (Blocks.Contains(element.LocalName) || Dropped.Contains(element.LocalName)))
+            if (child is IElement element && IsBlockBoundary(element.LocalName))
             {
                 collector.Add(BlockKind.Paragraph, pending.ToString());
                 pending.Clear();
@@ -113,7 +116,7 @@ internal static class HtmlExtractor
         var nested = new List<IElement>();
         foreach (var child in item.ChildNodes)
         {
-            if (child is IElement element && (Blocks.Contains(element.LocalName) || Dropped.Contains(element.LocalName)) && element.LocalName is not ("p" or "div"))
+            if (child is IElement element && IsBlockBoundary(element.LocalName) && element.LocalName is not ("p" or "div"))
                 nested.Add(element);
             else
                 AppendText(child, own);
