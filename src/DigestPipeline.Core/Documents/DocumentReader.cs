@@ -27,8 +27,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
 
         if (content.Length > options.MaxBytes)
         {
-            throw new DocumentRejectedException(RejectionReason.TooLarge,
-                $"'{sourceName}' is {FormatSize(content.Length)}, larger than the {FormatSize(options.MaxBytes)} limit for a document.");
+            throw TooLarge(sourceName, content.Length, options.MaxBytes);
         }
 
         var budget = new ReadBudget(sourceName, options.MaxReadTime, _time, cancellationToken);
@@ -64,6 +63,10 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
             receivedAt,
             content.Length);
     }
+
+    /// <summary>The rejection of an upload over the size cap; also raised by callers that know the size before reading the bytes.</summary>
+    public static DocumentRejectedException TooLarge(string sourceName, long length, long maxBytes) =>
+        new(RejectionReason.TooLarge, $"'{sourceName}' is {FormatSize(length)}, larger than the {FormatSize(maxBytes)} limit for a document.");
 
     private delegate (List<BlockDraft> Blocks, string? Title) PackageExtractor(string sourceName, byte[] content, DocumentReaderOptions options, ReadBudget budget);
 

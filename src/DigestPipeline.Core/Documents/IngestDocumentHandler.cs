@@ -52,8 +52,7 @@ public sealed class IngestDocumentHandler(
         try
         {
             if (blob.Truncated)
-                throw new DocumentRejectedException(RejectionReason.TooLarge,
-                    $"The upload is {blob.Length:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes.");
+                throw DocumentReader.TooLarge(blobName, blob.Length, options.Value.MaxBytes);
             document = reader.Read(blobName, blob.Content, now, cancellationToken: cancellationToken);
         }
         catch (DocumentRejectedException rejection)

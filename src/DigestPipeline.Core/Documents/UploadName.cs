@@ -6,7 +6,9 @@ namespace DigestPipeline.Core.Documents;
 /// Whether an upload's blob name can be used as it is to address the blob in <c>incoming</c> and its copy in
 /// <c>quarantine</c>. URL clients resolve "." and ".." path segments (RFC 3986), so "../documents/x.json" would
 /// address another container; such a name (or an empty, over-long or control-character name) is refused before
-/// any blob is touched. Backslashes, spaces and any script are fine: they are escaped in the URL.
+/// any blob is touched. Azure Storage (and Azurite) store a backslash as '/', so it separates segments too: an upload
+/// named "a\..\..\documents\x.json" is stored as "a/../../documents/x.json". Spaces, '%', markup and any script
+/// are fine: they are escaped in the URL.
 /// </summary>
 public static class UploadName
 {
@@ -25,7 +27,7 @@ public static class UploadName
         }
 
         if (blobName[0] == '/') return "the blob name starts with '/', which URL clients drop";
-        foreach (var segment in blobName.Split('/'))
+        foreach (var segment in blobName.Split('/', '\\'))
         {
             if (segment is "." or "..") return "the blob name has a '.' or '..' path segment, which would address another path";
         }

@@ -40,7 +40,9 @@ public sealed class RunningPipeline : IAsyncDisposable
 
     public TableServiceClient Tables { get; }
 
-    public static async Task<RunningPipeline> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken)
+    /// <param name="settings">Settings added over the test defaults (e.g. <c>Documents:MaxBytes</c>).</param>
+    public static async Task<RunningPipeline> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration
@@ -59,7 +61,8 @@ public sealed class RunningPipeline : IAsyncDisposable
                 ["Digests:IndexSettleTime"] = "00:00:00",
                 ["Subscriptions:TokenSecret"] = TokenSecret,
                 ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
-            });
+            })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDigestPipeline(builder.Configuration);
         builder.Services.AddDigestMail(builder.Configuration);

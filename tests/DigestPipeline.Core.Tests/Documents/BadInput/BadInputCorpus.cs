@@ -8,8 +8,11 @@ namespace DigestPipeline.Core.Tests.Documents.BadInput;
 
 /// <summary>One bad (or odd) upload: its blob name, how to make its bytes, and what must become of it.</summary>
 /// <param name="Rejected">The rejection reason expected, or null when it is legitimately a document and must be processed.</param>
+/// <param name="StoredName">The name storage keeps: Azure Storage and Azurite turn a backslash into '/'.</param>
 internal sealed record BadInput(string Case, string BlobName, Func<byte[]> Build, RejectionReason? Rejected)
 {
+    public string StoredName => BlobName.Replace('\\', '/');
+
     public override string ToString() => Case;
 }
 
@@ -113,7 +116,8 @@ internal static class BadInputCorpus
         // Blob names (good content: processed, whatever the name, unless the name is unsafe).
         Text("name-with-dot-dot", "../documents/escape.json", () => GoodText("dot-dot"), RejectionReason.UnsafeName);
         Text("name-with-nested-dot-dot", "names/a/../../quarantine/x.txt", () => GoodText("nested-dot-dot"), RejectionReason.UnsafeName);
-        Text("name-with-backslashes", @"names\..\..\windows\system32.txt", () => GoodText("backslashes"), null);
+        Text("name-with-backslashes", @"names\..\..\documents\backslash.json", () => GoodText("backslashes"), RejectionReason.UnsafeName);
+        Text("name-with-backslash-in-a-segment", @"names\windows\system32.txt", () => GoodText("backslash-segment"), null);
         Text("name-with-control-characters", "names/bell\u0007and\u001Bescape.txt", () => GoodText("control-name"), RejectionReason.UnsafeName);
         Text("name-absolute", "/etc/passwd", () => GoodText("absolute"), RejectionReason.UnsafeName);
         Text("name-1024-characters", "names/" + new string('n', UploadName.MaxLength - 10) + ".txt", () => GoodText("long-name"), null);
