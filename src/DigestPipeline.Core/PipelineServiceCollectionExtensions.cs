@@ -26,7 +26,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
 
-        services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value));
+        services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value, sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<ThemeTaxonomyOptions>>().Value.Path));
         services.AddSingleton(sp => new DocumentSummarizer(sp.GetRequiredService<ThemeTaxonomy>(), sp.GetRequiredService<IOptions<SummarizerOptions>>().Value));
         services.AddSingleton<SubscriberTokens>();

@@ -47,9 +47,11 @@ public sealed class BlobWatcher(
                     await PollAsync(settings.HostId, stoppingToken);
                     Interlocked.Increment(ref completedPolls);
                 }
-                catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+                catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException or System.Xml.XmlException)
                 {
-                    // Storage unreachable for a moment: the next poll tries again, nothing is marked seen.
+                    // Storage unreachable for a moment: the next poll tries again, nothing is marked seen. (Azurite once
+                    // answered a listing with an empty 500, with a control-character blob name in the container; the SDK
+                    // then fails parsing the error with an XmlException, which must not stop the host either.)
                     logger.LogError(e, "Could not poll container {Container}; next try in {Interval}", incoming.Name, settings.BlobPollInterval);
                 }
 

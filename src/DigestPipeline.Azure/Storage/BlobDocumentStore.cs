@@ -22,7 +22,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
     public async Task<IncomingBlob?> ReadIncomingAsync(string blobName, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
-        var blob = incoming.GetBlobClient(blobName);
+        var blob = BlobNamed(incoming, blobName);
         BlobProperties properties;
         try
         {
@@ -58,8 +58,8 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
 
     public async Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken)
     {
-        var source = incoming.GetBlobClient(blobName);
-        var target = quarantine.GetBlobClient(blobName);
+        var source = BlobNamed(incoming, blobName);
+        var target = BlobNamed(quarantine, blobName);
         var metadata = new Dictionary<string, string>
         {
             // Metadata travels in HTTP headers: ASCII only, hence the escaping.
@@ -87,6 +87,18 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
     {
         await foreach (var row in records.QueryAsync<DocumentRecordEntity>(cancellationToken: cancellationToken))
             yield return row.ToRecord();
+    }
+
+    /// <summary>
+    /// The blob of exactly this name in this container. URL clients resolve "." and ".." segments, so a name like
+    /// "../documents/x.json" would address another container: refused here whatever the caller checked.
+    /// </summary>
+    private static BlobClient BlobNamed(BlobContainerClient container, string blobName)
+    {
+        var blob = container.GetBlobClient(blobName);
+        if (blob.Name != blobName || blob.BlobContainerName != container.Name)
+            throw new ArgumentException($"The blob name would address '{blob.BlobContainerName}/{blob.Name}' instead of a blob of '{container.Name}'.", nameof(blobName));
+        return blob;
     }
 
     private BlobClient DocumentBlob(string documentId) => documents.GetBlobClient($"{documentId}.json");

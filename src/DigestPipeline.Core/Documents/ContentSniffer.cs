@@ -1,16 +1,20 @@
-using System.Text;
+using DigestPipeline.Core.Documents.Formats;
 
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>
-/// Recognises uploads that are not text from their bytes alone: known binary formats by their magic numbers,
-/// and anything else that carries NUL bytes or many control characters. The file name is never consulted.
+/// The allow-list of upload formats, decided from the bytes: PDF and DOCX by their signatures, HTML by its opening
+/// markup, other known binary formats refused by name, and anything else that carries NUL bytes or many control
+/// characters refused as binary. The file name only breaks ties: Markdown or plain text, and markup-looking text
+/// named .html.
 /// </summary>
 internal static class ContentSniffer
 {
+    /// <summary>PDF readers accept the header anywhere in the first 1024 bytes.</summary>
+    private const int PdfHeaderWindow = 1024;
+
     private static readonly (byte[] Magic, int Offset, string Format)[] Signatures =
     [
-        ("%PDF-"u8.ToArray(), 0, "PDF"),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], 0, "PNG image"),
         ([0xFF, 0xD8, 0xFF], 0, "JPEG image"),
         ("GIF87a"u8.ToArray(), 0, "GIF image"),
@@ -30,8 +34,25 @@ internal static class ContentSniffer
         ("SQLite format 3\0"u8.ToArray(), 0, "SQLite database"),
     ];
 
+    /// <summary>PDF or DOCX when the bytes are one; null for text (decoded next).</summary>
+    /// <exception cref="DocumentRejectedException">a known format outside the allow-list.</exception>
+    public static UploadFormat? SniffBinary(string sourceName, ReadOnlySpan<byte> content)
+    {
+        if (content[..Math.Min(content.Length, PdfHeaderWindow)].IndexOf("%PDF-"u8) >= 0) return UploadFormat.Pdf;
+        var format = SniffBinaryFormat(content);
+        return format switch
+        {
+            null => null,
+            WordFormat => UploadFormat.Docx,
+            _ => throw new DocumentRejectedException(RejectionReason.UnsupportedType,
+                $"{format} documents are not supported: '{sourceName}' must be PDF, Word (DOCX), HTML, Markdown or plain text."),
+        };
+    }
+
+    private const string WordFormat = "Word (DOCX)";
+
     /// <summary>The name of a known non-text format the bytes start with, or null.</summary>
-    public static string? SniffBinaryFormat(ReadOnlySpan<byte> content)
+    private static string? SniffBinaryFormat(ReadOnlySpan<byte> content)
     {
         if (content.StartsWith("PK\x03\x04"u8) || content.StartsWith("PK\x05\x06"u8) || content.StartsWith("PK\x07\x08"u8))
         {
@@ -46,13 +67,13 @@ internal static class ContentSniffer
             }
         }
 
-        return SniffMarkupFormat(content);
+        return null;
     }
 
     /// <summary>A ZIP container; Office Open XML and OpenDocument files name their parts in the local headers.</summary>
     private static string SniffZipFormat(ReadOnlySpan<byte> content)
     {
-        if (content.IndexOf("word/"u8) >= 0) return "Word (DOCX)";
+        if (content.IndexOf("word/"u8) >= 0) return WordFormat;
         if (content.IndexOf("xl/"u8) >= 0) return "Excel (XLSX)";
         if (content.IndexOf("ppt/"u8) >= 0) return "PowerPoint (PPTX)";
         if (content.IndexOf("application/epub+zip"u8) >= 0) return "EPUB";
@@ -60,19 +81,44 @@ internal static class ContentSniffer
         return "ZIP archive";
     }
 
-    /// <summary>HTML is text, but its markup would pollute the summaries: refuse it clearly.</summary>
-    private static string? SniffMarkupFormat(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// HTML, Markdown or plain text, for decoded text: HTML when it opens with a doctype, &lt;html&gt;, &lt;head&gt;
+    /// or &lt;body&gt; (an XML declaration and comments may come first), or when it is named .html/.htm and opens
+    /// with a tag (not SVG or other XML, refused); else Markdown when named .md/.markdown; else plain text.
+    /// </summary>
+    /// <exception cref="DocumentRejectedException">other XML (SVG, feeds, data).</exception>
+    public static UploadFormat SniffText(string sourceName, string text)
     {
-        var head = content[..Math.Min(content.Length, 512)];
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) head = head[3..];
-        var start = 0;
-        while (start < head.Length && head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
-        head = head[start..];
-        return StartsWithIgnoreAsciiCase(head, "<!doctype html"u8) || StartsWithIgnoreAsciiCase(head, "<html"u8) ? "HTML" : null;
+        var head = text.AsSpan(0, Math.Min(text.Length, 1024)).TrimStart();
+        var body = head;
+        if (body.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)) body = AfterMarkup(body, "?>");
+        while (body.StartsWith("<!--", StringComparison.Ordinal)) body = AfterMarkup(body, "-->");
+        if (StartsWithAny(body, "<!doctype html", "<html", "<head", "<body")) return UploadFormat.Html;
+        if (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || StartsWithAny(body, "<svg", "<rss", "<feed"))
+            throw new DocumentRejectedException(RejectionReason.UnsupportedType,
+                $"XML documents are not supported: '{sourceName}' must be PDF, Word (DOCX), HTML, Markdown or plain text.");
+        var extension = Path.GetExtension(sourceName);
+        if (head.StartsWith('<') && (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase)
+                                     || extension.Equals(".xhtml", StringComparison.OrdinalIgnoreCase)))
+            return UploadFormat.Html;
+        return DocumentReader.IsMarkdownName(sourceName) ? UploadFormat.Markdown : UploadFormat.PlainText;
     }
 
-    private static bool StartsWithIgnoreAsciiCase(ReadOnlySpan<byte> span, ReadOnlySpan<byte> lowerPrefix)
-        => span.Length >= lowerPrefix.Length && Ascii.EqualsIgnoreCase(span[..lowerPrefix.Length], lowerPrefix);
+    private static ReadOnlySpan<char> AfterMarkup(ReadOnlySpan<char> text, string end)
+    {
+        var at = text.IndexOf(end, StringComparison.Ordinal);
+        return at < 0 ? [] : text[(at + end.Length)..].TrimStart();
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, params ReadOnlySpan<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A decoded text that is really binary: any NUL, or more than 1 % control characters other than

@@ -1,17 +1,23 @@
 using System.Globalization;
+using DigestPipeline.Core.Documents.Formats;
 
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>
-/// Turns the bytes of an upload into a <see cref="SourceDocument"/>: size cap, type sniffed from the bytes,
-/// decoding, normalisation, structure, sentences, language and the content hash that is the document id.
-/// The extension only chooses between Markdown (.md, .markdown) and plain text.
+/// Turns the bytes of an upload into a <see cref="SourceDocument"/>: size cap, format sniffed from the bytes
+/// (PDF, DOCX, HTML, Markdown, plain text: <see cref="ContentSniffer"/>), extraction into the same block drafts
+/// whatever the format, normalisation, structure, sentences (at most <see cref="DocumentReaderOptions.MaxSentences"/>),
+/// language and the content hash that is the document id, all within <see cref="DocumentReaderOptions.MaxReadTime"/>.
 /// </summary>
-public sealed class DocumentReader(DocumentReaderOptions options)
+public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <param name="language">The document's language (<c>fr</c>, <c>en</c>, ...) when known; detected from the text when null.</param>
-    /// <exception cref="DocumentRejectedException">empty, too large, binary or without any text.</exception>
-    public SourceDocument Read(string sourceName, ReadOnlySpan<byte> content, DateTimeOffset receivedAt, string? language = null)
+    /// <exception cref="DocumentRejectedException">empty, too large, of a format outside the allow-list, damaged, over a cap, without any text, or too slow to read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public SourceDocument Read(string sourceName, ReadOnlySpan<byte> content, DateTimeOffset receivedAt, string? language = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         if (content.IsEmpty)
@@ -21,16 +27,65 @@ public sealed class DocumentReader(DocumentReaderOptions options)
 
         if (content.Length > options.MaxBytes)
         {
-            throw new DocumentRejectedException(RejectionReason.TooLarge,
-                $"'{sourceName}' is {FormatSize(content.Length)}, larger than the {FormatSize(options.MaxBytes)} limit for a document.");
+            throw TooLarge(sourceName, content.Length, options.MaxBytes);
         }
 
-        if (ContentSniffer.SniffBinaryFormat(content) is { } format)
+        var budget = new ReadBudget(sourceName, options.MaxReadTime, _time, cancellationToken);
+        var (drafts, title) = ContentSniffer.SniffBinary(sourceName, content) switch
         {
-            throw new DocumentRejectedException(RejectionReason.UnsupportedType,
-                $"{format} documents are not supported yet: '{sourceName}' must be plain text or Markdown.");
+            UploadFormat.Pdf => ReadPackage(sourceName, "PDF", content, static (name, bytes, options, budget) => PdfExtractor.Read(name, bytes, options, budget), budget),
+            UploadFormat.Docx => ReadPackage(sourceName, "Word (DOCX)", content, static (name, bytes, options, budget) => DocxExtractor.Read(name, bytes, options, budget), budget),
+            _ => ReadText(sourceName, content, budget),
+        };
+
+        if (drafts.Count == 0)
+        {
+            throw new DocumentRejectedException(RejectionReason.NoText, $"'{sourceName}' has no readable text (only markup, code, images or symbols).");
         }
 
+        budget.ThrowIfExceeded();
+        title ??= TitleFromName(sourceName);
+        var (text, blocks, sections) = DocumentLayout.Lay(drafts, title);
+        budget.ThrowIfExceeded();
+        language ??= LanguageDetector.Detect(text);
+        budget.ThrowIfExceeded();
+        var sentences = SentenceSplitter.Split(text, blocks, language);
+        budget.ThrowIfExceeded();
+        return new SourceDocument(
+            DocumentId.FromNormalisedText(text),
+            sourceName,
+            language,
+            title,
+            text,
+            blocks,
+            sections,
+            sentences.Count > options.MaxSentences ? sentences.Take(options.MaxSentences).ToList() : sentences,
+            receivedAt,
+            content.Length);
+    }
+
+    /// <summary>The rejection of an upload over the size cap; also raised by callers that know the size before reading the bytes.</summary>
+    public static DocumentRejectedException TooLarge(string sourceName, long length, long maxBytes) =>
+        new(RejectionReason.TooLarge, $"'{sourceName}' is {FormatSize(length)}, larger than the {FormatSize(maxBytes)} limit for a document.");
+
+    private delegate (List<BlockDraft> Blocks, string? Title) PackageExtractor(string sourceName, byte[] content, DocumentReaderOptions options, ReadBudget budget);
+
+    /// <summary>Runs a PDF or DOCX parser; whatever it throws on a damaged file becomes a rejection naming the format.</summary>
+    private (List<BlockDraft> Blocks, string? Title) ReadPackage(string sourceName, string format, ReadOnlySpan<byte> content, PackageExtractor extract, ReadBudget budget)
+    {
+        try
+        {
+            return extract(sourceName, content.ToArray(), options, budget);
+        }
+        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new DocumentRejectedException(RejectionReason.Malformed,
+                $"'{sourceName}' is not a readable {format} file (damaged, truncated or unsafe): {e.Message}");
+        }
+    }
+
+    private static (List<BlockDraft> Blocks, string? Title) ReadText(string sourceName, ReadOnlySpan<byte> content, ReadBudget budget)
+    {
         var encoding = TextDecoder.DetectEncoding(content);
         if (!TextDecoder.IsWide(encoding) && content.IndexOf((byte)0) >= 0)
         {
@@ -45,34 +100,21 @@ public sealed class DocumentReader(DocumentReaderOptions options)
                 $"'{sourceName}' is binary, not text: it contains NUL or many control characters.");
         }
 
-        var markdown = IsMarkdownName(sourceName);
+        var format = ContentSniffer.SniffText(sourceName, decoded);
+        if (format == UploadFormat.Html)
+        {
+            return HtmlExtractor.Read(decoded, budget);
+        }
+
+        var markdown = format == UploadFormat.Markdown;
         var normalised = TextNormaliser.NormaliseCharacters(decoded, keepTabs: markdown);
         if (normalised.AsSpan().IsWhiteSpace())
         {
             throw new DocumentRejectedException(RejectionReason.NoText, $"'{sourceName}' holds only whitespace, no text.");
         }
 
-        var (drafts, title) = markdown ? MarkdownStructureReader.Read(normalised) : PlainTextStructureReader.Read(normalised);
-        if (drafts.Count == 0)
-        {
-            throw new DocumentRejectedException(RejectionReason.NoText, $"'{sourceName}' has no readable text (only markup, code or symbols).");
-        }
-
-        title ??= TitleFromName(sourceName);
-        var (text, blocks, sections) = DocumentLayout.Lay(drafts, title);
-        language ??= LanguageDetector.Detect(text);
-        var sentences = SentenceSplitter.Split(text, blocks, language);
-        return new SourceDocument(
-            DocumentId.FromNormalisedText(text),
-            sourceName,
-            language,
-            title,
-            text,
-            blocks,
-            sections,
-            sentences,
-            receivedAt,
-            content.Length);
+        budget.ThrowIfExceeded();
+        return markdown ? MarkdownStructureReader.Read(normalised) : PlainTextStructureReader.Read(normalised);
     }
 
     internal static bool IsMarkdownName(string sourceName)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DigestPipeline.Core.Documents;
 
 public sealed class DocumentReaderOptions
@@ -5,5 +7,29 @@ public sealed class DocumentReaderOptions
     public const string Section = "Documents";
 
     /// <summary>Uploads larger than this are rejected before they are read.</summary>
+    [Range(1, long.MaxValue)]
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>A DOCX whose parts would expand to more than this (declared sizes, then characters per part) is rejected.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDecompressedBytes { get; set; } = 100 * 1024 * 1024;
+
+    /// <summary>A DOCX with more files in its ZIP package is rejected.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxZipEntries { get; set; } = 1000;
+
+    /// <summary>A DOCX part of 1 MB or more compressed more than this many to one is rejected (zip bomb).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    /// <summary>A PDF with more pages is rejected.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPdfPages { get; set; } = 500;
+
+    /// <summary>The time one document may take to be read (extraction, structure, sentences, language).</summary>
+    public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sentences past this many are not considered by themes and summaries (the text is kept whole).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxSentences { get; set; } = 20_000;
 }

@@ -13,4 +13,22 @@ public enum RejectionReason
     Binary,
     UnsupportedType,
     NoText,
+
+    /// <summary>A PDF or DOCX its parser cannot read (truncated, damaged, or carrying a DTD).</summary>
+    Malformed,
+
+    /// <summary>A password-protected (encrypted) PDF.</summary>
+    Encrypted,
+
+    /// <summary>A PDF with more pages than <see cref="DocumentReaderOptions.MaxPdfPages"/>.</summary>
+    TooManyPages,
+
+    /// <summary>A DOCX whose ZIP package would expand past the caps (a zip bomb).</summary>
+    ExpandsTooMuch,
+
+    /// <summary>A blob name that could address another path (see <see cref="UploadName"/>); the blob is left where it is.</summary>
+    UnsafeName,
+
+    /// <summary>Reading took longer than <see cref="DocumentReaderOptions.MaxReadTime"/>.</summary>
+    TimedOut,
 }

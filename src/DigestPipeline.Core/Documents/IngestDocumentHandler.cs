@@ -39,6 +39,12 @@ public sealed class IngestDocumentHandler(
         if (container != StorageNames.IncomingContainer)
             throw new FormatException($"BlobCreated event {blobEvent.Id} is for container '{container}', not '{StorageNames.IncomingContainer}'.");
 
+        if (UploadName.Problem(blobName) is { } problem)
+        {
+            await RefuseNameAsync(blobEvent, blobName, problem, cancellationToken);
+            return;
+        }
+
         var blob = await documents.ReadIncomingAsync(blobName, options.Value.MaxBytes, cancellationToken);
         if (blob is null)
         {
@@ -51,9 +57,8 @@ public sealed class IngestDocumentHandler(
         try
         {
             if (blob.Truncated)
-                throw new DocumentRejectedException(RejectionReason.TooLarge,
-                    $"The upload is {blob.Length:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes.");
-            document = reader.Read(blobName, blob.Content, now);
+                throw DocumentReader.TooLarge(blobName, blob.Length, options.Value.MaxBytes);
+            document = reader.Read(blobName, blob.Content, now, cancellationToken: cancellationToken);
         }
         catch (DocumentRejectedException rejection)
         {
@@ -87,7 +92,7 @@ public sealed class IngestDocumentHandler(
 
     private async Task RejectAsync(IncomingBlob blob, DocumentRejectedException rejection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = RejectedUploadId(blob);
+        var id = RejectedUploadId(blob.Name, blob.ETag);
         using var scope = PipelineTelemetry.TagDocument(logger, id);
         await documents.QuarantineAsync(blob.Name, rejection.Reason, rejection.Message, cancellationToken);
         await documents.SetRecordAsync(
@@ -97,9 +102,20 @@ public sealed class IngestDocumentHandler(
         logger.LogWarning("Rejected upload {BlobName} ({Reason}): {Message}; kept in quarantine", blob.Name, rejection.Reason, rejection.Message);
     }
 
+    /// <summary>An unsafe name is recorded (keyed by the event's blob version), never used to address a blob.</summary>
+    private async Task RefuseNameAsync(BlobCreatedEvent blobEvent, string blobName, string problem, CancellationToken cancellationToken)
+    {
+        var id = RejectedUploadId(blobName, blobEvent.Data.ETag);
+        var message = $"Upload refused and left in '{StorageNames.IncomingContainer}': {problem}.";
+        await documents.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
+            cancellationToken);
+        telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
+        logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
+    }
+
     /// <summary>A rejected upload has no document id; its row is keyed by the blob version instead.</summary>
-    private static string RejectedUploadId(IncomingBlob blob) =>
-        "upload-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blob.Name + "\n" + blob.ETag)).AsSpan(0, 16));
+    private static string RejectedUploadId(string blobName, string? eTag) =>
+        "upload-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + eTag)).AsSpan(0, 16));
 
     /// <summary>Event Grid writes one event per queue message; an array of exactly one event is accepted too.</summary>
     private static BlobCreatedEvent ParseEvent(string messageText)

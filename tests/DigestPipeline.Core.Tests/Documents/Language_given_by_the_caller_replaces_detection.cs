@@ -12,8 +12,8 @@ public sealed class Language_given_by_the_caller_replaces_detection
         var reader = new DocumentReader(new DocumentReaderOptions());
         var bytes = DocumentReading.SeedBytes();
 
-        var detected = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt);
-        var given = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt, language: "en");
+        var detected = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);
+        var given = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt, language: "en", TestContext.Current.CancellationToken);
 
         detected.Language.ShouldBe("fr");
         given.Language.ShouldBe("en");

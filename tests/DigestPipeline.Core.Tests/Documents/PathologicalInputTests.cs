@@ -33,7 +33,7 @@ public sealed class PathologicalInputTests
         var bytes = Encoding.UTF8.GetBytes(Build(kind));
         var reader = new DocumentReader(new DocumentReaderOptions { MaxBytes = 10 * Size });
 
-        var document = reader.Read(kind + ".txt", bytes, DocumentReading.ReceivedAt);
+        var document = reader.Read(kind + ".txt", bytes, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);
 
         // Speed on such inputs is measured in tests/DigestPipeline.Benchmarks, not asserted here.
         document.Sentences.ShouldNotBeEmpty();

@@ -71,16 +71,15 @@ public sealed class RejectionTests
     }
 
     [Fact]
-    public void Pdf_is_rejected_as_unsupported_with_its_format_named_even_under_a_text_name()
+    public void A_damaged_pdf_is_sniffed_as_pdf_and_rejected_as_malformed_even_under_a_text_name()
     {
         var rejection = Reject("report.txt", Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"));
 
-        rejection.Reason.ShouldBe(RejectionReason.UnsupportedType);
-        rejection.Message.ShouldStartWith("PDF documents are not supported yet");
+        rejection.Reason.ShouldBe(RejectionReason.Malformed);
+        rejection.Message.ShouldStartWith("'report.txt' is not a readable PDF file");
     }
 
     [Theory]
-    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, (byte)'w', (byte)'o', (byte)'r', (byte)'d', (byte)'/', (byte)'d' }, "Word (DOCX)")]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, (byte)'a', (byte)'.', (byte)'t', (byte)'x', (byte)'t' }, "ZIP archive")]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00 }, "PNG image")]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F' }, "JPEG image")]
@@ -91,16 +90,16 @@ public sealed class RejectionTests
         var rejection = Reject("upload.md", content);
 
         rejection.Reason.ShouldBe(RejectionReason.UnsupportedType);
-        rejection.Message.ShouldStartWith($"{format} documents are not supported yet");
+        rejection.Message.ShouldStartWith($"{format} documents are not supported: 'upload.md' must be PDF, Word (DOCX), HTML, Markdown or plain text.");
     }
 
     [Fact]
-    public void Html_is_rejected_as_unsupported()
+    public void A_damaged_docx_is_sniffed_as_word_and_rejected_as_malformed()
     {
-        var rejection = Reject("page.txt", Encoding.UTF8.GetBytes("\n<!DOCTYPE html>\n<html><body><p>Bonjour</p></body></html>"));
+        var rejection = Reject("upload.md", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, (byte)'w', (byte)'o', (byte)'r', (byte)'d', (byte)'/', (byte)'d']);
 
-        rejection.Reason.ShouldBe(RejectionReason.UnsupportedType);
-        rejection.Message.ShouldContain("HTML");
+        rejection.Reason.ShouldBe(RejectionReason.Malformed);
+        rejection.Message.ShouldStartWith("'upload.md' is not a readable Word (DOCX) file");
     }
 
     [Fact]

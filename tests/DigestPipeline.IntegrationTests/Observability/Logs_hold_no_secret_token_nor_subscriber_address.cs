@@ -52,7 +52,7 @@ public sealed partial class Logs_hold_no_secret_token_nor_subscriber_address(Azu
 
             var bytes = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
                                                + $"\n\nNote de la rédaction : version {Guid.NewGuid():N}.\n");
-            var documentId = new DocumentReader(new DocumentReaderOptions()).Read("sommet.txt", bytes, DateTimeOffset.UtcNow).Id;
+            var documentId = new DocumentReader(new DocumentReaderOptions()).Read("sommet.txt", bytes, DateTimeOffset.UtcNow, cancellationToken: TestContext.Current.CancellationToken).Id;
             await azurite.Blobs().GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient("sommet.txt").UploadAsync(new BinaryData(bytes), Cancellation);
             await RunningPipeline.EventuallyAsync(async () =>
                 await host.Services.GetRequiredService<IDocumentStore>().GetRecordAsync(documentId, Cancellation) is { Status: DocumentStatus.Summarized } r ? r : null,

@@ -40,7 +40,7 @@ public sealed class Pipeline_runs_are_counted_and_traced(AzuriteFixture azurite,
     {
         var bytes = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
                                            + $"\n\nNote de la rédaction : version {Guid.NewGuid():N}.\n");
-        var documentId = new DocumentReader(new DocumentReaderOptions()).Read("sommet.txt", bytes, DateTimeOffset.UtcNow).Id;
+        var documentId = new DocumentReader(new DocumentReaderOptions()).Read("sommet.txt", bytes, DateTimeOffset.UtcNow, cancellationToken: TestContext.Current.CancellationToken).Id;
 
         await _pipeline.UploadAsync("sommet.txt", bytes, Cancellation);
         await EventuallyCountedAsync("digestpipeline.summaries.written", 1);

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace DigestPipeline.Core.Documents.Formats;
+
+/// <summary>
+/// Reads an HTML page with AngleSharp (no scripts run, nothing fetched). What is not the document is dropped
+/// (script, style, nav, header, footer, aside, iframe, noscript, template, forms and embedded objects); headings,
+/// paragraphs and list items (any depth) are kept. The first <c>h1</c> at the top is the title, else &lt;title&gt;.
+/// </summary>
+internal static class HtmlExtractor
+{
+    /// <summary>Deeper markup is read as the plain text of its subtree (no recursion past it).</summary>
+    public const int MaxDepth = 200;
+
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "nav", "header", "footer", "aside", "iframe", "noscript", "template",
+        "form", "object", "embed", "svg", "canvas", "button", "select", "textarea", "head", "frameset", "frame", "audio", "video",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "li", "main", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "menu",
+    };
+
+    /// <summary>Blocks, and the dropped sections of a page; a dropped inline element (a script in a paragraph) leaves the paragraph whole.</summary>
+    private static bool IsBlockBoundary(string name) => Blocks.Contains(name) || name is "nav" or "header" or "footer" or "aside" or "form";
+
+    public static (List<BlockDraft> Blocks, string? Title) Read(string html, ReadBudget budget)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var collector = new BlockDraftCollector(budget);
+        if (document.Body is { } body) VisitContainer(body, collector, depth: 0);
+        return collector.Finish(document.Title, firstHeadingIsTitle: false);
+    }
+
+    /// <summary>Inline content between blocks becomes a paragraph; each block child is read for what it is.</summary>
+    private static void VisitContainer(IElement container, BlockDraftCollector collector, int depth)
+    {
+        var pending = new StringBuilder();
+        foreach (var child in container.ChildNodes)
+        {
+            if (child is IElement element && IsBlockBoundary(element.LocalName))
+            {
+                collector.Add(BlockKind.Paragraph, pending.ToString());
+                pending.Clear();
+                VisitBlock(element, collector, depth + 1);
+            }
+            else
+            {
+                AppendText(child, pending);
+            }
+        }
+
+        collector.Add(BlockKind.Paragraph, pending.ToString());
+    }
+
+    private static void VisitBlock(IElement element, BlockDraftCollector collector, int depth)
+    {
+        var name = element.LocalName;
+        if (Dropped.Contains(name)) return;
+        if (depth > MaxDepth)
+        {
+            collector.Add(BlockKind.Paragraph, TextOf(element));
+            return;
+        }
+
+        switch (name)
+        {
+            case "h1" when collector.Drafts.Count == 0:
+                collector.Add(BlockKind.Title, TextOf(element));
+                break;
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                collector.Add(BlockKind.Heading, TextOf(element));
+                break;
+            case "ul" or "ol" or "menu":
+                VisitList(element, collector, depth);
+                break;
+            case "li":
+                VisitListItem(element, DocumentLayout.BulletMarker, collector, depth);
+                break;
+            case "hr":
+                break;
+            default:
+                VisitContainer(element, collector, depth);
+                break;
+        }
+    }
+
+    private static void VisitList(IElement list, BlockDraftCollector collector, int depth)
+    {
+        var ordered = list.LocalName == "ol";
+        var number = ordered && int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
+        foreach (var child in list.Children)
+        {
+            if (child.LocalName != "li")
+            {
+                VisitBlock(child, collector, depth + 1);
+                continue;
+            }
+
+            var marker = ordered ? string.Create(CultureInfo.InvariantCulture, $"{number++}. ") : DocumentLayout.BulletMarker;
+            VisitListItem(child, marker, collector, depth + 1);
+        }
+    }
+
+    /// <summary>An item's own text is one block; a list nested in it follows as items of their own.</summary>
+    private static void VisitListItem(IElement item, string marker, BlockDraftCollector collector, int depth)
+    {
+        var own = new StringBuilder();
+        var nested = new List<IElement>();
+        foreach (var child in item.ChildNodes)
+        {
+            if (child is IElement element && IsBlockBoundary(element.LocalName) && element.LocalName is not ("p" or "div"))
+                nested.Add(element);
+            else
+                AppendText(child, own);
+        }
+
+        collector.Add(BlockKind.ListItem, own.ToString(), marker);
+        foreach (var element in nested) VisitBlock(element, collector, depth + 1);
+    }
+
+    private static string TextOf(INode node)
+    {
+        var builder = new StringBuilder();
+        AppendText(node, builder);
+        return builder.ToString();
+    }
+
+    /// <summary>The text of a node without what is dropped; line breaks and block boundaries become spaces. Iterative: any depth.</summary>
+    private static void AppendText(INode node, StringBuilder builder)
+    {
+        var stack = new Stack<INode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            switch (current)
+            {
+                case IText text:
+                    builder.Append(text.Data);
+                    continue;
+                case IElement element when Dropped.Contains(element.LocalName):
+                    continue;
+                case IElement element when element.LocalName is "br" || Blocks.Contains(element.LocalName):
+                    builder.Append(' ');
+                    break;
+            }
+
+            for (var i = current.ChildNodes.Length - 1; i >= 0; i--) stack.Push(current.ChildNodes[i]);
+        }
+    }
+}
