@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using DigestPipeline.Benchmarks.Digests;
 using DigestPipeline.Benchmarks.Latency;
+using DigestPipeline.Benchmarks.Load;
 using DigestPipeline.Benchmarks.Planning;
 
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- latency      upload → summary latency on Azurite
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- planning [--subscribers n] [--azurite]   one planning run's cost
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -26,6 +28,9 @@ switch (args.FirstOrDefault())
     case "digests":
         return await DigestsCommand.RunAsync(args[1..], Console.Out);
 
+    case "load":
+        return await LoadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -39,6 +44,10 @@ switch (args.FirstOrDefault())
               digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n] [--rounds n]
                                digests composed per second (n, default 10,000, then 100,000 for memory), sent per
                                second to aiosmtpd with the pool on 1 and 4 connections, and aiosmtpd's own ceiling
+              load [--documents n] [--uploaders n]
+                               n documents (default 1,000) uploaded at once through the local host on Azurite:
+                               documents/s and upload → summary p50/p99, next to a plain SDK loop of the same
+                               storage requests on a fresh Azurite (the ceiling)
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;

@@ -22,12 +22,12 @@ internal static class DigestsCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var subscribers = IntOption(args, "--subscribers", 10_000);
-        var summaryCount = IntOption(args, "--summaries", 50);
-        var large = IntOption(args, "--large-subscribers", 100_000);
-        var messages = IntOption(args, "--messages", 3_000);
-        var rounds = Math.Max(1, IntOption(args, "--rounds", 3));
-        await output.WriteLineAsync($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
+        var subscribers = CommandLineOptions.Int(args, "--subscribers", 10_000);
+        var summaryCount = CommandLineOptions.Int(args, "--summaries", 50);
+        var large = CommandLineOptions.Int(args, "--large-subscribers", 100_000);
+        var messages = CommandLineOptions.Int(args, "--messages", 3_000);
+        var rounds = Math.Max(1, CommandLineOptions.Int(args, "--rounds", 3));
+        await output.WriteLineAsync($"load average at start: {CommandLineOptions.LoadAverage()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
 
         var root = RepositoryRoot.Find();
         ThemeTaxonomy taxonomy;
@@ -75,7 +75,7 @@ internal static class DigestsCommand
 
         await output.WriteLineAsync();
         await PrintTableAsync(output, compositions, sends);
-        await output.WriteLineAsync($"load average at end: {LoadAverage()}");
+        await output.WriteLineAsync($"load average at end: {CommandLineOptions.LoadAverage()}");
         return 0;
     }
 
@@ -145,14 +145,5 @@ internal static class DigestsCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| digests sent per second to {s.Sink} (median) | {s.Sender}, {s.Connections} connection(s) | {s.PerSecond:N0}/s{share} | {goal} |"));
         }
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

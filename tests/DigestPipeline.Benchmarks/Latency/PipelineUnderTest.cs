@@ -29,7 +29,8 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
     public IHost Host { get; }
 
     public static async Task<PipelineUnderTest> StartAsync(
-        string repositoryRoot, IReadOnlyDictionary<string, string?> overrides, TextWriter log, CancellationToken cancellationToken)
+        string repositoryRoot, IReadOnlyDictionary<string, string?> overrides, TextWriter log, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
     {
         var azurite = await AzuriteServer.StartAsync(
             AzuriteServerOptions.InMemory with { StartDirectory = repositoryRoot }, log.WriteLine, cancellationToken);
@@ -59,6 +60,7 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
             builder.Services.AddDigestPipeline(builder.Configuration);
             builder.Services.AddDigestMail(builder.Configuration);
             builder.Services.AddLocalFunctionsHost(builder.Configuration);
+            configureServices?.Invoke(builder.Services);
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
             return new PipelineUnderTest(azurite, host, mailDirectory);

@@ -20,8 +20,8 @@ internal static class PlanningCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var count = IntOption(args, "--subscribers", 100_000);
-        var ticks = IntOption(args, "--ticks", 12);
+        var count = CommandLineOptions.Int(args, "--subscribers", 100_000);
+        var ticks = CommandLineOptions.Int(args, "--ticks", 12);
         var onAzurite = args.Contains("--azurite");
         var createdAt = Start - TimeSpan.FromMinutes(1);
 
@@ -72,11 +72,5 @@ internal static class PlanningCommand
             if (azurite is not null)
                 await azurite.DisposeAsync();
         }
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     }
 }

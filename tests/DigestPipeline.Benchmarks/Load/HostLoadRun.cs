@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DigestPipeline.Benchmarks.Latency;
+using DigestPipeline.Core.Pipeline;
+using Microsoft.Extensions.Azure;
+
+namespace DigestPipeline.Benchmarks.Load;
+
+/// <summary>What one load run measured: when each upload finished and each summary appeared, on one clock.</summary>
+internal sealed record LoadRunResult(
+    string System,
+    IReadOnlyList<LoadDocument> Documents,
+    IReadOnlyDictionary<string, TimeSpan> Uploaded,
+    IReadOnlyDictionary<string, TimeSpan> Summarized,
+    IReadOnlyDictionary<string, int> Requests,
+    StoredBytes StoredBytes);
+
+/// <summary>The mean size of the document and summaries blobs the pipeline wrote, which the ceiling writes too.</summary>
+internal sealed record StoredBytes(int Document, int Summary);
+
+/// <summary>
+/// Every document uploaded at once (<paramref name="uploaders"/> in flight) to a fresh Azurite with the running local
+/// host on it, as <c>digest up</c> runs it; then waits for every summary. The host's storage requests are counted.
+/// </summary>
+internal static class HostLoadRun
+{
+    public static async Task<LoadRunResult> RunAsync(
+        string repositoryRoot, IReadOnlyList<LoadDocument> documents, int uploaders, TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
+    {
+        var counter = new StorageRequestCounter();
+        await using var pipeline = await PipelineUnderTest.StartAsync(repositoryRoot, new Dictionary<string, string?>(), log, cancellationToken,
+            services => services.AddAzureClients(clients => clients.ConfigureDefaults(counter.Attach)));
+
+        var blobs = new BlobServiceClient(pipeline.Azurite.ConnectionString);
+        counter.Reset();
+        var clock = Stopwatch.StartNew();
+        var uploaded = await UploadAllAsync(blobs.GetBlobContainerClient(StorageNames.IncomingContainer), documents, uploaders, clock, cancellationToken);
+        await log.WriteLineAsync($"  host: {documents.Count} uploads done in {clock.Elapsed.TotalSeconds:F1} s");
+        var summarized = await new SummaryArrivals(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), clock)
+            .WaitForAsync(documents.Select(d => d.DocumentId).ToArray(), timeout, cancellationToken);
+        await log.WriteLineAsync($"  host: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
+        var requests = counter.Snapshot();
+        var stored = new StoredBytes(
+            await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.DocumentsContainer), cancellationToken),
+            await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), cancellationToken));
+        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, stored);
+    }
+
+    private static async Task<int> MeanSizeAsync(BlobContainerClient container, CancellationToken cancellationToken)
+    {
+        var sizes = new List<long>();
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+            sizes.Add(blob.Properties.ContentLength ?? 0);
+        return sizes.Count == 0 ? 0 : (int)sizes.Average();
+    }
+
+    /// <summary>Uploads every document with a fixed number in flight, noting when each upload returned.</summary>
+    public static async Task<IReadOnlyDictionary<string, TimeSpan>> UploadAllAsync(
+        BlobContainerClient incoming, IReadOnlyList<LoadDocument> documents, int uploaders, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var uploaded = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = uploaders, CancellationToken = cancellationToken },
+            async (document, ct) =>
+            {
+                await incoming.GetBlobClient(document.BlobName).UploadAsync(BinaryData.FromBytes(document.Content),
+                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, ct);
+                uploaded[document.DocumentId] = clock.Elapsed;
+            });
+        return uploaded;
+    }
+}

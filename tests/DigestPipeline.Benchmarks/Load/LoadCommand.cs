@@ -1,0 +1,28 @@
+using DigestPipeline.Benchmarks.Latency;
+
+namespace DigestPipeline.Benchmarks.Load;
+
+/// <summary>
+/// The <c>load</c> command: <c>--documents</c> uploads (default 1,000) at once through the running local host on a
+/// fresh Azurite, then the same blob, queue and table operations by a plain SDK loop on another fresh Azurite (the
+/// ceiling); one report of both.
+/// </summary>
+internal static class LoadCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter log, CancellationToken cancellationToken)
+    {
+        var count = CommandLineOptions.Int(args, "--documents", 1000);
+        var uploaders = CommandLineOptions.Int(args, "--uploaders", 8);
+        var timeout = TimeSpan.FromMinutes(CommandLineOptions.Int(args, "--timeout-minutes", 15));
+        var root = RepositoryRoot.Find();
+        var documents = LoadCorpus.Create(root, count);
+
+        await log.WriteLineAsync($"== local host, {count} documents");
+        var host = await HostLoadRun.RunAsync(root, documents, uploaders, timeout, log, cancellationToken);
+        await log.WriteLineAsync($"== plain SDK loop (ceiling), {count} documents");
+        var ceiling = await StorageSkeleton.RunAsync(root, host, uploaders, timeout, log, cancellationToken);
+
+        LoadReport.Write(output, uploaders, host, ceiling);
+        return host.Summarized.Count == count && ceiling.Summarized.Count == count ? 0 : 1;
+    }
+}
