@@ -1,3 +1,4 @@
+using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using DigestPipeline.Azure;
@@ -40,7 +41,9 @@ public sealed class RunningPipeline : IAsyncDisposable
 
     public TableServiceClient Tables { get; }
 
-    public static async Task<RunningPipeline> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken)
+    /// <param name="settings">Settings over the ones above (a broken SMTP port, a shorter claim timeout...).</param>
+    public static async Task<RunningPipeline> StartAsync(
+        AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration
@@ -59,7 +62,8 @@ public sealed class RunningPipeline : IAsyncDisposable
                 ["Digests:IndexSettleTime"] = "00:00:00",
                 ["Subscriptions:TokenSecret"] = TokenSecret,
                 ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
-            });
+            })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDigestPipeline(builder.Configuration);
         builder.Services.AddDigestMail(builder.Configuration);
@@ -125,6 +129,25 @@ public sealed class RunningPipeline : IAsyncDisposable
         await Get<ISubscriberStore>().UpsertAsync(subscriber, cancellationToken);
         return subscriber;
     }
+
+    /// <summary>Uploads <paramref name="bytes"/> to <c>incoming</c> and waits until the document is summarized.</summary>
+    public async Task<SourceDocument> UploadAndWaitForSummaryAsync(string blobName, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var document = new DocumentReader(new DocumentReaderOptions()).Read(blobName, bytes, DateTimeOffset.UtcNow);
+        await UploadAsync(blobName, bytes, cancellationToken);
+        await EventuallyAsync(async () =>
+            (await Get<IDocumentStore>().GetRecordAsync(document.Id, cancellationToken)) is { Status: DocumentStatus.Summarized } record ? record : null,
+            $"document {blobName} to be summarized", cancellationToken);
+        return document;
+    }
+
+    /// <summary>The seed article with a line of its own, so that each test has its own document (the same content is one document).</summary>
+    public static byte[] SeedArticle(string variant) =>
+        Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
+                               + $"\n\nNote de la rédaction : version {variant}.\n");
+
+    public static bool SentTo(MaildevEmail email, string address) =>
+        email.To?.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)) == true;
 
     public async ValueTask DisposeAsync()
     {
