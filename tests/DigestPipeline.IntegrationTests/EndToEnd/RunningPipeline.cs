@@ -21,11 +21,11 @@ namespace DigestPipeline.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class RunningPipeline : IAsyncDisposable
 {
-    private RunningPipeline(IHost host, AzuriteFixture azurite)
+    private RunningPipeline(IHost host, string connectionString)
     {
         Host = host;
-        Blobs = azurite.Blobs();
-        Tables = new TableServiceClient(azurite.ConnectionString);
+        Blobs = new BlobServiceClient(connectionString);
+        Tables = new TableServiceClient(connectionString);
     }
 
     /// <summary>The signing secret of this test host: tests check the links of the digests it sends with it.</summary>
@@ -42,18 +42,23 @@ public sealed class RunningPipeline : IAsyncDisposable
     public TableServiceClient Tables { get; }
 
     /// <param name="settings">Settings over the ones above (a broken SMTP port, a shorter claim timeout...).</param>
+    public static Task<RunningPipeline> StartAsync(
+        AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(azurite.ConnectionString, maildev.Host, maildev.SmtpPort, cancellationToken, settings);
+
+    /// <summary>The same host on any storage account and SMTP server (a fault test's own Azurite or maildev).</summary>
     public static async Task<RunningPipeline> StartAsync(
-        AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+        string connectionString, string smtpHost, int smtpPort, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration
             .AddHostJson(AppContext.BaseDirectory)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Storage:ConnectionString"] = connectionString,
                 ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
-                ["Mail:Smtp:Host"] = maildev.Host,
-                ["Mail:Smtp:Port"] = maildev.SmtpPort.ToString(),
+                ["Mail:Smtp:Host"] = smtpHost,
+                ["Mail:Smtp:Port"] = smtpPort.ToString(),
                 ["Mail:Smtp:Security"] = "None",
                 ["LocalHost:BlobPollInterval"] = "00:00:00.100",
                 // Retries at once instead of host.json's 5 s, so that poison tests take no longer than needed.
@@ -70,7 +75,7 @@ public sealed class RunningPipeline : IAsyncDisposable
         builder.Services.AddLocalFunctionsHost(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new RunningPipeline(host, azurite);
+        return new RunningPipeline(host, connectionString);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
