@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DigestPipeline.Azure.LocalHost;
@@ -31,7 +29,7 @@ public sealed class Poison_commands_list_and_replay(AzuriteFixture azurite, Mail
         string subscriberId;
         await using (var broken = await RunningPipeline.StartAsync(azurite, maildev, Cancellation, new Dictionary<string, string?>
                      {
-                         ["Mail:Smtp:Port"] = ClosedLoopbackPort().ToString(),
+                         ["Mail:Smtp:Port"] = ClosedLoopbackPort.Find().ToString(),
                          ["Mail:Smtp:MaxAttempts"] = "1",
                      }))
         {
@@ -81,14 +79,5 @@ public sealed class Poison_commands_list_and_replay(AzuriteFixture azurite, Mail
         again.Output.ShouldContain("0 message(s) sent back");
         (await digestPoison.GetPropertiesAsync(Cancellation)).Value.ApproximateMessagesCount.ShouldBe(0);
         (await maildev.GetEmailsAsync(Cancellation)).Count(e => RunningPipeline.SentTo(e, address)).ShouldBe(1);
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
