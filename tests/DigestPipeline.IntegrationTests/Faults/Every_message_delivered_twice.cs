@@ -37,9 +37,7 @@ public sealed class Every_message_delivered_twice(AzuriteFixture azurite, Mailde
         before.Keys.ShouldContain(k => k.StartsWith($"table {StorageNames.DeliveriesTable} ", StringComparison.Ordinal));
 
         var blob = pipeline.Blobs.GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient(blobName);
-        var properties = (await blob.GetPropertiesAsync(cancellationToken: Cancellation)).Value;
-        var ingest = PipelineJson.Serialize(BlobCreatedEvent.For(StorageNames.IncomingContainer, blobName, blob.Uri.ToString(),
-            properties.ETag.ToString(), properties.ContentLength, properties.ContentType, now));
+        var ingest = await IncomingEvent.ForAsync(blob, Cancellation);
         var summarize = PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id));
         var period = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         var digest = PipelineJson.Serialize(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, [new DigestRequest(subscriber.Id, period)]));

@@ -49,7 +49,7 @@ public sealed class Smtp_server_down_for_a_minute(AzuriteFixture azurite) : ICla
         await _maildev.DisposeAsync();
         _maildev = null;
         var beforeStop = ReceivedMail.ReadAll(_mailDirectory);
-        Console.WriteLine($"SMTP server stopped after {beforeStop.Count} of {Subscribers} digests; down for {Outage.TotalSeconds:0} s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"SMTP server stopped after {beforeStop.Count} of {Subscribers} digests; down for {Outage.TotalSeconds:0} s");
         beforeStop.Count.ShouldBeLessThan(Subscribers, "the outage must fall inside the run");
         await Task.Delay(Outage, Cancellation);
 
@@ -65,7 +65,7 @@ public sealed class Smtp_server_down_for_a_minute(AzuriteFixture azurite) : ICla
         // The one duplicate SMTP allows (RFC 1047): the server stored a message and died before the client read
         // its "250"; the retry sends the same Message-ID. Only a digest the server had when it stopped may come twice.
         var twice = received.GroupBy(m => m.MessageId).Where(g => g.Count() > 1).ToList();
-        Console.WriteLine($"{received.Count} messages for {Subscribers} digests; received twice (accepted as the server stopped): {twice.Count}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{received.Count} messages for {Subscribers} digests; received twice (accepted as the server stopped): {twice.Count}");
         twice.ShouldAllBe(g => g.Count() == 2 && beforeStop.Any(m => m.MessageId == g.Key));
         (await azurite.RawQueue(StorageNames.PoisonQueue(StorageNames.DigestQueue)).GetPropertiesAsync(Cancellation)).Value.ApproximateMessagesCount.ShouldBe(0);
         var sent = 0;
