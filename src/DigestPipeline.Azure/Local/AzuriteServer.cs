@@ -70,7 +70,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+                     "--blobPort", Port(options.BlobPort), "--queuePort", Port(options.QueuePort), "--tablePort", Port(options.TablePort),
                      "--skipApiVersionCheck", "--disableTelemetry",
                  })
         {
@@ -159,6 +159,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         if (!process.HasExited)
             process.Kill(entireProcessTree: true);
     }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static string SafeExitCode(Process process) =>
         process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "?";

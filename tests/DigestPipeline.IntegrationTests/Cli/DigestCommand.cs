@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DigestPipeline.IntegrationTests.Infrastructure;
 using Shouldly;
 using Xunit;
 
@@ -9,20 +10,21 @@ internal static class DigestCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
-    {
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(CliAssembly(root));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string>(), arguments);
 
-        using var process = Process.Start(start)!;
+    /// <summary>Runs the command on <paramref name="azurite"/>'s account, as <c>Storage__ConnectionString</c> names it.</summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunOnAsync(AzuriteFixture azurite, params string[] arguments) =>
+        RunAsync(new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Subscriptions__TokenSecret"] = EndToEnd.RunningPipeline.TokenSecret,
+        }, arguments);
+
+    /// <param name="environment">Variables set for the command (<c>Storage__ConnectionString</c>, ...), over the test process's own.</param>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(environment, arguments))!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Timeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -38,6 +40,24 @@ internal static class DigestCommand
         }
 
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>How to start <c>dotnet digest.dll {arguments}</c> from the repository root, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(CliAssembly(root));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        return start;
     }
 
     /// <summary>The CLI built in the same configuration as these tests (the project reference builds it first).</summary>

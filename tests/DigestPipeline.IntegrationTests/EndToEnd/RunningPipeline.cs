@@ -1,3 +1,4 @@
+using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using DigestPipeline.Azure;
@@ -21,11 +22,11 @@ namespace DigestPipeline.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class RunningPipeline : IAsyncDisposable
 {
-    private RunningPipeline(IHost host, AzuriteFixture azurite)
+    private RunningPipeline(IHost host, string connectionString)
     {
         Host = host;
-        Blobs = azurite.Blobs();
-        Tables = new TableServiceClient(azurite.ConnectionString);
+        Blobs = new BlobServiceClient(connectionString);
+        Tables = new TableServiceClient(connectionString);
     }
 
     /// <summary>The signing secret of this test host: tests check the links of the digests it sends with it.</summary>
@@ -41,10 +42,16 @@ public sealed class RunningPipeline : IAsyncDisposable
 
     public TableServiceClient Tables { get; }
 
-    /// <param name="settings">Settings over this class's own (such as another Subscriptions:PublicBaseUrl).</param>
+    /// <param name="settings">Settings over this class's own (another Subscriptions:PublicBaseUrl, a broken SMTP port, a shorter claim timeout...).</param>
     /// <param name="serveSubscriberPages">Serve the subscriber pages on Web:Urls too, as <c>digest up</c> does.</param>
-    public static async Task<RunningPipeline> StartAsync(
+    public static Task<RunningPipeline> StartAsync(
         AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false) =>
+        StartAsync(azurite.ConnectionString, maildev.Host, maildev.SmtpPort, cancellationToken, settings, serveSubscriberPages);
+
+    /// <summary>The same host on any storage account and SMTP server (a fault test's own Azurite or maildev).</summary>
+    public static async Task<RunningPipeline> StartAsync(
+        string connectionString, string smtpHost, int smtpPort, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -52,10 +59,10 @@ public sealed class RunningPipeline : IAsyncDisposable
             .AddHostJson(AppContext.BaseDirectory)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Storage:ConnectionString"] = connectionString,
                 ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
-                ["Mail:Smtp:Host"] = maildev.Host,
-                ["Mail:Smtp:Port"] = maildev.SmtpPort.ToString(),
+                ["Mail:Smtp:Host"] = smtpHost,
+                ["Mail:Smtp:Port"] = smtpPort.ToString(),
                 ["Mail:Smtp:Security"] = "None",
                 ["LocalHost:BlobPollInterval"] = "00:00:00.100",
                 // Retries at once instead of host.json's 5 s, so that poison tests take no longer than needed.
@@ -74,7 +81,7 @@ public sealed class RunningPipeline : IAsyncDisposable
             builder.Services.AddSubscriberWebServer(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new RunningPipeline(host, azurite);
+        return new RunningPipeline(host, connectionString);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -88,7 +95,7 @@ public sealed class RunningPipeline : IAsyncDisposable
     /// <summary>Uploads to <c>incoming</c> and waits until the pipeline has summarized that content.</summary>
     public async Task<SourceDocument> UploadAndWaitForSummaryAsync(string blobName, byte[] bytes, CancellationToken cancellationToken)
     {
-        var document = new DocumentReader(new DocumentReaderOptions()).Read(blobName, bytes, DateTimeOffset.UtcNow);
+        var document = new DocumentReader(new DocumentReaderOptions()).Read(blobName, bytes, DateTimeOffset.UtcNow, cancellationToken: cancellationToken);
         await UploadAsync(blobName, bytes, cancellationToken);
         await EventuallyAsync(async () =>
             (await Get<IDocumentStore>().GetRecordAsync(document.Id, cancellationToken)) is { Status: DocumentStatus.Summarized } record ? record : null,
@@ -144,6 +151,14 @@ public sealed class RunningPipeline : IAsyncDisposable
         await Get<ISubscriberStore>().UpsertAsync(subscriber, cancellationToken);
         return subscriber;
     }
+
+    /// <summary>The seed article with a line of its own, so that each test has its own document (the same content is one document).</summary>
+    public static byte[] SeedArticle(string variant) =>
+        Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
+                               + $"\n\nNote de la rédaction : version {variant}.\n");
+
+    public static bool SentTo(MaildevEmail email, string address) =>
+        email.To?.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)) == true;
 
     public async ValueTask DisposeAsync()
     {

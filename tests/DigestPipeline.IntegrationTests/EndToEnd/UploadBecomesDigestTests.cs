@@ -30,8 +30,8 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
     [Fact]
     public async Task Seed_article_uploaded_to_incoming_becomes_one_French_digest_email_with_its_themes_and_source()
     {
-        var bytes = SeedArticle(variant: "digest");
-        var document = await UploadAndWaitForSummaryAsync("miami/sommet-ia.txt", bytes);
+        var bytes = RunningPipeline.SeedArticle(variant: "digest");
+        var document = await Pipeline.UploadAndWaitForSummaryAsync("miami/sommet-ia.txt", bytes, Cancellation);
 
         var summaries = await Pipeline.Get<ISummaryStore>().GetAsync(document.Id, Cancellation);
         summaries.ShouldNotBeNull();
@@ -71,7 +71,7 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
     [Fact]
     public async Task Planning_the_same_period_twice_and_delivering_its_message_twice_sends_one_email()
     {
-        await UploadAndWaitForSummaryAsync("ledger.txt", SeedArticle(variant: "ledger"));
+        await Pipeline.UploadAndWaitForSummaryAsync("ledger.txt", RunningPipeline.SeedArticle(variant: "ledger"), Cancellation);
         var subscriber = await Pipeline.SubscribeAsync("jordan.e2e@example.com", "en", ["energy-compute"], DateTimeOffset.UtcNow, Cancellation);
         var now = DateTimeOffset.UtcNow.AddMinutes(1);
 
@@ -91,8 +91,8 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
     [Fact]
     public async Task Same_content_uploaded_again_under_another_name_is_still_one_document()
     {
-        var bytes = SeedArticle(variant: "duplicate");
-        var document = await UploadAndWaitForSummaryAsync("first-name.txt", bytes);
+        var bytes = RunningPipeline.SeedArticle(variant: "duplicate");
+        var document = await Pipeline.UploadAndWaitForSummaryAsync("first-name.txt", bytes, Cancellation);
 
         await Pipeline.UploadAsync("dossier/second-name.txt", bytes, Cancellation);
         await Pipeline.WaitUntilIdleAsync(publishedAtLeast: 2, Cancellation);
@@ -125,7 +125,7 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
         record.Reason.ShouldContain("Binary");
 
         // The host is still running: a good document uploaded afterwards is summarized.
-        await UploadAndWaitForSummaryAsync("after-rejection.txt", SeedArticle(variant: "after-rejection"));
+        await Pipeline.UploadAndWaitForSummaryAsync("after-rejection.txt", RunningPipeline.SeedArticle(variant: "after-rejection"), Cancellation);
     }
 
     [Fact]
@@ -146,14 +146,5 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
         poisoned.ShouldContain("\"dequeueCount\":5");
     }
 
-    private Task<SourceDocument> UploadAndWaitForSummaryAsync(string blobName, byte[] bytes) =>
-        Pipeline.UploadAndWaitForSummaryAsync(blobName, bytes, Cancellation);
-
-    /// <summary>The seed article with a line of its own, so that each test has its own document (the same content is one document).</summary>
-    private static byte[] SeedArticle(string variant) =>
-        Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
-                               + $"\n\nNote de la rédaction : version {variant}.\n");
-
-    private static bool SentTo(MaildevEmail email, string address) =>
-        email.To?.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)) == true;
+    private static bool SentTo(MaildevEmail email, string address) => RunningPipeline.SentTo(email, address);
 }

@@ -94,7 +94,8 @@ public sealed record MaildevEmail(
     IReadOnlyList<MaildevAddress>? To,
     IReadOnlyDictionary<string, JsonElement>? Headers,
     string? Text,
-    string? Html)
+    string? Html,
+    DateTimeOffset? Time = null)
 {
     /// <summary>A header's value by case-insensitive name (maildev lower-cases them), or null.</summary>
     public string? Header(string name)

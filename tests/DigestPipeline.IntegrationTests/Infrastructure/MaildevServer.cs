@@ -53,7 +53,10 @@ public sealed class MaildevServer : IAsyncDisposable
     }
 
     /// <param name="credentials">When set, maildev requires SMTP authentication with them (<c>--incoming-user</c>, <c>--incoming-pass</c>).</param>
-    public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default, NetworkCredential? credentials = null)
+    /// <param name="ports">Fixed ports (to restart a stopped maildev where its clients expect it); default two free ones.</param>
+    /// <param name="mailDirectory">Where maildev keeps each message as an .eml file and reloads them from on start; default a temporary folder it empties.</param>
+    public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default, NetworkCredential? credentials = null,
+        (int Smtp, int Web)? ports = null, string? mailDirectory = null)
     {
         // Installed the same way, under the same lock, as Azurite: two fixtures starting at once run npm ci once.
         var localTools = LocalTools.Find(SourceDirectory());
@@ -64,7 +67,7 @@ public sealed class MaildevServer : IAsyncDisposable
         // The package's own entry script, run by node: the same on Linux, macOS and Windows (where .bin holds
         // shell and .cmd shims rather than the script).
         var script = Path.Combine(tools, "node_modules", "maildev", "bin", "maildev");
-        var (smtpPort, webPort) = FreeLoopbackPorts();
+        var (smtpPort, webPort) = ports ?? FreeLoopbackPorts();
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = tools,
@@ -87,6 +90,12 @@ public sealed class MaildevServer : IAsyncDisposable
         {
             foreach (var argument in new[] { "--incoming-user", credentials.UserName, "--incoming-pass", credentials.Password })
                 start.ArgumentList.Add(argument);
+        }
+
+        if (mailDirectory is not null)
+        {
+            start.ArgumentList.Add("--mail-directory");
+            start.ArgumentList.Add(mailDirectory);
         }
 
         var output = new StringBuilder();

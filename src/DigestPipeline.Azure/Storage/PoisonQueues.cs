@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>
+/// Inspects and replays dead-lettered work: every <c>{queue}-poison</c> queue of the account, whichever host wrote
+/// it. The local host writes a <see cref="PoisonMessage"/> envelope (original message + error); the Functions host
+/// writes the original message as it was, its error being only in the logs. Replay sends the original message back
+/// to <c>{queue}</c> and deletes it from poison only once that send succeeded: at least once, never lost (a replay
+/// interrupted between the two leaves a copy in poison, which the idempotent handlers absorb if replayed again).
+/// </summary>
+public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec codec)
+{
+    /// <summary>Most messages one queue's listing shows (the storage service peeks at most 32).</summary>
+    public const int MaxListed = 32;
+
+    private const int PreviewChars = 120;
+    private static readonly string PoisonSuffix = StorageNames.PoisonQueue(string.Empty);
+
+    /// <summary>While a replay works through a poison queue, the messages it received stay invisible this long.</summary>
+    private static readonly TimeSpan ReplayLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Every poison queue with its depth and its first <see cref="MaxListed"/> messages, by queue name.</summary>
+    public async Task<IReadOnlyList<PoisonQueueListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        var listings = new List<PoisonQueueListing>();
+        await foreach (var item in queues.GetQueuesAsync(cancellationToken: cancellationToken))
+        {
+            if (!item.Name.EndsWith(PoisonSuffix, StringComparison.Ordinal))
+                continue;
+            var poison = queues.GetQueueClient(item.Name);
+            var depth = (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            var peeked = (await poison.PeekMessagesAsync(MaxListed, cancellationToken)).Value;
+            var source = item.Name[..^PoisonSuffix.Length];
+            listings.Add(new PoisonQueueListing(source, item.Name, depth,
+                peeked.Select(m => Read(source, m.MessageId, m.InsertedOn, m.MessageText)).ToList()));
+        }
+
+        return listings.OrderBy(l => l.PoisonQueue, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Moves messages of <c>{queue}-poison</c> back to <c>{queue}</c>: the one with <paramref name="messageId"/>, or
+    /// all of them when it is null. Messages that arrive in poison during the replay are left for the next one.
+    /// </summary>
+    /// <param name="queue">The work queue (<c>digest</c>); its poison queue's name is accepted too.</param>
+    public async Task<PoisonReplayResult> ReplayAsync(string queue, string? messageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        var source = queue.EndsWith(PoisonSuffix, StringComparison.Ordinal) ? queue[..^PoisonSuffix.Length] : queue;
+        var poison = queues.GetQueueClient(StorageNames.PoisonQueue(source));
+        var target = queues.GetQueueClient(source);
+        if (!(await poison.ExistsAsync(cancellationToken)).Value)
+            throw new InvalidOperationException($"There is no queue '{poison.Name}' in this storage account.");
+        await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+        var replayed = new List<string>();
+        var refused = new List<RefusedReplay>();
+        var passedOver = new List<QueueMessage>();
+        var startedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            while (messageId is null || replayed.Count == 0)
+            {
+                var batch = (await poison.ReceiveMessagesAsync(MaxListed, ReplayLease, cancellationToken)).Value;
+                if (batch.Length == 0)
+                    break;
+                foreach (var message in batch)
+                {
+                    var wanted = messageId is null ? message.InsertedOn <= startedAt : message.MessageId == messageId;
+                    if (!wanted)
+                    {
+                        passedOver.Add(message);
+                        continue;
+                    }
+
+                    var poisoned = Read(source, message.MessageId, message.InsertedOn, message.MessageText);
+                    if (poisoned.BodyTruncated)
+                    {
+                        refused.Add(new RefusedReplay(message.MessageId, "the local host kept only the start of this message (it was too long); replaying it would lose the rest"));
+                        passedOver.Add(message);
+                        continue;
+                    }
+
+                    await target.SendMessageAsync(WireText(poisoned, message.MessageText), cancellationToken);
+                    await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    replayed.Add(message.MessageId);
+                }
+            }
+        }
+        finally
+        {
+            await ReleaseAsync(poison, passedOver);
+        }
+
+        if (messageId is not null && replayed.Count == 0 && refused.Count == 0)
+            throw new InvalidOperationException($"No message '{messageId}' in '{poison.Name}' (it may be held by another replay for up to {ReplayLease.TotalMinutes:0} minutes).");
+        return new PoisonReplayResult(source, replayed, refused);
+    }
+
+    /// <summary>The wire text to send back: the envelope's message encoded again, or a bare message exactly as it was.</summary>
+    private string WireText(PoisonedMessage poisoned, string poisonWireText) =>
+        poisoned.Shape == PoisonShape.LocalHostEnvelope ? codec.Encode(poisoned.Body) : poisonWireText;
+
+    /// <summary>Makes the messages this replay received but did not move visible again at once (best effort: otherwise they reappear after the lease).</summary>
+    private static async Task ReleaseAsync(QueueClient poison, List<QueueMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            try
+            {
+                await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            }
+            catch (RequestFailedException)
+            {
+                // Still in the queue; it becomes visible when the replay lease ends.
+            }
+        }
+    }
+
+    private PoisonedMessage Read(string source, string id, DateTimeOffset? insertedOn, string wireText)
+    {
+        string text;
+        try
+        {
+            text = codec.Decode(wireText);
+        }
+        catch (FormatException)
+        {
+            return new PoisonedMessage(source, id, insertedOn, null, null, null, wireText, false, PoisonShape.Bare, Preview(wireText));
+        }
+
+        if (TryReadEnvelope(text) is { } envelope)
+        {
+            return new PoisonedMessage(source, id, insertedOn, envelope.DequeueCount, envelope.Error, envelope.FailedAt, envelope.Message,
+                envelope.MessageTruncated == true, PoisonShape.LocalHostEnvelope, Preview(envelope.Message));
+        }
+
+        // The Functions host's shape: the original message, nothing else. The poison message's own dequeue count
+        // counts reads of the poison queue, not the attempts that failed, so no count is reported.
+        return new PoisonedMessage(source, id, insertedOn, null, null, null, text, false, PoisonShape.Bare, Preview(text));
+    }
+
+    private static PoisonMessage? TryReadEnvelope(string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !IsString(root, "queue") || !IsString(root, "error") || !IsString(root, "message"))
+            {
+                return null;
+            }
+
+            return PipelineJson.Deserialize<PoisonMessage>(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        static bool IsString(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String;
+    }
+
+    private static string Preview(string text)
+    {
+        var oneLine = string.Concat(text.Take(PreviewChars).Select(c => char.IsControl(c) ? ' ' : c));
+        return text.Length > PreviewChars ? oneLine + "…" : oneLine;
+    }
+}
