@@ -10,11 +10,16 @@ public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCode
 {
     private readonly ConcurrentDictionary<string, QueueClient> clients = new(StringComparer.Ordinal);
 
-    public async Task SendAsync(string queue, string messageText, CancellationToken cancellationToken)
+    public Task SendAsync(string queue, string messageText, CancellationToken cancellationToken) =>
+        SendAsync(queue, messageText, TimeSpan.Zero, cancellationToken);
+
+    public async Task SendAsync(string queue, string messageText, TimeSpan delay, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         var client = clients.GetOrAdd(queue, queues.GetQueueClient);
-        await client.SendMessageAsync(codec.Encode(messageText), cancellationToken);
-        newMessages.Notify(queue);
+        await client.SendMessageAsync(codec.Encode(messageText), visibilityTimeout: delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
+        if (delay == TimeSpan.Zero)
+            newMessages.Notify(queue);
     }
 }

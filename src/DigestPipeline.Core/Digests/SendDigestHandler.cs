@@ -12,6 +12,8 @@ namespace DigestPipeline.Core.Digests;
 /// done; a claim released after a failed send is taken over at once; a claim still pending is left to its owner
 /// until <see cref="DigestOptions.ClaimTimeout"/>, then taken over and sent again with the same Message-ID: a crash
 /// between the SMTP server's acceptance and "mark sent" is the one case that can deliver twice.
+/// A request whose claim is still pending goes back to the queue in a new message, invisible until the claim times
+/// out, so that a crashed worker's claim is taken over instead of the message running out of attempts meanwhile.
 /// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
 /// is marked failed permanently and counts a bounce; at <see cref="DigestOptions.BounceLimit"/> bounces the
 /// subscriber is marked bouncing, and a delivered digest resets the count.
@@ -23,11 +25,17 @@ public sealed class SendDigestHandler(
     DigestComposer composer,
     IDigestArchive archive,
     IMailSender mail,
+    IWorkQueue queue,
     IOptions<DigestOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
     ILogger<SendDigestHandler> logger) : IQueueHandler
 {
+    private static readonly TimeSpan MinimumClaimRetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Azure Storage queues keep a message invisible for at most 7 days.</summary>
+    private static readonly TimeSpan MaximumQueueDelay = TimeSpan.FromDays(7);
+
     public string Queue => StorageNames.DigestQueue;
 
     public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
@@ -42,11 +50,16 @@ public sealed class SendDigestHandler(
         // Every subscriber of the batch gets its chance before a failure makes the whole batch retried;
         // on the retry the ledger skips those already sent.
         var failures = new List<Exception>();
+        var inProgress = new List<(DigestRequest Request, DateTimeOffset RetryAt)>();
         foreach (var request in message.Requests)
         {
             try
             {
                 await DeliverAsync(request, cancellationToken);
+            }
+            catch (DeliveryInProgressException claimed)
+            {
+                inProgress.Add((request, claimed.RetryAt));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -56,7 +69,20 @@ public sealed class SendDigestHandler(
 
         if (failures.Count > 0)
             throw new AggregateException($"{failures.Count} of {message.Requests.Count} digests failed", failures);
+        if (inProgress.Count > 0)
+            await RetryAfterClaimsAsync(inProgress, cancellationToken);
     }
+
+    /// <summary>Sent before this message completes: a crash in between repeats the retry, which the ledger absorbs.</summary>
+    private async Task RetryAfterClaimsAsync(List<(DigestRequest Request, DateTimeOffset RetryAt)> inProgress, CancellationToken cancellationToken)
+    {
+        var delay = inProgress.Max(r => r.RetryAt) - time.GetUtcNow();
+        delay = TimeSpan.FromTicks(Math.Clamp(delay.Ticks, MinimumClaimRetryDelay.Ticks, MaximumQueueDelay.Ticks));
+        var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, inProgress.Select(r => r.Request).ToList());
+        await queue.SendAsync(Queue, PipelineJson.Serialize(retry), delay, cancellationToken);
+        logger.LogInformation("{Count} digests are claimed by another worker; retrying them in {Delay}", inProgress.Count, delay);
+    }
+
 
     public async Task<DeliveryState> DeliverAsync(DigestRequest request, CancellationToken cancellationToken)
     {
@@ -161,11 +187,12 @@ public sealed class SendDigestHandler(
                 logger.LogInformation("Digest {DeliveryId} was already {State}", existing.Id, existing.State);
                 return existing;
             case DeliveryState.Claimed when now - existing.ClaimedAt < digest.ClaimTimeout:
-                throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt);
+                throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt, existing.ClaimedAt + digest.ClaimTimeout);
         }
 
+        // Another worker took it over just now: its claim is as fresh as ours would have been.
         if (!await ledger.TakeOverAsync(existing, now, cancellationToken))
-            throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt);
+            throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt, now + digest.ClaimTimeout);
         logger.LogWarning("Taking over digest {DeliveryId} (was {State} since {ClaimedAt:u})", existing.Id, existing.State, existing.ClaimedAt);
         return existing with { State = DeliveryState.Claimed, ClaimedAt = now };
     }

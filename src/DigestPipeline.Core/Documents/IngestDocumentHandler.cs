@@ -74,9 +74,10 @@ public sealed class IngestDocumentHandler(
             return;
         }
 
+        // Saved again on a retry too (the same bytes): summarize then finds the document even if a store lost it.
+        await documents.SaveAsync(document, cancellationToken);
         if (existing is not { Status: DocumentStatus.Ingested })
         {
-            await documents.SaveAsync(document, cancellationToken);
             await documents.SetRecordAsync(
                 new DocumentRecord(document.Id, blobName, DocumentStatus.Ingested, now, document.Language, document.Title),
                 cancellationToken);

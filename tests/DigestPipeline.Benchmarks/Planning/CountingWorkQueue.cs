@@ -12,4 +12,7 @@ internal sealed class CountingWorkQueue : IWorkQueue
         Messages++;
         return Task.CompletedTask;
     }
+
+    public Task SendAsync(string queue, string messageText, TimeSpan delay, CancellationToken cancellationToken) =>
+        SendAsync(queue, messageText, cancellationToken);
 }

@@ -29,7 +29,7 @@ internal sealed class DigestWorld
         var options = OptionsFactory.Create(Options);
         Planner = new PlanDigestsHandler(Subscribers, _queue, options, Telemetry, NullLogger<PlanDigestsHandler>.Instance);
         Sender = new SendDigestHandler(Subscribers, Ledger, new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options),
-            Digests.DigestSamples.Composer(Clock), new InMemoryDigestArchive(), Mail, options, Clock, Telemetry, NullLogger<SendDigestHandler>.Instance);
+            Digests.DigestSamples.Composer(Clock), new InMemoryDigestArchive(), Mail, _queue, options, Clock, Telemetry, NullLogger<SendDigestHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -45,6 +45,8 @@ internal sealed class DigestWorld
     public List<DigestRequest> Planned { get; } = [];
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public RecordingWorkQueue Queue => _queue;
 
     public async Task<Subscriber> SubscribeAsync(string email, string cron, string timeZone, params string[] themes)
     {
