@@ -24,6 +24,9 @@ public sealed class BlobWatcher(
 {
     private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
     private readonly BlobContainerClient hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
+    /// <summary>Blobs published at once after a burst of uploads.</summary>
+    private const int PublishConcurrency = 8;
+
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private long completedPolls;
     private long published;
@@ -67,16 +70,21 @@ public sealed class BlobWatcher(
     private async Task PollAsync(string hostId, CancellationToken cancellationToken)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<(BlobItem Item, string ETag, string Key)>();
         await foreach (var item in incoming.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var eTag = item.Properties.ETag?.ToString().Trim('"') ?? "";
             var key = $"{eTag}/{item.Name}";
             listed.Add(key);
-            if (seen.Contains(key))
-                continue;
-            await PublishOnceAsync(hostId, item, eTag, cancellationToken);
-            seen.Add(key);
+            if (!seen.Contains(key))
+                fresh.Add((item, eTag, key));
         }
+
+        // A burst of uploads is published several at a time: one by one, three requests each, the watcher would be
+        // the pipeline's bottleneck. A failure fails the poll; the next one publishes what has no receipt yet.
+        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
+            (blob, ct) => new ValueTask(PublishOnceAsync(hostId, blob.Item, blob.ETag, ct)));
+        seen.UnionWith(fresh.Select(blob => blob.Key));
 
         // Forget versions that are gone, so the set stays as small as the container.
         seen.IntersectWith(listed);

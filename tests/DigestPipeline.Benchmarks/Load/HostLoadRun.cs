@@ -14,7 +14,8 @@ internal sealed record LoadRunResult(
     IReadOnlyDictionary<string, TimeSpan> Uploaded,
     IReadOnlyDictionary<string, TimeSpan> Summarized,
     IReadOnlyDictionary<string, int> Requests,
-    StoredBytes StoredBytes);
+    StoredBytes StoredBytes,
+    TimeSpan ProcessCpu);
 
 /// <summary>The mean size of the document and summaries blobs the pipeline wrote, which the ceiling writes too.</summary>
 internal sealed record StoredBytes(int Document, int Summary);
@@ -34,17 +35,19 @@ internal static class HostLoadRun
 
         var blobs = new BlobServiceClient(pipeline.Azurite.ConnectionString);
         counter.Reset();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var uploaded = await UploadAllAsync(blobs.GetBlobContainerClient(StorageNames.IncomingContainer), documents, uploaders, clock, cancellationToken);
         await log.WriteLineAsync($"  host: {documents.Count} uploads done in {clock.Elapsed.TotalSeconds:F1} s");
         var summarized = await new SummaryArrivals(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), clock)
             .WaitForAsync(documents.Select(d => d.DocumentId).ToArray(), timeout, cancellationToken);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
         await log.WriteLineAsync($"  host: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
         var requests = counter.Snapshot();
         var stored = new StoredBytes(
             await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.DocumentsContainer), cancellationToken),
             await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), cancellationToken));
-        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, stored);
+        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, stored, cpu);
     }
 
     private static async Task<int> MeanSizeAsync(BlobContainerClient container, CancellationToken cancellationToken)

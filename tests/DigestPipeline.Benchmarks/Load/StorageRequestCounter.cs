@@ -47,7 +47,7 @@ internal sealed class StorageRequestCounter
             ("blob", "PUT") => "upload",
             ("queue", "POST") => "send",
             ("queue", "GET") when query.Contains("peekonly=true", StringComparison.OrdinalIgnoreCase) => "peek",
-            ("queue", "GET") when path.EndsWith("/messages", StringComparison.Ordinal) => "receive",
+            ("queue", "GET") when path.EndsWith("/messages", StringComparison.Ordinal) => $"receive {QueueName(path)}",
             ("queue", "DELETE") when path.Contains("/messages/", StringComparison.Ordinal) => "delete message",
             ("queue", "PUT") when path.Contains("/messages/", StringComparison.Ordinal) => "update message",
             ("table", "GET") when path.EndsWith(')') && !path.EndsWith("()", StringComparison.Ordinal) => "point read",
@@ -57,6 +57,13 @@ internal sealed class StorageRequestCounter
             ("table", "PUT" or "PATCH" or "MERGE") => "upsert",
             _ => method.ToLowerInvariant(),
         };
+    }
+
+    /// <summary>"/devstoreaccount1/ingest/messages" (Azurite) or "/ingest/messages" (Azure) → "ingest".</summary>
+    private static string QueueName(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 ? segments[^2] : "?";
     }
 
     private sealed class CountingPolicy(StorageRequestCounter counter, string service) : HttpPipelineSynchronousPolicy

@@ -84,6 +84,7 @@ internal sealed class StorageSkeleton
         var summarized = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
 
         // Messages carry the document's index in the run.
@@ -116,7 +117,8 @@ internal sealed class StorageSkeleton
         }
 
         await log.WriteLineAsync($"  plain loop: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
-        return new LoadRunResult("plain SDK loop, same requests", documents, uploaded, summarized, counter.Snapshot(), _storedBytes);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        return new LoadRunResult("plain SDK loop, same requests", documents, uploaded, summarized, counter.Snapshot(), _storedBytes, cpu);
     }
 
     private async Task WatchAsync(LoadDocument document, int index, CancellationToken cancellationToken)
