@@ -12,8 +12,8 @@ namespace DigestPipeline.Core.Digests;
 /// done; a claim released after a failed send is taken over at once; a claim still pending is left to its owner
 /// until <see cref="DigestOptions.ClaimTimeout"/>, then taken over and sent again with the same Message-ID: a crash
 /// between the SMTP server's acceptance and "mark sent" is the one case that can deliver twice.
-/// A request whose claim is still pending goes back to the queue in a new message, invisible until the claim times
-/// out, so that a crashed worker's claim is taken over instead of the message running out of attempts meanwhile.
+/// A request whose claim is still pending goes back to the queue in a new message, invisible for a few seconds, until
+/// the claim is done or times out: waiting on a crashed worker's claim never uses up the message's attempts.
 /// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
 /// is marked failed permanently and counts a bounce; at <see cref="DigestOptions.BounceLimit"/> bounces the
 /// subscriber is marked bouncing, and a delivered digest resets the count.
@@ -31,10 +31,13 @@ public sealed class SendDigestHandler(
     PipelineTelemetry telemetry,
     ILogger<SendDigestHandler> logger) : IQueueHandler
 {
-    private static readonly TimeSpan MinimumClaimRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MinimumClaimRetryDelay = TimeSpan.FromSeconds(1);
 
-    /// <summary>Azure Storage queues keep a message invisible for at most 7 days.</summary>
-    private static readonly TimeSpan MaximumQueueDelay = TimeSpan.FromDays(7);
+    /// <summary>
+    /// How often a request waiting on another worker's claim looks again: a live worker finishes in seconds, and
+    /// only a crashed one makes it wait for <see cref="DigestOptions.ClaimTimeout"/>.
+    /// </summary>
+    private static readonly TimeSpan ClaimRetryInterval = TimeSpan.FromSeconds(5);
 
     public string Queue => StorageNames.DigestQueue;
 
@@ -76,8 +79,8 @@ public sealed class SendDigestHandler(
     /// <summary>Sent before this message completes: a crash in between repeats the retry, which the ledger absorbs.</summary>
     private async Task RetryAfterClaimsAsync(List<(DigestRequest Request, DateTimeOffset RetryAt)> inProgress, CancellationToken cancellationToken)
     {
-        var delay = inProgress.Max(r => r.RetryAt) - time.GetUtcNow();
-        delay = TimeSpan.FromTicks(Math.Clamp(delay.Ticks, MinimumClaimRetryDelay.Ticks, MaximumQueueDelay.Ticks));
+        var delay = inProgress.Min(r => r.RetryAt) - time.GetUtcNow();
+        delay = TimeSpan.FromTicks(Math.Clamp(delay.Ticks, MinimumClaimRetryDelay.Ticks, ClaimRetryInterval.Ticks));
         var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, inProgress.Select(r => r.Request).ToList());
         await queue.SendAsync(Queue, PipelineJson.Serialize(retry), delay, cancellationToken);
         logger.LogInformation("{Count} digests are claimed by another worker; retrying them in {Delay}", inProgress.Count, delay);

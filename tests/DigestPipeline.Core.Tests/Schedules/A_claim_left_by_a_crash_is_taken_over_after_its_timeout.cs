@@ -27,17 +27,22 @@ public sealed class A_claim_left_by_a_crash_is_taken_over_after_its_timeout
         await world.Planner.RunAsync(world.Now, CancellationToken.None);
         await world.DeliverQueuedAsync();
 
-        // The message completed (no retry counted towards poison); a copy waits, invisible, until the claim times out.
-        world.Mail.Sent.ShouldBeEmpty();
-        var (queue, text, delay) = world.Queue.Delayed.ShouldHaveSingleItem();
-        queue.ShouldBe(StorageNames.DigestQueue);
-        delay.ShouldBe(TimeSpan.FromMinutes(9));
-        PipelineJson.Deserialize<DigestBatchMessage>(text).Requests.ShouldBe([new DigestRequest(subscriber.Id, period)]);
+        // The message completes each time (no attempt counted towards poison); a copy waits a few seconds in the
+        // queue, invisible, and looks again, until the claim has timed out.
+        var waited = TimeSpan.Zero;
+        while (world.Mail.Sent.Count == 0)
+        {
+            var (queue, text, delay) = world.Queue.Delayed.ShouldHaveSingleItem();
+            queue.ShouldBe(StorageNames.DigestQueue);
+            delay.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+            PipelineJson.Deserialize<DigestBatchMessage>(text).Requests.ShouldBe([new DigestRequest(subscriber.Id, period)]);
+            world.Clock.Advance(delay);
+            waited += delay;
+            world.Queue.ReleaseDelayed();
+            await world.DeliverQueuedAsync();
+        }
 
-        world.Clock.Advance(delay);
-        world.Queue.ReleaseDelayed();
-        await world.DeliverQueuedAsync();
-
+        waited.ShouldBe(TimeSpan.FromMinutes(9));
         var sent = world.Mail.Sent.ShouldHaveSingleItem();
         sent.MessageId.ShouldBe(crashed.MessageId);
         world.Ledger.Rows.Single(d => d.Id == crashed.Id).State.ShouldBe(DeliveryState.Sent);
