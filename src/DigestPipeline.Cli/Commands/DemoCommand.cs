@@ -136,5 +136,10 @@ public static class DemoCommand
         AnsiConsole.WriteLine();
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>One line (a sentence can span the source's line breaks), cut at <paramref name="length"/>.</summary>
+    private static string Shorten(string text, int length)
+    {
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= length ? text : text[..(length - 1)] + "…";
+    }
 }
