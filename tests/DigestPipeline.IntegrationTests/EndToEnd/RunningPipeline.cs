@@ -69,6 +69,9 @@ public sealed class RunningPipeline : IAsyncDisposable
                 ["extensions:queues:visibilityTimeout"] = "00:00:00",
                 // The tests wait for "summarized" before planning, so no settle time is needed.
                 ["Digests:IndexSettleTime"] = "00:00:00",
+                // Tests plan when they mean to (PlanNowAsync, PlanDueAsync): the planning timer, every 5 minutes by
+                // default, would add digests of its own to a test that runs across one of its ticks.
+                ["Digests:PlanSchedule"] = "0 0 1 1 *",
                 ["Subscriptions:TokenSecret"] = TokenSecret,
                 ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
             })
