@@ -53,6 +53,16 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         await deliveries.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>One query within the subscriber's partition.</summary>
+    public async IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(
+        string subscriberId, DateTimeOffset period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKey.Encode(subscriberId)} and RowKey lt {DeliveryEntity.PeriodKey(period)} and State eq {nameof(DeliveryState.Claimed)}");
+        await foreach (var row in deliveries.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
+            yield return row.ToDelivery();
+    }
+
     /// <summary>The latest <paramref name="count"/> deliveries by claim time. Reads the whole table: for status pages, not hot paths.</summary>
     public async IAsyncEnumerable<Delivery> ListRecentAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

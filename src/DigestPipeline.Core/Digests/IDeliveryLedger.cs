@@ -15,6 +15,9 @@ public interface IDeliveryLedger
     Task CompleteAsync(Delivery delivery, DeliveryState state, DateTimeOffset now, CancellationToken cancellationToken);
 
     IAsyncEnumerable<Delivery> ListRecentAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>The subscriber's deliveries of periods before <paramref name="period"/> that are still claimed (in flight, or left by a crash).</summary>
+    IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken);
 }
 
 /// <param name="ContentUpTo">Upper bound of the content window, fixed at the first claim so that retries compose the same digest.</param>

@@ -99,10 +99,20 @@ public sealed class SendDigestHandler(
             return DeliveryState.SkippedEmpty;
         }
 
+        await WaitForEarlierDigestAsync(subscriber.Id, request.Period, cancellationToken);
         var delivery = await ClaimAsync(subscriber, request.Period, cancellationToken);
         using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
         if (delivery.State != DeliveryState.Claimed)
             return delivery.State;
+
+        if (subscriber.LastDigestUpTo >= delivery.ContentUpTo)
+        {
+            // A later period's digest went first (this one failed and was retried after it) and covered this window.
+            await ledger.CompleteAsync(delivery, DeliveryState.SkippedEmpty, time.GetUtcNow(), cancellationToken);
+            logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
+            telemetry.DigestSkipped("covered-by-later-digest");
+            return DeliveryState.SkippedEmpty;
+        }
 
         var content = await collector.CollectAsync(subscriber, request.Period, delivery.ContentAfter, delivery.ContentUpTo, cancellationToken);
         if (content.ItemCount < options.Value.MinimumItems)
@@ -158,6 +168,21 @@ public sealed class SendDigestHandler(
         logger.LogWarning("Digest {DeliveryId} bounced ({StatusCode} {Reply}): bounce {Count} of {Limit}, subscriber {SubscriberId} is {State}",
             delivery.Id, rejected.StatusCode, rejected.ServerReply, updated.BounceCount, limit, subscriber.Id, updated.State);
         return DeliveryState.FailedPermanently;
+    }
+
+    /// <summary>
+    /// A digest of an earlier period still being sent (a backlog, a retried failure) has not yet moved the subscriber's
+    /// "delivered up to" mark: composing this one now would repeat its items. Wait for it, unless its claim is stale.
+    /// </summary>
+    private async Task WaitForEarlierDigestAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var timeout = options.Value.ClaimTimeout;
+        await foreach (var earlier in ledger.ListClaimedBeforeAsync(subscriberId, period, cancellationToken))
+        {
+            if (now - earlier.ClaimedAt < timeout)
+                throw new DeliveryInProgressException(earlier.Id, earlier.ClaimedAt, earlier.ClaimedAt + timeout);
+        }
     }
 
     /// <summary>The claimed delivery to send, or a delivery in a final state when there is nothing to do.</summary>

@@ -42,6 +42,25 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Claimed_deliveries_before_a_period_are_listed_for_that_subscriber_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Delivery At(string subscriberId, int day) => NewDelivery(subscriberId, Period) with { Period = Period.AddDays(day), MessageId = $"{subscriberId}-{day}" };
+        var sent = (await Ledger.ClaimAsync(At("sub-p", -3), ct)).Delivery;
+        await Ledger.CompleteAsync(sent, DeliveryState.Sent, Period, ct);
+        await Ledger.ClaimAsync(At("sub-p", -2), ct);
+        await Ledger.ClaimAsync(At("sub-p", -1), ct);
+        await Ledger.ClaimAsync(At("sub-p", 0), ct);
+        await Ledger.ClaimAsync(At("sub-q", -1), ct);
+
+        var claimed = new List<Delivery>();
+        await foreach (var delivery in Ledger.ListClaimedBeforeAsync("sub-p", Period, ct))
+            claimed.Add(delivery);
+
+        claimed.Select(d => d.MessageId).Order().ShouldBe(["sub-p--1", "sub-p--2"]);
+    }
+
+    [Fact]
     public async Task Only_one_of_two_workers_takes_over_a_stale_claim()
     {
         var ct = TestContext.Current.CancellationToken;

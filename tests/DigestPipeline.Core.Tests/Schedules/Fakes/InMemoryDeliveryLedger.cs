@@ -42,5 +42,13 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
             yield return delivery;
     }
 
+    public async IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(
+        string subscriberId, DateTimeOffset period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        foreach (var delivery in _rows.Values.Where(d => d.SubscriberId == subscriberId && d.Period < period && d.State == DeliveryState.Claimed).ToList())
+            yield return delivery;
+    }
+
     private string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
 }
