@@ -18,6 +18,8 @@ internal static class LoadReport
         WriteRow(output, ceiling, "100 %");
 
         output.WriteLine();
+        output.WriteLine(Invariant($"Blobs the pipeline wrote per document, mean (the loop writes the same sizes): documents/ {host.StoredBytes.Document:N0} bytes, summaries/ {host.StoredBytes.Summary:N0} bytes."));
+        output.WriteLine();
         output.WriteLine("Storage requests per document (all requests of the run ÷ documents; the host's include its idle polling):");
         output.WriteLine();
         output.WriteLine("| request | local host | plain SDK loop |");
