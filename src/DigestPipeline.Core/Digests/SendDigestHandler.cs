@@ -86,7 +86,6 @@ public sealed class SendDigestHandler(
         logger.LogInformation("{Count} digests are claimed by another worker; retrying them in {Delay}", inProgress.Count, delay);
     }
 
-
     public async Task<DeliveryState> DeliverAsync(DigestRequest request, CancellationToken cancellationToken)
     {
         using var activity = telemetry.ActivitySource.StartActivity("deliver digest");
