@@ -14,6 +14,7 @@ internal sealed record LoadRunResult(
     IReadOnlyDictionary<string, TimeSpan> Uploaded,
     IReadOnlyDictionary<string, TimeSpan> Summarized,
     IReadOnlyDictionary<string, int> Requests,
+    IReadOnlyDictionary<string, TimeSpan> RequestTimes,
     StoredBytes StoredBytes,
     TimeSpan ProcessCpu);
 
@@ -44,10 +45,11 @@ internal static class HostLoadRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
         await log.WriteLineAsync($"  host: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
         var requests = counter.Snapshot();
+        var requestTimes = counter.MeanDurations();
         var stored = new StoredBytes(
             await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.DocumentsContainer), cancellationToken),
             await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), cancellationToken));
-        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, stored, cpu);
+        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, requestTimes, stored, cpu);
     }
 
     private static async Task<int> MeanSizeAsync(BlobContainerClient container, CancellationToken cancellationToken)

@@ -20,14 +20,14 @@ internal static class LoadReport
         output.WriteLine();
         output.WriteLine(Invariant($"Blobs the pipeline wrote per document, mean (the loop writes the same sizes): documents/ {host.StoredBytes.Document:N0} bytes, summaries/ {host.StoredBytes.Summary:N0} bytes."));
         output.WriteLine();
-        output.WriteLine("Storage requests per document (all requests of the run ÷ documents; the host's include its idle polling):");
+        output.WriteLine("Storage requests per document (all requests of the run ÷ documents; the host's include its idle polling), and their mean time to a response:");
         output.WriteLine();
-        output.WriteLine("| request | local host | plain SDK loop |");
-        output.WriteLine("| --- | ---: | ---: |");
+        output.WriteLine("| request | local host | plain SDK loop | local host, mean ms | plain SDK loop, mean ms |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var operation in host.Requests.Keys.Union(ceiling.Requests.Keys).Order(StringComparer.Ordinal))
         {
             output.WriteLine(Invariant(
-                $"| {operation} | {PerDocument(host, operation):F2} | {PerDocument(ceiling, operation):F2} |"));
+                $"| {operation} | {PerDocument(host, operation):F2} | {PerDocument(ceiling, operation):F2} | {MeanMs(host, operation)} | {MeanMs(ceiling, operation)} |"));
         }
     }
 
@@ -37,6 +37,9 @@ internal static class LoadReport
 
     private static double PerDocument(LoadRunResult run, string operation) =>
         run.Requests.GetValueOrDefault(operation) / (double)run.Documents.Count;
+
+    private static string MeanMs(LoadRunResult run, string operation) =>
+        run.RequestTimes.TryGetValue(operation, out var mean) ? mean.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture) : "";
 
     private static void WriteRow(TextWriter output, LoadRunResult run, string share)
     {

@@ -8,16 +8,26 @@ using Azure.Storage.Queues;
 namespace DigestPipeline.Benchmarks.Load;
 
 /// <summary>
-/// Counts the storage requests clients send, by service and operation ("blob upload", "queue receive", ...), so the
-/// report shows what one document costs in requests and the ceiling run can be checked to issue the same ones.
+/// Counts the storage requests clients send, by service and operation ("blob upload", "queue receive", ...), and
+/// times them, so the report shows what one document costs in requests, that the ceiling run issues the same ones,
+/// and how long Azurite took to answer each kind in either run.
 /// </summary>
 internal sealed class StorageRequestCounter
 {
     private readonly ConcurrentDictionary<string, int> _counts = new();
+    private readonly ConcurrentDictionary<string, long> _ticks = new();
 
     public IReadOnlyDictionary<string, int> Snapshot() => new SortedDictionary<string, int>(_counts);
 
-    public void Reset() => _counts.Clear();
+    /// <summary>Mean time from sending a request to its response, by operation.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> MeanDurations() =>
+        _counts.ToDictionary(c => c.Key, c => TimeSpan.FromTicks(_ticks.GetValueOrDefault(c.Key) / Math.Max(1, c.Value)));
+
+    public void Reset()
+    {
+        _counts.Clear();
+        _ticks.Clear();
+    }
 
     /// <summary>Adds the counting policy to a storage client's options; the options' type names the service.</summary>
     public void Attach(ClientOptions options)
@@ -66,11 +76,24 @@ internal sealed class StorageRequestCounter
         return segments.Length >= 2 ? segments[^2] : "?";
     }
 
-    private sealed class CountingPolicy(StorageRequestCounter counter, string service) : HttpPipelineSynchronousPolicy
+    private sealed class CountingPolicy(StorageRequestCounter counter, string service) : HttpPipelinePolicy
     {
-        public override void OnSendingRequest(HttpMessage message)
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline, async: false).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline, async: true);
+
+        private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
         {
             var key = $"{service} {Operation(service, message.Request.Method.Method, message.Request.Uri.ToUri())}";
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (async)
+                await ProcessNextAsync(message, pipeline);
+            else
+                ProcessNext(message, pipeline);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks;
+            counter._ticks.AddOrUpdate(key, elapsed, (_, total) => total + elapsed);
             counter._counts.AddOrUpdate(key, 1, (_, count) => count + 1);
         }
     }

@@ -92,7 +92,7 @@ internal sealed class StorageSkeleton
             () => summarized.Count == documents.Count, deadline.Token);
         var summarize = DrainAsync(_summarize, async index =>
         {
-            await SummarizeAsync(documents[index].DocumentId, index, deadline.Token);
+            await SummarizeAsync(documents[index], index, deadline.Token);
             summarized[documents[index].DocumentId] = clock.Elapsed;
         }, () => summarized.Count == documents.Count, deadline.Token);
 
@@ -118,7 +118,7 @@ internal sealed class StorageSkeleton
 
         await log.WriteLineAsync($"  plain loop: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
-        return new LoadRunResult("plain SDK loop, same requests", documents, uploaded, summarized, counter.Snapshot(), _storedBytes, cpu);
+        return new LoadRunResult("plain SDK loop, same requests", documents, uploaded, summarized, counter.Snapshot(), counter.MeanDurations(), _storedBytes, cpu);
     }
 
     private async Task WatchAsync(LoadDocument document, int index, CancellationToken cancellationToken)
@@ -139,32 +139,54 @@ internal sealed class StorageSkeleton
         var id = document.DocumentId;
         await ReadRecordAsync(id, cancellationToken);
         await _documents.GetBlobClient(id).UploadAsync(_documentPayload, overwrite: true, cancellationToken);
-        await _records.UpsertEntityAsync(new TableEntity("doc", id) { ["Status"] = "Ingested" }, cancellationToken: cancellationToken);
+        await _records.UpsertEntityAsync(Record(document, "Ingested"), cancellationToken: cancellationToken);
         await _summarize.SendMessageAsync(Index(index), cancellationToken);
     }
 
     private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task SummarizeAsync(string id, int index, CancellationToken cancellationToken)
+    private async Task SummarizeAsync(LoadDocument document, int index, CancellationToken cancellationToken)
     {
+        var id = document.DocumentId;
         await _documents.GetBlobClient(id).DownloadContentAsync(cancellationToken);
         await ReadRecordAsync(id, cancellationToken);
         await _summaries.GetBlobClient(id).UploadAsync(_summaryPayload, overwrite: true, cancellationToken);
-        var rows = (int)Math.Floor((index + 1) * _themeRowsPerDocument) - (int)Math.Floor(index * _themeRowsPerDocument);
-        for (var row = 0; row < rows; row++)
+        var themes = (int)Math.Floor((index + 1) * _themeRowsPerDocument) - (int)Math.Floor(index * _themeRowsPerDocument);
+        // As the ThemeIndex adapter does: every theme at once, each a create-only "first indexed" row then its time row.
+        var indexedAt = DateTimeOffset.UtcNow;
+        await Task.WhenAll(Enumerable.Range(0, themes).Select(async theme =>
         {
-            await _themeIndex.AddEntityAsync(new TableEntity($"first_{row}", id), cancellationToken);
-            await _themeIndex.UpsertEntityAsync(new TableEntity($"theme_{row}", id), cancellationToken: cancellationToken);
-        }
+            await _themeIndex.AddEntityAsync(ThemeRow($"theme-{theme}", $"first_{id}", id, indexedAt), cancellationToken);
+            await _themeIndex.UpsertEntityAsync(ThemeRow($"theme-{theme}", $"{indexedAt.UtcTicks:D19}_{id}", id, indexedAt), cancellationToken: cancellationToken);
+        }));
 
-        await _records.UpsertEntityAsync(new TableEntity("doc", id) { ["Status"] = "Summarized" }, cancellationToken: cancellationToken);
+        await _records.UpsertEntityAsync(Record(document, "Summarized"), cancellationToken: cancellationToken);
     }
+
+    /// <summary>A Documents row shaped as the pipeline's: its own partition, the same properties.</summary>
+    private static TableEntity Record(LoadDocument document, string status) => new(document.DocumentId, "status")
+    {
+        ["Id"] = document.DocumentId,
+        ["SourceName"] = document.BlobName,
+        ["Status"] = status,
+        ["UpdatedAt"] = DateTimeOffset.UtcNow,
+        ["Language"] = "fr",
+        ["Title"] = "Transformation, infrastructures, souveraineté : ce que les leaders de l’IA ont vraiment dit à Miami",
+        ["Themes"] = status == "Summarized" ? "health,energy-compute,national-security,open-source-agents,physical-ai,ai-systems" : null,
+    };
+
+    private static TableEntity ThemeRow(string theme, string rowKey, string documentId, DateTimeOffset indexedAt) => new(theme, rowKey)
+    {
+        ["ThemeId"] = theme,
+        ["DocumentId"] = documentId,
+        ["IndexedAt"] = indexedAt,
+    };
 
     private async Task ReadRecordAsync(string id, CancellationToken cancellationToken)
     {
         try
         {
-            await _records.GetEntityAsync<TableEntity>("doc", id, cancellationToken: cancellationToken);
+            await _records.GetEntityAsync<TableEntity>(id, "status", cancellationToken: cancellationToken);
         }
         catch (RequestFailedException notFound) when (notFound.Status == 404)
         {
