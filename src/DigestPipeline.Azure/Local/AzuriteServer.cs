@@ -41,6 +41,16 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
+    /// <summary>CPU time Azurite's process has used so far (all its threads), for load measurements.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>What Azurite printed so far (for diagnostics).</summary>
     public string Output
     {

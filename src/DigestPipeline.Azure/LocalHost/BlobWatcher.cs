@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
@@ -15,19 +16,46 @@ namespace DigestPipeline.Azure.LocalHost;
 /// <c>azure-webjobs-hosts/blobreceipts/{hostId}/incoming/{etag}/{name}</c> (create-only). Restarts and other hosts
 /// skip blobs with a receipt; a crash between the event and its receipt only repeats the event, which ingest absorbs.
 /// </summary>
+/// <remarks>
+/// Unlike Event Grid it publishes a burst of uploads as ingest drains it, keeping at most
+/// <see cref="MaxWaitingEvents"/> messages in the queue: Azurite scans every message of the account on each receive,
+/// delete and update, so a thousand waiting events made every queue request of the pipeline several times dearer.
+/// Blobs not yet published have no receipt, so a crash loses none of them.
+/// </remarks>
 public sealed class BlobWatcher(
     BlobServiceClient blobs,
+    QueueServiceClient queues,
     IWorkQueue workQueue,
     IOptions<LocalHostOptions> options,
     TimeProvider time,
     ILogger<BlobWatcher> logger) : BackgroundService
 {
-    private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
-    private readonly BlobContainerClient hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
-    /// <summary>Blobs published at once after a burst of uploads.</summary>
+    /// <summary>Blobs published at once.</summary>
     private const int PublishConcurrency = 8;
 
+    /// <summary>Messages (waiting or being handled) the watcher lets the <c>ingest</c> queue hold.</summary>
+    public const int MaxWaitingEvents = 64;
+
+    /// <summary>
+    /// The wait between listings is at least this many times the last listing took. Listing costs the storage emulator
+    /// time in proportion to the blobs in the container (about 60 ms of Azurite's one core for 1,000), so a large
+    /// <c>incoming</c> is listed less often instead of taking a growing share of the storage the handlers need.
+    /// </summary>
+    private const int ListingCostMultiple = 20;
+
+    /// <summary>How often a backlog of listed blobs checks the queue for room.</summary>
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+    private readonly BlobContainerClient hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
+    private readonly QueueClient ingest = queues.GetQueueClient(StorageNames.IngestQueue);
+
+    /// <summary>Blob versions published or in the backlog.</summary>
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    /// <summary>Blob versions listed and not yet published, oldest listing first.</summary>
+    private readonly List<ListedBlob> backlog = [];
+
     private long completedPolls;
     private long published;
 
@@ -41,24 +69,40 @@ public sealed class BlobWatcher(
     {
         var settings = options.Value;
         logger.LogInformation("Watching container {Container} every {Interval}", incoming.Name, settings.BlobPollInterval);
+        var sinceListing = time.GetTimestamp();
+        var listingWait = TimeSpan.Zero;
         try
         {
             while (true)
             {
                 try
                 {
-                    await PollAsync(settings.HostId, stoppingToken);
+                    if (time.GetElapsedTime(sinceListing) >= listingWait)
+                    {
+                        sinceListing = time.GetTimestamp();
+                        var listing = await ListAsync(stoppingToken);
+                        listingWait = Max(settings.BlobPollInterval, listing * ListingCostMultiple);
+                    }
+
+                    if (backlog.Count > 0)
+                        await PublishAsync(settings.HostId, stoppingToken);
                     Interlocked.Increment(ref completedPolls);
                 }
                 catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException or System.Xml.XmlException)
                 {
-                    // Storage unreachable for a moment: the next poll tries again, nothing is marked seen. (Azurite once
-                    // answered a listing with an empty 500, with a control-character blob name in the container; the SDK
-                    // then fails parsing the error with an XmlException, which must not stop the host either.)
+                    // Storage unreachable for a moment: the next poll lists again and publishes what has no receipt.
+                    // (Azurite once answered a listing with an empty 500, with a control-character blob name in the
+                    // container; the SDK then fails parsing the error with an XmlException, which must not stop the
+                    // host either.)
                     logger.LogError(e, "Could not poll container {Container}; next try in {Interval}", incoming.Name, settings.BlobPollInterval);
+                    ForgetBacklog();
+                    listingWait = settings.BlobPollInterval;
                 }
 
-                await Task.Delay(settings.BlobPollInterval, time, stoppingToken);
+                var untilListing = listingWait - time.GetElapsedTime(sinceListing);
+                var wait = backlog.Count > 0 ? Min(untilListing, Min(BacklogInterval, settings.BlobPollInterval)) : untilListing;
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -67,27 +111,49 @@ public sealed class BlobWatcher(
         }
     }
 
-    private async Task PollAsync(string hostId, CancellationToken cancellationToken)
+    /// <summary>Adds the blob versions not seen before to the backlog.</summary>
+    /// <returns>How long listing the container took.</returns>
+    private async Task<TimeSpan> ListAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = new List<(BlobItem Item, string ETag, string Key)>();
+        var fresh = new List<ListedBlob>();
         await foreach (var item in incoming.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            var eTag = item.Properties.ETag?.ToString().Trim('"') ?? "";
-            var key = $"{eTag}/{item.Name}";
-            listed.Add(key);
-            if (!seen.Contains(key))
-                fresh.Add((item, eTag, key));
+            var blob = new ListedBlob(item, item.Properties.ETag?.ToString().Trim('"') ?? "");
+            listed.Add(blob.Key);
+            if (!seen.Contains(blob.Key))
+                fresh.Add(blob);
         }
 
-        // A burst of uploads is published several at a time: one by one, three requests each, the watcher would be
-        // the pipeline's bottleneck. A failure fails the poll; the next one publishes what has no receipt yet.
-        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
-            (blob, ct) => new ValueTask(PublishOnceAsync(hostId, blob.Item, blob.ETag, ct)));
+        var took = time.GetElapsedTime(started);
+        backlog.AddRange(fresh);
         seen.UnionWith(fresh.Select(blob => blob.Key));
 
         // Forget versions that are gone, so the set stays as small as the container.
         seen.IntersectWith(listed);
+        backlog.RemoveAll(blob => !listed.Contains(blob.Key));
+        return took;
+    }
+
+    /// <summary>Publishes the oldest blobs of the backlog, as many as the <c>ingest</c> queue has room for.</summary>
+    private async Task PublishAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var waiting = (await ingest.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        var round = backlog.Take(MaxWaitingEvents - waiting).ToList();
+        if (round.Count == 0)
+            return;
+
+        // A failure fails the round; the caller forgets the backlog and the next listing publishes what has no receipt.
+        await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
+            (blob, ct) => new ValueTask(PublishOnceAsync(hostId, blob.Item, blob.ETag, ct)));
+        backlog.RemoveRange(0, round.Count);
+    }
+
+    private void ForgetBacklog()
+    {
+        seen.ExceptWith(backlog.Select(blob => blob.Key));
+        backlog.Clear();
     }
 
     private async Task PublishOnceAsync(string hostId, BlobItem item, string eTag, CancellationToken cancellationToken)
@@ -121,5 +187,15 @@ public sealed class BlobWatcher(
         }
 
         logger.LogInformation("Blob {Blob} ({ETag}, {Length} bytes) → {Queue}", item.Name, eTag, item.Properties.ContentLength, StorageNames.IngestQueue);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>One version of one blob in <c>incoming</c>.</summary>
+    private sealed record ListedBlob(BlobItem Item, string ETag)
+    {
+        public string Key { get; } = $"{ETag}/{Item.Name}";
     }
 }

@@ -16,7 +16,8 @@ internal sealed record LoadRunResult(
     IReadOnlyDictionary<string, int> Requests,
     IReadOnlyDictionary<string, TimeSpan> RequestTimes,
     StoredBytes StoredBytes,
-    TimeSpan ProcessCpu);
+    TimeSpan ProcessCpu,
+    TimeSpan AzuriteCpu);
 
 /// <summary>The mean size of the document and summaries blobs the pipeline wrote, which the ceiling writes too.</summary>
 internal sealed record StoredBytes(int Document, int Summary);
@@ -37,28 +38,37 @@ internal static class HostLoadRun
         var blobs = new BlobServiceClient(pipeline.Azurite.ConnectionString);
         counter.Reset();
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var azuriteCpuAtStart = pipeline.Azurite.ProcessorTime;
         var clock = Stopwatch.StartNew();
+        using var arrivals = new SummaryArrivals(clock);
         var uploaded = await UploadAllAsync(blobs.GetBlobContainerClient(StorageNames.IncomingContainer), documents, uploaders, clock, cancellationToken);
         await log.WriteLineAsync($"  host: {documents.Count} uploads done in {clock.Elapsed.TotalSeconds:F1} s");
-        var summarized = await new SummaryArrivals(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), clock)
-            .WaitForAsync(documents.Select(d => d.DocumentId).ToArray(), timeout, cancellationToken);
+        var arrived = await arrivals.WaitForAsync(documents.Select(d => d.DocumentId).ToArray(), timeout, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
-        await log.WriteLineAsync($"  host: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
+        var azuriteCpu = pipeline.Azurite.ProcessorTime - azuriteCpuAtStart;
         var requests = counter.Snapshot();
         var requestTimes = counter.MeanDurations();
+
+        // A summary counts only if it is stored: its handler's span alone does not prove that.
+        var summaries = await SizesAsync(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), cancellationToken);
+        var summarized = arrived.Where(a => summaries.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        await log.WriteLineAsync($"  host: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
         var stored = new StoredBytes(
-            await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.DocumentsContainer), cancellationToken),
-            await MeanSizeAsync(blobs.GetBlobContainerClient(StorageNames.SummariesContainer), cancellationToken));
-        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, requestTimes, stored, cpu);
+            Mean(await SizesAsync(blobs.GetBlobContainerClient(StorageNames.DocumentsContainer), cancellationToken)),
+            Mean(summaries));
+        return new LoadRunResult("local host (digest up)", documents, uploaded, summarized, requests, requestTimes, stored, cpu, azuriteCpu);
     }
 
-    private static async Task<int> MeanSizeAsync(BlobContainerClient container, CancellationToken cancellationToken)
+    /// <summary>Each blob's size by document id (the blob name without its extension).</summary>
+    private static async Task<Dictionary<string, long>> SizesAsync(BlobContainerClient container, CancellationToken cancellationToken)
     {
-        var sizes = new List<long>();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
-            sizes.Add(blob.Properties.ContentLength ?? 0);
-        return sizes.Count == 0 ? 0 : (int)sizes.Average();
+            sizes[Path.GetFileNameWithoutExtension(blob.Name)] = blob.Properties.ContentLength ?? 0;
+        return sizes;
     }
+
+    private static int Mean(Dictionary<string, long> sizes) => sizes.Count == 0 ? 0 : (int)sizes.Values.Average();
 
     /// <summary>Uploads every document with a fixed number in flight, noting when each upload returned.</summary>
     public static async Task<IReadOnlyDictionary<string, TimeSpan>> UploadAllAsync(

@@ -65,7 +65,7 @@ internal sealed class StorageSkeleton
         var skeleton = new StorageSkeleton(azurite.ConnectionString, host, counter);
         await skeleton.CreateAsync(cancellationToken);
         counter.Reset();
-        return await skeleton.RunAsync(host.Documents, uploaders, timeout, counter, log, cancellationToken);
+        return await skeleton.RunAsync(azurite, host.Documents, uploaders, timeout, counter, log, cancellationToken);
     }
 
     private async Task CreateAsync(CancellationToken cancellationToken)
@@ -79,12 +79,13 @@ internal sealed class StorageSkeleton
     }
 
     private async Task<LoadRunResult> RunAsync(
-        IReadOnlyList<LoadDocument> documents, int uploaders, TimeSpan timeout, StorageRequestCounter counter, TextWriter log, CancellationToken cancellationToken)
+        AzuriteServer azurite, IReadOnlyList<LoadDocument> documents, int uploaders, TimeSpan timeout, StorageRequestCounter counter, TextWriter log, CancellationToken cancellationToken)
     {
         var summarized = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var azuriteCpuAtStart = azurite.ProcessorTime;
         var clock = Stopwatch.StartNew();
 
         // Messages carry the document's index in the run.
@@ -118,7 +119,8 @@ internal sealed class StorageSkeleton
 
         await log.WriteLineAsync($"  plain loop: {summarized.Count} summaries after {clock.Elapsed.TotalSeconds:F1} s");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
-        return new LoadRunResult("plain SDK loop, same requests", documents, uploaded, summarized, counter.Snapshot(), counter.MeanDurations(), _storedBytes, cpu);
+        var azuriteCpu = azurite.ProcessorTime - azuriteCpuAtStart;
+        return new LoadRunResult("plain SDK loop, same requests", documents, uploaded, summarized, counter.Snapshot(), counter.MeanDurations(), _storedBytes, cpu, azuriteCpu);
     }
 
     private async Task WatchAsync(LoadDocument document, int index, CancellationToken cancellationToken)
