@@ -12,6 +12,7 @@ namespace DigestPipeline.Core.Summaries;
 public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions options)
 {
     private readonly ConcurrentDictionary<string, KeywordIndex> _indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ThemeRequirements> _requirements = new(StringComparer.Ordinal);
 
     public DocumentSummaries Summarize(SourceDocument document, DateTimeOffset summarizedAt)
     {
@@ -19,6 +20,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         var analyzed = AnalyzedDocument.Analyze(document);
         var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
         var evidence = ThemeEvidence.Collect(analyzed, index);
+        var allowed = _requirements.GetOrAdd(analyzed.Stems.Language, language => ThemeRequirements.Build(taxonomy, language)).MetBy(analyzed);
         var similarity = SentenceSimilarity.Build(analyzed);
         var budget = SummaryBudget.Of(Math.Max(1, options.MaxSentencesPerTheme), options.MaxWordsPerTheme);
 
@@ -28,7 +30,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         for (var t = 0; t < taxonomy.Themes.Count; t++)
         {
             var score = evidence.DocumentScores[t];
-            if (score < options.MinThemeEvidence)
+            if (score < options.MinThemeEvidence || !allowed[t])
             {
                 continue;
             }
@@ -125,17 +127,21 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         return Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: false);
     }
 
-    /// <summary>Every declared theme's evidence in the document, strongest first (ties by taxonomy order).</summary>
+    /// <summary>
+    /// Every declared theme's evidence in the document, strongest first (ties by taxonomy order); 0 for a theme whose
+    /// <see cref="ThemeDefinition.Requires"/> the document does not meet.
+    /// </summary>
     public IReadOnlyList<ThemeScore> ScoreThemes(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var analyzed = AnalyzedDocument.Analyze(document);
         var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
         var evidence = ThemeEvidence.Collect(analyzed, index);
+        var allowed = _requirements.GetOrAdd(analyzed.Stems.Language, language => ThemeRequirements.Build(taxonomy, language)).MetBy(analyzed);
         return
         [
             .. taxonomy.Themes
-                .Select((theme, t) => new ThemeScore(theme.Id, Math.Round(evidence.DocumentScores[t], 4)))
+                .Select((theme, t) => new ThemeScore(theme.Id, allowed[t] ? Math.Round(evidence.DocumentScores[t], 4) : 0))
                 .OrderByDescending(s => s.Score),
         ];
     }

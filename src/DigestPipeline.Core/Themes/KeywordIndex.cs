@@ -45,17 +45,23 @@ internal sealed class KeywordIndex
     /// Compiles the keywords a document in <paramref name="language"/> is matched against: the theme's keywords in
     /// that language, else its English ones, else all of them; all stemmed with the document language's stemmer.
     /// </summary>
-    public static KeywordIndex Build(ThemeTaxonomy taxonomy, string language)
+    public static KeywordIndex Build(ThemeTaxonomy taxonomy, string language) => Build(taxonomy, language, theme => theme.Keywords);
+
+    /// <summary>Compiles the themes' <see cref="ThemeDefinition.Requires"/> terms the same way.</summary>
+    public static KeywordIndex BuildRequirements(ThemeTaxonomy taxonomy, string language) => Build(taxonomy, language, theme => theme.Requires);
+
+    private static KeywordIndex Build(
+        ThemeTaxonomy taxonomy, string language, Func<ThemeDefinition, IReadOnlyDictionary<string, IReadOnlyList<string>>> termsOf)
     {
         var stems = StemmerCache.For(language);
         var keywords = new List<ThemeKeyword>();
         for (var t = 0; t < taxonomy.Themes.Count; t++)
         {
-            var theme = taxonomy.Themes[t];
+            var terms = termsOf(taxonomy.Themes[t]);
             IEnumerable<string> texts =
-                theme.Keywords.TryGetValue(stems.Language, out var own) && own.Count > 0 ? own
-                : theme.Keywords.TryGetValue("en", out var english) && english.Count > 0 ? english
-                : theme.Keywords.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value);
+                terms.TryGetValue(stems.Language, out var own) && own.Count > 0 ? own
+                : terms.TryGetValue("en", out var english) && english.Count > 0 ? english
+                : terms.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var text in texts)
             {

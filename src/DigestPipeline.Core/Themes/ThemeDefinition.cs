@@ -8,6 +8,13 @@ public sealed record ThemeDefinition(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords)
 {
+    /// <summary>
+    /// Per language code, terms of which a document must mention at least one for the theme to be considered at all
+    /// (none: no condition). They give no evidence themselves: they keep a theme of generic words (pipeline,
+    /// governance, architecture) for the documents about its subject (AI).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Requires { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public string Label(string language) =>
         Labels.TryGetValue(language, out var label) ? label
         : Labels.TryGetValue("en", out var english) ? english

@@ -10,7 +10,8 @@ public sealed class ThemeTaxonomy(IReadOnlyList<ThemeDefinition> themes)
     public ThemeDefinition? Find(string id) => Themes.FirstOrDefault(t => t.Id == id);
 
     /// <summary>
-    /// Reads <c>{"themes":[{"id":"health","labels":{"fr":"Santé","en":"Health"},"keywords":{"fr":["santé",...],"en":[...]}}]}</c>.
+    /// Reads <c>{"themes":[{"id":"health","labels":{"fr":"Santé","en":"Health"},"keywords":{"fr":["santé",...],"en":[...]}}]}</c>,
+    /// each theme with an optional <c>"requires"</c> of the same shape as <c>"keywords"</c> (<see cref="ThemeDefinition.Requires"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">the file is not a valid taxonomy; the message says where.</exception>
     public static ThemeTaxonomy Load(Stream json)
@@ -104,42 +105,57 @@ public sealed class ThemeTaxonomy(IReadOnlyList<ThemeDefinition> themes)
             throw new InvalidDataException($"{where}: \"labels\" is empty; give at least one label.");
         }
 
-        var keywords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (element.TryGetProperty("keywords", out var keywordsElement))
-        {
-            if (keywordsElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidDataException($"{where}: \"keywords\" must be an object of arrays per language.");
-            }
-
-            foreach (var property in keywordsElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.Array)
-                {
-                    throw new InvalidDataException($"{where}: keywords \"{property.Name}\" must be an array of strings.");
-                }
-
-                var list = new List<string>();
-                foreach (var keyword in property.Value.EnumerateArray())
-                {
-                    if (keyword.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(keyword.GetString()))
-                    {
-                        throw new InvalidDataException($"{where}: keywords \"{property.Name}\" holds an empty or non-string entry.");
-                    }
-
-                    list.Add(keyword.GetString()!.Trim());
-                }
-
-                keywords[NormaliseLanguage(property.Name, where)] = list;
-            }
-        }
-
+        var keywords = ReadTerms(element, "keywords", where);
         if (keywords.Values.All(k => k.Count == 0))
         {
             throw new InvalidDataException($"{where}: no keywords; a declared theme needs keywords in at least one language.");
         }
 
-        return new ThemeDefinition(id, labels, keywords);
+        var requires = ReadTerms(element, "requires", where);
+        if (element.TryGetProperty("requires", out _) && requires.Values.All(r => r.Count == 0))
+        {
+            throw new InvalidDataException($"{where}: \"requires\" lists no term; remove it, or give the terms a document must mention.");
+        }
+
+        return new ThemeDefinition(id, labels, keywords) { Requires = requires };
+    }
+
+    /// <summary>Reads an optional object of string arrays per language code (<c>keywords</c>, <c>requires</c>).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadTerms(JsonElement element, string name, string where)
+    {
+        var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!element.TryGetProperty(name, out var termsElement))
+        {
+            return terms;
+        }
+
+        if (termsElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{where}: \"{name}\" must be an object of arrays per language.");
+        }
+
+        foreach (var property in termsElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException($"{where}: {name} \"{property.Name}\" must be an array of strings.");
+            }
+
+            var list = new List<string>();
+            foreach (var term in property.Value.EnumerateArray())
+            {
+                if (term.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(term.GetString()))
+                {
+                    throw new InvalidDataException($"{where}: {name} \"{property.Name}\" holds an empty or non-string entry.");
+                }
+
+                list.Add(term.GetString()!.Trim());
+            }
+
+            terms[NormaliseLanguage(property.Name, where)] = list;
+        }
+
+        return terms;
     }
 
     private static string NormaliseLanguage(string language, string where)

@@ -22,6 +22,9 @@ public sealed class Taxonomy_loads_and_rejects_bad_files
 
         taxonomy.Find("health")!.Label("fr").ShouldBe("Santé");
         taxonomy.Find("health")!.Label("de").ShouldBe("Health");
+        taxonomy.Find("health")!.Requires.ShouldBeEmpty();
+        taxonomy.Find("ai-systems")!.Requires["fr"].ShouldContain("intelligence artificielle");
+        taxonomy.Find("ai-systems")!.Requires["en"].ShouldContain("AI");
     }
 
     [Fact]
@@ -62,6 +65,9 @@ public sealed class Taxonomy_loads_and_rejects_bad_files
     [InlineData("""{"themes":[{"id":"health","labels":{"en":""},"keywords":{"en":["health"]}}]}""", "non-empty string")]
     [InlineData("""{"themes":[{"id":"health","labels":{"en":"Health"},"keywords":{"en":[]}}]}""", "no keywords")]
     [InlineData("""{"themes":[{"id":"section-x","labels":{"en":"X"},"keywords":{"en":["x"]}}]}""", "reserved")]
+    [InlineData("""{"themes":[{"id":"ai","labels":{"en":"AI"},"keywords":{"en":["model"]},"requires":["AI"]}]}""", "\"requires\" must be an object")]
+    [InlineData("""{"themes":[{"id":"ai","labels":{"en":"AI"},"keywords":{"en":["model"]},"requires":{"en":[]}}]}""", "lists no term")]
+    [InlineData("""{"themes":[{"id":"ai","labels":{"en":"AI"},"keywords":{"en":["model"]},"requires":{"en":[" "]}}]}""", "requires \"en\" holds an empty")]
     public void A_bad_file_is_rejected_with_a_clear_message(string json, string expected)
     {
         Should.Throw<InvalidDataException>(() => ThemeSamples.Taxonomy(json)).Message.ShouldContain(expected);
