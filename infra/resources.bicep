@@ -23,7 +23,7 @@ var deadLetterContainer = 'eventgrid-deadletter'
 // The storage layout of the README: containers, queues (with their -poison twins) and tables.
 var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', deadLetterContainer, deploymentContainer]
 var queues = ['ingest', 'ingest-poison', 'summarize', 'summarize-poison', 'digest', 'digest-poison']
-var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries']
+var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits']
 
 // Built-in role definition ids.
 var roles = {

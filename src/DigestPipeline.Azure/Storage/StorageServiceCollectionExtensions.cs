@@ -6,6 +6,7 @@ using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -81,6 +82,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IThemeIndex, TableThemeIndex>();
         services.TryAddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.TryAddSingleton<IConfirmationCounter, TableConfirmationCounter>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
         services.TryAddSingleton<IWorkQueue, StorageWorkQueue>();
         return services;

@@ -17,6 +17,7 @@ public static class StorageNames
     public const string ThemeIndexTable = "ThemeIndex";
     public const string SubscribersTable = "Subscribers";
     public const string DeliveriesTable = "Deliveries";
+    public const string ConfirmationLimitsTable = "ConfirmationLimits";
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 
@@ -26,5 +27,5 @@ public static class StorageNames
     public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable];
+        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable];
 }

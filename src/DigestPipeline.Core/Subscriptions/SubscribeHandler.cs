@@ -33,7 +33,7 @@ public sealed class SubscribeHandler(
         if (problems.Count > 0)
             return new SubscribeResult(SubscribeOutcome.Invalid, language, problems);
 
-        if (limiter.ClientIsOverLimit(request.ClientKey))
+        if (!await limiter.TryClientAsync(request.ClientKey, cancellationToken))
         {
             logger.LogWarning("Sign-up refused: client over its hourly confirmation limit");
             return new SubscribeResult(SubscribeOutcome.TooManyRequests, language, []);
@@ -41,7 +41,7 @@ public sealed class SubscribeHandler(
 
         var email = request.Email!.Trim();
         var id = Subscriber.IdFor(email);
-        if (limiter.AddressIsOverLimit(id))
+        if (!await limiter.TryAddressAsync(id, cancellationToken))
         {
             // Same answer as a success: a different one would tell that someone asked for this address before.
             logger.LogInformation("Sign-up of {SubscriberId}: no email, over the address's hourly limit", id);
@@ -67,7 +67,6 @@ public sealed class SubscribeHandler(
         var alreadyActive = stored.State == SubscriberState.Active;
         var message = alreadyActive ? mail.AlreadySubscribed(stored) : mail.Confirmation(stored);
 
-        limiter.RecordSend(id, request.ClientKey);
         try
         {
             await sender.SendAsync(message, cancellationToken);

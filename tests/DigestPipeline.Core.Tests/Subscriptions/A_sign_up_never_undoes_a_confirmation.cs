@@ -52,7 +52,7 @@ public sealed class A_sign_up_never_undoes_a_confirmation
         ThemeSamples.SeedTaxonomy(),
         new SubscriptionMail(TokenSamples.Links(_time), Options.Create(new DigestOptions()), _time),
         _mail,
-        new ConfirmationRateLimiter(Options.Create(TokenSamples.Options()), _time),
+        new ConfirmationRateLimiter(new InMemoryConfirmationCounter(), Options.Create(TokenSamples.Options()), _time),
         _time,
         NullLogger<SubscribeHandler>.Instance);
 

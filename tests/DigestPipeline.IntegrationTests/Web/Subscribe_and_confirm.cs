@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.IntegrationTests.Mail;
@@ -17,13 +19,21 @@ public sealed partial class Subscribe_and_confirm(AzuriteFixture azurite, Mailde
 {
     private SubscriberPagesHost _pages = null!;
 
-    public async ValueTask InitializeAsync() =>
+    public async ValueTask InitializeAsync()
+    {
         _pages = await SubscriberPagesHost.StartAsync(azurite, TestContext.Current.CancellationToken, extraSettings: new Dictionary<string, string?>
         {
             ["Mail:Smtp:Host"] = maildev.Host,
             ["Mail:Smtp:Port"] = maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Smtp:Security"] = "None",
         });
+
+        // The limits are counted in the account all hosts share; every test here signs up from 127.0.0.1, so each
+        // starts from no count.
+        var limits = new TableClient(azurite.ConnectionString, StorageNames.ConfirmationLimitsTable);
+        await foreach (var row in limits.QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
+            await limits.DeleteEntityAsync(row, cancellationToken: TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync() => await _pages.DisposeAsync();
 
