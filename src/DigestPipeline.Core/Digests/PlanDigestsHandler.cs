@@ -78,7 +78,7 @@ public sealed class PlanDigestsHandler(
         if (batch.Count == 0)
             return 0;
         await queue.SendAsync(StorageNames.DigestQueue,
-            PipelineJson.Serialize(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, batch.ToList())), cancellationToken);
+            PipelineJson.Serialize(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, batch.ToList(), Activity.Current?.Id)), cancellationToken);
         foreach (var request in batch)
             await subscribers.MarkPlannedAsync(request.SubscriberId, request.Period, cancellationToken);
         var count = batch.Count;

@@ -42,7 +42,7 @@ public sealed class SendDigestHandler(
     public string Queue => StorageNames.DigestQueue;
 
     public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
-        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SendBatchAsync(messageText, cancellationToken));
+        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SendBatchAsync(messageText, cancellationToken), PipelineTelemetry.TraceParentOf(messageText));
 
     private async Task SendBatchAsync(string messageText, CancellationToken cancellationToken)
     {

@@ -86,7 +86,7 @@ public sealed class IngestDocumentHandler(
 
         // Sent again when a previous attempt stopped after recording "ingested": summarizing twice is harmless.
         await queue.SendAsync(StorageNames.SummarizeQueue,
-            PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id)), cancellationToken);
+            PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id, Activity.Current?.Id)), cancellationToken);
         logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
             blobName, document.Id, document.Language, document.Sentences.Count);
     }

@@ -1,7 +1,8 @@
 namespace DigestPipeline.Core.Pipeline;
 
 /// <summary>Message of the <c>digest</c> queue: one batch of subscribers due for one digest each.</summary>
-public sealed record DigestBatchMessage(int SchemaVersion, IReadOnlyList<DigestRequest> Requests)
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the span that sent it, if any (see <see cref="PipelineTelemetry.TraceParentOf"/>).</param>
+public sealed record DigestBatchMessage(int SchemaVersion, IReadOnlyList<DigestRequest> Requests, string? TraceParent = null)
 {
     public const int CurrentVersion = 1;
 }

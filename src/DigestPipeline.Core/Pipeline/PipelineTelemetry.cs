@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.Core.Pipeline;
@@ -75,11 +76,12 @@ public sealed class PipelineTelemetry : IDisposable
 
     /// <summary>
     /// Runs one handler invocation inside its span (<paramref name="handler"/> is the queue or timer name) and
-    /// records its duration and outcome. Exceptions propagate unchanged.
+    /// records its duration and outcome. Exceptions propagate unchanged. The span continues <paramref name="parent"/>'s
+    /// trace when given (the sender's, carried by the message), else the current one.
     /// </summary>
-    public async Task RunAsync(string handler, ActivityKind kind, Func<Task> run)
+    public async Task RunAsync(string handler, ActivityKind kind, Func<Task> run, ActivityContext parent = default)
     {
-        using var activity = ActivitySource.StartActivity(handler, kind);
+        using var activity = ActivitySource.StartActivity(handler, kind, parent);
         activity?.SetTag("digestpipeline.handler", handler);
         var started = Stopwatch.GetTimestamp();
         var outcome = "failure";
@@ -99,6 +101,29 @@ public sealed class PipelineTelemetry : IDisposable
             _handlerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>("digestpipeline.handler", handler),
                 new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    /// <summary>
+    /// The sender's span carried by a queue message as its <c>traceParent</c> property (W3C format), so that one
+    /// trace runs from ingest to summarize and from planning to each digest; default when the message has none or is
+    /// not JSON (the handler reports that).
+    /// </summary>
+    public static ActivityContext TraceParentOf(string messageText)
+    {
+        try
+        {
+            using var message = JsonDocument.Parse(messageText);
+            return message.RootElement.ValueKind == JsonValueKind.Object
+                   && message.RootElement.TryGetProperty("traceParent", out var traceParent)
+                   && traceParent.ValueKind == JsonValueKind.String
+                   && ActivityContext.TryParse(traceParent.GetString(), null, isRemote: true, out var parent)
+                ? parent
+                : default;
+        }
+        catch (JsonException)
+        {
+            return default;
         }
     }
 

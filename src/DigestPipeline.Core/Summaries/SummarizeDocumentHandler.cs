@@ -21,7 +21,7 @@ public sealed class SummarizeDocumentHandler(
     public string Queue => StorageNames.SummarizeQueue;
 
     public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
-        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SummarizeAsync(messageText, cancellationToken));
+        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SummarizeAsync(messageText, cancellationToken), PipelineTelemetry.TraceParentOf(messageText));
 
     private async Task SummarizeAsync(string messageText, CancellationToken cancellationToken)
     {

@@ -62,6 +62,8 @@ public sealed class Pipeline_runs_are_counted_and_traced(AzuriteFixture azurite,
         var summarize = _telemetry.Spans(StorageNames.SummarizeQueue).ShouldHaveSingleItem();
         summarize.GetTagItem(PipelineTelemetry.DocumentIdTag).ShouldBe(documentId);
         summarize.Status.ShouldBe(ActivityStatusCode.Unset);
+        summarize.TraceId.ShouldBe(ingest.TraceId, "summarize continues the trace of the ingest that queued it");
+        summarize.ParentSpanId.ShouldBe(ingest.SpanId);
         _telemetry.Measurements("digestpipeline.handler.duration")
             .Where(m => m.Tags["digestpipeline.handler"] == StorageNames.SummarizeQueue).ShouldHaveSingleItem()
             .Tags["outcome"].ShouldBe("success");
@@ -79,6 +81,8 @@ public sealed class Pipeline_runs_are_counted_and_traced(AzuriteFixture azurite,
         delivery.GetTagItem(PipelineTelemetry.SubscriberIdTag).ShouldBe(subscriber.Id);
         ((string?)delivery.GetTagItem(PipelineTelemetry.DeliveryIdTag)).ShouldNotBeNull().ShouldStartWith(subscriber.Id + "-");
         delivery.Parent.ShouldNotBeNull().OperationName.ShouldBe(StorageNames.DigestQueue);
+        var planned = _telemetry.Spans("PlanDigests").Select(span => span.SpanId).ToList();
+        _telemetry.Spans(StorageNames.DigestQueue).ShouldAllBe(batch => planned.Contains(batch.ParentSpanId), "each digest batch continues the trace of the planning that queued it");
     }
 
     [Fact]
