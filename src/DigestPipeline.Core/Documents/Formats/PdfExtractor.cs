@@ -8,8 +8,9 @@ namespace DigestPipeline.Core.Documents.Formats;
 
 /// <summary>
 /// Reads the text layer of a PDF with PdfPig. Words are grouped into lines by baseline, lines into blocks where
-/// the font size changes or the gap between baselines exceeds <see cref="ParagraphGap"/> line heights. A block in
-/// a font clearly larger than the body's is a heading (the largest one opening the first page: the title); a line
+/// the font size or weight changes or the gap between baselines exceeds <see cref="ParagraphGap"/> line heights. A
+/// block in a font clearly larger than the body's is a heading (the largest one opening the first page: the title),
+/// and so is a short line all in bold that does not end a sentence (reports often set headings bold at body size); a line
 /// starting with a bullet opens a list item. A paragraph cut by a page break is joined again when its last line
 /// has no final punctuation. A list item goes on over the lines indented past its bullet. Encrypted files, files over the page cap and files PdfPig cannot parse are rejected.
 /// </summary>
@@ -18,7 +19,7 @@ internal static class PdfExtractor
     private const double ParagraphGap = 1.6;
     private const double HeadingScale = 1.12;
 
-    private sealed record Line(string Text, double Size, double Baseline, double Left);
+    private sealed record Line(string Text, double Size, double Baseline, double Left, bool Bold);
 
     public static (List<BlockDraft> Blocks, string? Title) Read(string sourceName, byte[] content, DocumentReaderOptions options, ReadBudget budget)
     {
@@ -77,7 +78,8 @@ internal static class PdfExtractor
             while (j < words.Count && Math.Abs(words[j].Baseline - first.Baseline) <= tolerance) j++;
             var lineWords = words.GetRange(i, j - i).OrderBy(w => w.Word.BoundingBox.Left).ToList();
             var text = string.Join(' ', lineWords.Select(w => w.Word.Text));
-            lines.Add(new Line(text, Math.Round(lineWords.Max(w => w.Size), 1), first.Baseline, lineWords[0].Word.BoundingBox.Left));
+            var bold = lineWords.All(w => w.Word.Letters.All(IsBold));
+            lines.Add(new Line(text, Math.Round(lineWords.Max(w => w.Size), 1), first.Baseline, lineWords[0].Word.BoundingBox.Left, bold));
             i = j;
         }
 
@@ -107,10 +109,9 @@ internal static class PdfExtractor
             foreach (var line in page)
             {
                 var bullet = PlainTextStructureReader.BulletLength(line.Text);
-                var lineKind = line.Size > bodySize * HeadingScale && line.Text.Length <= PlainTextStructureReader.MaxTitleLength
-                    ? BlockKind.Heading
+                var lineKind = IsHeading(line, bodySize) ? BlockKind.Heading
                     : bullet > 0 ? BlockKind.ListItem : BlockKind.Paragraph;
-                var continues = previous is not null && text.Length > 0 && line.Size == previous.Size && bullet == 0
+                var continues = previous is not null && text.Length > 0 && line.Size == previous.Size && line.Bold == previous.Bold && bullet == 0
                                 && (firstOnPage ? kind != BlockKind.Heading && !EndsSentence(previous.Text) : previous.Baseline - line.Baseline <= ParagraphGap * line.Size)
                                 && (kind != BlockKind.ListItem || line.Left > itemLeft + 1);
                 if (!continues)
@@ -132,6 +133,13 @@ internal static class PdfExtractor
 
         Flush();
     }
+
+    private static bool IsHeading(Line line, double bodySize) =>
+        line.Text.Length <= PlainTextStructureReader.MaxTitleLength
+        && (line.Size > bodySize * HeadingScale || (line.Bold && PlainTextStructureReader.BulletLength(line.Text) == 0 && !EndsSentence(line.Text)));
+
+    private static bool IsBold(Letter letter) =>
+        letter.FontDetails?.IsBold == true || letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true;
 
     private static bool EndsSentence(string line) => line.Length > 0 && line[^1] is '.' or '!' or '?' or '…' or ':' or '»' or '"' or '”';
 }

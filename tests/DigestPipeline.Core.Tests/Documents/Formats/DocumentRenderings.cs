@@ -109,8 +109,13 @@ internal static class DocumentRenderings
     /// </summary>
     public const string TrueTypeFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-    /// <summary>A4 pages: title 20 pt, headings 14 pt, text 10 pt, lines wrapped at about 90 characters; Helvetica (ASCII only) or DejaVu Sans.</summary>
-    public static byte[] Pdf(IEnumerable<(BlockKind Kind, string Text)> parts, bool standardFont)
+    public const string BoldTrueTypeFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+    /// <summary>
+    /// A4 pages: title 20 pt, headings 14 pt (or <paramref name="headingSize"/>) in bold, text 10 pt, lines wrapped at
+    /// about 90 characters; Helvetica (ASCII only) or DejaVu Sans.
+    /// </summary>
+    public static byte[] Pdf(IEnumerable<(BlockKind Kind, string Text)> parts, bool standardFont, double headingSize = 14)
     {
         var builder = new PdfDocumentBuilder();
         PdfDocumentBuilder.AddedFont regular, bold;
@@ -122,7 +127,8 @@ internal static class DocumentRenderings
         else
         {
             File.Exists(TrueTypeFontPath).ShouldBeTrue($"{TrueTypeFontPath} is missing: apt-get install fonts-dejavu-core");
-            regular = bold = builder.AddTrueTypeFont(File.ReadAllBytes(TrueTypeFontPath));
+            regular = builder.AddTrueTypeFont(File.ReadAllBytes(TrueTypeFontPath));
+            bold = builder.AddTrueTypeFont(File.ReadAllBytes(BoldTrueTypeFontPath));
         }
 
         const double left = 50, top = 800, bottom = 50;
@@ -134,7 +140,7 @@ internal static class DocumentRenderings
             var (size, font, width) = kind switch
             {
                 BlockKind.Title => (20d, bold, 45),
-                BlockKind.Heading => (14d, bold, 65),
+                BlockKind.Heading => (headingSize, bold, 65),
                 _ => (10d, regular, 90),
             };
             // Space between blocks, none between the items of a list.
