@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
 using UglyToad.PdfPig.Exceptions;
 
 namespace DigestPipeline.Core.Documents.Formats;
 
 /// <summary>
-/// Reads the text layer of a PDF with PdfPig. Words are grouped into lines by baseline, lines into blocks where
+/// Reads the text layer of a PDF with PdfPig. A page is cut into regions (PdfPig's recursive X-Y cut, so columns
+/// are apart) taken in reading order; in each, words are grouped into lines by baseline, lines into blocks where
 /// the font size or weight changes or the gap between baselines exceeds <see cref="ParagraphGap"/> line heights. A
 /// block in a font clearly larger than the body's is a heading (the largest one opening the first page: the title),
 /// and so is a short line all in bold that does not end a sentence (reports often set headings bold at body size); a line
@@ -65,7 +68,16 @@ internal static class PdfExtractor
 
     private static List<Line> LinesOf(Page page)
     {
-        var words = page.GetWords().Where(w => w.Letters.Count > 0 && !string.IsNullOrWhiteSpace(w.Text))
+        var words = page.GetWords().Where(w => w.Letters.Count > 0 && !string.IsNullOrWhiteSpace(w.Text)).ToList();
+        if (words.Count == 0)
+            return [];
+        var regions = UnsupervisedReadingOrderDetector.Instance.Get(RecursiveXYCut.Instance.GetBlocks(words));
+        return regions.SelectMany(region => LinesOf(region.TextLines.SelectMany(line => line.Words))).ToList();
+    }
+
+    private static List<Line> LinesOf(IEnumerable<Word> region)
+    {
+        var words = region
             .Select(w => (Word: w, Baseline: w.Letters[0].StartBaseLine.Y, Size: w.Letters.Max(l => l.PointSize)))
             .OrderByDescending(w => w.Baseline).ThenBy(w => w.Word.BoundingBox.Left).ToList();
         var lines = new List<Line>();
@@ -112,7 +124,10 @@ internal static class PdfExtractor
                 var lineKind = IsHeading(line, bodySize) ? BlockKind.Heading
                     : bullet > 0 ? BlockKind.ListItem : BlockKind.Paragraph;
                 var continues = previous is not null && text.Length > 0 && line.Size == previous.Size && line.Bold == previous.Bold && bullet == 0
-                                && (firstOnPage ? kind != BlockKind.Heading && !EndsSentence(previous.Text) : previous.Baseline - line.Baseline <= ParagraphGap * line.Size)
+                                // A line higher than the last opens a new page or column: it goes on only from an unfinished sentence.
+                                && (firstOnPage || line.Baseline >= previous.Baseline
+                                    ? kind != BlockKind.Heading && !EndsSentence(previous.Text)
+                                    : previous.Baseline - line.Baseline <= ParagraphGap * line.Size)
                                 && (kind != BlockKind.ListItem || line.Left > itemLeft + 1);
                 if (!continues)
                 {

@@ -113,9 +113,10 @@ internal static class DocumentRenderings
 
     /// <summary>
     /// A4 pages: title 20 pt, headings 14 pt (or <paramref name="headingSize"/>) in bold, text 10 pt, lines wrapped at
-    /// about 90 characters; Helvetica (ASCII only) or DejaVu Sans.
+    /// about 90 characters; Helvetica (ASCII only) or DejaVu Sans. With two <paramref name="columns"/>, everything
+    /// after the title flows down the left column, then the right one, then the next page's.
     /// </summary>
-    public static byte[] Pdf(IEnumerable<(BlockKind Kind, string Text)> parts, bool standardFont, double headingSize = 14)
+    public static byte[] Pdf(IEnumerable<(BlockKind Kind, string Text)> parts, bool standardFont, double headingSize = 14, int columns = 1)
     {
         var builder = new PdfDocumentBuilder();
         PdfDocumentBuilder.AddedFont regular, bold;
@@ -131,17 +132,37 @@ internal static class DocumentRenderings
             bold = builder.AddTrueTypeFont(File.ReadAllBytes(BoldTrueTypeFontPath));
         }
 
-        const double left = 50, top = 800, bottom = 50;
+        const double top = 800, bottom = 50, columnStep = 265;
         var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
         var y = top;
+        var columnTop = top;
+        var column = 0;
+        var left = 50d;
         BlockKind? previous = null;
+
+        // Down the next column, or to the top of a new page.
+        void Break()
+        {
+            if (++column < columns)
+            {
+                left += columnStep;
+                y = columnTop;
+                return;
+            }
+
+            page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            column = 0;
+            left = 50;
+            y = columnTop = top;
+        }
+
         foreach (var (kind, text) in parts)
         {
             var (size, font, width) = kind switch
             {
                 BlockKind.Title => (20d, bold, 45),
-                BlockKind.Heading => (headingSize, bold, 65),
-                _ => (10d, regular, 90),
+                BlockKind.Heading => (headingSize, bold, 65 / columns),
+                _ => (10d, regular, 90 / columns),
             };
             // Space between blocks, none between the items of a list.
             if (previous is not null && !(previous == BlockKind.ListItem && kind == BlockKind.ListItem)) y -= 9;
@@ -149,24 +170,21 @@ internal static class DocumentRenderings
             var lines = Wrap(kind == BlockKind.ListItem ? "• " + text : text, width);
             var needed = lines.Count * size * 1.25;
             if (y - needed < bottom && needed < top - bottom)
-            {
-                page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-                y = top;
-            }
+                Break();
 
             for (var i = 0; i < lines.Count; i++)
             {
                 if (y < bottom)
-                {
-                    page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-                    y = top;
-                }
+                    Break();
 
                 // A list item's wrapped lines hang under its text, after the bullet.
                 var x = kind == BlockKind.ListItem && i > 0 ? left + 12 : left;
                 page.AddText(lines[i], size, new PdfPoint(x, y), font);
                 y -= size * 1.25;
             }
+
+            if (kind == BlockKind.Title)
+                columnTop = y - 9;
         }
 
         return builder.Build();
