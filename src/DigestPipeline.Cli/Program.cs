@@ -14,6 +14,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     SubscribeCommand.Create(),
     SendCommand.Create(),
     StatusCommand.Create(),
+    RemoveCommand.Create(),
     PoisonCommand.Create(),
     SummarizeCommand.Create(),
     EvalCommand.Create(),

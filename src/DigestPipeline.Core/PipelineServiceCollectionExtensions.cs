@@ -35,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DigestContentCollector>();
 
         services.AddSingleton<IngestDocumentHandler>();
+        services.AddSingleton<RemoveDocumentHandler>();
         services.AddSingleton<SummarizeDocumentHandler>();
         services.AddSingleton<SendDigestHandler>();
         services.AddSingleton<PlanDigestsHandler>();

@@ -56,6 +56,22 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
     public Task SaveAsync(SourceDocument document, CancellationToken cancellationToken) =>
         JsonBlob.WriteAsync(DocumentBlob(document.Id), document, SourceDocument.SchemaVersion, cancellationToken);
 
+    public Task DeleteAsync(string documentId, CancellationToken cancellationToken) =>
+        DocumentBlob(documentId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    public async Task DeleteIncomingAsync(string blobName, string eTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await BlobNamed(incoming, blobName).DeleteIfExistsAsync(
+                conditions: new BlobRequestConditions { IfMatch = new ETag(eTag) }, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            logger.LogInformation("Upload {BlobName} was replaced since; the newer upload stays", blobName);
+        }
+    }
+
     public async Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken)
     {
         var source = BlobNamed(incoming, blobName);

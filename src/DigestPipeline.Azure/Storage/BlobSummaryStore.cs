@@ -15,5 +15,8 @@ public sealed class BlobSummaryStore(BlobServiceClient blobs) : ISummaryStore
     public Task<DocumentSummaries?> GetAsync(string documentId, CancellationToken cancellationToken) =>
         JsonBlob.ReadAsync<DocumentSummaries>(Blob(documentId), cancellationToken);
 
+    public Task DeleteAsync(string documentId, CancellationToken cancellationToken) =>
+        Blob(documentId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     private BlobClient Blob(string documentId) => container.GetBlobClient($"{documentId}.json");
 }

@@ -42,6 +42,20 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         await index.UpsertEntityAsync(ThemeIndexEntity.For(themeId, documentId, first.IndexedAt), TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
+    {
+        var themes = summaries.Themes.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(themes.Select(async theme =>
+        {
+            var first = ThemeIndexEntity.FirstIndexed(theme, summaries.DocumentId, summaries.SummarizedAt);
+            var stored = await index.GetEntityIfExistsAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken);
+            if (!stored.HasValue)
+                return;
+            var entry = ThemeIndexEntity.For(theme, summaries.DocumentId, stored.Value!.IndexedAt);
+            await index.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
+        }));
+    }
+
     public async IAsyncEnumerable<ThemeIndexEntry> QueryAsync(
         string themeId, DateTimeOffset after, DateTimeOffset upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -6,4 +6,7 @@ public enum DocumentStatus
     Ingested,
     Summarized,
     Rejected,
+
+    /// <summary>Taken out by <c>digest remove</c>: no text, summaries or index entries left.</summary>
+    Removed,
 }

@@ -11,6 +11,12 @@ public interface IDocumentStore
     /// <summary>Writes the normalised document; writing the same id twice leaves one document.</summary>
     Task SaveAsync(SourceDocument document, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the normalised document, if there.</summary>
+    Task DeleteAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an upload of the incoming container if it still has <paramref name="eTag"/> (a newer upload under the same name stays).</summary>
+    Task DeleteIncomingAsync(string blobName, string eTag, CancellationToken cancellationToken);
+
     /// <summary>Copies an incoming blob into quarantine with the reason in its metadata.</summary>
     Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken);
 

@@ -7,4 +7,7 @@ public interface ISummaryStore
     Task SaveAsync(DocumentSummaries summaries, CancellationToken cancellationToken);
 
     Task<DocumentSummaries?> GetAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the summaries of one document, if there.</summary>
+    Task DeleteAsync(string documentId, CancellationToken cancellationToken);
 }

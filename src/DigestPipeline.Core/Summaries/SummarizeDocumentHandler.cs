@@ -38,6 +38,12 @@ public sealed class SummarizeDocumentHandler(
             return;
         }
 
+        if (record.Status == DocumentStatus.Removed)
+        {
+            logger.LogInformation("Document {DocumentId} was removed; not summarized", message.DocumentId);
+            return;
+        }
+
         var document = await documents.GetAsync(message.DocumentId, cancellationToken)
                        ?? throw new InvalidOperationException($"Document {message.DocumentId} is not in the documents container.");
 

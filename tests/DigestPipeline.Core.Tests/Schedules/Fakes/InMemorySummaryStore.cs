@@ -14,4 +14,10 @@ internal sealed class InMemorySummaryStore : ISummaryStore
 
     public Task<DocumentSummaries?> GetAsync(string documentId, CancellationToken cancellationToken) =>
         Task.FromResult(_blobs.GetValueOrDefault(documentId));
+
+    public Task DeleteAsync(string documentId, CancellationToken cancellationToken)
+    {
+        _blobs.Remove(documentId);
+        return Task.CompletedTask;
+    }
 }

@@ -7,11 +7,23 @@ namespace DigestPipeline.Core.Tests.Schedules.Fakes;
 internal sealed class InMemoryThemeIndex : IThemeIndex
 {
     private readonly Dictionary<(string Theme, string Document), DateTimeOffset> _first = [];
+    private readonly HashSet<(string Theme, string Document)> _removed = [];
 
     public Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
     {
         foreach (var theme in summaries.Themes.Select(t => t.ThemeId).Distinct())
+        {
             _first.TryAdd((theme, summaries.DocumentId), summaries.SummarizedAt);
+            _removed.Remove((theme, summaries.DocumentId));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
+    {
+        foreach (var theme in summaries.Themes.Select(t => t.ThemeId).Distinct())
+            _removed.Add((theme, summaries.DocumentId));
         return Task.CompletedTask;
     }
 
@@ -20,7 +32,7 @@ internal sealed class InMemoryThemeIndex : IThemeIndex
     {
         await Task.CompletedTask;
         var entries = _first
-            .Where(e => e.Key.Theme == themeId && e.Value > after && e.Value <= upTo)
+            .Where(e => e.Key.Theme == themeId && e.Value > after && e.Value <= upTo && !_removed.Contains(e.Key))
             .OrderBy(e => e.Value)
             .ThenBy(e => e.Key.Document, StringComparer.Ordinal)
             .Select(e => new ThemeIndexEntry(themeId, e.Key.Document, e.Value))

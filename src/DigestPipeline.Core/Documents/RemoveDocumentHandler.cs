@@ -1,0 +1,67 @@
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Summaries;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Core.Documents;
+
+/// <summary>
+/// <c>digest remove</c>: takes a document out of the pipeline. Its theme index entries go first, so no digest
+/// composed from then on shows it; then its summaries, its normalised text and its upload (only while the upload still
+/// holds this content); its Documents row stays, marked <see cref="DocumentStatus.Removed"/>. Safe to run again
+/// after a failure. Digests already sent, and their archived pages, keep what they showed.
+/// </summary>
+public sealed class RemoveDocumentHandler(
+    IDocumentStore documents,
+    ISummaryStore summaries,
+    IThemeIndex themeIndex,
+    DocumentReader reader,
+    IOptions<DocumentReaderOptions> readerOptions,
+    TimeProvider time,
+    ILogger<RemoveDocumentHandler> logger)
+{
+    /// <returns>The document's row as removed; null when no document has this id.</returns>
+    public async Task<DocumentRecord?> RemoveAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var record = await documents.GetRecordAsync(documentId, cancellationToken);
+        if (record is null)
+            return null;
+
+        using var scope = PipelineTelemetry.TagDocument(logger, documentId);
+        if (await summaries.GetAsync(documentId, cancellationToken) is { } summarized)
+        {
+            await themeIndex.RemoveAsync(summarized, cancellationToken);
+            await summaries.DeleteAsync(documentId, cancellationToken);
+        }
+
+        await documents.DeleteAsync(documentId, cancellationToken);
+        await DeleteUploadAsync(record, cancellationToken);
+        var removed = record with { Status = DocumentStatus.Removed, UpdatedAt = time.GetUtcNow(), Themes = null };
+        await documents.SetRecordAsync(removed, cancellationToken);
+        logger.LogInformation("Removed document {DocumentId}", documentId);
+        return removed;
+    }
+
+    /// <summary>The upload goes only if it still reads as this document: a new file uploaded under the same name stays.</summary>
+    private async Task DeleteUploadAsync(DocumentRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Status == DocumentStatus.Rejected)
+            return;
+        var upload = await documents.ReadIncomingAsync(record.SourceName, readerOptions.Value.MaxBytes, cancellationToken);
+        if (upload is null || upload.Truncated)
+            return;
+
+        string uploadedId;
+        try
+        {
+            uploadedId = reader.Read(upload.Name, upload.Content, time.GetUtcNow(), cancellationToken: cancellationToken).Id;
+        }
+        catch (DocumentRejectedException)
+        {
+            return;
+        }
+
+        if (uploadedId == record.Id)
+            await documents.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
+    }
+}
