@@ -30,7 +30,7 @@ public sealed class BlobWatcherBurstTests(AzuriteFixture azurite) : IClassFixtur
         var first = ActivatorUtilities.CreateInstance<BlobWatcher>(services);
         await first.StartAsync(ct);
         await AzuriteEventually.UntilAsync(() => first.Published == BlobWatcher.MaxWaitingEvents, "the first watcher filled the ingest queue");
-        await PollTwiceMoreAsync(first);
+        await BlobWatcherTests.PollTwiceMoreAsync(first);
         first.Published.ShouldBe(BlobWatcher.MaxWaitingEvents, "no room in ingest, so nothing more is published");
         // Stopped with part of the burst unpublished, as a crash would leave it: those blobs have no receipt.
         await first.StopAsync(ct);
@@ -39,19 +39,13 @@ public sealed class BlobWatcherBurstTests(AzuriteFixture azurite) : IClassFixtur
         var second = ActivatorUtilities.CreateInstance<BlobWatcher>(services);
         await second.StartAsync(ct);
         await AzuriteEventually.UntilAsync(() => second.Published == Burst - BlobWatcher.MaxWaitingEvents, "the second watcher published the rest");
-        await PollTwiceMoreAsync(second);
+        await BlobWatcherTests.PollTwiceMoreAsync(second);
         await second.StopAsync(ct);
 
         second.Published.ShouldBe(Burst - BlobWatcher.MaxWaitingEvents);
         (await ingest.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount.ShouldBeLessThanOrEqualTo(BlobWatcher.MaxWaitingEvents);
         var all = handled.Concat(await ReceiveAndDeleteAsync(ingest, Burst - handled.Count, ct)).ToList();
         all.Order(StringComparer.Ordinal).ShouldBe(Enumerable.Range(0, Burst).Select(i => $"burst/{i:D3}.md"));
-    }
-
-    private static async Task PollTwiceMoreAsync(BlobWatcher watcher)
-    {
-        var target = watcher.CompletedPolls + 2;
-        await AzuriteEventually.UntilAsync(() => watcher.CompletedPolls >= target, "the watcher polled twice more");
     }
 
     /// <summary>Takes <paramref name="count"/> events off the queue, as ingest would, and returns their blob names.</summary>

@@ -22,7 +22,8 @@ public sealed class BlobWatcherTests(AzuriteFixture azurite) : IClassFixture<Azu
             .ToList();
     }
 
-    private static async Task PollTwiceMoreAsync(BlobWatcher watcher)
+    /// <summary>Waits until the watcher has listed and published twice more: whatever it would publish by then, it has.</summary>
+    internal static async Task PollTwiceMoreAsync(BlobWatcher watcher)
     {
         var target = watcher.CompletedPolls + 2;
         await AzuriteEventually.UntilAsync(() => watcher.CompletedPolls >= target, "the watcher polled twice more");
