@@ -14,7 +14,7 @@ namespace DigestPipeline.Core.Documents.Formats;
 /// the font size or weight changes or the gap between baselines exceeds <see cref="ParagraphGap"/> line heights. A
 /// block in a font clearly larger than the body's is a heading (the largest one opening the first page: the title),
 /// and so is a short line all in bold that does not end a sentence (reports often set headings bold at body size); a line
-/// starting with a bullet opens a list item. A paragraph cut by a page break is joined again when its last line
+/// starting with a bullet opens a list item. A paragraph cut by a page or column break is joined again when its last line
 /// has no final punctuation. A list item goes on over the lines indented past its bullet. Encrypted files, files over the page cap and files PdfPig cannot parse are rejected.
 /// </summary>
 internal static class PdfExtractor
@@ -106,11 +106,15 @@ internal static class PdfExtractor
     {
         var text = new StringBuilder();
         var kind = BlockKind.Paragraph;
+        var boldOnly = false;
         Line? previous = null;
         var itemLeft = 0d;
 
         void Flush()
         {
+            // A heading by weight alone that ran on into a long block or a full sentence was a bold paragraph (a standfirst).
+            if (kind == BlockKind.Heading && boldOnly && (text.Length > PlainTextStructureReader.MaxTitleLength || EndsSentence(text.ToString())))
+                kind = BlockKind.Paragraph;
             collector.Add(kind, text.ToString());
             text.Clear();
         }
@@ -133,6 +137,7 @@ internal static class PdfExtractor
                 {
                     Flush();
                     kind = lineKind;
+                    boldOnly = line.Size <= bodySize * HeadingScale;
                     itemLeft = line.Left;
                 }
                 else

@@ -113,10 +113,12 @@ internal static class DocumentRenderings
 
     /// <summary>
     /// A4 pages: title 20 pt, headings 14 pt (or <paramref name="headingSize"/>) in bold, text 10 pt, lines wrapped at
-    /// about 90 characters; Helvetica (ASCII only) or DejaVu Sans. With two <paramref name="columns"/>, everything
-    /// after the title flows down the left column, then the right one, then the next page's.
+    /// about 90 characters; Helvetica (ASCII only) or DejaVu Sans; the standfirst in bold if <paramref name="boldStandfirst"/>.
+    /// With two <paramref name="columns"/>, everything after the title flows down the left column, then the right
+    /// one, then the next page's.
     /// </summary>
-    public static byte[] Pdf(IEnumerable<(BlockKind Kind, string Text)> parts, bool standardFont, double headingSize = 14, int columns = 1)
+    public static byte[] Pdf(
+        IEnumerable<(BlockKind Kind, string Text)> parts, bool standardFont, double headingSize = 14, bool boldStandfirst = false, int columns = 1)
     {
         var builder = new PdfDocumentBuilder();
         PdfDocumentBuilder.AddedFont regular, bold;
@@ -162,6 +164,7 @@ internal static class DocumentRenderings
             {
                 BlockKind.Title => (20d, bold, 45),
                 BlockKind.Heading => (headingSize, bold, 65 / columns),
+                BlockKind.Standfirst when boldStandfirst => (10d, bold, 90 / columns),
                 _ => (10d, regular, 90 / columns),
             };
             // Space between blocks, none between the items of a list.

@@ -13,7 +13,7 @@ public sealed class Every_format_of_the_seed_article_reads_like_its_text
 {
     private static readonly SourceDocument Original = DocumentReading.ReadSeed();
 
-    public static TheoryData<string> Formats() => ["html", "docx", "pdf", "pdf with bold headings the size of the text", "pdf in two columns"];
+    public static TheoryData<string> Formats() => ["html", "docx", "pdf", "pdf with bold headings and standfirst the size of the text", "pdf in two columns"];
 
     private static SourceDocument Rendered(string format)
     {
@@ -23,7 +23,7 @@ public sealed class Every_format_of_the_seed_article_reads_like_its_text
             "html" => DocumentRenderings.Html(parts),
             "docx" => DocumentRenderings.Docx(parts),
             "pdf" => DocumentRenderings.Pdf(parts, standardFont: false),
-            "pdf with bold headings the size of the text" => DocumentRenderings.Pdf(parts, standardFont: false, headingSize: 10),
+            "pdf with bold headings and standfirst the size of the text" => DocumentRenderings.Pdf(parts, standardFont: false, headingSize: 10, boldStandfirst: true),
             "pdf in two columns" => DocumentRenderings.Pdf(parts, standardFont: false, columns: 2),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
