@@ -7,12 +7,12 @@ using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
 
-/// <summary><c>digest status</c>: documents by state, queue and poison depths, the latest digests.</summary>
+/// <summary><c>digest status</c>: documents by state, the latest documents, queue and poison depths, the latest digests.</summary>
 public static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "Show documents by state, queue and poison-queue depths and the latest digests.");
+        var command = new Command("status", "Show documents by state, the latest documents with their ids, queue and poison-queue depths and the latest digests.");
         command.SetAction(async (_, cancellationToken) =>
         {
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
@@ -30,6 +30,14 @@ public static class StatusCommand
             }
 
             AnsiConsole.Write(documents);
+            var recent = new Table().Title("Latest documents").AddColumns("Updated (UTC)", "State", "Upload", "Id", "Themes");
+            foreach (var record in records.OrderByDescending(r => r.UpdatedAt).Take(10))
+            {
+                recent.AddRow($"{record.UpdatedAt:yyyy-MM-dd HH:mm:ss}", record.Status.ToString(), Markup.Escape(record.SourceName),
+                    Markup.Escape(record.Id), Markup.Escape(string.Join(", ", record.Themes ?? [])));
+            }
+
+            AnsiConsole.Write(recent);
             var queues = new Table().Title("Queues").AddColumns("Queue", "Messages");
             foreach (var (queue, depth) in await observer.QueueDepthsAsync(cancellationToken))
                 queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString());
