@@ -9,7 +9,7 @@ namespace DigestPipeline.Core.Summaries;
 /// of the best sentences they occur in. A run met only once counts only when it is a name (several words capitalised,
 /// not at the start of its sentence): without part-of-speech tags, a single run is as likely to be "committee also
 /// agreed" as a real phrase. Single words common to the whole document are left out, and a phrase whose words are
-/// within (or contain) a phrase already taken is skipped.
+/// within (or contain) a phrase already taken, stem for near stem, is skipped.
 /// </summary>
 internal static class KeyPhraseExtractor
 {
@@ -125,12 +125,15 @@ internal static class KeyPhraseExtractor
         }
     }
 
-    /// <summary>Every stem of <paramref name="part"/> is in <paramref name="all"/> (set inclusion).</summary>
+    /// <summary>
+    /// Every stem of <paramref name="part"/> is in <paramref name="all"/>, or nearly: as keywords match
+    /// (<see cref="KeywordIndex.StemsMatch"/>), so "Hospital" is not shown beside "hospitaliers".
+    /// </summary>
     private static bool ContainsAll(string[] all, string[] part)
     {
         foreach (var stem in part)
         {
-            if (Array.IndexOf(all, stem) < 0)
+            if (!Array.Exists(all, other => KeywordIndex.StemsMatch(stem, other) || KeywordIndex.StemsMatch(other, stem)))
             {
                 return false;
             }

@@ -35,4 +35,14 @@ public sealed class Key_phrases_are_keywords_recurring_runs_or_names
         OpenSource.KeyPhrases.ShouldContain("Open Knowledge Foundation", customMessage: string.Join(" | ", OpenSource.KeyPhrases));
         OpenSource.KeyPhrases.ShouldContain("city data", customMessage: string.Join(" | ", OpenSource.KeyPhrases));
     }
+
+    [Fact]
+    public void A_word_of_a_phrase_already_taken_is_not_shown_again_in_another_form()
+    {
+        // The seed's health section names "Tampa General Hospital" after "opérations hospitalières".
+        var health = ThemeSamples.Summarize(ThemeSamples.ReadSeedArticle()).Themes.Single(t => t.ThemeId == "health");
+
+        health.KeyPhrases.ShouldContain("hospitaliers", customMessage: string.Join(" | ", health.KeyPhrases));
+        health.KeyPhrases.ShouldNotContain("Hospital", customMessage: string.Join(" | ", health.KeyPhrases));
+    }
 }
