@@ -20,6 +20,7 @@ public sealed record DigestLabels(
     string AlsoReportedInFormat,
     string OneItem,
     string ManyItemsFormat,
+    string AndOneMore,
     string AndMoreFormat,
     string OpenQuote,
     string CloseQuote,
@@ -52,7 +53,8 @@ public sealed record DigestLabels(
         AlsoReportedInFormat: "également dans\u00A0: {0}",
         OneItem: "1 nouveauté",
         ManyItemsFormat: "{0} nouveautés",
-        AndMoreFormat: "et {0} autre(s)",
+        AndOneMore: "et 1 autre",
+        AndMoreFormat: "et {0} autres",
         OpenQuote: "«\u00A0",
         CloseQuote: "\u00A0»",
         FooterWhyFormat: "Vous recevez ce digest parce que vous suivez ces thèmes\u00A0: {0}.",
@@ -84,6 +86,7 @@ public sealed record DigestLabels(
         AlsoReportedInFormat: "also in: {0}",
         OneItem: "1 new item",
         ManyItemsFormat: "{0} new items",
+        AndOneMore: "and 1 more",
         AndMoreFormat: "and {0} more",
         OpenQuote: "\u201C",
         CloseQuote: "\u201D",
@@ -134,6 +137,10 @@ public sealed record DigestLabels(
 
     public string ItemCount(int count) =>
         count == 1 ? OneItem : string.Format(Culture, ManyItemsFormat, count.ToString("N0", Culture));
+
+    /// <summary>"et 1 autre", "et 3 autres": themes a subject line has no room to name.</summary>
+    public string AndMore(int count) =>
+        count == 1 ? AndOneMore : string.Format(Culture, AndMoreFormat, count.ToString("N0", Culture));
 
     /// <summary>"a, b et c" / "a, b and c".</summary>
     public string JoinList(IReadOnlyList<string> values) => values.Count switch

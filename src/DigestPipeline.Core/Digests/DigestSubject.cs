@@ -24,7 +24,7 @@ internal static class DigestSubject
         var named = string.Join(labels.ListSeparator, themes.Take(MaxThemes));
         if (themes.Count > MaxThemes)
         {
-            named += " " + string.Format(labels.Culture, labels.AndMoreFormat, themes.Count - MaxThemes);
+            named += " " + labels.AndMore(themes.Count - MaxThemes);
         }
 
         var suffix = $" ({labels.ItemCount(content.ItemCount)})";

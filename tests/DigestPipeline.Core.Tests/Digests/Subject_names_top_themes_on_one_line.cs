@@ -34,7 +34,23 @@ public sealed class Subject_names_top_themes_on_one_line
 
         var subject = DigestSamples.Compose(content).Subject;
 
-        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 1 autre(s) (7 nouveautés)");
+        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 1 autre (7 nouveautés)");
+    }
+
+    [Fact]
+    public void Themes_not_named_are_counted_in_the_plural()
+    {
+        var content = DigestSamples.Content();
+        content = DigestSamples.WithThemes(content,
+        [
+            .. content.Themes,
+            new DigestThemeGroup("open-source", "Logiciel libre", [DigestSamples.Item("doc-f", "Linux", "LWN", "Une phrase.")]),
+            new DigestThemeGroup("climate", "Climat", [DigestSamples.Item("doc-g", "Giec", "Le Monde", "Une autre phrase.")]),
+        ]);
+
+        var subject = DigestSamples.Compose(content).Subject;
+
+        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 2 autres (8 nouveautés)");
     }
 
     [Theory]
