@@ -17,7 +17,9 @@ public sealed class TableConfirmationCounter(TableServiceClient tables) : IConfi
 {
     private const string RowKey = "sends";
     private const string SendsProperty = "Sends";
-    private const int MaxAttempts = 10;
+
+    /// <summary>Each attempt lost is another writer's count won, so a burst of one client's requests settles well within this.</summary>
+    private const int MaxAttempts = 50;
 
     private readonly TableClient limits = tables.GetTableClient(StorageNames.ConfirmationLimitsTable);
 
