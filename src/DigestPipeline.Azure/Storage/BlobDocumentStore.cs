@@ -14,6 +14,9 @@ namespace DigestPipeline.Azure.Storage;
 /// </summary>
 public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClient tables, ILogger<BlobDocumentStore> logger) : IDocumentStore
 {
+    /// <summary>Quarantine metadata: the ETag of the upload version the copy holds.</summary>
+    private const string SourceVersionMetadata = "sourceetag";
+
     private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
     private readonly BlobContainerClient documents = blobs.GetBlobContainerClient(StorageNames.DocumentsContainer);
     private readonly BlobContainerClient quarantine = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer);
@@ -72,7 +75,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
         }
     }
 
-    public async Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken)
+    public async Task QuarantineAsync(string blobName, string eTag, RejectionReason reason, string message, CancellationToken cancellationToken)
     {
         var source = BlobNamed(incoming, blobName);
         var target = BlobNamed(quarantine, blobName);
@@ -81,13 +84,36 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
             // Metadata travels in HTTP headers: ASCII only, hence the escaping.
             ["reason"] = Uri.EscapeDataString(reason.ToString()),
             ["message"] = Uri.EscapeDataString(message),
+            [SourceVersionMetadata] = Uri.EscapeDataString(eTag),
         };
 
         // A server-side copy within the account: the bytes never come through this process, whatever their size.
-        var copy = await target.StartCopyFromUriAsync(source.Uri, new BlobCopyFromUriOptions { Metadata = metadata }, cancellationToken);
+        // Only of the version that was rejected: a newer upload under the same name fails the copy, and the retry
+        // reads that one.
+        var copy = await target.StartCopyFromUriAsync(source.Uri, new BlobCopyFromUriOptions
+        {
+            Metadata = metadata,
+            SourceConditions = new BlobRequestConditions { IfMatch = new ETag(eTag) },
+        }, cancellationToken);
         await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
         logger.LogInformation("Quarantined {BlobName}: {Reason}", blobName, reason);
     }
+
+    public async Task<string?> QuarantinedVersionAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await BlobNamed(quarantine, blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.TryGetValue(SourceVersionMetadata, out var eTag) ? Uri.UnescapeDataString(eTag) : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public Task DeleteQuarantinedAsync(string blobName, CancellationToken cancellationToken) =>
+        BlobNamed(quarantine, blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     public async Task<DocumentRecord?> GetRecordAsync(string documentId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>The status row of one document (or, for a rejected upload, of one blob) in the Documents table.</summary>
@@ -9,4 +12,9 @@ public sealed record DocumentRecord(
     string? Language = null,
     string? Title = null,
     string? Reason = null,
-    IReadOnlyList<string>? Themes = null);
+    IReadOnlyList<string>? Themes = null)
+{
+    /// <summary>A rejected upload has no document id; its row is keyed by the blob version instead.</summary>
+    public static string RejectedUploadId(string blobName, string? eTag) =>
+        "upload-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + eTag)).AsSpan(0, 16));
+}

@@ -17,8 +17,17 @@ public interface IDocumentStore
     /// <summary>Deletes an upload of the incoming container if it still has <paramref name="eTag"/> (a newer upload under the same name stays).</summary>
     Task DeleteIncomingAsync(string blobName, string eTag, CancellationToken cancellationToken);
 
-    /// <summary>Copies an incoming blob into quarantine with the reason in its metadata.</summary>
-    Task QuarantineAsync(string blobName, RejectionReason reason, string message, CancellationToken cancellationToken);
+    /// <summary>
+    /// Copies the <paramref name="eTag"/> version of an incoming blob into quarantine, with the reason and that
+    /// version in its metadata.
+    /// </summary>
+    Task QuarantineAsync(string blobName, string eTag, RejectionReason reason, string message, CancellationToken cancellationToken);
+
+    /// <summary>The ETag of the upload a quarantined blob was copied from; null when there is none, or it does not say.</summary>
+    Task<string?> QuarantinedVersionAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a quarantined blob, if there.</summary>
+    Task DeleteQuarantinedAsync(string blobName, CancellationToken cancellationToken);
 
     Task<DocumentRecord?> GetRecordAsync(string documentId, CancellationToken cancellationToken);
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -93,9 +91,9 @@ public sealed class IngestDocumentHandler(
 
     private async Task RejectAsync(IncomingBlob blob, DocumentRejectedException rejection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = RejectedUploadId(blob.Name, blob.ETag);
+        var id = DocumentRecord.RejectedUploadId(blob.Name, blob.ETag);
         using var scope = PipelineTelemetry.TagDocument(logger, id);
-        await documents.QuarantineAsync(blob.Name, rejection.Reason, rejection.Message, cancellationToken);
+        await documents.QuarantineAsync(blob.Name, blob.ETag, rejection.Reason, rejection.Message, cancellationToken);
         await documents.SetRecordAsync(
             new DocumentRecord(id, blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
             cancellationToken);
@@ -106,17 +104,13 @@ public sealed class IngestDocumentHandler(
     /// <summary>An unsafe name is recorded (keyed by the event's blob version), never used to address a blob.</summary>
     private async Task RefuseNameAsync(BlobCreatedEvent blobEvent, string blobName, string problem, CancellationToken cancellationToken)
     {
-        var id = RejectedUploadId(blobName, blobEvent.Data.ETag);
+        var id = DocumentRecord.RejectedUploadId(blobName, blobEvent.Data.ETag);
         var message = $"Upload refused and left in '{StorageNames.IncomingContainer}': {problem}.";
         await documents.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
             cancellationToken);
         telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
         logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
     }
-
-    /// <summary>A rejected upload has no document id; its row is keyed by the blob version instead.</summary>
-    private static string RejectedUploadId(string blobName, string? eTag) =>
-        "upload-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + eTag)).AsSpan(0, 16));
 
     /// <summary>Event Grid writes one event per queue message; an array of exactly one event is accepted too.</summary>
     private static BlobCreatedEvent ParseEvent(string messageText)

@@ -8,7 +8,8 @@ namespace DigestPipeline.Core.Documents;
 /// <summary>
 /// <c>digest remove</c>: takes a document out of the pipeline. Its theme index entries go first, so no digest
 /// composed from then on shows it; then its summaries, its normalised text and its upload (only while the upload still
-/// holds this content); its Documents row stays, marked <see cref="DocumentStatus.Removed"/>. Safe to run again
+/// holds this content; for a rejected upload, also its quarantined copy); its Documents row stays, marked
+/// <see cref="DocumentStatus.Removed"/>. Safe to run again
 /// after a failure. Digests already sent, and their archived pages, keep what they showed.
 /// </summary>
 public sealed class RemoveDocumentHandler(
@@ -46,7 +47,11 @@ public sealed class RemoveDocumentHandler(
     private async Task DeleteUploadAsync(DocumentRecord record, CancellationToken cancellationToken)
     {
         if (record.Status == DocumentStatus.Rejected)
+        {
+            await DeleteRejectedUploadAsync(record, cancellationToken);
             return;
+        }
+
         var upload = await documents.ReadIncomingAsync(record.SourceName, readerOptions.Value.MaxBytes, cancellationToken);
         if (upload is null || upload.Truncated)
             return;
@@ -63,5 +68,27 @@ public sealed class RemoveDocumentHandler(
 
         if (uploadedId == record.Id)
             await documents.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
+    }
+
+    /// <summary>
+    /// A rejected upload's row is keyed by its blob version: the upload and its quarantined copy go when they are
+    /// that version. An unsafe name is never used to address a blob, so such an upload stays where it is.
+    /// </summary>
+    private async Task DeleteRejectedUploadAsync(DocumentRecord record, CancellationToken cancellationToken)
+    {
+        if (UploadName.Problem(record.SourceName) is not null)
+            return;
+
+        if (await documents.ReadIncomingAsync(record.SourceName, 0, cancellationToken) is { } upload
+            && DocumentRecord.RejectedUploadId(upload.Name, upload.ETag) == record.Id)
+        {
+            await documents.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
+        }
+
+        if (await documents.QuarantinedVersionAsync(record.SourceName, cancellationToken) is { } quarantined
+            && DocumentRecord.RejectedUploadId(record.SourceName, quarantined) == record.Id)
+        {
+            await documents.DeleteQuarantinedAsync(record.SourceName, cancellationToken);
+        }
     }
 }

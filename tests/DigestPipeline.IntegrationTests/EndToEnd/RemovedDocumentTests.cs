@@ -66,4 +66,20 @@ public sealed class RemovedDocumentTests(AzuriteFixture azurite, MaildevFixture 
 
         (await upload.ExistsAsync(Cancellation)).Value.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task A_removed_rejected_upload_leaves_neither_the_upload_nor_its_quarantined_copy()
+    {
+        await Pipeline.UploadAsync("secret.bin", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10, 0x00, 0x00], Cancellation);
+        var rejected = await RunningPipeline.EventuallyAsync(async () =>
+            (await Pipeline.DocumentRecordsAsync(Cancellation)).FirstOrDefault(r => r.SourceName == "secret.bin" && r.Status == DocumentStatus.Rejected),
+            "the binary upload rejected", Cancellation);
+        var quarantined = Pipeline.Blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient("secret.bin");
+        (await quarantined.ExistsAsync(Cancellation)).Value.ShouldBeTrue();
+
+        (await Pipeline.Get<RemoveDocumentHandler>().RemoveAsync(rejected.Id, Cancellation)).ShouldNotBeNull().Status.ShouldBe(DocumentStatus.Removed);
+
+        (await quarantined.ExistsAsync(Cancellation)).Value.ShouldBeFalse();
+        (await Pipeline.Blobs.GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient("secret.bin").ExistsAsync(Cancellation)).Value.ShouldBeFalse();
+    }
 }

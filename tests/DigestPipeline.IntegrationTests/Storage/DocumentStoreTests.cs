@@ -65,7 +65,8 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IClassFixture<A
         var ct = TestContext.Current.CancellationToken;
         await Container(StorageNames.IncomingContainer).UploadBlobAsync("dossier/rapport été.bin", BinaryData.FromBytes([0, 1, 2, 3]), ct);
 
-        await Store.QuarantineAsync("dossier/rapport été.bin", RejectionReason.Binary, "Fichier binaire : « refusé »", ct);
+        var uploaded = await Container(StorageNames.IncomingContainer).GetBlobClient("dossier/rapport été.bin").GetPropertiesAsync(cancellationToken: ct);
+        await Store.QuarantineAsync("dossier/rapport été.bin", uploaded.Value.ETag.ToString(), RejectionReason.Binary, "Fichier binaire : « refusé »", ct);
 
         var copy = Container(StorageNames.QuarantineContainer).GetBlobClient("dossier/rapport été.bin");
         var properties = (await copy.GetPropertiesAsync(cancellationToken: ct)).Value;
