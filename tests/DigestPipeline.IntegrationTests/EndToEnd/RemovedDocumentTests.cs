@@ -9,19 +9,31 @@ using Xunit;
 
 namespace DigestPipeline.IntegrationTests.EndToEnd;
 
-/// <summary><c>digest remove</c>: a summarized document taken out leaves nothing a later digest or page could show.</summary>
+/// <summary>
+/// <c>digest remove</c>: a summarized document taken out leaves nothing a later digest or page could show. Each test
+/// has its own Azurite, so no other test's variant of the seed article is in its digest.
+/// </summary>
 [Collection(MaildevCollection.Name)]
-public sealed class RemovedDocumentTests(AzuriteFixture azurite, MaildevFixture maildev) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class RemovedDocumentTests(MaildevFixture maildev) : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite = new();
     private RunningPipeline? _pipeline;
 
     private RunningPipeline Pipeline => _pipeline!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _pipeline = await RunningPipeline.StartAsync(azurite, maildev, Cancellation);
+    public async ValueTask InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        _pipeline = await RunningPipeline.StartAsync(_azurite, maildev, Cancellation);
+    }
 
-    public async ValueTask DisposeAsync() => await Pipeline.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Pipeline.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_removed_document_is_gone_from_index_summaries_text_and_upload_and_from_the_next_digest()
