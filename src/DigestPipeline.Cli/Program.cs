@@ -15,6 +15,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     SendCommand.Create(),
     StatusCommand.Create(),
     RemoveCommand.Create(),
+    RepairCommand.Create(),
     PoisonCommand.Create(),
     SummarizeCommand.Create(),
     EvalCommand.Create(),

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Repair;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
@@ -19,10 +20,12 @@ public static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPipelineTelemetry();
+        services.TryAddSingleton<HostHealth>();
         services.AddOptions<DocumentReaderOptions>().BindConfiguration(DocumentReaderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ThemeTaxonomyOptions>().BindConfiguration(ThemeTaxonomyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
 
@@ -50,7 +53,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<IngestDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());
+        services.AddSingleton<RepairHandler>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<RepairHandler>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Themes;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,7 @@ namespace DigestPipeline.Web;
 
 /// <summary>
 /// Kestrel inside the local host (<c>digest up</c>), serving <see cref="SubscriberPageEndpoints"/> on
-/// <see cref="WebOptions.Urls"/>. Its own small web application, whose handlers are the host's own instances, so
+/// <see cref="WebOptions.Urls"/>, with <c>/healthz</c> and <c>/readyz</c> (<see cref="HealthEndpoints"/>). Its own small web application, whose handlers are the host's own instances, so
 /// that the host itself stays a plain generic host.
 /// </summary>
 public sealed class SubscriberWebServer(IServiceProvider hostServices, IOptions<WebOptions> options, ILogger<SubscriberWebServer> logger)
@@ -38,9 +39,13 @@ public sealed class SubscriberWebServer(IServiceProvider hostServices, IOptions<
         builder.Services.AddSingleton(hostServices.GetRequiredService<ConfirmHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<PreferencesHandler>());
         builder.Services.AddSingleton(hostServices.GetRequiredService<ThemeTaxonomy>());
+        var health = hostServices.GetRequiredService<HostHealth>();
+        builder.Services.AddSingleton(health);
 
         var app = builder.Build();
+        app.UseStorageOutagePage(health);
         app.UseRouting();
+        app.MapHealthChecks();
         app.MapSubscriberPages();
         app.MapSubscribePages();
         app.MapPreferencesPages();

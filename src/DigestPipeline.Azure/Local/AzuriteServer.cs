@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace DigestPipeline.Azure.Local;
@@ -151,11 +152,30 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops Azurite gracefully: SIGTERM, on which it closes its servers and writes its state to its folder (with
+    /// <c>--location</c>, it otherwise persists only every few seconds, so a SIGKILL loses the last writes); SIGKILL
+    /// after <see cref="GracefulStopTimeout"/> if it has not exited.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        Kill(process);
         try
         {
+            if (!process.HasExited && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+            {
+                _ = Signal(process.Id, SigTerm);
+                using var graceful = new CancellationTokenSource(GracefulStopTimeout);
+                try
+                {
+                    await process.WaitForExitAsync(graceful.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop in time: killed below.
+                }
+            }
+
+            Kill(process);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         finally
@@ -163,6 +183,30 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             process.Dispose();
         }
     }
+
+    /// <summary>SIGKILL, as a crash would: Azurite loses what it had not persisted yet (fault tests).</summary>
+    public async ValueTask KillAsync()
+    {
+        try
+        {
+            Kill(process);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    /// <summary>True once Azurite's process has exited (it crashed, or was stopped).</summary>
+    public bool HasExited => process.HasExited;
+
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(15);
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Signal(int processId, int signal);
 
     private static void Kill(Process process)
     {

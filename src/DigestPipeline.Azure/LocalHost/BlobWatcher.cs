@@ -12,9 +12,9 @@ namespace DigestPipeline.Azure.LocalHost;
 
 /// <summary>
 /// The local stand-in for Event Grid: polls the <c>incoming</c> container and, for each blob version (name + ETag)
-/// without a receipt, sends one <see cref="BlobCreatedEvent"/> to the <c>ingest</c> queue, then writes the receipt
-/// <c>azure-webjobs-hosts/blobreceipts/{hostId}/incoming/{etag}/{name}</c> (create-only). Restarts and other hosts
-/// skip blobs with a receipt; a crash between the event and its receipt only repeats the event, which ingest absorbs.
+/// without a receipt, claims the receipt <c>azure-webjobs-hosts/blobreceipts/{hostId}/incoming/{etag}/{name}</c>
+/// (create-only), then sends one <see cref="BlobCreatedEvent"/> to the <c>ingest</c> queue: one event per blob
+/// version, whatever the number of hosts. Restarts and other hosts skip blobs with a receipt.
 /// </summary>
 /// <remarks>
 /// Unlike Event Grid it publishes a burst of uploads as ingest drains it, keeping at most
@@ -28,6 +28,7 @@ public sealed class BlobWatcher(
     IWorkQueue workQueue,
     IOptions<LocalHostOptions> options,
     TimeProvider time,
+    HostHealth health,
     ILogger<BlobWatcher> logger) : BackgroundService
 {
     /// <summary>Blobs published at once.</summary>
@@ -42,6 +43,14 @@ public sealed class BlobWatcher(
     /// <c>incoming</c> is listed less often instead of taking a growing share of the storage the handlers need.
     /// </summary>
     private const int ListingCostMultiple = 20;
+
+    /// <summary>
+    /// The longest wait between listings, however long the last one took: a listing that spanned a storage outage
+    /// (the SDK retries inside one call for seconds) once made the watcher wait over three minutes after storage came back.
+    /// </summary>
+    private static readonly TimeSpan MaxListingWait = TimeSpan.FromSeconds(10);
+
+    private const string Loop = "blob watcher";
 
     /// <summary>How often a backlog of listed blobs checks the queue for room.</summary>
     private static readonly TimeSpan BacklogInterval = TimeSpan.FromMilliseconds(100);
@@ -71,6 +80,8 @@ public sealed class BlobWatcher(
         logger.LogInformation("Watching container {Container} every {Interval}", incoming.Name, settings.BlobPollInterval);
         var sinceListing = time.GetTimestamp();
         var listingWait = TimeSpan.Zero;
+        var failures = new RetryBackOff(settings.MaxRetryDelay);
+        health.Register(Loop);
         try
         {
             while (true)
@@ -81,22 +92,24 @@ public sealed class BlobWatcher(
                     {
                         sinceListing = time.GetTimestamp();
                         var listing = await ListAsync(stoppingToken);
-                        listingWait = Max(settings.BlobPollInterval, listing * ListingCostMultiple);
+                        listingWait = Min(MaxListingWait, Max(settings.BlobPollInterval, listing * ListingCostMultiple));
                     }
 
                     if (backlog.Count > 0)
                         await PublishAsync(settings.HostId, stoppingToken);
                     Interlocked.Increment(ref completedPolls);
+                    failures.Reset();
+                    health.Succeeded(Loop);
                 }
-                catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException or System.Xml.XmlException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Storage unreachable for a moment: the next poll lists again and publishes what has no receipt.
-                    // (Azurite once answered a listing with an empty 500, with a control-character blob name in the
-                    // container; the SDK then fails parsing the error with an XmlException, which must not stop the
-                    // host either.)
-                    logger.LogError(e, "Could not poll container {Container}; next try in {Interval}", incoming.Name, settings.BlobPollInterval);
+                    // Whatever the SDK wraps it in (an AggregateException after its retries; an XmlException when
+                    // Azurite once answered a listing with an empty 500), storage is unreachable for now: the next
+                    // poll lists again and publishes what has no receipt.
                     ForgetBacklog();
-                    listingWait = settings.BlobPollInterval;
+                    listingWait = failures.Next();
+                    sinceListing = time.GetTimestamp();
+                    health.Failed(Loop, e, settings.MaxRetryDelay);
                 }
 
                 var untilListing = listingWait - time.GetElapsedTime(sinceListing);
@@ -156,12 +169,14 @@ public sealed class BlobWatcher(
         backlog.Clear();
     }
 
+    /// <summary>
+    /// Claims the blob version with a create-only receipt, then sends its event: of several watchers on one account
+    /// exactly one publishes each version. A send that fails gives the claim back for the next poll; a crash between
+    /// claim and send leaves an upload without its event, which the repair pass publishes (<c>RepairHandler</c>).
+    /// </summary>
     private async Task PublishOnceAsync(string hostId, BlobItem item, string eTag, CancellationToken cancellationToken)
     {
         var receipt = hosts.GetBlobClient($"blobreceipts/{hostId}/{StorageNames.IncomingContainer}/{eTag}/{item.Name}");
-        if (await receipt.ExistsAsync(cancellationToken))
-            return;
-
         var blobCreated = BlobCreatedEvent.For(
             StorageNames.IncomingContainer,
             item.Name,
@@ -170,9 +185,6 @@ public sealed class BlobWatcher(
             item.Properties.ContentLength ?? 0,
             item.Properties.ContentType,
             time.GetUtcNow());
-        await workQueue.SendAsync(StorageNames.IngestQueue, PipelineJson.Serialize(blobCreated), cancellationToken);
-        Interlocked.Increment(ref published);
-
         try
         {
             await receipt.UploadAsync(
@@ -182,10 +194,20 @@ public sealed class BlobWatcher(
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            // Another host published the same version at the same moment; ingest is idempotent.
-            logger.LogInformation("Blob {Blob} ({ETag}) was published by another host too", item.Name, eTag);
+            return; // published already, by this host before a restart or by another host
         }
 
+        try
+        {
+            await workQueue.SendAsync(StorageNames.IngestQueue, PipelineJson.Serialize(blobCreated), cancellationToken);
+        }
+        catch
+        {
+            await receipt.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
+        }
+
+        Interlocked.Increment(ref published);
         logger.LogInformation("Blob {Blob} ({ETag}, {Length} bytes) → {Queue}", item.Name, eTag, item.Properties.ContentLength, StorageNames.IngestQueue);
     }
 

@@ -17,6 +17,12 @@ public sealed class LocalHostOptions
     /// <summary>Lease held on a timer's lock blob while this host is the one running it (15–60 s).</summary>
     public TimeSpan TimerLeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Longest wait between two tries of a loop (watcher, queue listener, timer) whose storage calls fail: it backs
+    /// off from 100 ms up to this, so it resumes within about this long of storage coming back.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often a host without the lock tries to take it.</summary>
     public TimeSpan TimerLockRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -25,6 +25,8 @@ internal sealed class LocalHostOptionsSetup(IConfiguration configuration) : IPos
             errors.Add($"{LocalHostOptions.Section}:BlobPollInterval must be positive (was {options.BlobPollInterval}).");
         if (options.TimerLeaseDuration < TimeSpan.FromSeconds(15) || options.TimerLeaseDuration > TimeSpan.FromSeconds(60))
             errors.Add($"{LocalHostOptions.Section}:TimerLeaseDuration must be between 15 and 60 seconds (was {options.TimerLeaseDuration}).");
+        if (options.MaxRetryDelay < TimeSpan.FromMilliseconds(100))
+            errors.Add($"{LocalHostOptions.Section}:MaxRetryDelay must be at least 100 ms (was {options.MaxRetryDelay}).");
         if (options.TimerLockRetryInterval <= TimeSpan.Zero)
             errors.Add($"{LocalHostOptions.Section}:TimerLockRetryInterval must be positive (was {options.TimerLockRetryInterval}).");
         try

@@ -21,12 +21,15 @@ internal sealed class QueueListener(
     QueueTriggerOptions options,
     TimeProvider time,
     PipelineTelemetry telemetry,
+    HostHealth health,
+    TimeSpan maxRetryDelay,
     ILogger logger)
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly QueueClient queue = queues.GetQueueClient(handler.Queue);
     private readonly QueueClient poison = queues.GetQueueClient(StorageNames.PoisonQueue(handler.Queue));
+    private readonly string loop = $"queue {handler.Queue}";
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +37,8 @@ internal sealed class QueueListener(
         var inFlight = new List<Task>();
         var created = false;
         var backOff = MinPollingInterval;
+        var failures = new RetryBackOff(maxRetryDelay);
+        health.Register(loop);
         logger.LogInformation("Listening to queue {Queue} with {Handler}", handler.Queue, handler.GetType().Name);
 
         try
@@ -60,14 +65,18 @@ internal sealed class QueueListener(
 
                     messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.ProcessingLease, stoppingToken)).Value;
                 }
-                catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Storage unreachable for a moment: the listener keeps polling, like the Functions host does.
-                    logger.LogError(e, "Could not receive from queue {Queue}; retrying in {Delay}", handler.Queue, backOff);
-                    await Task.Delay(backOff, time, stoppingToken);
-                    backOff = Next(backOff);
+                    // Whatever the SDK wraps it in (after its own retries, an AggregateException), a failed receive
+                    // means storage is unreachable for now: the listener keeps trying, like the Functions host's.
+                    var delay = failures.Next();
+                    health.Failed(loop, e, maxRetryDelay);
+                    await Task.Delay(delay, time, stoppingToken);
                     continue;
                 }
+
+                failures.Reset();
+                health.Succeeded(loop);
 
                 if (messages.Length == 0)
                 {
@@ -198,7 +207,7 @@ internal sealed class QueueListener(
                 var receipt = await queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: options.ProcessingLease, cancellationToken: CancellationToken.None);
                 lease.PopReceipt = receipt.Value.PopReceipt;
             }
-            catch (RequestFailedException e)
+            catch (Exception e)
             {
                 logger.LogWarning(e, "Queue {Queue}: could not extend the lease of message {MessageId}; it may be delivered twice", handler.Queue, lease.MessageId);
                 return;

@@ -9,7 +9,7 @@ namespace DigestPipeline.Azure.LocalHost;
 
 /// <summary>
 /// The local host's queue trigger: one <see cref="QueueListener"/> per <see cref="IQueueHandler"/> registered in DI,
-/// with host.json's <c>extensions:queues</c> settings. A handler's exception never stops the host.
+/// with host.json's <c>extensions:queues</c> settings. Neither a handler's exception nor a storage outage stops the host.
 /// </summary>
 public sealed class QueuePump(
     IEnumerable<IQueueHandler> handlers,
@@ -19,6 +19,8 @@ public sealed class QueuePump(
     IOptions<QueueTriggerOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
+    HostHealth health,
+    IOptions<LocalHostOptions> hostOptions,
     ILoggerFactory loggers) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +41,6 @@ public sealed class QueuePump(
         }
 
         return Task.WhenAll(all.Select(handler =>
-            new QueueListener(handler, queues, codec, newMessages, options.Value, time, telemetry, logger).RunAsync(stoppingToken)));
+            new QueueListener(handler, queues, codec, newMessages, options.Value, time, telemetry, health, hostOptions.Value.MaxRetryDelay, logger).RunAsync(stoppingToken)));
     }
 }

@@ -20,6 +20,7 @@ public sealed class SingletonTimer(
     BlobServiceClient blobs,
     IOptions<LocalHostOptions> options,
     TimeProvider time,
+    HostHealth health,
     ILogger<SingletonTimer> logger) : BackgroundService
 {
     private readonly BlobContainerClient hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
@@ -41,17 +42,24 @@ public sealed class SingletonTimer(
     private async Task RunHandlerAsync(ITimerHandler handler, CronSchedule schedule, LocalHostOptions settings, CancellationToken stoppingToken)
     {
         var blobLock = new BlobLock(hosts.GetBlobClient($"locks/{settings.HostId}/{handler.Name}"), settings.TimerLeaseDuration);
+        var loop = LoopName(handler);
+        var failures = new RetryBackOff(settings.MaxRetryDelay);
+        health.Register(loop);
         while (!stoppingToken.IsCancellationRequested)
         {
             bool acquired;
             try
             {
                 acquired = await blobLock.TryAcquireAsync(stoppingToken);
+                failures.Reset();
+                health.Succeeded(loop);
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Timer {Timer}: could not try its lock {Lock}; trying again in {Delay}", handler.Name, blobLock.Name, settings.TimerLockRetryInterval);
-                acquired = false;
+                // Whatever the SDK wraps it in: storage is unreachable for now, and the timer tries again.
+                health.Failed(loop, e, settings.MaxRetryDelay);
+                await Task.Delay(failures.Next(), time, stoppingToken);
+                continue;
             }
 
             if (!acquired)
@@ -62,7 +70,7 @@ public sealed class SingletonTimer(
 
             logger.LogInformation("Timer {Timer}: this host holds {Lock}; schedule {Schedule} (UTC)", handler.Name, blobLock.Name, schedule);
             using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var renewing = KeepLeaseAsync(handler, blobLock, settings.TimerLeaseDuration / 3, held);
+            var renewing = KeepLeaseAsync(handler, blobLock, settings.TimerLeaseDuration / 3, settings, held);
             try
             {
                 await RunScheduleAsync(handler, schedule, held.Token);
@@ -113,7 +121,9 @@ public sealed class SingletonTimer(
         }
     }
 
-    private async Task KeepLeaseAsync(ITimerHandler handler, BlobLock blobLock, TimeSpan every, CancellationTokenSource held)
+    private static string LoopName(ITimerHandler handler) => $"timer {handler.Name}";
+
+    private async Task KeepLeaseAsync(ITimerHandler handler, BlobLock blobLock, TimeSpan every, LocalHostOptions settings, CancellationTokenSource held)
     {
         while (!held.IsCancellationRequested)
         {
@@ -121,14 +131,18 @@ public sealed class SingletonTimer(
             {
                 await Task.Delay(every, time, held.Token);
                 await blobLock.RenewAsync(held.Token);
+                health.Succeeded(LoopName(handler));
             }
             catch (OperationCanceledException) when (held.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+            catch (Exception e)
             {
-                logger.LogWarning(e, "Timer {Timer}: lost its lock {Lock}; stopping its schedule on this host", handler.Name, blobLock.Name);
+                // Storage unreachable or the lease taken: either way this host may no longer be the only one running
+                // the schedule, so it stops and goes back to trying the lock.
+                health.Failed(LoopName(handler), e, settings.MaxRetryDelay);
+                logger.LogWarning("Timer {Timer}: lost its lock {Lock}; stopping its schedule on this host until it holds the lock again", handler.Name, blobLock.Name);
                 await held.CancelAsync();
                 return;
             }
@@ -141,9 +155,9 @@ public sealed class SingletonTimer(
         {
             await blobLock.ReleaseAsync(CancellationToken.None);
         }
-        catch (RequestFailedException e)
+        catch (Exception e)
         {
-            // Already lost or expired: the lease ends on its own within its duration.
+            // Already lost or expired, or storage unreachable: the lease ends on its own within its duration.
             logger.LogWarning(e, "Timer {Timer}: could not release {Lock}; it expires by itself", handler.Name, blobLock.Name);
         }
     }

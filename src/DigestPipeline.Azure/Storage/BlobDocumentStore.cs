@@ -127,9 +127,45 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
 
     public async IAsyncEnumerable<DocumentRecord> ListRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in records.QueryAsync<DocumentRecordEntity>(cancellationToken: cancellationToken))
+        await foreach (var row in records.QueryAsync<DocumentRecordEntity>(r => r.RowKey == DocumentRecordEntity.Row, cancellationToken: cancellationToken))
             yield return row.ToRecord();
     }
+
+    public async IAsyncEnumerable<IncomingUpload> ListIncomingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in incoming.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            yield return new IncomingUpload(item.Name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue,
+                item.Properties.ContentLength ?? 0, item.Properties.ContentType, incoming.GetBlobClient(item.Name).Uri.ToString());
+        }
+    }
+
+    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => JsonBlob.ListIdsAsync(documents, cancellationToken);
+
+    /// <summary>
+    /// A row of the Documents table beside the status rows: PartitionKey = a hash of the upload's name and version,
+    /// RowKey <see cref="HandledUploadRow"/>, so that listing the status rows (filtered on their RowKey) never sees it.
+    /// </summary>
+    public async Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken)
+    {
+        var key = IncomingUpload.KeyOf(blobName, eTag);
+        var entity = new TableEntity(HandledUploadPartition(key), HandledUploadRow) { ["Key"] = key };
+        await records.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<string> ListHandledUploadsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in records.QueryAsync<TableEntity>(r => r.RowKey == HandledUploadRow, select: ["Key"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Key") is { } key)
+                yield return key;
+        }
+    }
+
+    private const string HandledUploadRow = "handled-upload";
+
+    private static string HandledUploadPartition(string key) =>
+        "upload-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
 
     /// <summary>
     /// The blob of exactly this name in this container. URL clients resolve "." and ".." segments, so a name like

@@ -18,5 +18,7 @@ public sealed class BlobSummaryStore(BlobServiceClient blobs) : ISummaryStore
     public Task DeleteAsync(string documentId, CancellationToken cancellationToken) =>
         Blob(documentId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
+    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => JsonBlob.ListIdsAsync(container, cancellationToken);
+
     private BlobClient Blob(string documentId) => container.GetBlobClient($"{documentId}.json");
 }

@@ -45,4 +45,14 @@ internal static class JsonBlob
 
         return PipelineJson.Deserialize<T>(content.ToString());
     }
+
+    /// <summary>The ids of a container of <c>{id}.json</c> blobs.</summary>
+    public static async IAsyncEnumerable<string> ListIdsAsync(BlobContainerClient container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (item.Name.EndsWith(".json", StringComparison.Ordinal))
+                yield return item.Name[..^".json".Length];
+        }
+    }
 }

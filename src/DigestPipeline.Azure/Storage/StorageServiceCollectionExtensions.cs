@@ -45,7 +45,14 @@ public static class StorageServiceCollectionExtensions
             // The SDK's request logging formats every request's and response's headers into events for the log
             // forwarder, whatever the log level: 15 % of the throughput of 1,000 uploads on the local host (the load
             // harness). A failed request reaches the logs anyway, as the exception of the handler it fails.
-            clients.ConfigureDefaults(options => options.Diagnostics.IsLoggingEnabled = false);
+            clients.ConfigureDefaults(options =>
+            {
+                options.Diagnostics.IsLoggingEnabled = false;
+                // The SDK retries a failed request itself, doubling its wait each time. Uncapped, a call that met a
+                // storage outage waited up to 13 s between its last tries, so the host resumed that long after
+                // storage came back; the loops back off on their own above this.
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+            });
             // No UseCredential: Microsoft.Extensions.Azure's default credential is DefaultAzureCredential (managed
             // identity in Azure, developer sign-in locally); it is only used when endpoints, not a connection string, are set.
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) =>

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using DigestPipeline.Cli.Local;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Repair;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
@@ -19,6 +22,7 @@ public static class StatusCommand
             var services = environment.Services;
             var observer = ActivatorUtilities.CreateInstance<PipelineObserver>(services);
             AnsiConsole.MarkupLine($"Storage: {Markup.Escape(environment.Storage.Description)}");
+            await HostHealthReport.PrintAsync(environment.Workspace, cancellationToken);
 
             var records = await observer.DocumentsAsync(cancellationToken);
             var documents = new Table().Title("Documents").AddColumns("State", "Count", "Latest");
@@ -30,6 +34,14 @@ public static class StatusCommand
             }
 
             AnsiConsole.Write(documents);
+            var stuckAfter = services.GetRequiredService<IOptions<RepairOptions>>().Value.StuckAfter;
+            var stuck = records.Where(r => r.Status is DocumentStatus.Received or DocumentStatus.Ingested && DateTimeOffset.UtcNow - r.UpdatedAt > stuckAfter).ToList();
+            if (stuck.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"[red]{stuck.Count} document(s) stuck[/] (no progress for over {stuckAfter}; oldest: {Markup.Escape(stuck.MinBy(r => r.UpdatedAt)!.SourceName)}): "
+                                       + "the running host's repair pass sends them on, or run [bold]digest repair[/].");
+            }
+
             var recent = new Table().Title("Latest documents").AddColumns("Updated (UTC)", "State", "Upload", "Id", "Themes");
             foreach (var record in records.OrderByDescending(r => r.UpdatedAt).Take(10))
             {

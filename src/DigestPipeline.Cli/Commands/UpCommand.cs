@@ -2,35 +2,74 @@ using System.CommandLine;
 using DigestPipeline.Cli.Local;
 using DigestPipeline.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
 
-/// <summary><c>digest up</c>: the long-lived local host: blob watcher, queue pump, digest timer and the subscriber pages, until Ctrl+C.</summary>
+/// <summary>
+/// <c>digest up</c>: the long-lived local host: blob watcher, queue pump, timers and the subscriber pages, until
+/// Ctrl+C or SIGTERM (exit 0). One per workspace: a second one says where the first runs and exits 2. If the host
+/// stops by itself (a loop failed in a way no retry can mend), the process exits 1 and removes its record: it
+/// never stays half-alive.
+/// </summary>
 public static class UpCommand
 {
+    public const int AlreadyRunning = 2;
+    public const int HostFailed = 1;
+
     public static Command Create()
     {
         var command = new Command("up", "Run the local host: watch 'incoming', process the queues, send digests on the subscribers' schedules. Ctrl+C stops it.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var environment = await CommandEnvironment.OpenAsync(runTriggers: true, announceAsRunningHost: true, LogLevel.Information, cancellationToken, serveSubscriberPages: true);
-            AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
-            var pages = environment.Services.GetRequiredService<SubscriberWebServer>().Addresses;
-            AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages (unsubscribe, view digest, source page) on {Markup.Escape(string.Join(", ", pages))}.");
-            AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");
+            var workspace = Workspace.Find();
+            using var hostLock = WorkspaceHostLock.TryAcquire(workspace);
+            if (hostLock is null)
+                return ReportAlreadyRunning(workspace);
+
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await using var environment = await CommandEnvironment.OpenAsync(runTriggers: true, announceAsRunningHost: true, LogLevel.Information, cancellationToken, serveSubscriberPages: true);
+                var pages = environment.Services.GetRequiredService<SubscriberWebServer>().Addresses;
+                new RunningHostRecord(Environment.ProcessId, environment.Storage.ConnectionString, pages, DateTimeOffset.UtcNow).Write(workspace);
+                AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
+                AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages (unsubscribe, view digest, source page; /healthz, /readyz) on {Markup.Escape(string.Join(", ", pages))}.");
+                AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");
+                var exitCode = await WaitForStopAsync(environment.Services.GetRequiredService<IHostApplicationLifetime>(), cancellationToken);
+                AnsiConsole.MarkupLine(exitCode == 0 ? "Stopping…" : "[red]The host stopped by itself (see the error above); exiting with code 1.[/]");
+                return exitCode;
             }
-            catch (OperationCanceledException)
+            catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
-                AnsiConsole.MarkupLine("Stopping…");
+                await Console.Error.WriteLineAsync($"digest up: {e.Message}. Another program listens there; set Web__Urls to a free address (e.g. http://127.0.0.1:7072).");
+                return AlreadyRunning;
             }
-
-            return 0;
+            finally
+            {
+                RunningHostRecord.DeleteOwn(workspace);
+            }
         });
         return command;
+    }
+
+    /// <summary>Waits for Ctrl+C / SIGTERM (0) or for the host to stop by itself (<see cref="HostFailed"/>).</summary>
+    public static async Task<int> WaitForStopAsync(IHostApplicationLifetime lifetime, CancellationToken stopRequested)
+    {
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        await Task.WhenAny(stopping.Task, Task.Delay(Timeout.Infinite, stopRequested)).ConfigureAwait(false);
+        return stopRequested.IsCancellationRequested ? 0 : HostFailed;
+    }
+
+    private static int ReportAlreadyRunning(Workspace workspace)
+    {
+        var running = RunningHostRecord.TryRead(workspace);
+        var where = running is null
+            ? "another process holds .digest/up.lock"
+            : $"process {running.ProcessId}, pages on {(running.Urls.Count == 0 ? "(starting)" : string.Join(", ", running.Urls))}";
+        Console.Error.WriteLine($"digest up: a host is already running in this workspace ({where}). Stop it first (Ctrl+C in its terminal), or use it: upload, status and send work with it.");
+        return AlreadyRunning;
     }
 }

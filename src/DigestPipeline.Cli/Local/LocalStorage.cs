@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using DigestPipeline.Azure.Local;
 using Microsoft.Extensions.Configuration;
 
@@ -12,14 +10,14 @@ namespace DigestPipeline.Cli.Local;
 public sealed class LocalStorage : IAsyncDisposable
 {
     private readonly AzuriteServer? _ownServer;
-    private readonly string? _runningHostFile;
+    private readonly Workspace? _announcedIn;
 
-    private LocalStorage(string? connectionString, string description, AzuriteServer? ownServer, string? runningHostFile)
+    private LocalStorage(string? connectionString, string description, AzuriteServer? ownServer, Workspace? announcedIn)
     {
         ConnectionString = connectionString;
         Description = description;
         _ownServer = ownServer;
-        _runningHostFile = runningHostFile;
+        _announcedIn = announcedIn;
     }
 
     /// <summary>The connection string to use, or null when the configuration already names the account.</summary>
@@ -31,17 +29,16 @@ public sealed class LocalStorage : IAsyncDisposable
     public bool SharedWithRunningHost { get; private init; }
 
     /// <param name="freshLocation">A folder under <c>.digest/</c> to start from empty (the demo), or null for the shared <c>.digest/azurite</c>.</param>
-    /// <param name="announceAsRunningHost">Record this Azurite so that other commands use it while this process runs (<c>digest up</c>).</param>
+    /// <param name="announceAsRunningHost">Record this Azurite so that other commands use it while this process runs (<c>digest up</c>, which holds the workspace's lock).</param>
     public static async Task<LocalStorage> OpenAsync(
         IConfiguration configuration, Workspace workspace, string? freshLocation, bool announceAsRunningHost, Action<string> log, CancellationToken cancellationToken)
     {
         if (IsConfigured(configuration))
             return new LocalStorage(null, "the configured storage account", null, null);
 
-        var markerFile = Path.Combine(workspace.DataDirectory, "running-host.json");
-        if (freshLocation is null && RunningHost.TryRead(markerFile) is { } running)
+        if (freshLocation is null && !announceAsRunningHost && RunningHostRecord.TryRead(workspace) is { ConnectionString: { } shared } running)
         {
-            return new LocalStorage(running.ConnectionString, $"the Azurite of the running 'digest up' (process {running.ProcessId})", null, null)
+            return new LocalStorage(shared, $"the Azurite of the running 'digest up' (process {running.ProcessId})", null, null)
             {
                 SharedWithRunningHost = true,
             };
@@ -53,16 +50,16 @@ public sealed class LocalStorage : IAsyncDisposable
         Directory.CreateDirectory(location);
         var server = await AzuriteServer.StartAsync(new AzuriteServerOptions(Location: location, StartDirectory: workspace.Root), log, cancellationToken);
         if (announceAsRunningHost)
-            RunningHost.Write(markerFile, new RunningHost(Environment.ProcessId, server.ConnectionString));
+            new RunningHostRecord(Environment.ProcessId, server.ConnectionString, [], DateTimeOffset.UtcNow).Write(workspace);
         var relative = Path.GetRelativePath(workspace.Root, location);
         return new LocalStorage(server.ConnectionString, $"Azurite on 127.0.0.1:{server.BlobPort} (data in {relative})", server,
-            announceAsRunningHost ? markerFile : null);
+            announceAsRunningHost ? workspace : null);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_runningHostFile is not null)
-            File.Delete(_runningHostFile);
+        if (_announcedIn is not null)
+            RunningHostRecord.DeleteOwn(_announcedIn);
         if (_ownServer is not null)
             await _ownServer.DisposeAsync();
     }
@@ -71,30 +68,4 @@ public sealed class LocalStorage : IAsyncDisposable
         configuration.GetSection("Storage").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value))
         || !string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage"])
         || configuration.GetSection("AzureWebJobsStorage").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
-
-    private sealed record RunningHost(int ProcessId, string ConnectionString)
-    {
-        public static RunningHost? TryRead(string path)
-        {
-            if (!File.Exists(path))
-                return null;
-            var host = JsonSerializer.Deserialize<RunningHost>(File.ReadAllText(path));
-            return host is not null && IsAlive(host.ProcessId) ? host : null;
-        }
-
-        public static void Write(string path, RunningHost host) => File.WriteAllText(path, JsonSerializer.Serialize(host));
-
-        private static bool IsAlive(int processId)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(processId);
-                return !process.HasExited;
-            }
-            catch (ArgumentException)
-            {
-                return false; // no such process: the marker is left over from a host that was killed
-            }
-        }
-    }
 }

@@ -34,6 +34,30 @@ public interface IDocumentStore
     Task SetRecordAsync(DocumentRecord record, CancellationToken cancellationToken);
 
     IAsyncEnumerable<DocumentRecord> ListRecordsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every upload of the incoming container (name, version, time), for the repair pass.</summary>
+    IAsyncEnumerable<IncomingUpload> ListIncomingAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ids of the normalised documents stored, for the repair pass.</summary>
+    IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that ingest dealt with this version of an upload, whatever the outcome (a document, the same content
+    /// as another, a rejection): the repair pass publishes again only uploads without such a mark.
+    /// </summary>
+    Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken);
+
+    /// <summary>The uploads marked handled, as <see cref="IncomingUpload.Key"/>s.</summary>
+    IAsyncEnumerable<string> ListHandledUploadsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One version of an upload in the incoming container.</summary>
+public sealed record IncomingUpload(string Name, string ETag, DateTimeOffset LastModified, long Length, string? ContentType, string Url)
+{
+    /// <summary>Names one version of one upload, whether its ETag is quoted (as blob properties give it) or not (as listings and events do).</summary>
+    public static string KeyOf(string blobName, string eTag) => eTag.Trim('"') + "/" + blobName;
+
+    public string Key => KeyOf(Name, ETag);
 }
 
 /// <summary>The bytes of an upload as read; <see cref="Truncated"/> when the blob is larger than the cap asked for.</summary>

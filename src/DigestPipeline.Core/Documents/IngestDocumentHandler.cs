@@ -9,6 +9,8 @@ namespace DigestPipeline.Core.Documents;
 /// <summary>
 /// Queue <c>ingest</c>: an Event Grid BlobCreated event for an upload becomes a normalised document, or a
 /// quarantined blob with its reason. The same content under any name is one document; running twice is a no-op.
+/// Whatever the outcome, the upload's version is marked handled last, so that the repair pass knows which uploads
+/// never got this far (an event lost with an emulator's unflushed state, a claim left by a crashed watcher).
 /// </summary>
 public sealed class IngestDocumentHandler(
     IDocumentStore documents,
@@ -69,6 +71,7 @@ public sealed class IngestDocumentHandler(
         if (existing is { Status: DocumentStatus.Summarized })
         {
             logger.LogInformation("Upload {BlobName} has the content of document {DocumentId}, already summarized", blobName, document.Id);
+            await documents.MarkUploadHandledAsync(blobName, blob.ETag, cancellationToken);
             return;
         }
 
@@ -85,6 +88,7 @@ public sealed class IngestDocumentHandler(
         // Sent again when a previous attempt stopped after recording "ingested": summarizing twice is harmless.
         await queue.SendAsync(StorageNames.SummarizeQueue,
             PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id, Activity.Current?.Id)), cancellationToken);
+        await documents.MarkUploadHandledAsync(blobName, blob.ETag, cancellationToken);
         logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
             blobName, document.Id, document.Language, document.Sentences.Count);
     }
@@ -97,6 +101,7 @@ public sealed class IngestDocumentHandler(
         await documents.SetRecordAsync(
             new DocumentRecord(id, blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
             cancellationToken);
+        await documents.MarkUploadHandledAsync(blob.Name, blob.ETag, cancellationToken);
         telemetry.DocumentRejected(rejection.Reason.ToString());
         logger.LogWarning("Rejected upload {BlobName} ({Reason}): {Message}; kept in quarantine", blob.Name, rejection.Reason, rejection.Message);
     }
@@ -108,6 +113,7 @@ public sealed class IngestDocumentHandler(
         var message = $"Upload refused and left in '{StorageNames.IncomingContainer}': {problem}.";
         await documents.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
             cancellationToken);
+        await documents.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", cancellationToken);
         telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
         logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
     }

@@ -35,6 +35,7 @@ public sealed class PipelineTelemetry : IDisposable
     private readonly Counter<long> _digestsSent;
     private readonly Counter<long> _digestsSkipped;
     private readonly Counter<long> _deliveryFailures;
+    private readonly Counter<long> _repairs;
     private readonly Histogram<double> _queueLatency;
     private readonly Histogram<double> _handlerDuration;
 
@@ -49,6 +50,7 @@ public sealed class PipelineTelemetry : IDisposable
         _digestsSent = Meter.CreateCounter<long>("digestpipeline.digests.sent", "{digest}", "Digests accepted by the mail server or the pickup folder");
         _digestsSkipped = Meter.CreateCounter<long>("digestpipeline.digests.skipped", "{digest}", "Digests not sent, by reason (too few items, subscriber not active)");
         _deliveryFailures = Meter.CreateCounter<long>("digestpipeline.delivery.failures", "{digest}", "Digests that failed, by kind (transient: retried; permanent: the recipient was refused)");
+        _repairs = Meter.CreateCounter<long>("digestpipeline.repairs", "{action}", "What the repair pass sent on again, by action (upload-republished, summarize-resent, ingest-resent, unrepairable)");
         _queueLatency = Meter.CreateHistogram("digestpipeline.queue.latency", "s", "From a message's insertion into its queue to the start of its handler",
             tags: null, SecondsBuckets);
         _handlerDuration = Meter.CreateHistogram("digestpipeline.handler.duration", "s", "One handler run, by handler and outcome",
@@ -70,6 +72,8 @@ public sealed class PipelineTelemetry : IDisposable
     public void DigestSkipped(string reason) => _digestsSkipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void DeliveryFailed(string kind) => _deliveryFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void Repaired(string action) => _repairs.Add(1, new KeyValuePair<string, object?>("action", action));
 
     public void RecordQueueLatency(string queue, TimeSpan latency) =>
         _queueLatency.Record(Math.Max(0, latency.TotalSeconds), new KeyValuePair<string, object?>("messaging.destination.name", queue));

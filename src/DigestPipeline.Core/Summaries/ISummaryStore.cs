@@ -10,4 +10,7 @@ public interface ISummaryStore
 
     /// <summary>Deletes the summaries of one document, if there.</summary>
     Task DeleteAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the documents whose summaries are stored, for the repair pass.</summary>
+    IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken);
 }

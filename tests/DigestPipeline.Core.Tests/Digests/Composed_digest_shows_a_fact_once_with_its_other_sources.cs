@@ -90,6 +90,8 @@ public sealed class Composed_digest_shows_a_fact_once_with_its_other_sources
 
         public Task DeleteAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public async IAsyncEnumerable<ThemeIndexEntry> QueryAsync(string themeId, DateTimeOffset after, DateTimeOffset upTo,

@@ -20,4 +20,6 @@ internal sealed class InMemorySummaryStore : ISummaryStore
         _blobs.Remove(documentId);
         return Task.CompletedTask;
     }
+
+    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => _blobs.Keys.ToList().ToAsyncEnumerable();
 }
