@@ -16,10 +16,9 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(30);
-
     private readonly Process process;
     private readonly StringBuilder output;
+    private int disposed;
 
     private AzuriteServer(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
     {
@@ -115,18 +114,21 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
         try
         {
-            await listening.Task.WaitAsync(options.StartTimeout ?? DefaultStartTimeout, cancellationToken);
+            await listening.Task.WaitAsync(options.StartTimeout ?? AzuriteServerOptions.DefaultStartTimeout, cancellationToken);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException or OperationCanceledException)
         {
             Kill(process);
             process.Dispose();
             if (e is TimeoutException)
-                throw new TimeoutException($"Azurite did not listen within {options.StartTimeout ?? DefaultStartTimeout}. Its output:\n{Captured()}", e);
+                throw new TimeoutException($"Azurite did not listen within {options.StartTimeout ?? AzuriteServerOptions.DefaultStartTimeout}. Its output:\n{Captured()}", e);
             throw;
         }
 
-        var server = new AzuriteServer(process, output, ports["Blob"], ports["Queue"], ports["Table"]);
+        var server = new AzuriteServer(process, output, ports["Blob"], ports["Queue"], ports["Table"])
+        {
+            Options = options with { BlobPort = ports["Blob"], QueuePort = ports["Queue"], TablePort = ports["Table"] },
+        };
         log?.Invoke($"Azurite listening: blob {server.BlobPort}, queue {server.QueuePort}, table {server.TablePort}");
         return server;
 
@@ -159,6 +161,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
         try
         {
             if (!process.HasExited && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
@@ -187,6 +191,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     /// <summary>SIGKILL, as a crash would: Azurite loses what it had not persisted yet (fault tests).</summary>
     public async ValueTask KillAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
         try
         {
             Kill(process);
@@ -198,8 +204,15 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
     }
 
-    /// <summary>True once Azurite's process has exited (it crashed, or was stopped).</summary>
-    public bool HasExited => process.HasExited;
+    /// <summary>Completes when Azurite's process exits (it crashed, or was stopped), with its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
+    /// <summary>The options that start an Azurite like this one again: same folder, same ports (its clients keep their endpoints).</summary>
+    public AzuriteServerOptions Options { get; private init; } = AzuriteServerOptions.InMemory;
 
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(15);
 

@@ -7,5 +7,11 @@ namespace DigestPipeline.Azure.Local;
 public sealed record AzuriteServerOptions(
     string? Location = null, string? StartDirectory = null, TimeSpan? StartTimeout = null, int BlobPort = 0, int QueuePort = 0, int TablePort = 0)
 {
+    /// <summary>
+    /// Azurite listens within about 2 s on an idle machine; on a loaded one (load average 16–20 on 2 cores) 30 s was
+    /// seen not to be enough. Waiting longer costs nothing when it starts quickly.
+    /// </summary>
+    public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromMinutes(2);
+
     public static AzuriteServerOptions InMemory { get; } = new();
 }

@@ -88,18 +88,28 @@ public sealed class BlobWatcher(
             {
                 try
                 {
+                    var reachedStorage = false;
                     if (time.GetElapsedTime(sinceListing) >= listingWait)
                     {
                         sinceListing = time.GetTimestamp();
                         var listing = await ListAsync(stoppingToken);
                         listingWait = Min(MaxListingWait, Max(settings.BlobPollInterval, listing * ListingCostMultiple));
+                        reachedStorage = true;
                     }
 
                     if (backlog.Count > 0)
+                    {
                         await PublishAsync(settings.HostId, stoppingToken);
+                        reachedStorage = true;
+                    }
+
                     Interlocked.Increment(ref completedPolls);
-                    failures.Reset();
-                    health.Succeeded(Loop);
+                    if (reachedStorage)
+                    {
+                        // Only a turn that reached storage says it is back (a turn that just waited says nothing).
+                        failures.Reset();
+                        health.Succeeded(Loop);
+                    }
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -2,6 +2,8 @@ using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Azure.LocalHost;
@@ -18,6 +20,7 @@ public static class LocalHostServiceCollectionExtensions
     {
         services.AddDigestPipelineStorage(configuration);
         services.AddPipelineTelemetry();
+        services.TryAddSingleton<HostHealth>();
 
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
         services.AddSingleton<LocalHostOptionsSetup>(_ => new LocalHostOptionsSetup(configuration));

@@ -146,20 +146,34 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
     /// A row of the Documents table beside the status rows: PartitionKey = a hash of the upload's name and version,
     /// RowKey <see cref="HandledUploadRow"/>, so that listing the status rows (filtered on their RowKey) never sees it.
     /// </summary>
-    public async Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken)
-    {
-        var key = IncomingUpload.KeyOf(blobName, eTag);
-        var entity = new TableEntity(HandledUploadPartition(key), HandledUploadRow) { ["Key"] = key };
-        await records.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
+    public Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken) =>
+        MarkUploadAsync(blobName, eTag, "Handled", true, cancellationToken);
 
-    public async IAsyncEnumerable<string> ListHandledUploadsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task MarkUploadRepublishedAsync(string blobName, string eTag, DateTimeOffset at, CancellationToken cancellationToken) =>
+        MarkUploadAsync(blobName, eTag, "RepublishedAt", at, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, UploadMark>> ListUploadMarksAsync(CancellationToken cancellationToken)
     {
-        await foreach (var row in records.QueryAsync<TableEntity>(r => r.RowKey == HandledUploadRow, select: ["Key"], cancellationToken: cancellationToken))
+        var marks = new Dictionary<string, UploadMark>(StringComparer.Ordinal);
+        await foreach (var row in records.QueryAsync<TableEntity>(r => r.RowKey == HandledUploadRow, cancellationToken: cancellationToken))
         {
             if (row.GetString("Key") is { } key)
-                yield return key;
+                marks[key] = new UploadMark(row.GetBoolean("Handled") == true, row.GetDateTimeOffset("RepublishedAt"));
         }
+
+        return marks;
+    }
+
+    /// <summary>
+    /// A row of the Documents table beside the status rows: PartitionKey = a hash of the upload's name and version,
+    /// RowKey <see cref="HandledUploadRow"/>, so that listing the status rows (filtered on their RowKey) never sees it.
+    /// Merged, so that ingest's "handled" and the repair pass's "republished at" never overwrite each other.
+    /// </summary>
+    private async Task MarkUploadAsync(string blobName, string eTag, string property, object value, CancellationToken cancellationToken)
+    {
+        var key = IncomingUpload.KeyOf(blobName, eTag);
+        var entity = new TableEntity(HandledUploadPartition(key), HandledUploadRow) { ["Key"] = key, [property] = value };
+        await records.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
     private const string HandledUploadRow = "handled-upload";

@@ -9,10 +9,10 @@ namespace DigestPipeline.Cli.Local;
 /// </summary>
 public sealed class LocalStorage : IAsyncDisposable
 {
-    private readonly AzuriteServer? _ownServer;
+    private readonly IAsyncDisposable? _ownServer;
     private readonly Workspace? _announcedIn;
 
-    private LocalStorage(string? connectionString, string description, AzuriteServer? ownServer, Workspace? announcedIn)
+    private LocalStorage(string? connectionString, string description, IAsyncDisposable? ownServer, Workspace? announcedIn)
     {
         ConnectionString = connectionString;
         Description = description;
@@ -48,12 +48,18 @@ public sealed class LocalStorage : IAsyncDisposable
         if (freshLocation is not null && Directory.Exists(location))
             Directory.Delete(location, recursive: true);
         Directory.CreateDirectory(location);
-        var server = await AzuriteServer.StartAsync(new AzuriteServerOptions(Location: location, StartDirectory: workspace.Root), log, cancellationToken);
-        if (announceAsRunningHost)
-            new RunningHostRecord(Environment.ProcessId, server.ConnectionString, [], DateTimeOffset.UtcNow).Write(workspace);
+        var options = new AzuriteServerOptions(Location: location, StartDirectory: workspace.Root);
         var relative = Path.GetRelativePath(workspace.Root, location);
-        return new LocalStorage(server.ConnectionString, $"Azurite on 127.0.0.1:{server.BlobPort} (data in {relative})", server,
-            announceAsRunningHost ? workspace : null);
+        if (!announceAsRunningHost)
+        {
+            var server = await AzuriteServer.StartAsync(options, log, cancellationToken);
+            return new LocalStorage(server.ConnectionString, $"Azurite on 127.0.0.1:{server.BlobPort} (data in {relative})", server, null);
+        }
+
+        // The long-lived host owns its Azurite: started again if it ever exits on its own.
+        var supervised = await SupervisedAzurite.StartAsync(options, line => Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} azurite: {line}"), cancellationToken);
+        new RunningHostRecord(Environment.ProcessId, supervised.Server.ConnectionString, [], DateTimeOffset.UtcNow).Write(workspace);
+        return new LocalStorage(supervised.Server.ConnectionString, $"Azurite on 127.0.0.1:{supervised.Server.BlobPort} (data in {relative})", supervised, workspace);
     }
 
     public async ValueTask DisposeAsync()

@@ -47,9 +47,15 @@ public interface IDocumentStore
     /// </summary>
     Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken);
 
-    /// <summary>The uploads marked handled, as <see cref="IncomingUpload.Key"/>s.</summary>
-    IAsyncEnumerable<string> ListHandledUploadsAsync(CancellationToken cancellationToken);
+    /// <summary>Records that the repair pass sent this upload's event again at <paramref name="at"/> (so the next pass waits before sending it once more).</summary>
+    Task MarkUploadRepublishedAsync(string blobName, string eTag, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every upload version with a mark, by <see cref="IncomingUpload.Key"/>.</summary>
+    Task<IReadOnlyDictionary<string, UploadMark>> ListUploadMarksAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What is known of one upload version: handled by ingest, and when the repair pass last sent its event again.</summary>
+public sealed record UploadMark(bool Handled, DateTimeOffset? RepublishedAt);
 
 /// <summary>One version of an upload in the incoming container.</summary>
 public sealed record IncomingUpload(string Name, string ETag, DateTimeOffset LastModified, long Length, string? ContentType, string Url)

@@ -57,15 +57,11 @@ public sealed class HostHealth(TimeProvider time, ILogger<HostHealth> logger)
                 state.Outages++;
         }
 
+        // One line when a loop starts failing, with the innermost error (the SDK's AggregateException holds one
+        // exception per retry, dozens of stack lines); the whole exception at Debug, every time.
         if (first)
-        {
-            logger.LogError(error, "{Loop}: storage unreachable ({Error}); retrying with back-off (up to {RetryIn:g} apart) until it answers",
-                loop, Summary(error), retryIn);
-        }
-        else
-        {
-            logger.LogDebug("{Loop}: storage still unreachable; next try in {RetryIn:g}", loop, retryIn);
-        }
+            logger.LogError("{Loop}: storage unreachable ({Error}); retrying with back-off (up to {RetryIn:g} apart) until it answers", loop, Summary(error), retryIn);
+        logger.LogDebug(error, "{Loop}: storage call failed", loop);
     }
 
     /// <summary>

@@ -43,11 +43,16 @@ public sealed class RepairHandler(
         int republished = 0, summarizeResent = 0, ingestResent = 0, unrepairable = 0, deferred = 0;
 
         var uploads = await documents.ListIncomingAsync(cancellationToken).ToListAsync(cancellationToken);
-        var handled = await documents.ListHandledUploadsAsync(cancellationToken).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
-        foreach (var upload in uploads.Where(u => u.LastModified < stuckBefore && !handled.Contains(u.Key)).OrderBy(u => u.LastModified))
+        var marks = await documents.ListUploadMarksAsync(cancellationToken);
+        bool Stuck(IncomingUpload upload) =>
+            upload.LastModified < stuckBefore
+            && marks.GetValueOrDefault(upload.Key) is not { Handled: true }
+            && !(marks.GetValueOrDefault(upload.Key)?.RepublishedAt >= stuckBefore);
+        foreach (var upload in uploads.Where(Stuck).OrderBy(u => u.LastModified))
         {
             if (budget-- <= 0) { deferred++; continue; }
             await PublishAsync(upload, now, cancellationToken);
+            await documents.MarkUploadRepublishedAsync(upload.Name, upload.ETag, now, cancellationToken);
             republished++;
             logger.LogWarning("Repair: upload {BlobName} ({ETag}) was never ingested; its BlobCreated event is sent again", upload.Name, upload.ETag);
             telemetry.Repaired("upload-republished");
@@ -64,11 +69,11 @@ public sealed class RepairHandler(
             if (budget-- <= 0) { deferred++; continue; }
             using var scope = PipelineTelemetry.TagDocument(logger, record.Id);
             if (record.Status == DocumentStatus.Summarized)
-            {
-                // Summarize skips a summarized document: set it back, then send it on like any stuck one.
-                await documents.SetRecordAsync(record with { Status = DocumentStatus.Ingested, UpdatedAt = now }, cancellationToken);
                 logger.LogWarning("Repair: document {DocumentId} is summarized but its summaries are missing; summarizing it again", record.Id);
-            }
+
+            // Summarize skips a summarized document, so it is set back; and the new time makes the next pass wait
+            // StuckAfter before sending it once more (its message may just be waiting in a long queue).
+            await documents.SetRecordAsync(record with { Status = DocumentStatus.Ingested, UpdatedAt = now }, cancellationToken);
 
             if (texts.Contains(record.Id))
             {

@@ -8,7 +8,7 @@ namespace DigestPipeline.IntegrationTests.Cli;
 /// <summary>Runs the built <c>digest</c> command as a user runs it: <c>dotnet digest.dll …</c> from the repository root.</summary>
 internal static class DigestCommand
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Timeout = TestWaits.Scaled(TimeSpan.FromMinutes(2));
 
     public static Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) =>
         RunAsync(new Dictionary<string, string>(), arguments);

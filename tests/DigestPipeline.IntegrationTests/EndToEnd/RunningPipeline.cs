@@ -117,7 +117,7 @@ public sealed class RunningPipeline : IAsyncDisposable
     /// <summary>Polls until <paramref name="condition"/> returns a value, or fails the test after <paramref name="timeout"/>.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> condition, string what, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + TestWaits.Scaled(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await condition() is { } value)

@@ -5,6 +5,7 @@ using DigestPipeline.Azure.Local;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Repair;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,9 @@ namespace DigestPipeline.IntegrationTests.Faults;
 /// folder. Every content ends summarized, and nothing is processed twice: one Documents row per distinct content
 /// (none for the copies), at most one ThemeIndex time row per (theme, document), no blob but those of the distinct
 /// contents; and the host goes on. Azurite keeps its state in memory and writes it to disk every 5 s per service, so
-/// SIGKILL loses acknowledged writes (Azure Storage does not): the test publishes every upload again and replays
-/// poison after the restart, as an operator would after such a loss (ingest writes the document again on a retry,
-/// so a lost document blob is restored), and prints what the kill lost.
+/// SIGKILL loses acknowledged writes (Azure Storage does not): the test runs the repair pass and replays poison after
+/// the restart, as an operator would after such a loss with <c>digest repair</c> (ingest writes the document again
+/// on a retry, so a lost document blob is restored), and prints what the kill lost.
 /// </summary>
 public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
 {
@@ -70,7 +71,7 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
         await AzuriteEventually.UntilAsync(async () => await SummarizedAsync(connectionString) >= Distinct / 2, "half of the documents summarized", TimeSpan.FromSeconds(120));
         var atKill = await SummarizedAsync(connectionString) ?? 0;
         atKill.ShouldBeLessThan(Distinct, "the kill must fall inside the ingestion");
-        await _azurite.DisposeAsync(); // Process.Kill: SIGKILL to Azurite's process tree
+        await _azurite.KillAsync(); // SIGKILL to Azurite's process tree: no chance to write its state
         _azurite = null;
         await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
         _azurite = await StartAzuriteAsync(options);
@@ -83,12 +84,11 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
                           + string.Join(", ", poisoned.Select(p => $"{p.PoisonQueue}={p.Depth}")));
 
         // Azurite keeps its state in memory and writes it to disk every 5 s, per service: SIGKILL loses the last
-        // seconds of acknowledged writes (a Documents row whose summarize message survived, a message whose blob
+        // seconds of acknowledged writes (a summarize message whose Documents row survived, an event whose blob
         // receipt survived). Azure Storage does not lose acknowledged writes; after such an emulator loss the
-        // operator's remedy is to publish every upload again (ingest is idempotent by content) and replay poison.
-        var workQueue = pipeline.Get<IWorkQueue>();
-        await foreach (var blob in incoming.GetBlobsAsync(cancellationToken: Cancellation))
-            await workQueue.SendAsync(StorageNames.IngestQueue, await IncomingEvent.ForAsync(incoming.GetBlobClient(blob.Name), Cancellation), Cancellation);
+        // operator runs `digest repair` (here with "stuck after" 0: the crash is known) and replays poison.
+        var repaired = await pipeline.Get<RepairHandler>().RepairAsync(DateTimeOffset.UtcNow.AddHours(1), Cancellation);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Repair: {repaired}");
         foreach (var listing in poisoned.Where(p => p.Depth > 0))
             await ActivatorUtilities.CreateInstance<PoisonQueues>(pipeline.Services).ReplayAsync(listing.Queue, null, Cancellation);
         await pipeline.WaitUntilIdleAsync(publishedAtLeast: 0, Cancellation);

@@ -1,21 +1,27 @@
 using System.Diagnostics;
 using System.Text;
 using DigestPipeline.IntegrationTests.Cli;
+using DigestPipeline.IntegrationTests.Infrastructure;
 
 namespace DigestPipeline.IntegrationTests.Faults;
 
-/// <summary>The real <c>digest up</c> as a child process (<c>dotnet digest.dll up</c>), to be killed with SIGKILL.</summary>
+/// <summary>
+/// The real <c>digest up</c> as a child process (<c>dotnet digest.dll up</c>), in a workspace of its own (so its
+/// one-host lock and running-host record are the test's), to be stopped with SIGTERM or killed with SIGKILL.
+/// </summary>
 internal sealed class DigestUpProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TempWorkspace? _ownWorkspace;
 
-    private DigestUpProcess(Process process)
+    private DigestUpProcess(Process process, TempWorkspace? ownWorkspace)
     {
         _process = process;
+        _ownWorkspace = ownWorkspace;
     }
 
-    /// <summary>The last lines it printed (its log), for a failure message.</summary>
+    /// <summary>Everything it printed so far (its log, trimmed to the last 256 KB), for assertions and failure messages.</summary>
     public string Output
     {
         get
@@ -25,10 +31,24 @@ internal sealed class DigestUpProcess : IDisposable
         }
     }
 
-    public static DigestUpProcess Start(IReadOnlyDictionary<string, string> environment)
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="workspace">Where it runs; null: a fresh workspace of its own, deleted on dispose.</param>
+    public static DigestUpProcess Start(IReadOnlyDictionary<string, string> environment, TempWorkspace? workspace = null) =>
+        Start(environment, workspace, "up");
+
+    /// <summary>Any <c>digest</c> command as a long-running child process.</summary>
+    public static DigestUpProcess Start(IReadOnlyDictionary<string, string> environment, TempWorkspace? workspace, params string[] arguments)
     {
-        var process = new Process { StartInfo = DigestCommand.StartInfo(environment, "up") };
-        var up = new DigestUpProcess(process);
+        var own = workspace is null ? TempWorkspace.Create() : null;
+        var start = DigestCommand.StartInfo(environment, arguments);
+        start.WorkingDirectory = (workspace ?? own)!.Root;
+        var process = new Process { StartInfo = start };
+        var up = new DigestUpProcess(process, own);
         process.OutputDataReceived += (_, e) => up.Append(e.Data);
         process.ErrorDataReceived += (_, e) => up.Append(e.Data);
         process.Start();
@@ -46,13 +66,28 @@ internal sealed class DigestUpProcess : IDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>SIGTERM, as a service manager stops it (Ctrl+C is SIGINT, handled the same way); returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+            await Signals.SendAsync(_process.Id, "TERM");
+        return await WaitForExitAsync(timeout);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(TestWaits.Scaled(timeout));
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
     private void Append(string? line)
     {
         if (line is null)
             return;
         lock (_output)
         {
-            if (_output.Length > 32 * 1024)
+            if (_output.Length > 256 * 1024)
                 _output.Remove(0, _output.Length / 2);
             _output.AppendLine(line);
         }
@@ -63,5 +98,6 @@ internal sealed class DigestUpProcess : IDisposable
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         _process.Dispose();
+        _ownWorkspace?.Dispose();
     }
 }

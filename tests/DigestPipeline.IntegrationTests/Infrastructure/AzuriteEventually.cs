@@ -9,11 +9,12 @@ public static class AzuriteEventually
 
     public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        var wait = TestWaits.Scaled(timeout ?? DefaultTimeout);
+        var deadline = DateTime.UtcNow + wait;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Still not true after {timeout ?? DefaultTimeout}: {what}");
+                throw new TimeoutException($"Still not true after {wait}: {what}");
             await Task.Delay(25, TestContext.Current.CancellationToken);
         }
     }

@@ -25,7 +25,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => Server.ConnectionString;
 
     public async ValueTask InitializeAsync() =>
-        _server = await AzuriteServer.StartAsync(new AzuriteServerOptions(StartDirectory: SourceDirectory()), cancellationToken: TestContext.Current.CancellationToken);
+        _server = await AzuriteServer.StartAsync(new AzuriteServerOptions(StartDirectory: SourceDirectory(), StartTimeout: TestWaits.Scaled(AzuriteServerOptions.DefaultStartTimeout)),
+            cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>This file's folder, inside the repository even when the build output is elsewhere (--artifacts-path).</summary>
     private static string? SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path);

@@ -56,7 +56,7 @@ public sealed class MaildevFixture : IAsyncLifetime
     public async Task<IReadOnlyList<MaildevEmail>> WaitForEmailsAsync(
         Func<MaildevEmail, bool> predicate, int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + TestWaits.Scaled(timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
             var matching = (await GetEmailsAsync(cancellationToken)).Where(predicate).ToList();

@@ -13,7 +13,7 @@ namespace DigestPipeline.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class MaildevServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TestWaits.Scaled(TimeSpan.FromSeconds(120));
 
     private readonly Process _process;
     private readonly StringBuilder _output;
