@@ -24,6 +24,12 @@ public sealed class SupervisedAzurite : IAsyncDisposable
 
     public AzuriteServer Server => _server;
 
+    /// <summary>
+    /// Run after each restart, before the host's loops can use it again for real: the owner recreates the storage
+    /// layout there (a crash can lose what Azurite had not persisted yet, containers and queues included).
+    /// </summary>
+    public Func<CancellationToken, Task>? AfterRestart { get; set; }
+
     /// <summary>Times Azurite was started again after exiting on its own.</summary>
     public int Restarts { get; private set; }
 
@@ -46,6 +52,8 @@ public sealed class SupervisedAzurite : IAsyncDisposable
                         var options = _server.Options;
                         await _server.DisposeAsync();
                         _server = await AzuriteServer.StartAsync(options, _log, stopping);
+                        if (AfterRestart is { } afterRestart)
+                            await afterRestart(stopping);
                         Restarts++;
                         _log($"Azurite is back on 127.0.0.1:{_server.BlobPort}");
                         break;

@@ -70,6 +70,7 @@ internal sealed class QueueListener(
                     // Whatever the SDK wraps it in (after its own retries, an AggregateException), a failed receive
                     // means storage is unreachable for now: the listener keeps trying, like the Functions host's.
                     var delay = failures.Next();
+                    created = false; // a queue lost with the emulator's state is created again
                     health.Failed(loop, e, maxRetryDelay);
                     await Task.Delay(delay, time, stoppingToken);
                     continue;

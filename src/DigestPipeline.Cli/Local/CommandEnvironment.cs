@@ -49,6 +49,8 @@ public sealed class CommandEnvironment : IAsyncDisposable
             }
 
             var host = PipelineHost.Build(configuration, workspace, runTriggers, logLevel, serveSubscriberPages && runTriggers);
+            if (storage.Supervised is { } supervised)
+                supervised.AfterRestart = host.Services.GetRequiredService<StorageInitializer>().InitializeAsync;
             if (runTriggers)
                 await host.StartAsync(cancellationToken);
             else

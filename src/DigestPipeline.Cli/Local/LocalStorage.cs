@@ -25,6 +25,9 @@ public sealed class LocalStorage : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <summary>The Azurite this process owns and restarts if it dies (<c>digest up</c>), else null.</summary>
+    public SupervisedAzurite? Supervised => _ownServer as SupervisedAzurite;
+
     /// <summary>True when another process (<c>digest up</c>) runs the pipeline on this account.</summary>
     public bool SharedWithRunningHost { get; private init; }
 

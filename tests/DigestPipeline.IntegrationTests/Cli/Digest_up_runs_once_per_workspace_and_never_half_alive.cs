@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.IntegrationTests.EndToEnd;
+using DigestPipeline.IntegrationTests.Faults;
+using DigestPipeline.IntegrationTests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.IntegrationTests.Cli;
+
+/// <summary>
+/// The real <c>digest up</c>, each in a workspace of its own: a second one in the same workspace says where the first
+/// runs and exits 2, leaving the first alone; a host whose loop fails for good exits 1 and removes its record instead
+/// of serving pages with nothing behind them; and the Azurite a host started is started again if it dies.
+/// </summary>
+public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_second_digest_up_in_the_same_workspace_names_the_first_and_exits_2()
+    {
+        using var workspace = TempWorkspace.Create();
+        var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
+        using var first = DigestUpProcess.Start(Environment(azurite.ConnectionString, web), workspace);
+        await UntilReadyAsync(web, first);
+
+        using var second = DigestUpProcess.Start(Environment(azurite.ConnectionString, $"http://127.0.0.1:{ClosedLoopbackPort.Find()}"), workspace);
+        (await second.WaitForExitAsync(TimeSpan.FromMinutes(1))).ShouldBe(2, second.Output);
+
+        second.Output.ShouldContain("a host is already running in this workspace");
+        second.Output.ShouldContain($"process {first.ProcessId}");
+        second.Output.ShouldContain(web);
+        second.Output.ShouldNotContain("   at ", customMessage: "a sentence, not a stack trace");
+        first.HasExited.ShouldBeFalse();
+        (await ReadyzAsync(web)).ShouldBe(HttpStatusCode.OK, "the first host is untouched");
+        JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
+            .GetProperty("ProcessId").GetInt32().ShouldBe(first.ProcessId, "the second host did not overwrite or delete the first one's record");
+
+        (await first.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, first.Output);
+        File.Exists(workspace.RunningHostFile).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_host_whose_loop_fails_for_good_exits_1_and_removes_its_record()
+    {
+        using var workspace = TempWorkspace.Create();
+        var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
+        var environment = Environment(azurite.ConnectionString, web);
+        // A valid cron that never occurs (30 February): the timer loop cannot go on, which no retry mends.
+        environment["LocalHost__TimerSchedule"] = "0 0 30 2 *";
+
+        using var up = DigestUpProcess.Start(environment, workspace);
+
+        (await up.WaitForExitAsync(TimeSpan.FromMinutes(2))).ShouldBe(1, up.Output);
+        up.Output.ShouldContain("The host stopped by itself");
+        File.Exists(workspace.RunningHostFile).ShouldBeFalse("a host that stopped removes its record, so no command mistakes it for a live one");
+        (await ReadyzAsync(web)).ShouldBeNull("nothing serves the pages any more");
+    }
+
+    [Fact]
+    public async Task The_azurite_a_host_started_is_started_again_when_it_dies()
+    {
+        using var workspace = TempWorkspace.Create();
+        var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
+        using var up = DigestUpProcess.Start(new Dictionary<string, string>
+        {
+            ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
+            ["Web__Urls"] = web,
+        }, workspace);
+        await UntilReadyAsync(web, up);
+        var connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
+            .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
+
+        var azuriteProcess = AzuriteOf(workspace).ShouldNotBeNull("the host started an Azurite on its workspace");
+        azuriteProcess.Kill(entireProcessTree: true); // as an out-of-memory kill would
+        await AzuriteEventually.UntilAsync(() => up.Output.Contains("Azurite is back", StringComparison.Ordinal), $"Azurite started again:\n{up.Output}",
+            TimeSpan.FromMinutes(2));
+
+        var incoming = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
+        await incoming.UploadBlobAsync("after-the-crash.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("after the crash")), Cancellation);
+        var documents = new TableClient(connectionString, StorageNames.DocumentsTable);
+        await AzuriteEventually.UntilAsync(async () => await documents
+                .QueryAsync<TableEntity>(r => r.GetString("SourceName") == "after-the-crash.txt" && r.GetString("Status") == nameof(DocumentStatus.Summarized), cancellationToken: Cancellation)
+                .AnyAsync(Cancellation),
+            $"the upload made after the crash summarized:\n{up.Output}", TimeSpan.FromMinutes(2));
+        up.HasExited.ShouldBeFalse();
+
+        (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
+        AzuriteOf(workspace).ShouldBeNull("the host stops the Azurite it owns");
+    }
+
+    private static Dictionary<string, string> Environment(string connectionString, string web) => new()
+    {
+        ["Storage__ConnectionString"] = connectionString,
+        ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
+        ["Web__Urls"] = web,
+    };
+
+    /// <summary>The Azurite process whose data folder is in <paramref name="workspace"/> (its command line names it).</summary>
+    private static Process? AzuriteOf(TempWorkspace workspace)
+    {
+        foreach (var process in Process.GetProcesses())
+        {
+            try
+            {
+                var commandLine = File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' ');
+                if (commandLine.Contains("azurite", StringComparison.Ordinal) && commandLine.Contains(workspace.DataDirectory, StringComparison.Ordinal))
+                    return process;
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours.
+            }
+
+            process.Dispose();
+        }
+
+        return null;
+    }
+
+    private static Task UntilReadyAsync(string web, DigestUpProcess up) =>
+        AzuriteEventually.UntilAsync(async () =>
+        {
+            up.HasExited.ShouldBeFalse($"the host exited:\n{up.Output}");
+            return await ReadyzAsync(web) == HttpStatusCode.OK;
+        }, "the host to be ready", TimeSpan.FromMinutes(2));
+
+    private static async Task<HttpStatusCode?> ReadyzAsync(string web)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync($"{web}/readyz", Cancellation);
+            return response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !Cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}
