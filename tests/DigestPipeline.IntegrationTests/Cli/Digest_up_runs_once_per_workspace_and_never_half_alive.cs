@@ -95,6 +95,40 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         AzuriteOf(workspace).ShouldBeNull("the host stops the Azurite it owns");
     }
 
+    [Fact]
+    public async Task A_graceful_stop_in_the_middle_of_an_ingestion_loses_nothing()
+    {
+        const int Uploads = 20;
+        using var workspace = TempWorkspace.Create();
+        var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
+        var environment = new Dictionary<string, string> { ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret, ["Web__Urls"] = web };
+        string connectionString;
+        using (var up = DigestUpProcess.Start(environment, workspace))
+        {
+            await UntilReadyAsync(web, up);
+            connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
+                .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
+            var incoming = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
+            for (var i = 0; i < Uploads; i++)
+                await incoming.UploadBlobAsync($"stop/{i:00}.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle($"stop {i}")), Cancellation);
+
+            // SIGTERM right after the last upload was acknowledged: the host drains, then stops its Azurite, which writes its state.
+            (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
+        }
+
+        AzuriteOf(workspace).ShouldBeNull();
+        using var again = DigestUpProcess.Start(environment, workspace);
+        await UntilReadyAsync(web, again);
+        connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
+            .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
+        var documents = new TableClient(connectionString, StorageNames.DocumentsTable);
+        await AzuriteEventually.UntilAsync(async () => await documents
+                .QueryAsync<TableEntity>(r => r.RowKey == "status" && r.GetString("Status") == nameof(DocumentStatus.Summarized), cancellationToken: Cancellation)
+                .CountAsync(Cancellation) == Uploads,
+            $"every upload summarized after the restart, with no repair (it would wait 10 minutes):\n{again.Output}", TimeSpan.FromMinutes(2));
+        (await again.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, again.Output);
+    }
+
     private static Dictionary<string, string> Environment(string connectionString, string web) => new()
     {
         ["Storage__ConnectionString"] = connectionString,
