@@ -24,16 +24,16 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
         _mailDirectory = mailDirectory;
     }
 
-    public AzuriteServer Azurite { get; }
+    public AzuriteServer Azurite { get; private set; }
 
     public IHost Host { get; }
 
     public static async Task<PipelineUnderTest> StartAsync(
         string repositoryRoot, IReadOnlyDictionary<string, string?> overrides, TextWriter log, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, AzuriteServerOptions? azuriteOptions = null)
     {
         var azurite = await AzuriteServer.StartAsync(
-            AzuriteServerOptions.InMemory with { StartDirectory = repositoryRoot }, log.WriteLine, cancellationToken);
+            (azuriteOptions ?? AzuriteServerOptions.InMemory) with { StartDirectory = repositoryRoot }, log.WriteLine, cancellationToken);
         var mailDirectory = Directory.CreateTempSubdirectory("digest-bench-mail-").FullName;
         try
         {
@@ -72,6 +72,13 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Stops Azurite gracefully (an outage begins); <see cref="StartAzuriteAgainAsync"/> ends it.</summary>
+    public ValueTask StopAzuriteAsync() => Azurite.DisposeAsync();
+
+    /// <summary>Starts Azurite again on the same ports and folder: the host's clients find it where it was.</summary>
+    public async Task StartAzuriteAgainAsync(CancellationToken cancellationToken) =>
+        Azurite = await AzuriteServer.StartAsync(Azurite.Options, cancellationToken: cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
