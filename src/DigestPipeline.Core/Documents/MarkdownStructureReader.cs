@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DigestPipeline.Core.Documents.Formats;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -12,16 +13,18 @@ namespace DigestPipeline.Core.Documents;
 /// headings, paragraphs (block quotes included), list items at any depth. Only the text is kept: emphasis, links,
 /// inline code and entities become plain text; code blocks, HTML blocks, images and thematic breaks are dropped.
 /// A first-level heading at the top is the title (else the front matter's <c>title:</c>); the paragraph after the
-/// title is the standfirst when it is a short lead.
+/// title is the standfirst when it is a short lead. Markdig parses the whole text first (at most
+/// <see cref="DocumentReaderOptions.MaxBytes"/>); the walk checks the budget every few hundred blocks and inlines.
 /// </summary>
 internal static class MarkdownStructureReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
     /// <returns>The blocks and the title (null when the document declares none).</returns>
-    public static (List<BlockDraft> Blocks, string? Title) Read(string text)
+    public static (List<BlockDraft> Blocks, string? Title) Read(string text, ReadBudget budget)
     {
         var document = Markdown.Parse(text, Pipeline);
+        budget.ThrowIfExceeded();
         var drafts = new List<BlockDraft>();
         string? frontMatterTitle = null;
         var builder = new StringBuilder();
@@ -33,7 +36,7 @@ internal static class MarkdownStructureReader
                 continue;
             }
 
-            Visit(block, drafts, builder);
+            Visit(block, drafts, builder, budget);
         }
 
         string? title = null;
@@ -62,28 +65,29 @@ internal static class MarkdownStructureReader
         return false;
     }
 
-    private static void Visit(Block block, List<BlockDraft> drafts, StringBuilder builder)
+    private static void Visit(Block block, List<BlockDraft> drafts, StringBuilder builder, ReadBudget budget)
     {
+        budget.Step();
         switch (block)
         {
             case HeadingBlock heading:
-                AddLeaf(heading.Inline, BlockKind.Heading, null, drafts, builder);
+                AddLeaf(heading.Inline, BlockKind.Heading, null, drafts, builder, budget);
                 break;
             case ParagraphBlock paragraph:
-                AddParagraph(paragraph.Inline, drafts, builder);
+                AddParagraph(paragraph.Inline, drafts, builder, budget);
                 break;
             case ListBlock list:
-                VisitList(list, drafts, builder);
+                VisitList(list, drafts, builder, budget);
                 break;
             case CodeBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup or YamlFrontMatterBlock:
                 break;
             case ContainerBlock container:
-                foreach (var child in container) Visit(child, drafts, builder);
+                foreach (var child in container) Visit(child, drafts, builder, budget);
                 break;
         }
     }
 
-    private static void VisitList(ListBlock list, List<BlockDraft> drafts, StringBuilder builder)
+    private static void VisitList(ListBlock list, List<BlockDraft> drafts, StringBuilder builder, ReadBudget budget)
     {
         var number = int.TryParse(list.OrderedStart, NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 1;
         foreach (var child in list)
@@ -98,32 +102,32 @@ internal static class MarkdownStructureReader
                 switch (part)
                 {
                     case ParagraphBlock paragraph:
-                        AddLeaf(paragraph.Inline, BlockKind.ListItem, marker, drafts, builder);
+                        AddLeaf(paragraph.Inline, BlockKind.ListItem, marker, drafts, builder, budget);
                         break;
                     case HeadingBlock heading:
-                        AddLeaf(heading.Inline, BlockKind.ListItem, marker, drafts, builder);
+                        AddLeaf(heading.Inline, BlockKind.ListItem, marker, drafts, builder, budget);
                         break;
                     default:
-                        Visit(part, drafts, builder);
+                        Visit(part, drafts, builder, budget);
                         break;
                 }
             }
         }
     }
 
-    private static void AddLeaf(ContainerInline? inline, BlockKind kind, string? marker, List<BlockDraft> drafts, StringBuilder builder)
+    private static void AddLeaf(ContainerInline? inline, BlockKind kind, string? marker, List<BlockDraft> drafts, StringBuilder builder, ReadBudget budget)
     {
         builder.Clear();
-        AppendText(inline, builder);
+        AppendText(inline, builder, budget);
         var text = TextNormaliser.CollapseSpaces(builder.ToString());
         if (text.Length > 0) drafts.Add(new BlockDraft(kind, text, marker));
     }
 
     /// <summary>A paragraph whose every line starts with a typographic bullet (•, ▪…) is a list written as plain text.</summary>
-    private static void AddParagraph(ContainerInline? inline, List<BlockDraft> drafts, StringBuilder builder)
+    private static void AddParagraph(ContainerInline? inline, List<BlockDraft> drafts, StringBuilder builder, ReadBudget budget)
     {
         builder.Clear();
-        AppendText(inline, builder);
+        AppendText(inline, builder, budget);
         var raw = builder.ToString();
         if (IsTypographicBulletList(raw))
         {
@@ -153,11 +157,12 @@ internal static class MarkdownStructureReader
         return true;
     }
 
-    private static void AppendText(ContainerInline? container, StringBuilder builder)
+    private static void AppendText(ContainerInline? container, StringBuilder builder, ReadBudget budget)
     {
         if (container is null) return;
         foreach (var inline in container)
         {
+            budget.Step();
             switch (inline)
             {
                 case LiteralInline literal:
@@ -179,7 +184,7 @@ internal static class MarkdownStructureReader
                 case HtmlInline:
                     break;
                 case ContainerInline nested:
-                    AppendText(nested, builder);
+                    AppendText(nested, builder, budget);
                     break;
             }
         }

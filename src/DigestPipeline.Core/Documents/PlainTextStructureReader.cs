@@ -1,4 +1,5 @@
 using System.Text;
+using DigestPipeline.Core.Documents.Formats;
 
 namespace DigestPipeline.Core.Documents;
 
@@ -11,7 +12,7 @@ namespace DigestPipeline.Core.Documents;
 /// punctuation (. ! … ; : ,) that starts with no lowercase letter and is followed by text is a heading. Such a line
 /// typed right above its text, without a blank line, is a heading too when it is at most two thirds as long as the
 /// next line and that line starts with no lowercase letter (the first line of a hard-wrapped paragraph is about as
-/// long as the next).
+/// long as the next). The budget is checked every few hundred lines and blocks.
 /// </summary>
 internal static class PlainTextStructureReader
 {
@@ -26,9 +27,9 @@ internal static class PlainTextStructureReader
     }
 
     /// <returns>The blocks and the title (null when no line fits as a title).</returns>
-    public static (List<BlockDraft> Blocks, string? Title) Read(string text)
+    public static (List<BlockDraft> Blocks, string? Title) Read(string text, ReadBudget budget)
     {
-        var raw = SplitBlocks(text);
+        var raw = SplitBlocks(text, budget);
         SeparateHeadingLines(text, raw);
         var drafts = new List<BlockDraft>(raw.Count + 1);
         string? title = null;
@@ -47,6 +48,7 @@ internal static class PlainTextStructureReader
         var builder = new StringBuilder();
         for (var i = first; i < raw.Count; i++)
         {
+            budget.Step();
             texts[i] = JoinLines(text, raw[i].Lines, builder);
             candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i]);
         }
@@ -69,13 +71,14 @@ internal static class PlainTextStructureReader
         return (drafts, title);
     }
 
-    private static List<RawBlock> SplitBlocks(string text)
+    private static List<RawBlock> SplitBlocks(string text, ReadBudget budget)
     {
         var blocks = new List<RawBlock>();
         RawBlock? current = null;
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
+            budget.Step();
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
             var start = lineStart;

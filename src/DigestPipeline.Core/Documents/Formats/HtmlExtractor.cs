@@ -31,10 +31,15 @@ internal static class HtmlExtractor
     /// <summary>Blocks, and the dropped sections of a page; a dropped inline element (a script in a paragraph) leaves the paragraph whole.</summary>
     private static bool IsBlockBoundary(string name) => Blocks.Contains(name) || name is "nav" or "header" or "footer" or "aside" or "form";
 
-    public static (List<BlockDraft> Blocks, string? Title) Read(string html, ReadBudget budget)
+    /// <remarks>
+    /// AngleSharp parses the whole page before it is walked (the page is at most <see cref="DocumentReaderOptions.MaxBytes"/>);
+    /// the walk checks the budget every few hundred nodes, also inside one block's text.
+    /// </remarks>
+    public static (List<BlockDraft> Blocks, string? Title) Read(string html, DocumentReaderOptions options, ReadBudget budget)
     {
         var document = new HtmlParser().ParseDocument(html);
-        var collector = new BlockDraftCollector(budget);
+        budget.ThrowIfExceeded();
+        var collector = new BlockDraftCollector(budget, options);
         if (document.Body is { } body) VisitContainer(body, collector, depth: 0);
         return collector.Finish(document.Title, firstHeadingIsTitle: false);
     }
@@ -53,7 +58,7 @@ internal static class HtmlExtractor
             }
             else
             {
-                AppendText(child, pending);
+                AppendText(child, pending, collector.Budget);
             }
         }
 
@@ -66,17 +71,17 @@ internal static class HtmlExtractor
         if (Dropped.Contains(name)) return;
         if (depth > MaxDepth)
         {
-            collector.Add(BlockKind.Paragraph, TextOf(element));
+            collector.Add(BlockKind.Paragraph, TextOf(element, collector.Budget));
             return;
         }
 
         switch (name)
         {
             case "h1" when collector.Drafts.Count == 0:
-                collector.Add(BlockKind.Title, TextOf(element));
+                collector.Add(BlockKind.Title, TextOf(element, collector.Budget));
                 break;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                collector.Add(BlockKind.Heading, TextOf(element));
+                collector.Add(BlockKind.Heading, TextOf(element, collector.Budget));
                 break;
             case "ul" or "ol" or "menu":
                 VisitList(element, collector, depth);
@@ -98,6 +103,7 @@ internal static class HtmlExtractor
         var number = ordered && int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
         foreach (var child in list.Children)
         {
+            collector.Budget.Step();
             if (child.LocalName != "li")
             {
                 VisitBlock(child, collector, depth + 1);
@@ -119,27 +125,28 @@ internal static class HtmlExtractor
             if (child is IElement element && IsBlockBoundary(element.LocalName) && element.LocalName is not ("p" or "div"))
                 nested.Add(element);
             else
-                AppendText(child, own);
+                AppendText(child, own, collector.Budget);
         }
 
         collector.Add(BlockKind.ListItem, own.ToString(), marker);
         foreach (var element in nested) VisitBlock(element, collector, depth + 1);
     }
 
-    private static string TextOf(INode node)
+    private static string TextOf(INode node, ReadBudget budget)
     {
         var builder = new StringBuilder();
-        AppendText(node, builder);
+        AppendText(node, builder, budget);
         return builder.ToString();
     }
 
     /// <summary>The text of a node without what is dropped; line breaks and block boundaries become spaces. Iterative: any depth.</summary>
-    private static void AppendText(INode node, StringBuilder builder)
+    private static void AppendText(INode node, StringBuilder builder, ReadBudget budget)
     {
         var stack = new Stack<INode>();
         stack.Push(node);
         while (stack.Count > 0)
         {
+            budget.Step();
             var current = stack.Pop();
             switch (current)
             {
