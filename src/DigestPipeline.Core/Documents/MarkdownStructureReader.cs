@@ -23,7 +23,7 @@ internal static class MarkdownStructureReader
     /// <returns>The blocks and the title (null when the document declares none).</returns>
     public static (List<BlockDraft> Blocks, string? Title) Read(string text, ReadBudget budget)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        var document = Parse(text, budget.SourceName);
         budget.ThrowIfExceeded();
         var drafts = new List<BlockDraft>();
         string? frontMatterTitle = null;
@@ -52,6 +52,22 @@ internal static class MarkdownStructureReader
 
         DocumentLayout.MarkStandfirst(drafts);
         return (drafts, title);
+    }
+
+    /// <summary>
+    /// Markdig refuses input nested past its depth limit with an <see cref="ArgumentException"/> (10,000 emphases in
+    /// one paragraph are enough): that upload is rejected, not left to fail every retry of its message.
+    /// </summary>
+    private static MarkdownDocument Parse(string text, string sourceName)
+    {
+        try
+        {
+            return Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DocumentRejectedException(RejectionReason.Malformed, $"'{sourceName}' is Markdown that cannot be read: {e.Message}");
+        }
     }
 
     private static bool IsFirstLevelHeadingAtTop(MarkdownDocument document)

@@ -31,7 +31,7 @@ public sealed class PathologicalInputTests
     public void Pathological_inputs_are_read_into_bounded_sentences(string kind)
     {
         var bytes = Encoding.UTF8.GetBytes(Build(kind));
-        var reader = new DocumentReader(new DocumentReaderOptions { MaxBytes = 10 * Size });
+        var reader = DocumentReading.Reader(new DocumentReaderOptions { MaxBytes = 10 * Size });
 
         var document = reader.Read(kind + ".txt", bytes, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);
 

@@ -15,9 +15,11 @@ namespace DigestPipeline.Core.Tests.Documents.Formats;
 /// </summary>
 public sealed class DocxExpansionTests
 {
+    private static SourceDocument Read(DocumentReaderOptions options, string name, byte[] docx) =>
+        DocumentReading.Reader(options).Read(name, docx, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);
+
     private static DocumentRejectedException Refusal(DocumentReaderOptions options, string name, byte[] docx) =>
-        Should.Throw<DocumentRejectedException>(() => new DocumentReader(options, new FakeTimeProvider())
-            .Read(name, docx, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken));
+        Should.Throw<DocumentRejectedException>(() => Read(options, name, docx));
 
     [Fact]
     public void A_docx_expanding_to_100_mb_of_short_paragraphs_under_every_package_cap_is_refused()
@@ -36,5 +38,49 @@ public sealed class DocxExpansionTests
 
         rejection.Reason.ShouldBe(RejectionReason.ExpandsTooMuch);
         rejection.Message.ShouldStartWith("'expanding.docx'");
+    }
+
+    [Fact]
+    public void Paragraphs_past_the_block_cap_are_refused_naming_the_cap()
+    {
+        var docx = ExpandingDocx.Build(xmlBytes: long.MaxValue, vocabulary: 16, maxWordsPerParagraph: 2, paragraphs: 1_001);
+
+        var rejection = Refusal(new DocumentReaderOptions { MaxBlocks = 1_000 }, "many.docx", docx);
+
+        rejection.Reason.ShouldBe(RejectionReason.ExpandsTooMuch);
+        rejection.Message.ShouldBe("'many.docx' holds more than 1,000 paragraphs, headings and list items; that is the limit for one document.");
+    }
+
+    [Fact]
+    public void A_docx_of_as_many_paragraphs_as_the_cap_is_read()
+    {
+        var docx = ExpandingDocx.Build(xmlBytes: long.MaxValue, vocabulary: 16, maxWordsPerParagraph: 2, paragraphs: 1_000);
+
+        Read(new DocumentReaderOptions { MaxBlocks = 1_000 }, "many.docx", docx).Blocks.Count.ShouldBe(1_000);
+    }
+
+    [Fact]
+    public void One_paragraph_past_the_character_cap_is_refused_while_it_is_read()
+    {
+        var docx = ExpandingDocx.OneParagraph(characters: 300_000, vocabulary: 16);
+
+        var rejection = Refusal(new DocumentReaderOptions { MaxCharacters = 100_000 }, "long.docx", docx);
+
+        rejection.Reason.ShouldBe(RejectionReason.ExpandsTooMuch);
+        rejection.Message.ShouldBe("'long.docx' holds more than 100,000 characters of text; that is the limit for one document.");
+    }
+
+    [Fact]
+    public void A_styles_part_past_its_cap_is_refused()
+    {
+        var docx = DocxStructureTests.Docx(
+            [new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Le budget.")))],
+            [DocxStructureTests.Style("Enorme", new string('x', 5 * 1024 * 1024))]);
+
+        // Past the ratio check of the ZIP directory (a style name of one letter compresses a thousand to one).
+        var rejection = Refusal(new DocumentReaderOptions { MaxCompressionRatio = int.MaxValue }, "styles.docx", docx);
+
+        rejection.Reason.ShouldBe(RejectionReason.ExpandsTooMuch);
+        rejection.Message.ShouldBe("'styles.docx': its styles part expands past 4,194,304 bytes, the limit for a DOCX's styles.");
     }
 }

@@ -24,7 +24,7 @@ public sealed class DocxStructureTests
 
     private static Run Run(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static Style Style(string id, string name, string? basedOn = null, StyleParagraphProperties? properties = null)
+    internal static Style Style(string id, string name, string? basedOn = null, StyleParagraphProperties? properties = null)
     {
         var style = new Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id };
         if (basedOn is not null) style.Append(new BasedOn { Val = basedOn });
@@ -32,7 +32,7 @@ public sealed class DocxStructureTests
         return style;
     }
 
-    private static byte[] Docx(IEnumerable<OpenXmlElement> body, IEnumerable<Style>? styles = null, string? coreTitle = null)
+    internal static byte[] Docx(IEnumerable<OpenXmlElement> body, IEnumerable<Style>? styles = null, string? coreTitle = null)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
