@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using DigestPipeline.Benchmarks.Digests;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Benchmarks.Load;
+using DigestPipeline.Benchmarks.Memory;
 using DigestPipeline.Benchmarks.Planning;
 
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- latency      upload → summary latency on Azurite
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- planning [--subscribers n] [--azurite]   one planning run's cost
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -31,6 +33,9 @@ switch (args.FirstOrDefault())
     case "load":
         return await LoadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 
+    case "memory":
+        return await MemoryCommand.RunAsync(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -48,6 +53,10 @@ switch (args.FirstOrDefault())
                                n documents (default 1,000) uploaded at once through the local host on Azurite:
                                documents/s and upload → summary p50/p99, next to a plain SDK loop of the same
                                storage requests on a fresh Azurite (the ceiling)
+              memory [--only text] [--alone]
+                               resident memory added by reading each case of the bad-input corpus and the expanding
+                               DOCX class (or those whose name contains text), each in a child process; then four of
+                               the worst, and four expanding DOCX files, at once in one process (not with --alone)
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;
