@@ -21,10 +21,10 @@ internal static class DocxStyles
         var kinds = new Dictionary<string, BlockKind>(StringComparer.OrdinalIgnoreCase);
         if (main.StyleDefinitionsPart is not { } part) return kinds;
 
-        var stream = new CappedReadStream(part.GetStream(FileMode.Open, FileAccess.Read), MaxStylesBytes, () =>
+        using var stream = new CappedReadStream(part.GetStream(FileMode.Open, FileAccess.Read), MaxStylesBytes, () =>
             new DocumentRejectedException(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
                 $"'{sourceName}': its styles part expands past {MaxStylesBytes:N0} bytes, the limit for a DOCX's styles.")));
-        using var reader = new OpenXmlPartReader(stream, part.Features, new OpenXmlPartReaderOptions { CloseStream = true, MaxCharactersInPart = MaxStylesBytes });
+        using var reader = new OpenXmlPartReader(stream, part.Features, new OpenXmlPartReaderOptions { MaxCharactersInPart = MaxStylesBytes });
         if (!reader.Read() || reader.LoadCurrentElement() is not Styles styles) return kinds;
 
         var byId = styles.Elements<Style>().Where(s => s.StyleId?.Value is not null)

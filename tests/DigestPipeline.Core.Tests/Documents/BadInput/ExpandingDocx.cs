@@ -14,7 +14,7 @@ namespace DigestPipeline.Core.Tests.Documents.BadInput;
 internal static class ExpandingDocx
 {
     /// <param name="xmlBytes">about how large document.xml is once expanded.</param>
-    /// <param name="vocabulary">distinct words; fewer compress better (16 words, 1–2 per paragraph: about 22 to 1; 1 per paragraph: about 32 to 1).</param>
+    /// <param name="vocabulary">distinct words; fewer compress better (100 MB of 1–2 words per paragraph out of 16: 22 to 1; of one word out of 20: 31 to 1).</param>
     /// <param name="maxWordsPerParagraph">each paragraph has 1 to this many words.</param>
     /// <param name="paragraphs">stop after this many paragraphs, whatever the size (0: no limit).</param>
     public static byte[] Build(long xmlBytes, int vocabulary, int maxWordsPerParagraph, int paragraphs = 0, int seed = 12)
