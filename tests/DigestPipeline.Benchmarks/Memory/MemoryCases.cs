@@ -21,6 +21,7 @@ internal static class MemoryCases
         new("docx-expanding-100-mb-short-paragraphs", "bad/expanding-short.docx", () => ExpandingDocx.Build(100_000_000, vocabulary: 16, maxWordsPerParagraph: 2), new DocumentReaderOptions()),
         new("docx-expanding-100-mb-one-word-paragraphs", "bad/expanding-one-word.docx", () => ExpandingDocx.Build(100_000_000, vocabulary: 20, maxWordsPerParagraph: 1), new DocumentReaderOptions()),
         new("docx-one-95-mb-paragraph", "bad/one-paragraph.docx", () => ExpandingDocx.OneParagraph(95_000_000, vocabulary: 4), new DocumentReaderOptions()),
+        new("docx-one-95-mb-attribute", "bad/one-attribute.docx", () => ExpandingDocx.OneAttribute(95_000_000, vocabulary: 4), new DocumentReaderOptions()),
         new("docx-at-the-caps-99000-paragraphs", "odd/at-the-caps.docx",
             () => ExpandingDocx.Build(long.MaxValue, vocabulary: 512, maxWordsPerParagraph: 24, paragraphs: 99_000), new DocumentReaderOptions()),
     ];

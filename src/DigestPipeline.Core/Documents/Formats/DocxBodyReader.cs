@@ -11,7 +11,8 @@ namespace DigestPipeline.Core.Documents.Formats;
 /// part expands to. Text is read in chunks (<see cref="XmlReader.ReadValueChunk"/>), so one text element of 90 M
 /// characters is refused at the cap instead of being built first; that is why this is a plain <see cref="XmlReader"/>
 /// and not the Open XML SDK's <c>OpenXmlReader</c>, which loads every text element whole before handing it over.
-/// No DTD, no resolver. The budget is checked every few hundred nodes.
+/// No DTD, no resolver; no XML token (a tag with its attributes, a comment) longer than <see cref="MaxTokenLength"/>,
+/// since the parser holds each token whole (<see cref="XmlTokenLimitReader"/>). The budget is checked every few hundred nodes.
 /// </summary>
 /// <remarks>
 /// What counts matches the SDK's typed model: <c>w:t</c>, and <c>w:tab</c>, <c>w:br</c>, <c>w:cr</c> (a space) and
@@ -49,7 +50,11 @@ internal sealed class DocxBodyReader
         _collector = collector;
     }
 
-    public static void Read(Stream part, Dictionary<string, BlockKind> styles, BlockDraftCollector collector, long maxCharactersInPart)
+    /// <summary>Word writes tags of a few hundred characters; a token this long is not a document's markup.</summary>
+    public const int MaxTokenLength = 1024 * 1024;
+
+    /// <param name="partName">the part's name in the package, for the refusal.</param>
+    public static void Read(Stream part, string partName, Dictionary<string, BlockKind> styles, BlockDraftCollector collector, long maxCharactersInPart)
     {
         var settings = new XmlReaderSettings
         {
@@ -59,7 +64,12 @@ internal sealed class DocxBodyReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
-        using var xml = XmlReader.Create(part, settings);
+        // OOXML parts are UTF-8 or UTF-16 with a byte order mark: decoded here, so that the token limit counts characters.
+        var sourceName = collector.Budget.SourceName;
+        using var text = new XmlTokenLimitReader(new StreamReader(part, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), MaxTokenLength, () =>
+            new DocumentRejectedException(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
+                $"'{sourceName}': its part '{partName}' holds an XML tag, comment or CDATA section longer than {MaxTokenLength:N0} characters.")));
+        using var xml = XmlReader.Create(text, settings);
         new DocxBodyReader(styles, collector).Read(xml);
     }
 

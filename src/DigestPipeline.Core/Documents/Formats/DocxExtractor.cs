@@ -34,7 +34,7 @@ internal static class DocxExtractor
                    new DocumentRejectedException(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
                        $"'{sourceName}': its part '{main.Uri}' expands past {options.MaxDecompressedBytes:N0} bytes; that is the limit for a DOCX."))))
         {
-            DocxBodyReader.Read(part, styles, collector, options.MaxDecompressedBytes);
+            DocxBodyReader.Read(part, main.Uri.ToString(), styles, collector, options.MaxDecompressedBytes);
         }
 
         var startsWithTitle = collector.Drafts.Count > 0 && collector.Drafts[0].Kind == BlockKind.Title;

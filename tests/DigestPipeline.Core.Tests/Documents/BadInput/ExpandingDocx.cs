@@ -56,6 +56,27 @@ internal static class ExpandingDocx
         });
     }
 
+    /// <summary>One paragraph whose style id is an attribute of about <paramref name="characters"/> characters: one XML start tag the parser holds whole.</summary>
+    /// <param name="separator">between words: "&gt; " puts a character that ends a tag outside quotes into the value.</param>
+    public static byte[] OneAttribute(long characters, int vocabulary, string separator = " ", int seed = 14)
+    {
+        var random = new Random(seed);
+        var words = Enumerable.Range(0, vocabulary).Select(_ => Word(random)).ToArray();
+        return WithDocumentXml(xml =>
+        {
+            xml.Write("<w:p><w:pPr><w:pStyle w:val=\"");
+            for (var written = 0L; written < characters;)
+            {
+                var word = words[random.Next(words.Length)];
+                xml.Write(word);
+                xml.Write(separator);
+                written += word.Length + separator.Length;
+            }
+
+            xml.Write("\"/></w:pPr><w:r><w:t>Le budget.</w:t></w:r></w:p>");
+        });
+    }
+
     private static string Word(Random random)
     {
         const string letters = "abcdefghijlmnoprstuvéèà";

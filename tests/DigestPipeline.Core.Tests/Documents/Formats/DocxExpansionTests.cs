@@ -83,4 +83,15 @@ public sealed class DocxExpansionTests
         rejection.Reason.ShouldBe(RejectionReason.ExpandsTooMuch);
         rejection.Message.ShouldBe("'styles.docx': its styles part expands past 4,194,304 bytes, the limit for a DOCX's styles.");
     }
+
+    [Fact]
+    public void A_start_tag_longer_than_the_token_limit_is_refused_even_with_a_closing_bracket_in_its_quotes()
+    {
+        var docx = ExpandingDocx.OneAttribute(characters: 2_000_000, vocabulary: 4, separator: "> ");
+
+        var rejection = Refusal(new DocumentReaderOptions(), "tag.docx", docx);
+
+        rejection.Reason.ShouldBe(RejectionReason.ExpandsTooMuch);
+        rejection.Message.ShouldBe("'tag.docx': its part '/word/document.xml' holds an XML tag, comment or CDATA section longer than 1,048,576 characters.");
+    }
 }
