@@ -114,7 +114,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         }
 
         budget.ThrowIfExceeded();
-        return markdown ? MarkdownStructureReader.Read(normalised, budget) : PlainTextStructureReader.Read(normalised, budget);
+        return markdown ? MarkdownStructureReader.Read(normalised, options.MaxBlocks, budget) : PlainTextStructureReader.Read(normalised, options.MaxBlocks, budget);
     }
 
     internal static bool IsMarkdownName(string sourceName)

@@ -14,15 +14,18 @@ namespace DigestPipeline.Core.Documents;
 /// inline code and entities become plain text; code blocks, HTML blocks, images and thematic breaks are dropped.
 /// A first-level heading at the top is the title (else the front matter's <c>title:</c>); the paragraph after the
 /// title is the standfirst when it is a short lead. Markdig parses the whole text first (at most
-/// <see cref="DocumentReaderOptions.MaxBytes"/>); the walk checks the budget every few hundred blocks and inlines.
+/// <see cref="DocumentReaderOptions.MaxBytes"/>) into a tree of about 800 bytes per paragraph, so a text whose lines
+/// could open more than <see cref="DocumentReaderOptions.MaxBlocks"/> blocks is refused before it is parsed
+/// (<see cref="CountBlockStarts"/>); the walk checks the budget every few hundred blocks and inlines.
 /// </summary>
 internal static class MarkdownStructureReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
     /// <returns>The blocks and the title (null when the document declares none).</returns>
-    public static (List<BlockDraft> Blocks, string? Title) Read(string text, ReadBudget budget)
+    public static (List<BlockDraft> Blocks, string? Title) Read(string text, int maxBlocks, ReadBudget budget)
     {
+        if (CountBlockStarts(text, maxBlocks, budget) > maxBlocks) throw BlockDraftCollector.TooManyBlocks(budget.SourceName, maxBlocks);
         var document = Parse(text, budget.SourceName);
         budget.ThrowIfExceeded();
         var drafts = new List<BlockDraft>();
@@ -52,6 +55,36 @@ internal static class MarkdownStructureReader
 
         DocumentLayout.MarkStandfirst(drafts);
         return (drafts, title);
+    }
+
+    /// <summary>
+    /// The lines that can open a block, counted up to one past <paramref name="limit"/>: a line after a blank one,
+    /// and a line opening with a heading, quote, table or list marker. At least as many as the blocks Markdig finds
+    /// (a marker inside a wrapped paragraph counts too, so a text is refused only well past the cap).
+    /// </summary>
+    internal static int CountBlockStarts(string text, int limit, ReadBudget budget)
+    {
+        var starts = 0;
+        var previousBlank = true;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            budget.Step();
+            var trimmed = line.TrimStart(" \t");
+            if (trimmed.IsEmpty)
+            {
+                previousBlank = true;
+                continue;
+            }
+
+            if (previousBlank || trimmed[0] is '#' or '>' or '|' or '-' or '*' or '+' || char.IsAsciiDigit(trimmed[0]))
+            {
+                if (++starts > limit) return starts;
+            }
+
+            previousBlank = false;
+        }
+
+        return starts;
     }
 
     /// <summary>

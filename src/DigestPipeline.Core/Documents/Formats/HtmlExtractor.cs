@@ -31,17 +31,44 @@ internal static class HtmlExtractor
     /// <summary>Blocks, and the dropped sections of a page; a dropped inline element (a script in a paragraph) leaves the paragraph whole.</summary>
     private static bool IsBlockBoundary(string name) => Blocks.Contains(name) || name is "nav" or "header" or "footer" or "aside" or "form";
 
+    /// <summary>
+    /// A page of more start tags than this many times <see cref="DocumentReaderOptions.MaxBlocks"/> is refused (by
+    /// default 200,000: ten times a long encyclopaedia article's page). AngleSharp's tree takes up to about 700 bytes
+    /// per start tag (the element and the text around it), so 200,000 take about 140 MB.
+    /// </summary>
+    public const int ElementsPerBlock = 2;
+
     /// <remarks>
-    /// AngleSharp parses the whole page before it is walked (the page is at most <see cref="DocumentReaderOptions.MaxBytes"/>);
-    /// the walk checks the budget every few hundred nodes, also inside one block's text.
+    /// AngleSharp parses the whole page into a tree before it is walked, so a page of
+    /// more than <see cref="ElementsPerBlock"/> × <see cref="DocumentReaderOptions.MaxBlocks"/> start tags is refused
+    /// before it is parsed; the walk checks the budget every few hundred nodes, also inside one block's text.
     /// </remarks>
     public static (List<BlockDraft> Blocks, string? Title) Read(string html, DocumentReaderOptions options, ReadBudget budget)
     {
+        var maxElements = (long)ElementsPerBlock * options.MaxBlocks;
+        if (CountStartTags(html, maxElements) > maxElements)
+        {
+            throw new DocumentRejectedException(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
+                $"'{budget.SourceName}' holds more than {maxElements:N0} HTML elements; that is the limit for one page."));
+        }
+
         var document = new HtmlParser().ParseDocument(html);
         budget.ThrowIfExceeded();
         var collector = new BlockDraftCollector(budget, options);
         if (document.Body is { } body) VisitContainer(body, collector, depth: 0);
         return collector.Finish(document.Title, firstHeadingIsTitle: false);
+    }
+
+    /// <summary>"&lt;" followed by a letter, counted up to one past <paramref name="limit"/>: at least the elements the parser makes from the markup.</summary>
+    private static long CountStartTags(string html, long limit)
+    {
+        var count = 0L;
+        for (var at = html.IndexOf('<'); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
+        {
+            if (char.IsAsciiLetter(html[at + 1]) && ++count > limit) break;
+        }
+
+        return count;
     }
 
     /// <summary>Inline content between blocks becomes a paragraph; each block child is read for what it is.</summary>
