@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using DigestPipeline.Benchmarks.Digests;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Benchmarks.Load;
+using DigestPipeline.Benchmarks.Memory;
 using DigestPipeline.Benchmarks.Planning;
 
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- latency      upload → summary latency on Azurite
@@ -9,6 +10,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -35,6 +37,9 @@ switch (args.FirstOrDefault())
     case "outage":
         return await DigestPipeline.Benchmarks.Outage.OutageCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
 
+    case "memory":
+        return await MemoryCommand.RunAsync(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -55,6 +60,10 @@ switch (args.FirstOrDefault())
               outage [--minutes m] [--documents n] [--subscribers s]
                                storage stopped m minutes (default 10) during an ingestion, then during a digest run:
                                processed, lost, duplicated, and time to finish after storage came back
+              memory [--only text] [--alone]
+                               resident memory added by reading each case of the bad-input corpus and the expanding
+                               DOCX class (or those whose name contains text), each in a child process; then four of
+                               the worst, and four expanding DOCX files, at once in one process (not with --alone)
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;

@@ -35,7 +35,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         {
             UploadFormat.Pdf => ReadPackage(sourceName, "PDF", content, static (name, bytes, options, budget) => PdfExtractor.Read(name, bytes, options, budget), budget),
             UploadFormat.Docx => ReadPackage(sourceName, "Word (DOCX)", content, static (name, bytes, options, budget) => DocxExtractor.Read(name, bytes, options, budget), budget),
-            _ => ReadText(sourceName, content, budget),
+            _ => ReadText(sourceName, content, options, budget),
         };
 
         if (drafts.Count == 0)
@@ -49,7 +49,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         budget.ThrowIfExceeded();
         language ??= LanguageDetector.Detect(text);
         budget.ThrowIfExceeded();
-        var sentences = SentenceSplitter.Split(text, blocks, language);
+        var sentences = SentenceSplitter.Split(text, blocks, language, budget);
         budget.ThrowIfExceeded();
         return new SourceDocument(
             DocumentId.FromNormalisedText(text),
@@ -84,7 +84,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         }
     }
 
-    private static (List<BlockDraft> Blocks, string? Title) ReadText(string sourceName, ReadOnlySpan<byte> content, ReadBudget budget)
+    private static (List<BlockDraft> Blocks, string? Title) ReadText(string sourceName, ReadOnlySpan<byte> content, DocumentReaderOptions options, ReadBudget budget)
     {
         var encoding = TextDecoder.DetectEncoding(content);
         if (!TextDecoder.IsWide(encoding) && content.IndexOf((byte)0) >= 0)
@@ -103,7 +103,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         var format = ContentSniffer.SniffText(sourceName, decoded);
         if (format == UploadFormat.Html)
         {
-            return HtmlExtractor.Read(decoded, budget);
+            return HtmlExtractor.Read(decoded, options, budget);
         }
 
         var markdown = format == UploadFormat.Markdown;
@@ -114,7 +114,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         }
 
         budget.ThrowIfExceeded();
-        return markdown ? MarkdownStructureReader.Read(normalised) : PlainTextStructureReader.Read(normalised);
+        return markdown ? MarkdownStructureReader.Read(normalised, options.MaxBlocks, budget) : PlainTextStructureReader.Read(normalised, options.MaxBlocks, budget);
     }
 
     internal static bool IsMarkdownName(string sourceName)

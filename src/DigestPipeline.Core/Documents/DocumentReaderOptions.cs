@@ -22,6 +22,20 @@ public sealed class DocumentReaderOptions
     [Range(1, int.MaxValue)]
     public int MaxCompressionRatio { get; set; } = 100;
 
+    /// <summary>
+    /// A DOCX, PDF or HTML document with more blocks (paragraphs, headings, list items) is rejected while it is read,
+    /// before they are all held: a package can expand far past its upload size.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxBlocks { get; set; } = 100_000;
+
+    /// <summary>
+    /// A DOCX, PDF or HTML document whose text holds more characters is rejected while it is read. The default is
+    /// what a text upload of <see cref="MaxBytes"/> can hold.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxCharacters { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>A PDF with more pages is rejected.</summary>
     [Range(1, int.MaxValue)]
     public int MaxPdfPages { get; set; } = 500;

@@ -23,7 +23,10 @@ public enum RejectionReason
     /// <summary>A PDF with more pages than <see cref="DocumentReaderOptions.MaxPdfPages"/>.</summary>
     TooManyPages,
 
-    /// <summary>A DOCX whose ZIP package would expand past the caps (a zip bomb).</summary>
+    /// <summary>
+    /// A DOCX whose ZIP package would expand past the caps (a zip bomb), or a DOCX, PDF or HTML document whose text
+    /// runs past <see cref="DocumentReaderOptions.MaxBlocks"/> or <see cref="DocumentReaderOptions.MaxCharacters"/>.
+    /// </summary>
     ExpandsTooMuch,
 
     /// <summary>A blob name that could address another path (see <see cref="UploadName"/>); the blob is left where it is.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using DigestPipeline.Core.Documents.Formats;
 
 namespace DigestPipeline.Core.Documents;
 
@@ -11,7 +12,9 @@ namespace DigestPipeline.Core.Documents;
 /// punctuation (. ! … ; : ,) that starts with no lowercase letter and is followed by text is a heading. Such a line
 /// typed right above its text, without a blank line, is a heading too when it is at most two thirds as long as the
 /// next line and that line starts with no lowercase letter (the first line of a hard-wrapped paragraph is about as
-/// long as the next).
+/// long as the next). The budget is checked every few hundred lines and blocks, and a text of more than
+/// <see cref="DocumentReaderOptions.MaxBlocks"/> blocks is refused as they are found (ten million one-letter
+/// paragraphs would otherwise take most of a GB).
 /// </summary>
 internal static class PlainTextStructureReader
 {
@@ -26,9 +29,9 @@ internal static class PlainTextStructureReader
     }
 
     /// <returns>The blocks and the title (null when no line fits as a title).</returns>
-    public static (List<BlockDraft> Blocks, string? Title) Read(string text)
+    public static (List<BlockDraft> Blocks, string? Title) Read(string text, int maxBlocks, ReadBudget budget)
     {
-        var raw = SplitBlocks(text);
+        var raw = SplitBlocks(text, maxBlocks, budget);
         SeparateHeadingLines(text, raw);
         var drafts = new List<BlockDraft>(raw.Count + 1);
         string? title = null;
@@ -47,6 +50,7 @@ internal static class PlainTextStructureReader
         var builder = new StringBuilder();
         for (var i = first; i < raw.Count; i++)
         {
+            budget.Step();
             texts[i] = JoinLines(text, raw[i].Lines, builder);
             candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i]);
         }
@@ -69,13 +73,14 @@ internal static class PlainTextStructureReader
         return (drafts, title);
     }
 
-    private static List<RawBlock> SplitBlocks(string text)
+    private static List<RawBlock> SplitBlocks(string text, int maxBlocks, ReadBudget budget)
     {
         var blocks = new List<RawBlock>();
         RawBlock? current = null;
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
+            budget.Step();
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
             var start = lineStart;
@@ -100,20 +105,26 @@ internal static class PlainTextStructureReader
                 if (itemStart == end) continue;
                 current = new RawBlock(isListItem: true);
                 current.Lines.Add(itemStart..end);
-                blocks.Add(current);
+                Add(blocks, current, maxBlocks, budget);
                 continue;
             }
 
             if (current is null || (current.IsListItem && !indented))
             {
                 current = new RawBlock(isListItem: false);
-                blocks.Add(current);
+                Add(blocks, current, maxBlocks, budget);
             }
 
             current.Lines.Add(start..end);
         }
 
         return blocks;
+    }
+
+    private static void Add(List<RawBlock> blocks, RawBlock block, int maxBlocks, ReadBudget budget)
+    {
+        if (blocks.Count >= maxBlocks) throw BlockDraftCollector.TooManyBlocks(budget.SourceName, maxBlocks);
+        blocks.Add(block);
     }
 
     /// <summary>Gives a heading line that opens a paragraph (not the first block: <see cref="TitleOf"/> reads that one) a block of its own.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using DigestPipeline.Core.Documents.Formats;
 
 namespace DigestPipeline.Core.Documents;
 
@@ -12,7 +13,8 @@ namespace DigestPipeline.Core.Documents;
 /// follows (U.S. Army, but U.S. The). Closing quotes and brackets after the terminator belong to the sentence,
 /// including a French « … » closed after a space. A « … » quotation of several sentences stays inside one sentence
 /// when it closes within <see cref="MaxQuotationLength"/> characters.
-/// Sentence offsets exclude surrounding whitespace. Linear in the text length.
+/// Sentence offsets exclude surrounding whitespace. Linear in the text length; when given a budget, checks it every
+/// few hundred blocks and terminators.
 /// </summary>
 internal static class SentenceSplitter
 {
@@ -21,17 +23,18 @@ internal static class SentenceSplitter
 
     private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…‼⁇⁈⁉");
 
-    public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language)
+    public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language, ReadBudget? budget = null)
     {
         var abbreviations = Abbreviations.For(language);
         var functionWords = FunctionWords.For(language);
         var sentences = new List<Sentence>(blocks.Count * 2);
         for (var b = 0; b < blocks.Count; b++)
         {
+            budget?.Step();
             var block = blocks[b];
             if (block.Kind is BlockKind.Paragraph or BlockKind.Standfirst)
             {
-                SplitBlock(text, block, b, abbreviations, functionWords, language, sentences);
+                SplitBlock(text, block, b, abbreviations, functionWords, language, sentences, budget);
             }
             else
             {
@@ -43,7 +46,8 @@ internal static class SentenceSplitter
     }
 
     private static void SplitBlock(
-        string text, DocumentBlock block, int blockIndex, Abbreviations abbreviations, FunctionWords functionWords, string language, List<Sentence> sentences)
+        string text, DocumentBlock block, int blockIndex, Abbreviations abbreviations, FunctionWords functionWords, string language, List<Sentence> sentences,
+        ReadBudget? budget)
     {
         var end = block.Start + block.Length;
         var sentenceStart = block.Start;
@@ -57,6 +61,7 @@ internal static class SentenceSplitter
                 break;
             }
 
+            budget?.Step();
             i += found;
             var terminatorStart = i;
             var j = i;

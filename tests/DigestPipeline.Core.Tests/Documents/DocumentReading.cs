@@ -1,9 +1,10 @@
 using System.Text;
 using DigestPipeline.Core.Documents;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigestPipeline.Core.Tests.Documents;
 
-/// <summary>Shared helpers of the document tests: reading text or the seed through a default <see cref="DocumentReader"/>.</summary>
+/// <summary>Shared helpers of the document tests: reading text or the seed through a default <see cref="DocumentReader"/> whose clock stands still.</summary>
 internal static class DocumentReading
 {
     public static readonly DateTimeOffset ReceivedAt = new(2025, 12, 8, 9, 0, 0, TimeSpan.Zero);
@@ -15,7 +16,14 @@ internal static class DocumentReading
     public static SourceDocument ReadSeed() => Read("fr-tech-basel-ai-summit-miami.txt", SeedBytes());
 
     public static SourceDocument Read(string name, byte[] content, long maxBytes = 10 * 1024 * 1024)
-        => new DocumentReader(new DocumentReaderOptions { MaxBytes = maxBytes }).Read(name, content, ReceivedAt);
+        => Reader(new DocumentReaderOptions { MaxBytes = maxBytes }).Read(name, content, ReceivedAt);
+
+    /// <summary>
+    /// A reader whose clock never moves, for the tests that are not about time: on a loaded machine (load average 16–20
+    /// on 2 cores has been seen) a large input can take longer than <see cref="DocumentReaderOptions.MaxReadTime"/> in
+    /// wall-clock time, and the test would get <c>TimedOut</c> instead of its answer.
+    /// </summary>
+    public static DocumentReader Reader(DocumentReaderOptions options) => new(options, new FakeTimeProvider());
 
     public static SourceDocument ReadText(string name, string text) => Read(name, Encoding.UTF8.GetBytes(text));
 

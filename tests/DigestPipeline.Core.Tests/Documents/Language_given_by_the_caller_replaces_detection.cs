@@ -9,7 +9,7 @@ public sealed class Language_given_by_the_caller_replaces_detection
     [Fact]
     public void A_given_language_is_the_documents_language_and_the_content_id_stays_the_same()
     {
-        var reader = new DocumentReader(new DocumentReaderOptions());
+        var reader = DocumentReading.Reader(new DocumentReaderOptions());
         var bytes = DocumentReading.SeedBytes();
 
         var detected = reader.Read("seed.txt", bytes, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);

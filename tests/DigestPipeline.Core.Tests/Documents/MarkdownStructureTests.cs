@@ -125,4 +125,15 @@ public sealed class MarkdownStructureTests
 
         document.BlockTexts(BlockKind.ListItem).ShouldBe(["first point", "second point"]);
     }
+
+    [Fact]
+    public void Markdown_nested_past_the_parsers_depth_limit_is_rejected_as_malformed()
+    {
+        var text = "# Titre\n\n" + string.Concat(Enumerable.Repeat("*mot* ", 10_000));
+
+        var rejection = Should.Throw<DocumentRejectedException>(() => DocumentReading.ReadText("emphases.md", text));
+
+        rejection.Reason.ShouldBe(RejectionReason.Malformed);
+        rejection.Message.ShouldStartWith("'emphases.md' is Markdown that cannot be read: ");
+    }
 }

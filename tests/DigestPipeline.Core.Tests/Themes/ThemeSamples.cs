@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Tests.Documents;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Core.Tests.Themes;
@@ -25,7 +26,7 @@ internal static partial class ThemeSamples
     public static ThemeTaxonomy Taxonomy(string json) => ThemeTaxonomy.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 
     public static SourceDocument ReadSeedArticle() =>
-        new DocumentReader(new DocumentReaderOptions())
+        DocumentReading.Reader(new DocumentReaderOptions())
             .Read("fr-tech-basel-ai-summit-miami.txt", File.ReadAllBytes(SeedsPath("documents", "fr-tech-basel-ai-summit-miami.txt")), At);
 
     public static DocumentSummaries Summarize(SourceDocument document, ThemeTaxonomy? taxonomy = null, SummarizerOptions? options = null) =>

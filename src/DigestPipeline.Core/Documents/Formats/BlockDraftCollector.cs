@@ -1,11 +1,18 @@
+using System.Globalization;
+
 namespace DigestPipeline.Core.Documents.Formats;
 
 /// <summary>
 /// Collects the blocks an extractor finds in a binary or markup format, each cleaned as text uploads are
-/// (characters normalised, whitespace collapsed to one line), empty ones dropped; and checks the time budget.
+/// (characters normalised, whitespace collapsed to one line), empty ones dropped; checks the time budget; and
+/// refuses a document past <see cref="DocumentReaderOptions.MaxBlocks"/> blocks or
+/// <see cref="DocumentReaderOptions.MaxCharacters"/> characters, so that what is held stays bounded whatever the
+/// package expands to.
 /// </summary>
-internal sealed class BlockDraftCollector(ReadBudget budget)
+internal sealed class BlockDraftCollector(ReadBudget budget, DocumentReaderOptions options)
 {
+    private long _characters;
+
     public List<BlockDraft> Drafts { get; } = [];
 
     public ReadBudget Budget { get; } = budget;
@@ -15,8 +22,29 @@ internal sealed class BlockDraftCollector(ReadBudget budget)
         Budget.ThrowIfExceeded();
         if (kind == BlockKind.Title && Drafts.Count > 0) kind = BlockKind.Heading;
         var text = Clean(rawText);
-        if (text.Length > 0) Drafts.Add(new BlockDraft(kind, text, kind == BlockKind.ListItem ? marker ?? DocumentLayout.BulletMarker : null));
+        if (text.Length == 0) return;
+        if (Drafts.Count >= options.MaxBlocks) throw TooManyBlocks(Budget.SourceName, options.MaxBlocks);
+        _characters += text.Length;
+        EnsureRoomFor(0);
+        Drafts.Add(new BlockDraft(kind, text, kind == BlockKind.ListItem ? marker ?? DocumentLayout.BulletMarker : null));
     }
+
+    /// <summary>
+    /// Refuses the document when the blocks collected and <paramref name="pendingCharacters"/> not yet made into
+    /// blocks (a paragraph still being read, the lines of the pages read so far) exceed the character cap.
+    /// </summary>
+    public void EnsureRoomFor(long pendingCharacters)
+    {
+        if (_characters + pendingCharacters > options.MaxCharacters) throw TooManyCharacters(Budget.SourceName, options.MaxCharacters);
+    }
+
+    public static DocumentRejectedException TooManyBlocks(string sourceName, int maxBlocks) =>
+        new(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
+            $"'{sourceName}' holds more than {maxBlocks:N0} paragraphs, headings and list items; that is the limit for one document."));
+
+    public static DocumentRejectedException TooManyCharacters(string sourceName, long maxCharacters) =>
+        new(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
+            $"'{sourceName}' holds more than {maxCharacters:N0} characters of text; that is the limit for one document."));
 
     public static string Clean(string rawText) => TextNormaliser.CollapseSpaces(TextNormaliser.NormaliseCharacters(rawText, keepTabs: false));
 

@@ -31,12 +31,44 @@ internal static class HtmlExtractor
     /// <summary>Blocks, and the dropped sections of a page; a dropped inline element (a script in a paragraph) leaves the paragraph whole.</summary>
     private static bool IsBlockBoundary(string name) => Blocks.Contains(name) || name is "nav" or "header" or "footer" or "aside" or "form";
 
-    public static (List<BlockDraft> Blocks, string? Title) Read(string html, ReadBudget budget)
+    /// <summary>
+    /// A page of more start tags than this many times <see cref="DocumentReaderOptions.MaxBlocks"/> is refused (by
+    /// default 200,000: ten times a long encyclopaedia article's page). AngleSharp's tree takes up to about 700 bytes
+    /// per start tag (the element and the text around it), so 200,000 take about 140 MB.
+    /// </summary>
+    public const int ElementsPerBlock = 2;
+
+    /// <remarks>
+    /// AngleSharp parses the whole page into a tree before it is walked, so a page of
+    /// more than <see cref="ElementsPerBlock"/> × <see cref="DocumentReaderOptions.MaxBlocks"/> start tags is refused
+    /// before it is parsed; the walk checks the budget every few hundred nodes, also inside one block's text.
+    /// </remarks>
+    public static (List<BlockDraft> Blocks, string? Title) Read(string html, DocumentReaderOptions options, ReadBudget budget)
     {
+        var maxElements = (long)ElementsPerBlock * options.MaxBlocks;
+        if (CountStartTags(html, maxElements) > maxElements)
+        {
+            throw new DocumentRejectedException(RejectionReason.ExpandsTooMuch, string.Create(CultureInfo.InvariantCulture,
+                $"'{budget.SourceName}' holds more than {maxElements:N0} HTML elements; that is the limit for one page."));
+        }
+
         var document = new HtmlParser().ParseDocument(html);
-        var collector = new BlockDraftCollector(budget);
+        budget.ThrowIfExceeded();
+        var collector = new BlockDraftCollector(budget, options);
         if (document.Body is { } body) VisitContainer(body, collector, depth: 0);
         return collector.Finish(document.Title, firstHeadingIsTitle: false);
+    }
+
+    /// <summary>"&lt;" followed by a letter, counted up to one past <paramref name="limit"/>: at least the elements the parser makes from the markup.</summary>
+    private static long CountStartTags(string html, long limit)
+    {
+        var count = 0L;
+        for (var at = html.IndexOf('<'); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
+        {
+            if (char.IsAsciiLetter(html[at + 1]) && ++count > limit) break;
+        }
+
+        return count;
     }
 
     /// <summary>Inline content between blocks becomes a paragraph; each block child is read for what it is.</summary>
@@ -53,7 +85,7 @@ internal static class HtmlExtractor
             }
             else
             {
-                AppendText(child, pending);
+                AppendText(child, pending, collector.Budget);
             }
         }
 
@@ -66,17 +98,17 @@ internal static class HtmlExtractor
         if (Dropped.Contains(name)) return;
         if (depth > MaxDepth)
         {
-            collector.Add(BlockKind.Paragraph, TextOf(element));
+            collector.Add(BlockKind.Paragraph, TextOf(element, collector.Budget));
             return;
         }
 
         switch (name)
         {
             case "h1" when collector.Drafts.Count == 0:
-                collector.Add(BlockKind.Title, TextOf(element));
+                collector.Add(BlockKind.Title, TextOf(element, collector.Budget));
                 break;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                collector.Add(BlockKind.Heading, TextOf(element));
+                collector.Add(BlockKind.Heading, TextOf(element, collector.Budget));
                 break;
             case "ul" or "ol" or "menu":
                 VisitList(element, collector, depth);
@@ -98,6 +130,7 @@ internal static class HtmlExtractor
         var number = ordered && int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
         foreach (var child in list.Children)
         {
+            collector.Budget.Step();
             if (child.LocalName != "li")
             {
                 VisitBlock(child, collector, depth + 1);
@@ -119,27 +152,28 @@ internal static class HtmlExtractor
             if (child is IElement element && IsBlockBoundary(element.LocalName) && element.LocalName is not ("p" or "div"))
                 nested.Add(element);
             else
-                AppendText(child, own);
+                AppendText(child, own, collector.Budget);
         }
 
         collector.Add(BlockKind.ListItem, own.ToString(), marker);
         foreach (var element in nested) VisitBlock(element, collector, depth + 1);
     }
 
-    private static string TextOf(INode node)
+    private static string TextOf(INode node, ReadBudget budget)
     {
         var builder = new StringBuilder();
-        AppendText(node, builder);
+        AppendText(node, builder, budget);
         return builder.ToString();
     }
 
     /// <summary>The text of a node without what is dropped; line breaks and block boundaries become spaces. Iterative: any depth.</summary>
-    private static void AppendText(INode node, StringBuilder builder)
+    private static void AppendText(INode node, StringBuilder builder, ReadBudget budget)
     {
         var stack = new Stack<INode>();
         stack.Push(node);
         while (stack.Count > 0)
         {
+            budget.Step();
             var current = stack.Pop();
             switch (current)
             {

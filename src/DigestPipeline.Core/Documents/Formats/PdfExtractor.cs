@@ -35,14 +35,21 @@ internal static class PdfExtractor
                 $"'{sourceName}' has {document.NumberOfPages:N0} pages; the limit for a PDF is {options.MaxPdfPages:N0}."));
         }
 
+        // Pages are read whole by PdfPig, so the budget is checked per page and per line; the lines of all pages
+        // are held until the blocks are made, so their characters count against the cap as they come (content
+        // streams are compressed: a 10 MB PDF can expand to far more text).
+        var collector = new BlockDraftCollector(budget, options);
         var pages = new List<List<Line>>(document.NumberOfPages);
+        var characters = 0L;
         for (var number = 1; number <= document.NumberOfPages; number++)
         {
             budget.ThrowIfExceeded();
-            pages.Add(LinesOf(document.GetPage(number)));
+            var lines = LinesOf(document.GetPage(number), budget);
+            foreach (var line in lines) characters += line.Text.Length;
+            collector.EnsureRoomFor(characters);
+            pages.Add(lines);
         }
 
-        var collector = new BlockDraftCollector(budget);
         var bodySize = BodySize(pages);
         AddBlocks(pages, bodySize, collector);
         var declared = document.Information.Title;
@@ -66,16 +73,16 @@ internal static class PdfExtractor
     private static DocumentRejectedException Encrypted(string sourceName) =>
         new(RejectionReason.Encrypted, $"'{sourceName}' is an encrypted (password-protected) PDF; upload it without protection.");
 
-    private static List<Line> LinesOf(Page page)
+    private static List<Line> LinesOf(Page page, ReadBudget budget)
     {
         var words = page.GetWords().Where(w => w.Letters.Count > 0 && !string.IsNullOrWhiteSpace(w.Text)).ToList();
         if (words.Count == 0)
             return [];
         var regions = UnsupervisedReadingOrderDetector.Instance.Get(RecursiveXYCut.Instance.GetBlocks(words));
-        return regions.SelectMany(region => LinesOf(region.TextLines.SelectMany(line => line.Words))).ToList();
+        return regions.SelectMany(region => LinesOf(region.TextLines.SelectMany(line => line.Words), budget)).ToList();
     }
 
-    private static List<Line> LinesOf(IEnumerable<Word> region)
+    private static List<Line> LinesOf(IEnumerable<Word> region, ReadBudget budget)
     {
         var words = region
             .Select(w => (Word: w, Baseline: w.Letters[0].StartBaseLine.Y, Size: w.Letters.Max(l => l.PointSize)))
@@ -84,6 +91,7 @@ internal static class PdfExtractor
         var i = 0;
         while (i < words.Count)
         {
+            budget.Step();
             var first = words[i];
             var tolerance = Math.Max(first.Size, 1) * 0.4;
             var j = i;
@@ -124,6 +132,7 @@ internal static class PdfExtractor
             var firstOnPage = true;
             foreach (var line in page)
             {
+                collector.Budget.Step();
                 var bullet = PlainTextStructureReader.BulletLength(line.Text);
                 var lineKind = IsHeading(line, bodySize) ? BlockKind.Heading
                     : bullet > 0 ? BlockKind.ListItem : BlockKind.Paragraph;

@@ -28,7 +28,7 @@ public sealed class Every_bad_input_is_rejected_with_its_reason_or_read
     {
         var input = BadInputCorpus.All.Single(c => c.Case == @case);
         var content = input.Build();
-        var reader = new DocumentReader(BadInputCorpus.Options);
+        var reader = DocumentReading.Reader(BadInputCorpus.Options);
 
         if (input.Rejected == RejectionReason.UnsafeName)
         {

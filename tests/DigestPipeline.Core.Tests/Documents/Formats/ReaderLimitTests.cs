@@ -1,6 +1,7 @@
 using System.Text;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Tests.Documents.BadInput;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class ReaderLimitTests
     }
 
     private static SourceDocument Read(DocumentReaderOptions options, string name, byte[] content, TimeProvider? time = null) =>
-        new DocumentReader(options, time).Read(name, content, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);
+        new DocumentReader(options, time ?? new FakeTimeProvider()).Read(name, content, DocumentReading.ReceivedAt, cancellationToken: TestContext.Current.CancellationToken);
 
     [Fact]
     public void A_document_over_its_time_budget_is_rejected_as_timed_out()
