@@ -29,7 +29,12 @@ public sealed class DocumentReaderOptions
     /// <summary>The time one document may take to be read (extraction, structure, sentences, language).</summary>
     public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Sentences past this many are not considered by themes and summaries (the text is kept whole).</summary>
+    /// <summary>
+    /// Most sentences themes and summaries consider: a document with more is sampled, this many spread over every
+    /// section (<see cref="SentenceSampler"/>), and says so (<see cref="SourceDocument.Sample"/>); the text is kept
+    /// whole. A guard on memory, which grows with the sentences considered (about 2 KB each while summarizing): the
+    /// default takes whole any text within the default <see cref="MaxBytes"/>, and a 20 MB report of news prose.
+    /// </summary>
     [Range(1, int.MaxValue)]
-    public int MaxSentences { get; set; } = 20_000;
+    public int MaxSentences { get; set; } = 200_000;
 }
