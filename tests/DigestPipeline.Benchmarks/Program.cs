@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using DigestPipeline.Benchmarks.Analysis;
 using DigestPipeline.Benchmarks.Digests;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Benchmarks.Load;
@@ -8,6 +9,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- planning [--subscribers n] [--azurite]   one planning run's cost
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -31,6 +33,12 @@ switch (args.FirstOrDefault())
     case "load":
         return await LoadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 
+    case "longreport":
+        return await LongReportCommand.RunAsync(args[1..], Console.Out);
+
+    case "longreport-size":
+        return LongReportCommand.RunSize(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -48,6 +56,9 @@ switch (args.FirstOrDefault())
                                n documents (default 1,000) uploaded at once through the local host on Azurite:
                                documents/s and upload → summary p50/p99, next to a plain SDK loop of the same
                                storage requests on a fresh Azurite (the ceiling)
+              longreport [--sizes 1,5,20] [--runs n] [--source bbc|seeds] [--max-sentences n]
+                               one long report of each size (MB) read and summarized, each in its own process:
+                               time, allocations and peak working set, with their ratio per MB to the first size
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;
