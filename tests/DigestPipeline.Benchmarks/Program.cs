@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using DigestPipeline.Benchmarks.Analysis;
 using DigestPipeline.Benchmarks.Digests;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Benchmarks.Load;
@@ -11,6 +12,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -40,6 +42,12 @@ switch (args.FirstOrDefault())
     case "memory":
         return await MemoryCommand.RunAsync(args[1..], Console.Out);
 
+    case "longreport":
+        return await LongReportCommand.RunAsync(args[1..], Console.Out);
+
+    case "longreport-size":
+        return LongReportCommand.RunSize(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -64,6 +72,9 @@ switch (args.FirstOrDefault())
                                resident memory added by reading each case of the bad-input corpus and the expanding
                                DOCX class (or those whose name contains text), each in a child process; then four of
                                the worst, and four expanding DOCX files, at once in one process (not with --alone)
+              longreport [--sizes 1,5,20] [--runs n] [--source bbc|seeds] [--max-sentences n]
+                               one long report of each size (MB) read and summarized, each in its own process:
+                               time, allocations and peak working set, with their ratio per MB to the first size
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;

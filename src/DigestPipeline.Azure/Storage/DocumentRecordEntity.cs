@@ -26,6 +26,14 @@ internal sealed class DocumentRecordEntity : ITableEntity
     /// <summary>Theme ids as a JSON array.</summary>
     public string? Themes { get; set; }
 
+    /// <summary>
+    /// Sentences considered by themes and summaries, and found in the text, when the document was sampled
+    /// (<see cref="SentenceSample"/>); both absent for a document considered whole and for older rows.
+    /// </summary>
+    public int? SentencesConsidered { get; set; }
+
+    public int? SentencesInText { get; set; }
+
     public static DocumentRecordEntity From(DocumentRecord record) => new()
     {
         PartitionKey = TableKey.Encode(record.Id),
@@ -37,6 +45,8 @@ internal sealed class DocumentRecordEntity : ITableEntity
         Title = record.Title,
         Reason = record.Reason,
         Themes = record.Themes is null ? null : PipelineJson.Serialize(record.Themes),
+        SentencesConsidered = record.Sample?.Considered,
+        SentencesInText = record.Sample?.InText,
     };
 
     public DocumentRecord ToRecord() => new(
@@ -47,5 +57,6 @@ internal sealed class DocumentRecordEntity : ITableEntity
         Language,
         Title,
         Reason,
-        Themes is null ? null : PipelineJson.Deserialize<string[]>(Themes));
+        Themes is null ? null : PipelineJson.Deserialize<string[]>(Themes),
+        SentencesConsidered is { } considered && SentencesInText is { } inText ? new SentenceSample(considered, inText) : null);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using DigestPipeline.Cli.Local;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
@@ -46,7 +47,7 @@ public static class StatusCommand
             foreach (var record in records.OrderByDescending(r => r.UpdatedAt).Take(10))
             {
                 recent.AddRow($"{record.UpdatedAt:yyyy-MM-dd HH:mm:ss}", record.Status.ToString(), Markup.Escape(record.SourceName),
-                    Markup.Escape(record.Id), Markup.Escape(string.Join(", ", record.Themes ?? [])));
+                    Markup.Escape(record.Id), Markup.Escape(string.Join(", ", record.Themes ?? []) + Sampled(record)));
             }
 
             AnsiConsole.Write(recent);
@@ -59,6 +60,11 @@ public static class StatusCommand
         });
         return command;
     }
+
+    /// <summary>A document too long to be considered whole says so beside its themes, which come from a sample.</summary>
+    private static string Sampled(DocumentRecord record) => record.Sample is { } sample
+        ? string.Create(CultureInfo.InvariantCulture, $" (sampled: {sample.Considered:N0} of {sample.InText:N0} sentences)")
+        : "";
 
     public static async Task PrintDeliveriesAsync(IDeliveryLedger ledger, int count, CancellationToken cancellationToken)
     {

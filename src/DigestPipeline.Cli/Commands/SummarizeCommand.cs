@@ -101,9 +101,15 @@ public static partial class SummarizeCommand
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Title)}[/]");
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"  {report.SourceName} · id {report.Id} · {report.Language} · {report.SizeBytes:N0} bytes, {report.Text.Length:N0} characters")));
+            $"  {report.SourceName} · id {report.Id} · {report.Language} · {report.SizeBytes:N0} bytes, {report.Text.Length:N0} characters, {report.SentencesInText:N0} sentences")));
+        if (report.Sampled)
+        {
+            // Said before anything else: the themes below come from part of the text only.
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"  Sampled: themes and summaries consider {report.SentencesConsidered:N0} of the {report.SentencesInText:N0} sentences, spread over every section (Documents__MaxSentences).")));
+        }
 
-        var structure = new Table().Title("Structure").AddColumns("#", "Section", "Characters", "Paragraphs", "List items", "Sentences");
+        var structure = new Table().Title("Structure").AddColumns("#", "Section", "Characters", "Paragraphs", "List items", report.Sampled ? "Sentences considered" : "Sentences");
         foreach (var section in report.Sections)
         {
             structure.AddRow(Cell(section.Index), Markup.Escape(section.Heading), Markup.Escape(Range(section.Start, section.Length)),

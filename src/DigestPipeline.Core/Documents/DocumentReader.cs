@@ -6,7 +6,8 @@ namespace DigestPipeline.Core.Documents;
 /// <summary>
 /// Turns the bytes of an upload into a <see cref="SourceDocument"/>: size cap, format sniffed from the bytes
 /// (PDF, DOCX, HTML, Markdown, plain text: <see cref="ContentSniffer"/>), extraction into the same block drafts
-/// whatever the format, normalisation, structure, sentences (at most <see cref="DocumentReaderOptions.MaxSentences"/>),
+/// whatever the format, normalisation, structure, sentences (at most <see cref="DocumentReaderOptions.MaxSentences"/>,
+/// spread over every section: <see cref="SentenceSampler"/>),
 /// language and the content hash that is the document id, all within <see cref="DocumentReaderOptions.MaxReadTime"/>.
 /// </summary>
 public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? time = null)
@@ -51,6 +52,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         budget.ThrowIfExceeded();
         var sentences = SentenceSplitter.Split(text, blocks, language, budget);
         budget.ThrowIfExceeded();
+        var considered = sentences.Count > options.MaxSentences ? SentenceSampler.Spread(sentences, options.MaxSentences) : sentences;
         return new SourceDocument(
             DocumentId.FromNormalisedText(text),
             sourceName,
@@ -59,9 +61,10 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
             text,
             blocks,
             sections,
-            sentences.Count > options.MaxSentences ? sentences.Take(options.MaxSentences).ToList() : sentences,
+            considered,
             receivedAt,
-            content.Length);
+            content.Length,
+            considered.Count < sentences.Count ? new SentenceSample(considered.Count, sentences.Count) : null);
     }
 
     /// <summary>The rejection of an upload over the size cap; also raised by callers that know the size before reading the bytes.</summary>

@@ -4,6 +4,8 @@ using System.Text;
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>The status row of one document (or, for a rejected upload, of one blob) in the Documents table.</summary>
+/// <param name="Sample">Set when the document was too long to be considered whole (<see cref="SourceDocument.Sample"/>);
+/// null for a document considered whole, and for rows written before it existed.</param>
 public sealed record DocumentRecord(
     string Id,
     string SourceName,
@@ -12,7 +14,8 @@ public sealed record DocumentRecord(
     string? Language = null,
     string? Title = null,
     string? Reason = null,
-    IReadOnlyList<string>? Themes = null)
+    IReadOnlyList<string>? Themes = null,
+    SentenceSample? Sample = null)
 {
     /// <summary>A rejected upload has no document id; its row is keyed by the blob version instead.</summary>
     public static string RejectedUploadId(string blobName, string? eTag) =>

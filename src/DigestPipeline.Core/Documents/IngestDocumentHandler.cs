@@ -80,7 +80,7 @@ public sealed class IngestDocumentHandler(
         if (existing is not { Status: DocumentStatus.Ingested })
         {
             await documents.SetRecordAsync(
-                new DocumentRecord(document.Id, blobName, DocumentStatus.Ingested, now, document.Language, document.Title),
+                new DocumentRecord(document.Id, blobName, DocumentStatus.Ingested, now, document.Language, document.Title, Sample: document.Sample),
                 cancellationToken);
             telemetry.DocumentIngested();
         }
@@ -88,9 +88,15 @@ public sealed class IngestDocumentHandler(
         // Sent again when a previous attempt stopped after recording "ingested": summarizing twice is harmless.
         await queue.SendAsync(StorageNames.SummarizeQueue,
             PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id, Activity.Current?.Id)), cancellationToken);
+        if (document.Sample is { } sample)
+        {
+            logger.LogWarning("Document {DocumentId} ({BlobName}) has {SentencesInText} sentences: its themes and summaries consider {SentencesConsidered} of them, spread over every section (Documents__MaxSentences)",
+                document.Id, blobName, sample.InText, sample.Considered);
+        }
+
         await documents.MarkUploadHandledAsync(blobName, blob.ETag, cancellationToken);
         logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
-            blobName, document.Id, document.Language, document.Sentences.Count);
+            blobName, document.Id, document.Language, document.SentencesInText);
     }
 
     private async Task RejectAsync(IncomingBlob blob, DocumentRejectedException rejection, DateTimeOffset now, CancellationToken cancellationToken)

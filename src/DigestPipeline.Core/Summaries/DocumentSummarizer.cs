@@ -40,7 +40,8 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
             foreach (var sentence in analyzed.Sentences)
             {
                 var own = evidence.For(sentence.Index, theme);
-                for (var item = sentence.Index + 1; item <= IntroducedList.LastItem(analyzed, sentence.Index); item++)
+                var lastItem = IntroducedList.LastItem(analyzed, sentence.Index);
+                for (var item = sentence.Index + 1; item <= lastItem; item++)
                 {
                     own += evidence.Own(item, theme);
                 }

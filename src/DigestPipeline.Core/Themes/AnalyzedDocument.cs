@@ -22,6 +22,9 @@ internal sealed class AnalyzedDocument
     /// <summary>Sections referenced by the document or its sentences (at least 1: the lead).</summary>
     public int SectionCount { get; }
 
+    /// <summary>Per sentence, the last item of the list it introduces, or -1 (<see cref="Summaries.IntroducedList"/>): found once per document.</summary>
+    public int[] ListEnds => field ??= Summaries.IntroducedList.LastItems(this);
+
     public string SectionHeading(int sectionIndex) =>
         sectionIndex >= 0 && sectionIndex < Source.Sections.Count ? Source.Sections[sectionIndex].Heading
         : sectionIndex == 0 ? Source.Title

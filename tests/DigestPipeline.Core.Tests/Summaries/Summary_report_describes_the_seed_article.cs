@@ -49,5 +49,8 @@ public sealed class Summary_report_describes_the_seed_article
         sentence.GetProperty("start").GetInt32().ShouldBeGreaterThanOrEqualTo(0);
         sentence.GetProperty("length").GetInt32().ShouldBeGreaterThan(0);
         root.GetProperty("themes")[0].GetProperty("keyPhrases").GetArrayLength().ShouldBeGreaterThan(0);
+        root.GetProperty("sampled").GetBoolean().ShouldBeFalse();
+        root.GetProperty("sentencesInText").GetInt32().ShouldBe(document.Sentences.Count);
+        root.GetProperty("sentencesConsidered").GetInt32().ShouldBe(document.Sentences.Count);
     }
 }
