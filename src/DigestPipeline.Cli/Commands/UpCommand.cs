@@ -37,7 +37,7 @@ public static class UpCommand
                 AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
                 AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages (unsubscribe, view digest, source page; /healthz, /readyz) on {Markup.Escape(string.Join(", ", pages))}.");
                 AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");
-                var exitCode = await WaitForStopAsync(environment.Services.GetRequiredService<IHostApplicationLifetime>(), cancellationToken);
+                var exitCode = await WaitForStopAsync(environment.Services, cancellationToken);
                 AnsiConsole.MarkupLine(exitCode == 0 ? "Stopping…" : "[red]The host stopped by itself (see the error above); exiting with code 1.[/]");
                 return exitCode;
             }
@@ -54,13 +54,20 @@ public static class UpCommand
         return command;
     }
 
-    /// <summary>Waits for Ctrl+C / SIGTERM (0) or for the host to stop by itself (<see cref="HostFailed"/>).</summary>
-    public static async Task<int> WaitForStopAsync(IHostApplicationLifetime lifetime, CancellationToken stopRequested)
+    /// <summary>
+    /// Waits until the host stops: 0 after Ctrl+C or SIGTERM, <see cref="HostFailed"/> when it stopped because one of
+    /// its loops ended in an exception (the host stops itself then). The signal reaches both the host and this
+    /// command, in either order, so it is the loops' state that tells the two apart, not which one came first.
+    /// </summary>
+    public static async Task<int> WaitForStopAsync(IServiceProvider services, CancellationToken stopRequested)
     {
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
-        await Task.WhenAny(stopping.Task, Task.Delay(Timeout.Infinite, stopRequested)).ConfigureAwait(false);
-        return stopRequested.IsCancellationRequested ? 0 : HostFailed;
+        await using var requested = stopRequested.Register(() => stopping.TrySetResult());
+        await stopping.Task;
+        var failed = services.GetServices<IHostedService>().OfType<BackgroundService>().Any(loop => loop.ExecuteTask is { IsFaulted: true });
+        return failed ? HostFailed : 0;
     }
 
     private static int ReportAlreadyRunning(Workspace workspace)

@@ -87,14 +87,24 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
         // seconds of acknowledged writes (a summarize message whose Documents row survived, an event whose blob
         // receipt survived). Azure Storage does not lose acknowledged writes; after such an emulator loss the
         // operator runs `digest repair` (here with "stuck after" 0: the crash is known) and replays poison.
-        var repaired = await pipeline.Get<RepairHandler>().RepairAsync(DateTimeOffset.UtcNow.AddHours(1), Cancellation);
-        TestContext.Current.TestOutputHelper?.WriteLine($"Repair: {repaired}");
+        var repairedAt = DateTimeOffset.UtcNow.AddHours(1);
+        RepairReport repaired;
+        do
+        {
+            // Bounded per pass: run again until nothing is left for the next one, as an operator would.
+            repaired = await pipeline.Get<RepairHandler>().RepairAsync(repairedAt, Cancellation);
+            TestContext.Current.TestOutputHelper?.WriteLine($"Repair: {repaired}");
+        }
+        while (repaired.Deferred > 0);
         foreach (var listing in poisoned.Where(p => p.Depth > 0))
             await ActivatorUtilities.CreateInstance<PoisonQueues>(pipeline.Services).ReplayAsync(listing.Queue, null, Cancellation);
         await pipeline.WaitUntilIdleAsync(publishedAtLeast: 0, Cancellation);
 
         var tables = new TableServiceClient(connectionString);
         var rows = await tables.GetTableClient(StorageNames.DocumentsTable).QueryAsync<TableEntity>(cancellationToken: Cancellation).ToListAsync(Cancellation);
+        rows = rows.Where(r => r.RowKey == "status").ToList(); // the other rows mark handled uploads
+        TestContext.Current.TestOutputHelper?.WriteLine($"Documents rows: {rows.Count}; missing: {string.Join(", ", ids.Except(rows.Select(r => r.PartitionKey)))}; "
+                          + $"unexpected: {string.Join(", ", rows.Select(r => r.PartitionKey).Except(ids))}");
         rows.Select(r => r.PartitionKey).Order().ShouldBe(ids.Order(), "one Documents row per distinct content, none for the copies");
         rows.Where(r => r.GetString("Status") != nameof(DocumentStatus.Summarized)).Select(r => r.PartitionKey)
             .ShouldBeEmpty("every content summarized once its upload is published again");

@@ -32,6 +32,7 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
                 services.AddSingleton(handler);
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddPipelineTelemetry();
+            services.AddSingleton<HostHealth>();
             services.AddHostedService<QueuePump>();
         });
 
