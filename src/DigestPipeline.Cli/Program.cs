@@ -20,4 +20,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     SummarizeCommand.Create(),
     EvalCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// On Ctrl+C or SIGTERM the command's token is cancelled and the command is given this long to finish (digest up
+// drains its messages in flight, up to 20 s, then stops its Azurite gracefully, up to 15 s). The default, 2 s, made
+// System.CommandLine answer 143 and exit while the host was still stopping.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });

@@ -146,8 +146,8 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
     /// A row of the Documents table beside the status rows: PartitionKey = a hash of the upload's name and version,
     /// RowKey <see cref="HandledUploadRow"/>, so that listing the status rows (filtered on their RowKey) never sees it.
     /// </summary>
-    public Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken) =>
-        MarkUploadAsync(blobName, eTag, "Handled", true, cancellationToken);
+    public Task MarkUploadHandledAsync(string blobName, string eTag, string recordId, CancellationToken cancellationToken) =>
+        MarkUploadAsync(blobName, eTag, "RecordId", recordId, cancellationToken);
 
     public Task MarkUploadRepublishedAsync(string blobName, string eTag, DateTimeOffset at, CancellationToken cancellationToken) =>
         MarkUploadAsync(blobName, eTag, "RepublishedAt", at, cancellationToken);
@@ -158,7 +158,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, TableServiceClien
         await foreach (var row in records.QueryAsync<TableEntity>(r => r.RowKey == HandledUploadRow, cancellationToken: cancellationToken))
         {
             if (row.GetString("Key") is { } key)
-                marks[key] = new UploadMark(row.GetBoolean("Handled") == true, row.GetDateTimeOffset("RepublishedAt"));
+                marks[key] = new UploadMark(row.GetString("RecordId"), row.GetDateTimeOffset("RepublishedAt"));
         }
 
         return marks;

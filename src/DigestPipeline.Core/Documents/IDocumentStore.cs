@@ -43,9 +43,11 @@ public interface IDocumentStore
 
     /// <summary>
     /// Records that ingest dealt with this version of an upload, whatever the outcome (a document, the same content
-    /// as another, a rejection): the repair pass publishes again only uploads without such a mark.
+    /// as another, a rejection), and the id of the <see cref="DocumentRecord"/> that records the outcome: the repair
+    /// pass publishes again the uploads without such a mark, or whose record is gone (an emulator crash can lose a
+    /// row and keep a later write).
     /// </summary>
-    Task MarkUploadHandledAsync(string blobName, string eTag, CancellationToken cancellationToken);
+    Task MarkUploadHandledAsync(string blobName, string eTag, string recordId, CancellationToken cancellationToken);
 
     /// <summary>Records that the repair pass sent this upload's event again at <paramref name="at"/> (so the next pass waits before sending it once more).</summary>
     Task MarkUploadRepublishedAsync(string blobName, string eTag, DateTimeOffset at, CancellationToken cancellationToken);
@@ -54,8 +56,8 @@ public interface IDocumentStore
     Task<IReadOnlyDictionary<string, UploadMark>> ListUploadMarksAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What is known of one upload version: handled by ingest, and when the repair pass last sent its event again.</summary>
-public sealed record UploadMark(bool Handled, DateTimeOffset? RepublishedAt);
+/// <summary>What is known of one upload version: the record ingest wrote for it (null until handled), and when the repair pass last sent its event again.</summary>
+public sealed record UploadMark(string? RecordId, DateTimeOffset? RepublishedAt);
 
 /// <summary>One version of an upload in the incoming container.</summary>
 public sealed record IncomingUpload(string Name, string ETag, DateTimeOffset LastModified, long Length, string? ContentType, string Url)

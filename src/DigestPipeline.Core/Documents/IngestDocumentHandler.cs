@@ -71,7 +71,7 @@ public sealed class IngestDocumentHandler(
         if (existing is { Status: DocumentStatus.Summarized })
         {
             logger.LogInformation("Upload {BlobName} has the content of document {DocumentId}, already summarized", blobName, document.Id);
-            await documents.MarkUploadHandledAsync(blobName, blob.ETag, cancellationToken);
+            await documents.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
             return;
         }
 
@@ -94,7 +94,7 @@ public sealed class IngestDocumentHandler(
                 document.Id, blobName, sample.InText, sample.Considered);
         }
 
-        await documents.MarkUploadHandledAsync(blobName, blob.ETag, cancellationToken);
+        await documents.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
         logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
             blobName, document.Id, document.Language, document.SentencesInText);
     }
@@ -107,7 +107,7 @@ public sealed class IngestDocumentHandler(
         await documents.SetRecordAsync(
             new DocumentRecord(id, blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
             cancellationToken);
-        await documents.MarkUploadHandledAsync(blob.Name, blob.ETag, cancellationToken);
+        await documents.MarkUploadHandledAsync(blob.Name, blob.ETag, id, cancellationToken);
         telemetry.DocumentRejected(rejection.Reason.ToString());
         logger.LogWarning("Rejected upload {BlobName} ({Reason}): {Message}; kept in quarantine", blob.Name, rejection.Reason, rejection.Message);
     }
@@ -119,7 +119,7 @@ public sealed class IngestDocumentHandler(
         var message = $"Upload refused and left in '{StorageNames.IncomingContainer}': {problem}.";
         await documents.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
             cancellationToken);
-        await documents.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", cancellationToken);
+        await documents.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", id, cancellationToken);
         telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
         logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
     }

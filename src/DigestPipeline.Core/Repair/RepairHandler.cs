@@ -13,8 +13,8 @@ namespace DigestPipeline.Core.Repair;
 /// between its claim and its event, or when an operator deletes a queue; Azure Storage itself keeps acknowledged
 /// writes. It finds:
 /// <list type="bullet">
-/// <item>uploads in <c>incoming</c> that ingest never marked handled, older than <see cref="RepairOptions.StuckAfter"/>:
-/// their BlobCreated event is sent again;</item>
+/// <item>uploads in <c>incoming</c> older than <see cref="RepairOptions.StuckAfter"/> that ingest never marked handled,
+/// or whose mark names a record that is gone: their BlobCreated event is sent again;</item>
 /// <item>documents <c>Received</c> or <c>Ingested</c> for longer than that, and <c>Summarized</c> ones whose summaries
 /// blob is missing: sent to <c>summarize</c> again (the latter first set back to <c>Ingested</c>, since summarize
 /// skips summarized documents), or, when their normalised text is missing too, their upload's event again.</item>
@@ -44,9 +44,11 @@ public sealed class RepairHandler(
 
         var uploads = await documents.ListIncomingAsync(cancellationToken).ToListAsync(cancellationToken);
         var marks = await documents.ListUploadMarksAsync(cancellationToken);
+        var records = await documents.ListRecordsAsync(cancellationToken).ToListAsync(cancellationToken);
+        var recorded = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         bool Stuck(IncomingUpload upload) =>
             upload.LastModified < stuckBefore
-            && marks.GetValueOrDefault(upload.Key) is not { Handled: true }
+            && !(marks.GetValueOrDefault(upload.Key)?.RecordId is { } recordId && recorded.Contains(recordId))
             && !(marks.GetValueOrDefault(upload.Key)?.RepublishedAt >= stuckBefore);
         foreach (var upload in uploads.Where(Stuck).OrderBy(u => u.LastModified))
         {
@@ -58,7 +60,6 @@ public sealed class RepairHandler(
             telemetry.Repaired("upload-republished");
         }
 
-        var records = await documents.ListRecordsAsync(cancellationToken).ToListAsync(cancellationToken);
         var texts = await documents.ListDocumentIdsAsync(cancellationToken).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var summarized = await summaries.ListDocumentIdsAsync(cancellationToken).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var stuck = records.Where(r =>

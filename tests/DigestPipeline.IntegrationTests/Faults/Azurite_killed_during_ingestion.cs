@@ -99,6 +99,8 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
         foreach (var listing in poisoned.Where(p => p.Depth > 0))
             await ActivatorUtilities.CreateInstance<PoisonQueues>(pipeline.Services).ReplayAsync(listing.Queue, null, Cancellation);
         await pipeline.WaitUntilIdleAsync(publishedAtLeast: 0, Cancellation);
+        // An empty queue can still have messages in flight (invisible while handled): wait for their outcome.
+        await AzuriteEventually.UntilAsync(async () => await SummarizedAsync(connectionString) == Distinct, "every content summarized", TimeSpan.FromMinutes(2));
 
         var tables = new TableServiceClient(connectionString);
         var rows = await tables.GetTableClient(StorageNames.DocumentsTable).QueryAsync<TableEntity>(cancellationToken: Cancellation).ToListAsync(Cancellation);

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using DigestPipeline.Core;
 using DigestPipeline.Azure.Storage;
@@ -135,6 +136,27 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
         report.ShouldBe(new RepairReport(0, 0, 0, 1, 0));
         (await _azurite.RawQueue(StorageNames.IngestQueue).PeekMessagesAsync(32, Cancellation)).Value.ShouldBeEmpty();
         (await _azurite.RawQueue(StorageNames.SummarizeQueue).PeekMessagesAsync(32, Cancellation)).Value.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_upload_marked_handled_whose_record_was_lost_is_published_again()
+    {
+        var incoming = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
+        var documents = Services.GetRequiredService<IDocumentStore>();
+        await incoming.UploadBlobAsync("rowless.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("rowless")), Cancellation);
+        await HandleAllAsync();
+        // An emulator crash lost the status row and kept the upload's "handled" mark, written after it.
+        var table = new TableClient(_azurite.ConnectionString, StorageNames.DocumentsTable);
+        var row = await table.QueryAsync<TableEntity>(r => r.RowKey == "status", cancellationToken: Cancellation).SingleAsync(Cancellation);
+        await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: Cancellation);
+
+        var report = await Services.GetRequiredService<RepairHandler>().RepairAsync(DateTimeOffset.UtcNow.AddHours(1), Cancellation);
+        await HandleAllAsync();
+
+        report.UploadsRepublished.ShouldBe(1);
+        var record = (await documents.ListRecordsAsync(Cancellation).ToListAsync(Cancellation)).ShouldHaveSingleItem();
+        record.SourceName.ShouldBe("rowless.txt");
+        record.Status.ShouldBe(DocumentStatus.Summarized);
     }
 
     /// <summary>
