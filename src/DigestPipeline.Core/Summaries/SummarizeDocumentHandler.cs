@@ -49,7 +49,18 @@ public sealed class SummarizeDocumentHandler(
 
         var result = summarizer.Summarize(document, time.GetUtcNow());
         await summaries.SaveAsync(result, cancellationToken);
-        await themeIndex.AddAsync(result, cancellationToken);
+        if (record.Themes is null)
+        {
+            await themeIndex.AddAsync(result, cancellationToken);
+        }
+        else
+        {
+            // Summarized before (the repair pass sent it back because its summaries went missing): its index rows
+            // were written then. Indexing again could add a second time row for a pair whose first-indexed row an
+            // emulator crash lost, and send the document twice; restoring the summaries is enough.
+            logger.LogWarning("Document {DocumentId} was summarized before: its summaries are restored, its theme index left as it is", document.Id);
+        }
+
         await documents.SetRecordAsync(
             record with
             {
