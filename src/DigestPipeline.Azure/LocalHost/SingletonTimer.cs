@@ -158,7 +158,7 @@ public sealed class SingletonTimer(
         catch (Exception e)
         {
             // Already lost or expired, or storage unreachable: the lease ends on its own within its duration.
-            logger.LogWarning(e, "Timer {Timer}: could not release {Lock}; it expires by itself", handler.Name, blobLock.Name);
+            logger.LogWarning("Timer {Timer}: could not release {Lock} ({Error}); it expires by itself", handler.Name, blobLock.Name, e.GetBaseException().Message);
         }
     }
 }

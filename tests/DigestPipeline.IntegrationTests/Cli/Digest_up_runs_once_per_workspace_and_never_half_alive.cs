@@ -28,7 +28,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         using var workspace = TempWorkspace.Create();
         var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
         using var first = DigestUpProcess.Start(Environment(azurite.ConnectionString, web), workspace);
-        await UntilReadyAsync(web, first);
+        await first.UntilReadyzAsync(web);
 
         using var second = DigestUpProcess.Start(Environment(azurite.ConnectionString, $"http://127.0.0.1:{ClosedLoopbackPort.Find()}"), workspace);
         (await second.WaitForExitAsync(TimeSpan.FromMinutes(1))).ShouldBe(2, second.Output);
@@ -38,7 +38,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         second.Output.ShouldContain(web);
         second.Output.ShouldNotContain("   at ", customMessage: "a sentence, not a stack trace");
         first.HasExited.ShouldBeFalse();
-        (await ReadyzAsync(web)).ShouldBe(HttpStatusCode.OK, "the first host is untouched");
+        (await DigestUpProcess.ReadyzAsync(web)).ShouldBe(HttpStatusCode.OK, "the first host is untouched");
         JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ProcessId").GetInt32().ShouldBe(first.ProcessId, "the second host did not overwrite or delete the first one's record");
 
@@ -60,7 +60,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         (await up.WaitForExitAsync(TimeSpan.FromMinutes(2))).ShouldBe(1, up.Output);
         up.Output.ShouldContain("The host stopped by itself");
         File.Exists(workspace.RunningHostFile).ShouldBeFalse("a host that stopped removes its record, so no command mistakes it for a live one");
-        (await ReadyzAsync(web)).ShouldBeNull("nothing serves the pages any more");
+        (await DigestUpProcess.ReadyzAsync(web)).ShouldBeNull("nothing serves the pages any more");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
             ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
             ["Web__Urls"] = web,
         }, workspace);
-        await UntilReadyAsync(web, up);
+        await up.UntilReadyzAsync(web);
         var connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
 
@@ -105,7 +105,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         string connectionString;
         using (var up = DigestUpProcess.Start(environment, workspace))
         {
-            await UntilReadyAsync(web, up);
+            await up.UntilReadyzAsync(web);
             connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
                 .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
             var incoming = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
@@ -118,7 +118,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
 
         AzuriteOf(workspace).ShouldBeNull();
         using var again = DigestUpProcess.Start(environment, workspace);
-        await UntilReadyAsync(web, again);
+        await again.UntilReadyzAsync(web);
         connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
         var documents = new TableClient(connectionString, StorageNames.DocumentsTable);
@@ -160,26 +160,5 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         }
 
         return null;
-    }
-
-    private static Task UntilReadyAsync(string web, DigestUpProcess up) =>
-        AzuriteEventually.UntilAsync(async () =>
-        {
-            up.HasExited.ShouldBeFalse($"the host exited:\n{up.Output}");
-            return await ReadyzAsync(web) == HttpStatusCode.OK;
-        }, "the host to be ready", TimeSpan.FromMinutes(2));
-
-    private static async Task<HttpStatusCode?> ReadyzAsync(string web)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            using var response = await http.GetAsync($"{web}/readyz", Cancellation);
-            return response.StatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !Cancellation.IsCancellationRequested)
-        {
-            return null;
-        }
     }
 }

@@ -74,6 +74,30 @@ internal sealed class DigestUpProcess : IDisposable
         return await WaitForExitAsync(timeout);
     }
 
+    /// <summary>Waits until its <c>/readyz</c> at <paramref name="web"/> answers <paramref name="expected"/>; fails at once if it exited.</summary>
+    public Task UntilReadyzAsync(string web, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK, string what = "the host to be ready") =>
+        AzuriteEventually.UntilAsync(async () =>
+        {
+            if (HasExited)
+                throw new InvalidOperationException($"digest up exited with code {ExitCode}:\n{Output}");
+            return await ReadyzAsync(web) == expected;
+        }, what, TimeSpan.FromMinutes(2));
+
+    /// <summary>What <c>GET {web}/readyz</c> answers, or null while nothing listens there.</summary>
+    public static async Task<System.Net.HttpStatusCode?> ReadyzAsync(string web)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync($"{web}/readyz", Xunit.TestContext.Current.CancellationToken);
+            return response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !Xunit.TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(TestWaits.Scaled(timeout));

@@ -52,8 +52,7 @@ internal sealed class StorageOutage : IAsyncDisposable
             ["LocalHost__TimerSchedule"] = "*/5 * * * * *",
             ["Repair__StuckAfter"] = "00:00:20",
         }, _workspace);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await UntilReadyAsync(http, web, up, HttpStatusCode.OK, "the host to be ready");
+        await up.UntilReadyzAsync(web);
 
         var blobs = new BlobServiceClient(connectionString);
         var incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
@@ -69,7 +68,7 @@ internal sealed class StorageOutage : IAsyncDisposable
         var seenDown = false;
         while (Stopwatch.GetElapsedTime(stoppedAt) < outage)
         {
-            seenDown |= await ReadyzAsync(http, web) == HttpStatusCode.ServiceUnavailable;
+            seenDown |= await DigestUpProcess.ReadyzAsync(web) == HttpStatusCode.ServiceUnavailable;
             up.HasExited.ShouldBeFalse($"the host exited during the outage:\n{up.Output}");
             await Task.Delay(TimeSpan.FromMilliseconds(500), Cancellation);
         }
@@ -82,7 +81,7 @@ internal sealed class StorageOutage : IAsyncDisposable
         await AzuriteEventually.UntilAsync(async () => await CountSummarizedAsync(connectionString) == Before + After,
             $"every upload summarized after the outage:\n{up.Output}", TimeSpan.FromMinutes(3));
         var resumedIn = Stopwatch.GetElapsedTime(restartedAt);
-        await UntilReadyAsync(http, web, up, HttpStatusCode.OK, "the host to be ready again");
+        await up.UntilReadyzAsync(web, what: "the host to be ready again");
 
         up.HasExited.ShouldBeFalse();
         var rows = await new TableClient(connectionString, StorageNames.DocumentsTable)
@@ -105,26 +104,6 @@ internal sealed class StorageOutage : IAsyncDisposable
 
         (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
         File.Exists(_workspace.RunningHostFile).ShouldBeFalse("a stopped host removes its record");
-    }
-
-    private static async Task UntilReadyAsync(HttpClient http, string web, DigestUpProcess up, HttpStatusCode expected, string what) =>
-        await AzuriteEventually.UntilAsync(async () =>
-        {
-            up.HasExited.ShouldBeFalse($"the host exited:\n{up.Output}");
-            return await ReadyzAsync(http, web) == expected;
-        }, what, TimeSpan.FromMinutes(2));
-
-    private static async Task<HttpStatusCode?> ReadyzAsync(HttpClient http, string web)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"{web}/readyz", Cancellation);
-            return response.StatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !Cancellation.IsCancellationRequested)
-        {
-            return null; // not listening yet
-        }
     }
 
     /// <returns>How many documents are summarized, or null while Azurite does not answer.</returns>
