@@ -41,7 +41,8 @@ public static class HealthEndpoints
             try
             {
                 await next(http);
-                if (http.Response.StatusCode < 500)
+                // A page answered: storage is back, as far as the pages know (the probes themselves say nothing).
+                if (http.Response.StatusCode < 500 && !http.Request.Path.StartsWithSegments("/healthz") && !http.Request.Path.StartsWithSegments("/readyz"))
                     health.Succeeded(Loop);
             }
             catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
