@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class MailServiceCollectionExtensions
             services.AddOptions<SmtpOptions>()
                 .Bind(configuration.GetSection(SmtpOptions.Section))
                 .ValidateDataAnnotations()
+                .Validate(o => !KeyVaultReference.IsUnresolved(o.Password), KeyVaultReference.Refusal("Mail:Smtp:Password"))
                 .Validate(o => string.IsNullOrEmpty(o.UserName) || o.Password is not null,
                     "Mail:Smtp:Password is required when Mail:Smtp:UserName is set.")
                 .Validate(o => o.RetryBaseDelay <= o.RetryMaxDelay, "Mail:Smtp:RetryBaseDelay must not exceed Mail:Smtp:RetryMaxDelay.")

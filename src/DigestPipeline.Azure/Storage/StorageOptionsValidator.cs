@@ -1,3 +1,4 @@
+using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Azure.Storage;
@@ -6,6 +7,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (KeyVaultReference.IsUnresolved(options.ConnectionString))
+            return ValidateOptionsResult.Fail(KeyVaultReference.Refusal($"{StorageOptions.Section}:ConnectionString (or {StorageOptions.FunctionsSetting})"));
         if (options.UsesConnectionString)
             return ValidateOptionsResult.Success;
 

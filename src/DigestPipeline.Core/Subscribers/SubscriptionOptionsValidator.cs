@@ -1,4 +1,5 @@
 using System.Text;
+using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core.Subscribers;
@@ -9,7 +10,11 @@ public sealed class SubscriptionOptionsValidator : IValidateOptions<Subscription
     public ValidateOptionsResult Validate(string? name, SubscriptionOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrEmpty(options.TokenSecret))
+        if (KeyVaultReference.IsUnresolved(options.TokenSecret))
+        {
+            failures.Add(KeyVaultReference.Refusal($"{SubscriptionOptions.Section}:TokenSecret"));
+        }
+        else if (string.IsNullOrEmpty(options.TokenSecret))
         {
             failures.Add($"{SubscriptionOptions.Section}:TokenSecret is not set: set it (at least {SubscriptionOptions.MinSecretBytes} bytes, " +
                 "e.g. `openssl rand -base64 48`) in the environment or a secret store.");

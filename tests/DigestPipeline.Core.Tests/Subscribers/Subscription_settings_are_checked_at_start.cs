@@ -33,6 +33,19 @@ public sealed class Subscription_settings_are_checked_at_start
         Should.Throw<InvalidOperationException>(() => TokenSamples.Tokens(secret: shortSecret));
     }
 
+    [Fact]
+    public void An_unresolved_key_vault_reference_is_not_taken_for_a_secret()
+    {
+        // What App Service hands the app when it cannot read the secret: about 100 bytes, long enough to pass as one.
+        const string reference = "@Microsoft.KeyVault(SecretUri=https://kv-digest-prod.vault.azure.net/secrets/subscriptions-token-secret/)";
+
+        var result = Validator.Validate(null, TokenSamples.Options(secret: reference));
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Subscriptions:TokenSecret holds an unresolved Key Vault reference");
+        result.FailureMessage.ShouldNotContain("kv-digest-prod");
+    }
+
     [Theory]
     [InlineData("127.0.0.1:7071")]
     [InlineData("/relative")]

@@ -37,6 +37,22 @@ public sealed class AddDigestMail_chooses_the_sender
     }
 
     [Fact]
+    public async Task An_unresolved_key_vault_reference_as_smtp_password_stops_the_start_without_being_echoed()
+    {
+        await using var services = Build(new()
+        {
+            ["Mail:Smtp:Host"] = "smtp.azurecomm.net",
+            ["Mail:Smtp:UserName"] = "user",
+            ["Mail:Smtp:Password"] = "@Microsoft.KeyVault(SecretUri=https://kv-digest-prod.vault.azure.net/secrets/smtp-password/)",
+        });
+
+        var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpOptions>>().Value);
+
+        error.Message.ShouldContain("Mail:Smtp:Password holds an unresolved Key Vault reference");
+        error.Message.ShouldNotContain("kv-digest-prod");
+    }
+
+    [Fact]
     public async Task Smtp_when_a_host_is_set_with_options_bound()
     {
         await using var services = Build(new()

@@ -29,6 +29,18 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
+    public void An_unresolved_key_vault_reference_as_connection_string_stops_the_start_without_being_echoed()
+    {
+        using var services = Services(new() { ["Storage:ConnectionString"] = "@Microsoft.KeyVault(SecretUri=https://kv-digest-prod.vault.azure.net/secrets/storage/)" });
+
+        var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        error.Message.ShouldContain("Storage:ConnectionString");
+        error.Message.ShouldContain("unresolved Key Vault reference");
+        error.Message.ShouldNotContain("kv-digest-prod");
+    }
+
+    [Fact]
     public void Functions_identity_settings_give_endpoints_reached_with_a_credential()
     {
         using var services = Services(new()
