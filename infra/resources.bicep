@@ -25,7 +25,8 @@ var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine',
 var queues = ['ingest', 'ingest-poison', 'summarize', 'summarize-poison', 'digest', 'digest-poison']
 var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits']
 
-// Built-in role definition ids.
+// Built-in role definition ids, each checked against infra/built-in-roles.json (copied from Microsoft's built-in
+// roles reference) by tests/DigestPipeline.IntegrationTests/Infra/Role_ids_are_the_built_in_roles_they_name.cs.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
@@ -33,7 +34,7 @@ var roles = {
   storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a41-a8ee1d9ebc63'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
 // ---------------------------------------------------------------- identity
