@@ -11,6 +11,7 @@ public sealed class LocalStorage : IAsyncDisposable
 {
     private readonly IAsyncDisposable? _ownServer;
     private readonly Workspace? _announcedIn;
+    private bool _throwaway;
 
     private LocalStorage(string? connectionString, string description, IAsyncDisposable? ownServer, Workspace? announcedIn)
     {
@@ -56,7 +57,11 @@ public sealed class LocalStorage : IAsyncDisposable
         if (!announceAsRunningHost)
         {
             var server = await AzuriteServer.StartAsync(options, log, cancellationToken);
-            return new LocalStorage(server.ConnectionString, $"Azurite on 127.0.0.1:{server.BlobPort} (data in {relative})", server, null);
+            return new LocalStorage(server.ConnectionString, $"Azurite on 127.0.0.1:{server.BlobPort} (data in {relative})", server, null)
+            {
+                // The demo's data is wiped at its next run: no need to wait (about 10 s) for Azurite to write it.
+                _throwaway = freshLocation is not null,
+            };
         }
 
         // The long-lived host owns its Azurite: started again if it ever exits on its own.
@@ -69,7 +74,9 @@ public sealed class LocalStorage : IAsyncDisposable
     {
         if (_announcedIn is not null)
             RunningHostRecord.DeleteOwn(_announcedIn);
-        if (_ownServer is not null)
+        if (_throwaway && _ownServer is AzuriteServer server)
+            await server.KillAsync();
+        else if (_ownServer is not null)
             await _ownServer.DisposeAsync();
     }
 
