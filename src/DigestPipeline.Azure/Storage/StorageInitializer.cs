@@ -15,7 +15,8 @@ public sealed class StorageInitializer(
     BlobServiceClient blobs,
     QueueServiceClient queues,
     TableServiceClient tables,
-    ILogger<StorageInitializer> logger) : IHostedService
+    ILogger<StorageInitializer> logger,
+    HostHealth? health = null) : IHostedService
 {
     /// <summary>The container the Functions host keeps its own state in; the local host uses it the same way.</summary>
     public const string HostContainer = "azure-webjobs-hosts";
@@ -35,7 +36,31 @@ public sealed class StorageInitializer(
             blobs.Uri, StorageNames.Containers.Count + 1, StorageNames.Queues.Count * 2, StorageNames.Tables.Count);
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
+    /// <summary>
+    /// As the local host's first hosted service: storage that does not answer yet (an account still being created, an
+    /// emulator starting, a network down) is waited for, like every loop of the host waits for it, instead of
+    /// stopping the host with the SDK's exception; Ctrl+C still stops it.
+    /// </summary>
+    async Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        var failures = new LocalHost.RetryBackOff(TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            try
+            {
+                await InitializeAsync(cancellationToken);
+                health?.Finished(Loop);
+                return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && health is not null)
+            {
+                health.Failed(Loop, e, TimeSpan.FromSeconds(5));
+                await Task.Delay(failures.Next(), cancellationToken);
+            }
+        }
+    }
+
+    private const string Loop = "storage layout";
 
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

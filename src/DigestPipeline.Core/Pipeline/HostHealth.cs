@@ -41,6 +41,13 @@ public sealed class HostHealth(TimeProvider time, ILogger<HostHealth> logger)
             logger.LogWarning("{Loop}: storage reachable again after {Outage:g}; resuming", loop, now - since);
     }
 
+    /// <summary>A one-off task (not a loop) reached storage: logged like a success, then no longer followed by readiness.</summary>
+    public void Finished(string loop)
+    {
+        Succeeded(loop);
+        _loops.TryRemove(loop, out _);
+    }
+
     /// <summary>A turn of <paramref name="loop"/> failed on storage; the loop retries after <paramref name="retryIn"/>.</summary>
     public void Failed(string loop, Exception error, TimeSpan retryIn)
     {

@@ -129,6 +129,35 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         (await again.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, again.Output);
     }
 
+    [Fact]
+    public async Task A_host_started_before_its_storage_waits_for_it_and_then_works()
+    {
+        using var workspace = TempWorkspace.Create();
+        var location = Path.Combine(workspace.Root, "late-azurite"); // deleted with the workspace
+        var late = new DigestPipeline.Azure.Local.AzuriteServerOptions(location, DigestCommand.RepositoryRoot(),
+            TestWaits.Scaled(DigestPipeline.Azure.Local.AzuriteServerOptions.DefaultStartTimeout),
+            ClosedLoopbackPort.Find(), ClosedLoopbackPort.Find(), ClosedLoopbackPort.Find());
+        var connectionString = $"DefaultEndpointsProtocol=http;AccountName={DigestPipeline.Azure.Local.AzuriteServer.AccountName};AccountKey={DigestPipeline.Azure.Local.AzuriteServer.AccountKey};"
+                               + $"BlobEndpoint=http://127.0.0.1:{late.BlobPort}/{DigestPipeline.Azure.Local.AzuriteServer.AccountName};QueueEndpoint=http://127.0.0.1:{late.QueuePort}/{DigestPipeline.Azure.Local.AzuriteServer.AccountName};"
+                               + $"TableEndpoint=http://127.0.0.1:{late.TablePort}/{DigestPipeline.Azure.Local.AzuriteServer.AccountName};";
+        var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
+        using var up = DigestUpProcess.Start(Environment(connectionString, web), workspace);
+        await AzuriteEventually.UntilAsync(() => up.Output.Contains("storage layout: storage unreachable", StringComparison.Ordinal),
+            $"the host to say it waits for storage:\n{up.Output}", TimeSpan.FromMinutes(2));
+        up.HasExited.ShouldBeFalse(up.Output);
+
+        await using var azurite = await DigestPipeline.Azure.Local.AzuriteServer.StartAsync(late, cancellationToken: Cancellation);
+        await up.UntilReadyzAsync(web);
+        var incoming = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
+        await incoming.UploadBlobAsync("late.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("late storage")), Cancellation);
+        var documents = new TableClient(connectionString, StorageNames.DocumentsTable);
+        await AzuriteEventually.UntilAsync(async () => await documents
+                .QueryAsync<TableEntity>(r => r.RowKey == "status" && r.GetString("Status") == nameof(DocumentStatus.Summarized), cancellationToken: Cancellation)
+                .AnyAsync(Cancellation),
+            $"the upload summarized:\n{up.Output}", TimeSpan.FromMinutes(2));
+        (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
+    }
+
     private static Dictionary<string, string> Environment(string connectionString, string web) => new()
     {
         ["Storage__ConnectionString"] = connectionString,
