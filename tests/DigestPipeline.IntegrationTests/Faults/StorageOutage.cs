@@ -94,13 +94,13 @@ internal sealed class StorageOutage : IAsyncDisposable
             up.Output.ShouldContain("storage unreachable");
             up.Output.ShouldContain("storage reachable again after");
             // Logged once per loop and outage, not once per try.
-            CountOf(up.Output, "blob watcher: storage unreachable").ShouldBe(1, StorageLines(up.Output));
+            Occurrences.Of("blob watcher: storage unreachable", up.Output).ShouldBe(1, StorageLines(up.Output));
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"Outage {outage.TotalSeconds:0} s with {Before - summarizedAtStop} of {Before} uploads not yet summarized: all {Before + After} summarized "
             + $"{resumedIn.TotalSeconds:0.0} s after storage came back; /readyz 503 seen: {seenDown}; "
-            + $"'storage unreachable' logged {CountOf(up.Output, "storage unreachable")} time(s), 'reachable again' {CountOf(up.Output, "storage reachable again")}");
+            + $"'storage unreachable' logged {Occurrences.Of("storage unreachable", up.Output)} time(s), 'reachable again' {Occurrences.Of("storage reachable again", up.Output)}");
 
         (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
         File.Exists(_workspace.RunningHostFile).ShouldBeFalse("a stopped host removes its record");
@@ -123,14 +123,6 @@ internal sealed class StorageOutage : IAsyncDisposable
 
     private static string StorageLines(string output) =>
         string.Join('\n', output.Split('\n').Where(l => l.Contains("storage", StringComparison.Ordinal)));
-
-    private static int CountOf(string text, string part)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
-            count++;
-        return count;
-    }
 
     private static string? SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path);
 
