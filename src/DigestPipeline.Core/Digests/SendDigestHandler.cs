@@ -39,6 +39,13 @@ public sealed class SendDigestHandler(
     /// </summary>
     private static readonly TimeSpan ClaimRetryInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Claims this process gave up but could not release (storage was down): delivery id → the claim's time. Its
+    /// retry here takes the claim over at once instead of waiting <see cref="DigestOptions.ClaimTimeout"/> as if
+    /// another worker still held it; another process cannot know, and waits.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _abandonedClaims = new(StringComparer.Ordinal);
+
     public string Queue => StorageNames.DigestQueue;
 
     public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
@@ -104,31 +111,43 @@ public sealed class SendDigestHandler(
         if (delivery.State != DeliveryState.Claimed)
             return delivery.State;
 
-        if (subscriber.LastDigestUpTo >= delivery.ContentUpTo)
+        DigestContent content;
+        DigestEmail email;
+        try
         {
-            // A later period's digest went first (this one failed and was retried after it) and covered this window.
-            await ledger.CompleteAsync(delivery, DeliveryState.SkippedEmpty, time.GetUtcNow(), cancellationToken);
-            logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
-            telemetry.DigestSkipped("covered-by-later-digest");
-            return DeliveryState.SkippedEmpty;
+            if (subscriber.LastDigestUpTo >= delivery.ContentUpTo)
+            {
+                // A later period's digest went first (this one failed and was retried after it) and covered this window.
+                await ledger.CompleteAsync(delivery, DeliveryState.SkippedEmpty, time.GetUtcNow(), cancellationToken);
+                logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
+                telemetry.DigestSkipped("covered-by-later-digest");
+                return DeliveryState.SkippedEmpty;
+            }
+
+            content = await collector.CollectAsync(subscriber, request.Period, delivery.ContentAfter, delivery.ContentUpTo, cancellationToken);
+            if (content.ItemCount < options.Value.MinimumItems)
+            {
+                await ledger.CompleteAsync(delivery, DeliveryState.SkippedEmpty, time.GetUtcNow(), cancellationToken);
+                // Items below the minimum wait for the next digest: the mark moves only past a window with nothing in it.
+                if (content.ItemCount == 0)
+                    await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
+                logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, request.Period);
+                telemetry.DigestSkipped("too-few-items");
+                return DeliveryState.SkippedEmpty;
+            }
+
+            var composed = composer.Compose(content, delivery.Id);
+            email = DigestEmail.For(composed, subscriber, delivery, options.Value);
+
+            await archive.SaveAsync(delivery.Id, composed.Html, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was sent: the claim goes back, so that the retry does not wait for it to time out.
+            await ReleaseAsync(delivery);
+            throw;
         }
 
-        var content = await collector.CollectAsync(subscriber, request.Period, delivery.ContentAfter, delivery.ContentUpTo, cancellationToken);
-        if (content.ItemCount < options.Value.MinimumItems)
-        {
-            await ledger.CompleteAsync(delivery, DeliveryState.SkippedEmpty, time.GetUtcNow(), cancellationToken);
-            // Items below the minimum wait for the next digest: the mark moves only past a window with nothing in it.
-            if (content.ItemCount == 0)
-                await subscribers.MarkDeliveredAsync(subscriber.Id, delivery.ContentUpTo, cancellationToken);
-            logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, request.Period);
-            telemetry.DigestSkipped("too-few-items");
-            return DeliveryState.SkippedEmpty;
-        }
-
-        var composed = composer.Compose(content, delivery.Id);
-        var email = DigestEmail.For(composed, subscriber, delivery, options.Value);
-
-        await archive.SaveAsync(delivery.Id, composed.Html, cancellationToken);
         try
         {
             await mail.SendAsync(email, cancellationToken);
@@ -140,7 +159,7 @@ public sealed class SendDigestHandler(
         catch
         {
             telemetry.DeliveryFailed("transient");
-            await ledger.CompleteAsync(delivery, DeliveryState.Released, time.GetUtcNow(), CancellationToken.None);
+            await ReleaseAsync(delivery);
             throw;
         }
 
@@ -184,6 +203,24 @@ public sealed class SendDigestHandler(
         }
     }
 
+    /// <summary>
+    /// Gives a claim back after a failure before the server accepted the digest, so that its retry takes it over at
+    /// once. When storage is down that fails too: the claim is then remembered as abandoned by this process (the
+    /// caller's own exception propagates; this one is logged).
+    /// </summary>
+    private async Task ReleaseAsync(Delivery delivery)
+    {
+        try
+        {
+            await ledger.CompleteAsync(delivery, DeliveryState.Released, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _abandonedClaims[delivery.Id] = delivery.ClaimedAt;
+            logger.LogWarning("Digest {DeliveryId}: could not release its claim ({Error}); this process takes it over at its retry", delivery.Id, e.GetBaseException().Message);
+        }
+    }
+
     /// <summary>The claimed delivery to send, or a delivery in a final state when there is nothing to do.</summary>
     private async Task<Delivery> ClaimAsync(Subscriber subscriber, DateTimeOffset period, CancellationToken cancellationToken)
     {
@@ -213,13 +250,15 @@ public sealed class SendDigestHandler(
             case DeliveryState.SkippedEmpty or DeliveryState.FailedPermanently:
                 logger.LogInformation("Digest {DeliveryId} was already {State}", existing.Id, existing.State);
                 return existing;
-            case DeliveryState.Claimed when now - existing.ClaimedAt < digest.ClaimTimeout:
+            case DeliveryState.Claimed when now - existing.ClaimedAt < digest.ClaimTimeout
+                                            && !(_abandonedClaims.TryGetValue(existing.Id, out var abandoned) && Math.Abs((abandoned - existing.ClaimedAt).TotalMilliseconds) < 1):
                 throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt, existing.ClaimedAt + digest.ClaimTimeout);
         }
 
         // Another worker took it over just now: its claim is as fresh as ours would have been.
         if (!await ledger.TakeOverAsync(existing, now, cancellationToken))
             throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt, now + digest.ClaimTimeout);
+        _abandonedClaims.TryRemove(existing.Id, out _);
         logger.LogWarning("Taking over digest {DeliveryId} (was {State} since {ClaimedAt:u})", existing.Id, existing.State, existing.ClaimedAt);
         return existing with { State = DeliveryState.Claimed, ClaimedAt = now };
     }

@@ -29,7 +29,7 @@ internal sealed class DigestWorld
         var options = OptionsFactory.Create(Options);
         Planner = new PlanDigestsHandler(Subscribers, _queue, options, Telemetry, NullLogger<PlanDigestsHandler>.Instance);
         Sender = new SendDigestHandler(Subscribers, Ledger, new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options),
-            Digests.DigestSamples.Composer(Clock), new InMemoryDigestArchive(), Mail, _queue, options, Clock, Telemetry, NullLogger<SendDigestHandler>.Instance);
+            Digests.DigestSamples.Composer(Clock), Archive, Mail, _queue, options, Clock, Telemetry, NullLogger<SendDigestHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -38,6 +38,7 @@ internal sealed class DigestWorld
     public InMemorySubscriberStore Subscribers { get; } = new();
     public InMemoryDeliveryLedger Ledger { get; } = new();
     public RecordingMailSender Mail { get; } = new();
+    public InMemoryDigestArchive Archive { get; } = new();
     public PlanDigestsHandler Planner { get; }
     public SendDigestHandler Sender { get; }
 

@@ -12,6 +12,9 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
 
     public IReadOnlyCollection<Delivery> Rows => _rows.Values;
 
+    /// <summary>While set, completing a delivery fails as a storage outage would.</summary>
+    public bool Unreachable { get; set; }
+
     public Task<DeliveryClaimResult> ClaimAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         if (_rows.TryGetValue(delivery.Id, out var existing))
@@ -31,6 +34,8 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
 
     public Task CompleteAsync(Delivery delivery, DeliveryState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (Unreachable)
+            throw new IOException("Connection refused (storage unreachable)");
         _rows[delivery.Id] = delivery with { State = state, CompletedAt = now, ETag = NextETag() };
         return Task.CompletedTask;
     }
