@@ -121,10 +121,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         await again.UntilReadyzAsync(web);
         connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
-        var documents = new TableClient(connectionString, StorageNames.DocumentsTable);
-        await AzuriteEventually.UntilAsync(async () => await documents
-                .QueryAsync<TableEntity>(r => r.RowKey == "status" && r.GetString("Status") == nameof(DocumentStatus.Summarized), cancellationToken: Cancellation)
-                .CountAsync(Cancellation) == Uploads,
+        await AzuriteEventually.UntilAsync(async () => await SummarizedDocuments.CountAsync(connectionString) == Uploads,
             $"every upload summarized after the restart, with no repair (it would wait 10 minutes):\n{again.Output}", TimeSpan.FromMinutes(2));
         (await again.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, again.Output);
     }
@@ -150,10 +147,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         await up.UntilReadyzAsync(web);
         var incoming = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
         await incoming.UploadBlobAsync("late.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("late storage")), Cancellation);
-        var documents = new TableClient(connectionString, StorageNames.DocumentsTable);
-        await AzuriteEventually.UntilAsync(async () => await documents
-                .QueryAsync<TableEntity>(r => r.RowKey == "status" && r.GetString("Status") == nameof(DocumentStatus.Summarized), cancellationToken: Cancellation)
-                .AnyAsync(Cancellation),
+        await AzuriteEventually.UntilAsync(async () => await SummarizedDocuments.CountAsync(connectionString) > 0,
             $"the upload summarized:\n{up.Output}", TimeSpan.FromMinutes(2));
         (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
     }

@@ -68,8 +68,8 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
                 // A message whose host lost storage mid-handling comes back after this lease instead of a minute.
                 ["extensions:queues:ProcessingLease"] = "00:00:10",
             });
-        await AzuriteEventually.UntilAsync(async () => await SummarizedAsync(connectionString) >= Distinct / 2, "half of the documents summarized", TimeSpan.FromSeconds(120));
-        var atKill = await SummarizedAsync(connectionString) ?? 0;
+        await AzuriteEventually.UntilAsync(async () => await SummarizedDocuments.CountAsync(connectionString) >= Distinct / 2, "half of the documents summarized", TimeSpan.FromSeconds(120));
+        var atKill = await SummarizedDocuments.CountAsync(connectionString) ?? 0;
         atKill.ShouldBeLessThan(Distinct, "the kill must fall inside the ingestion");
         await _azurite.KillAsync(); // SIGKILL to Azurite's process tree: no chance to write its state
         _azurite = null;
@@ -78,7 +78,7 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
         TestContext.Current.TestOutputHelper?.WriteLine($"Azurite killed with {atKill} of {Distinct} contents summarized, restarted after 3 s");
 
         await pipeline.WaitUntilIdleAsync(publishedAtLeast: 0, Cancellation);
-        var beforeRedrive = await RunningPipeline.EventuallyAsync(() => SummarizedAsync(connectionString), "the Documents table to answer", Cancellation);
+        var beforeRedrive = await RunningPipeline.EventuallyAsync(() => SummarizedDocuments.CountAsync(connectionString), "the Documents table to answer", Cancellation);
         var poisoned = await ActivatorUtilities.CreateInstance<PoisonQueues>(pipeline.Services).ListAsync(Cancellation);
         TestContext.Current.TestOutputHelper?.WriteLine($"After the restart, without help: {beforeRedrive} of {Distinct} summarized; poison: "
                           + string.Join(", ", poisoned.Select(p => $"{p.PoisonQueue}={p.Depth}")));
@@ -100,7 +100,7 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
             await ActivatorUtilities.CreateInstance<PoisonQueues>(pipeline.Services).ReplayAsync(listing.Queue, null, Cancellation);
         await pipeline.WaitUntilIdleAsync(publishedAtLeast: 0, Cancellation);
         // An empty queue can still have messages in flight (invisible while handled): wait for their outcome.
-        await AzuriteEventually.UntilAsync(async () => await SummarizedAsync(connectionString) == Distinct, "every content summarized", TimeSpan.FromMinutes(2));
+        await AzuriteEventually.UntilAsync(async () => await SummarizedDocuments.CountAsync(connectionString) == Distinct, "every content summarized", TimeSpan.FromMinutes(2));
 
         var tables = new TableServiceClient(connectionString);
         var rows = await tables.GetTableClient(StorageNames.DocumentsTable).QueryAsync<TableEntity>(cancellationToken: Cancellation).ToListAsync(Cancellation);
@@ -135,21 +135,6 @@ public sealed class Azurite_killed_during_ingestion : IAsyncDisposable
         var paragraphs = seed.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         var text = $"Dossier {index}\n\n" + string.Join("\n\n", paragraphs.Skip(index % 5).Take(4)) + $"\n\nNote de la rédaction : document numéro {index}.\n";
         return Encoding.UTF8.GetBytes(text);
-    }
-
-    /// <returns>How many documents are summarized, or null while Azurite does not answer.</returns>
-    private static async Task<int?> SummarizedAsync(string connectionString)
-    {
-        try
-        {
-            var rows = new TableClient(connectionString, StorageNames.DocumentsTable)
-                .QueryAsync<TableEntity>(r => r.GetString("Status") == nameof(DocumentStatus.Summarized), select: ["Status"], cancellationToken: Cancellation);
-            return await rows.CountAsync(Cancellation);
-        }
-        catch (global::Azure.RequestFailedException)
-        {
-            return null;
-        }
     }
 
     private static async Task<List<string>> Names(BlobServiceClient blobs, string container) =>

@@ -61,7 +61,7 @@ internal sealed class StorageOutage : IAsyncDisposable
 
         // Storage goes away in the middle of the ingestion (a graceful stop: Azurite writes its state, so nothing
         // acknowledged is lost; the crash case is Azurite_killed_during_ingestion).
-        var summarizedAtStop = await CountSummarizedAsync(connectionString) ?? 0;
+        var summarizedAtStop = await SummarizedDocuments.CountAsync(connectionString) ?? 0;
         await _azurite.DisposeAsync();
         _azurite = null;
         var stoppedAt = Stopwatch.GetTimestamp();
@@ -78,7 +78,7 @@ internal sealed class StorageOutage : IAsyncDisposable
         for (var i = 0; i < After; i++)
             await incoming.UploadBlobAsync($"outage/after-{i:00}.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle($"after {i}")), Cancellation);
 
-        await AzuriteEventually.UntilAsync(async () => await CountSummarizedAsync(connectionString) == Before + After,
+        await AzuriteEventually.UntilAsync(async () => await SummarizedDocuments.CountAsync(connectionString) == Before + After,
             $"every upload summarized after the outage:\n{up.Output}", TimeSpan.FromMinutes(3));
         var resumedIn = Stopwatch.GetElapsedTime(restartedAt);
         await up.UntilReadyzAsync(web, what: "the host to be ready again");
@@ -104,21 +104,6 @@ internal sealed class StorageOutage : IAsyncDisposable
 
         (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
         File.Exists(_workspace.RunningHostFile).ShouldBeFalse("a stopped host removes its record");
-    }
-
-    /// <returns>How many documents are summarized, or null while Azurite does not answer.</returns>
-    private static async Task<int?> CountSummarizedAsync(string connectionString)
-    {
-        try
-        {
-            return await new TableClient(connectionString, StorageNames.DocumentsTable)
-                .QueryAsync<TableEntity>(r => r.GetString("Status") == nameof(DocumentStatus.Summarized), select: ["Status"], cancellationToken: Cancellation)
-                .CountAsync(Cancellation);
-        }
-        catch (global::Azure.RequestFailedException)
-        {
-            return null;
-        }
     }
 
     private static string StorageLines(string output) =>
