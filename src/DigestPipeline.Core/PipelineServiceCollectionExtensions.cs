@@ -37,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestContentCollector>();
 
+        services.AddQueueEndpoint();
         services.AddSingleton<IngestDocumentHandler>();
         services.AddSingleton<RemoveDocumentHandler>();
         services.AddSingleton<SummarizeDocumentHandler>();
@@ -56,6 +57,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RepairHandler>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<RepairHandler>());
+        return services;
+    }
+
+    /// <summary>The one way queue messages reach their handlers, with its retry settings (section <c>Queues</c>); one per host.</summary>
+    public static IServiceCollection AddQueueEndpoint(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<QueueRetryOptions>().BindConfiguration(QueueRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<QueueEndpoint>();
         return services;
     }
 

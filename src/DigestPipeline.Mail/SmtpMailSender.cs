@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ namespace DigestPipeline.Mail;
 /// <para>Each connection is a <see cref="Socket"/> connected here with <c>NoDelay</c> and handed to MailKit: with
 /// MailKit's own socket, Nagle's algorithm meets delayed ACK and every message stalls ~44 ms on Linux.</para>
 /// <para>Transient failures (4xx replies, a lost connection, a timeout; see <see cref="SmtpFailure"/>) are tried
-/// again up to <see cref="SmtpOptions.MaxAttempts"/> times with <see cref="SmtpBackoff"/>; a connection that failed
+/// again up to <see cref="SmtpOptions.MaxAttempts"/> times with <see cref="JitteredBackoff"/>; a connection that failed
 /// is discarded, so the next attempt takes another pooled connection or opens a new one. After the last attempt the
 /// error propagates and the caller's queue retries the digest. A 5xx on the recipient becomes a
 /// <see cref="RecipientRejectedException"/> at once (a bounce); any other failure propagates at once.</para>
@@ -28,7 +29,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
 {
     private readonly SmtpOptions _options;
     private readonly ILogger<SmtpMailSender> _logger;
-    private readonly SmtpBackoff _backoff;
+    private readonly JitteredBackoff _backoff;
     private readonly RateLimiter? _rateLimiter;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentStack<PooledConnection> _idle = new();
@@ -49,7 +50,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
     {
         _options = options.Value;
         _logger = logger;
-        _backoff = new SmtpBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
+        _backoff = new JitteredBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
         _rateLimiter = rateLimiter;
         _slots = new SemaphoreSlim(_options.MaxConnections, _options.MaxConnections);
     }

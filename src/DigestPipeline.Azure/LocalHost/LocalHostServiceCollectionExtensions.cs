@@ -20,6 +20,7 @@ public static class LocalHostServiceCollectionExtensions
     {
         services.AddDigestPipelineStorage(configuration);
         services.AddPipelineTelemetry();
+        services.AddQueueEndpoint();
         services.TryAddSingleton<HostHealth>();
 
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();

@@ -8,13 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace DigestPipeline.Azure.LocalHost;
 
 /// <summary>
-/// Feeds one queue's messages to its handler with the Functions queue trigger's semantics: batches, a new batch when
+/// Feeds one queue's messages to its handler through <see cref="QueueEndpoint"/> (which retries transient failures
+/// on its own curve, as in the Functions app), with the Functions queue trigger's semantics: batches, a new batch when
 /// the in-flight count drops to the threshold, concurrent handling, delete on success, retry after the visibility
-/// timeout, <c>{queue}-poison</c> after <see cref="QueueTriggerOptions.MaxDequeueCount"/> failures, and an
-/// exponential polling back-off while the queue is empty, cut short when this process sends to the queue.
+/// timeout when the endpoint itself failed, <c>{queue}-poison</c> after <see cref="QueueTriggerOptions.MaxDequeueCount"/>
+/// such failures, and an exponential polling back-off while the queue is empty, cut short when this process sends to
+/// the queue.
 /// </summary>
 internal sealed class QueueListener(
     IQueueHandler handler,
+    QueueEndpoint endpoint,
     QueueServiceClient queues,
     QueueMessageCodec codec,
     NewMessageSignal newMessages,
@@ -174,7 +177,7 @@ internal sealed class QueueListener(
         var renewing = RenewAsync(lease, renewal.Token);
         try
         {
-            await handler.HandleAsync(text, cancellationToken);
+            await endpoint.HandleAsync(handler, text, cancellationToken);
             return null;
         }
         catch (Exception e)

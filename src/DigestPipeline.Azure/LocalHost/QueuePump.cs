@@ -13,6 +13,7 @@ namespace DigestPipeline.Azure.LocalHost;
 /// </summary>
 public sealed class QueuePump(
     IEnumerable<IQueueHandler> handlers,
+    QueueEndpoint endpoint,
     QueueServiceClient queues,
     QueueMessageCodec codec,
     NewMessageSignal newMessages,
@@ -41,6 +42,6 @@ public sealed class QueuePump(
         }
 
         return Task.WhenAll(all.Select(handler =>
-            new QueueListener(handler, queues, codec, newMessages, options.Value, time, telemetry, health, hostOptions.Value.MaxRetryDelay, logger).RunAsync(stoppingToken)));
+            new QueueListener(handler, endpoint, queues, codec, newMessages, options.Value, time, telemetry, health, hostOptions.Value.MaxRetryDelay, logger).RunAsync(stoppingToken)));
     }
 }

@@ -9,8 +9,9 @@ namespace DigestPipeline.Azure.Storage;
 
 /// <summary>
 /// Inspects and replays dead-lettered work: every <c>{queue}-poison</c> queue of the account, whichever host wrote
-/// it. The local host writes a <see cref="PoisonMessage"/> envelope (original message + error); the Functions host
-/// writes the original message as it was, its error being only in the logs. Replay sends the original message back
+/// it. The app writes a <see cref="PoisonMessage"/> envelope (original message + error) in both hosts; the Functions
+/// host writes the message as it was when it poisons one itself (its error being only in the logs): the original, or
+/// a <see cref="RetryMessage"/> holding it. Replay sends the original message back
 /// to <c>{queue}</c> and deletes it from poison only once that send succeeded: at least once, never lost (a replay
 /// interrupted between the two leaves a copy in poison, which the idempotent handlers absorb if replayed again).
 /// </summary>
@@ -105,7 +106,7 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
 
     /// <summary>The wire text to send back: the envelope's message encoded again, or a bare message exactly as it was.</summary>
     private string WireText(PoisonedMessage poisoned, string poisonWireText) =>
-        poisoned.Shape == PoisonShape.LocalHostEnvelope ? codec.Encode(poisoned.Body) : poisonWireText;
+        poisoned.Shape == PoisonShape.Envelope ? codec.Encode(poisoned.Body) : poisonWireText;
 
     /// <summary>Makes the messages this replay received but did not move visible again at once (best effort: otherwise they reappear after the lease).</summary>
     private static async Task ReleaseAsync(QueueClient poison, List<QueueMessage> messages)
@@ -138,12 +139,30 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
         if (TryReadEnvelope(text) is { } envelope)
         {
             return new PoisonedMessage(source, id, insertedOn, envelope.DequeueCount, envelope.Error, envelope.FailedAt, envelope.Message,
-                envelope.MessageTruncated == true, PoisonShape.LocalHostEnvelope, Preview(envelope.Message));
+                envelope.MessageTruncated == true, PoisonShape.Envelope, Preview(envelope.Message));
+        }
+
+        // A retry the Functions host poisoned itself (QueueEndpoint could not schedule it): the original is inside.
+        if (RetryMessage.IsRetry(text) && TryRead<RetryMessage>(text) is { } retry)
+        {
+            return new PoisonedMessage(source, id, insertedOn, retry.Attempt, retry.LastError, null, retry.Message, false, PoisonShape.Envelope, Preview(retry.Message));
         }
 
         // The Functions host's shape: the original message, nothing else. The poison message's own dequeue count
         // counts reads of the poison queue, not the attempts that failed, so no count is reported.
         return new PoisonedMessage(source, id, insertedOn, null, null, null, text, false, PoisonShape.Bare, Preview(text));
+    }
+
+    private static T? TryRead<T>(string text) where T : class
+    {
+        try
+        {
+            return PipelineJson.Deserialize<T>(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static PoisonMessage? TryReadEnvelope(string text)

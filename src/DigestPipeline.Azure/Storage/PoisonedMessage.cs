@@ -22,8 +22,8 @@ public sealed record PoisonedMessage(
 
 public enum PoisonShape
 {
-    /// <summary>The local host's <see cref="PoisonMessage"/>: the message with its error.</summary>
-    LocalHostEnvelope,
+    /// <summary>The message with its error and attempts: a <see cref="PoisonMessage"/>, or a <see cref="RetryMessage"/> the Functions host poisoned.</summary>
+    Envelope,
 
     /// <summary>The original message as it was (what the Functions host writes).</summary>
     Bare,

@@ -31,7 +31,7 @@ public sealed class SummarizeDocumentHandler(
 
         using var scope = PipelineTelemetry.TagDocument(logger, message.DocumentId);
         var record = await documents.GetRecordAsync(message.DocumentId, cancellationToken)
-                     ?? throw new InvalidOperationException($"Document {message.DocumentId} has no status row; it was never ingested.");
+                     ?? throw new UnprocessableMessageException($"Document {message.DocumentId} has no status row; it was never ingested.");
         if (record.Status == DocumentStatus.Summarized)
         {
             logger.LogInformation("Document {DocumentId} is already summarized", message.DocumentId);

@@ -5,9 +5,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace DigestPipeline.Functions.Triggers;
 
 /// <summary>Queue <c>ingest</c>: the Event Grid BlobCreated event of an upload to <c>incoming</c>.</summary>
-public sealed class Ingest(IngestDocumentHandler handler)
+public sealed class Ingest(IngestDocumentHandler handler, QueueEndpoint endpoint)
 {
     [Function(nameof(Ingest))]
     public Task Run([QueueTrigger(StorageNames.IngestQueue)] string message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, cancellationToken);
+        endpoint.HandleAsync(handler, message, cancellationToken);
 }

@@ -5,9 +5,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace DigestPipeline.Functions.Triggers;
 
 /// <summary>Queue <c>digest</c>: a batch of subscribers due for a digest.</summary>
-public sealed class SendDigest(SendDigestHandler handler)
+public sealed class SendDigest(SendDigestHandler handler, QueueEndpoint endpoint)
 {
     [Function(nameof(SendDigest))]
     public Task Run([QueueTrigger(StorageNames.DigestQueue)] string message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, cancellationToken);
+        endpoint.HandleAsync(handler, message, cancellationToken);
 }

@@ -5,9 +5,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace DigestPipeline.Functions.Triggers;
 
 /// <summary>Queue <c>summarize</c>: a document to theme and summarize.</summary>
-public sealed class Summarize(SummarizeDocumentHandler handler)
+public sealed class Summarize(SummarizeDocumentHandler handler, QueueEndpoint endpoint)
 {
     [Function(nameof(Summarize))]
     public Task Run([QueueTrigger(StorageNames.SummarizeQueue)] string message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, cancellationToken);
+        endpoint.HandleAsync(handler, message, cancellationToken);
 }

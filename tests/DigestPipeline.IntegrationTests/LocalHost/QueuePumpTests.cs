@@ -14,9 +14,12 @@ namespace DigestPipeline.IntegrationTests.LocalHost;
 
 public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    /// <summary>host.json's extensions:queues, made fast: retries at once, short polling back-off.</summary>
+    /// <summary>host.json's extensions:queues and the retry curve (section Queues), made fast: short polling back-off, retries 50–200 ms apart for 2 s.</summary>
     private static readonly Dictionary<string, string?> FastQueues = new()
     {
+        ["Queues:FirstRetryDelay"] = "00:00:00.050",
+        ["Queues:MaxRetryDelay"] = "00:00:00.200",
+        ["Queues:RetryFor"] = "00:00:02",
         ["extensions:queues:batchSize"] = "16",
         ["extensions:queues:newBatchThreshold"] = "8",
         ["extensions:queues:visibilityTimeout"] = "00:00:00",
@@ -32,6 +35,7 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
                 services.AddSingleton(handler);
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddPipelineTelemetry();
+            services.AddQueueEndpoint();
             services.AddSingleton<HostHealth>();
             services.AddHostedService<QueuePump>();
         });
@@ -52,7 +56,7 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
         (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount;
 
     [Fact]
-    public async Task Message_that_always_fails_ends_in_poison_after_five_tries_with_its_error()
+    public async Task Message_that_always_fails_is_retried_for_Queues_RetryFor_then_poisoned_with_its_error()
     {
         var ct = TestContext.Current.CancellationToken;
         var handler = new ScriptedQueueHandler("always-fails", failures: null);
@@ -66,13 +70,15 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await AzuriteEventually.UntilAsync(async () => await CountAsync(poison) == 1, "the message is in always-fails-poison");
         await host.StopAsync(ct);
 
-        handler.Attempts(message).ShouldBe(5);
+        // 2 s of retries 25–200 ms apart (plus polling): several attempts, each given the original message.
+        var attempts = handler.Attempts(message);
+        attempts.ShouldBeGreaterThanOrEqualTo(3);
         var received = (await poison.ReceiveMessagesAsync(32, cancellationToken: ct)).Value.ShouldHaveSingleItem();
         var envelope = PipelineJson.Deserialize<PoisonMessage>(FromBase64(received.MessageText));
         envelope.SchemaVersion.ShouldBe(1);
         envelope.Queue.ShouldBe("always-fails");
-        envelope.DequeueCount.ShouldBe(5);
-        envelope.Error.ShouldBe("System.InvalidOperationException: boom 5");
+        envelope.DequeueCount.ShouldBe(attempts);
+        envelope.Error.ShouldBe($"System.InvalidOperationException: boom {attempts}");
         envelope.Message.ShouldBe(message);
         (await CountAsync(queue)).ShouldBe(0);
     }

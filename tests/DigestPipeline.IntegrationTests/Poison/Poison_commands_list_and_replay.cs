@@ -31,6 +31,10 @@ public sealed class Poison_commands_list_and_replay(AzuriteFixture azurite, Mail
                      {
                          ["Mail:Smtp:Port"] = ClosedLoopbackPort.Find().ToString(),
                          ["Mail:Smtp:MaxAttempts"] = "1",
+                         // Retries for 2 s instead of the default 15 minutes.
+                         ["Queues:FirstRetryDelay"] = "00:00:00.100",
+                         ["Queues:MaxRetryDelay"] = "00:00:00.500",
+                         ["Queues:RetryFor"] = "00:00:02",
                      }))
         {
             await broken.UploadAndWaitForSummaryAsync("poison.txt", RunningPipeline.SeedArticle("poison"), Cancellation);
@@ -53,9 +57,9 @@ public sealed class Poison_commands_list_and_replay(AzuriteFixture azurite, Mail
         listed.GetProperty("queue").GetString().ShouldBe("digest");
         listed.GetProperty("depth").GetInt32().ShouldBe(2);
         var messages = listed.GetProperty("messages").EnumerateArray().ToList();
-        var local = messages.Single(m => m.GetProperty("shape").GetString() == "localHostEnvelope");
+        var local = messages.Single(m => m.GetProperty("shape").GetString() == "envelope");
         local.GetProperty("error").GetString().ShouldNotBeNull().ShouldContain("1 of 1 digests failed");
-        local.GetProperty("dequeueCount").GetInt64().ShouldBe(5);
+        local.GetProperty("dequeueCount").GetInt64().ShouldBeGreaterThan(1, "the attempts made before poison");
         local.GetProperty("preview").GetString().ShouldNotBeNull().ShouldContain(subscriberId);
         local.GetProperty("id").GetString().ShouldNotBeNullOrWhiteSpace();
         var bare = messages.Single(m => m.GetProperty("shape").GetString() == "bare");

@@ -1,15 +1,15 @@
-using DigestPipeline.Mail;
+using DigestPipeline.Core.Pipeline;
 using Shouldly;
 using Xunit;
 
-namespace DigestPipeline.IntegrationTests.Mail;
+namespace DigestPipeline.Core.Tests.Pipeline;
 
-public sealed class Smtp_backoff_doubles_with_jitter_up_to_its_cap
+public sealed class Jittered_backoff_doubles_up_to_its_cap
 {
     [Fact]
     public void Each_delay_lies_in_the_upper_half_of_its_doubled_and_capped_bound()
     {
-        var backoff = new SmtpBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1000), new Random(7));
+        var backoff = new JitteredBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1000), new Random(7));
         double[] bounds = [100, 200, 400, 800, 1000, 1000];
 
         for (var round = 0; round < 200; round++)
@@ -25,7 +25,7 @@ public sealed class Smtp_backoff_doubles_with_jitter_up_to_its_cap
     [Fact]
     public void Jitter_spreads_the_delays()
     {
-        var backoff = new SmtpBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), new Random(11));
+        var backoff = new JitteredBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), new Random(11));
 
         var delays = Enumerable.Range(0, 50).Select(_ => backoff.DelayAfter(2)).Distinct().Count();
 

@@ -1,14 +1,15 @@
-namespace DigestPipeline.Mail;
+namespace DigestPipeline.Core.Pipeline;
 
 /// <summary>
-/// Exponential back-off with jitter between attempts: <see cref="SmtpOptions.RetryBaseDelay"/> doubled for each
-/// attempt after the second, capped at <see cref="SmtpOptions.RetryMaxDelay"/>, then a random point in its upper half.
+/// Exponential back-off with jitter between attempts: the base delay doubled for each attempt after the first,
+/// capped at the maximum, then a random point in its upper half. Used by the SMTP sender between its attempts and by
+/// <see cref="QueueEndpoint"/> between a message's.
 /// </summary>
 /// <remarks>
 /// The jitter spreads the retries of many messages that failed together (a server restart), so they do not come
 /// back at the same instant; keeping the lower half guarantees a real pause even on an unlucky draw.
 /// </remarks>
-public sealed class SmtpBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Random? random = null)
+public sealed class JitteredBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Random? random = null)
 {
     private readonly Random _random = random ?? Random.Shared;
 

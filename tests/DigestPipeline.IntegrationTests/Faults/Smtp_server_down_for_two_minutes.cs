@@ -8,17 +8,17 @@ using Xunit;
 namespace DigestPipeline.IntegrationTests.Faults;
 
 /// <summary>
-/// Fault: the SMTP server (a real maildev process) is stopped for 60 s in the middle of a digest run, then started
-/// again on the same port. The delivery retries (SMTP back-off inside a queue attempt, then the queue's own retries)
-/// must outlast the outage: with the defaults (3 attempts, 1–10 s back-off, 5 dequeues 5 s apart) a one-subscriber
-/// batch reaches digest-poison after roughly 30 s of outage, so the host here is configured as the README's
-/// Reliability section advises (8 attempts, so one queue attempt keeps trying for 22–45 s per digest). A digest
-/// whose "250" the server was writing when it died may arrive twice, with the same Message-ID (the SMTP window).
+/// Fault: the SMTP server (a real maildev process) is stopped for 2 minutes in the middle of a digest run, then
+/// started again on the same port. With the shipped retry settings (SMTP: 3 attempts 1–10 s apart inside one queue
+/// attempt; the queue endpoint: retries from 5 s doubling to 1 min, for 15 minutes) nothing reaches digest-poison
+/// and every digest is delivered once. Before the queue endpoint, the trigger's 5 dequeues put a digest in poison
+/// after about 30 s of outage. A digest whose "250" the server was writing when it died may arrive twice, with the
+/// same Message-ID (the SMTP window).
 /// </summary>
-public sealed class Smtp_server_down_for_a_minute(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
+public sealed class Smtp_server_down_for_two_minutes(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
 {
     private const int Subscribers = 20;
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Outage = TimeSpan.FromMinutes(2);
 
     private readonly string _mailDirectory = Directory.CreateTempSubdirectory("digest-smtp-outage-").FullName;
     private MaildevServer? _maildev;
@@ -33,8 +33,6 @@ public sealed class Smtp_server_down_for_a_minute(AzuriteFixture azurite) : ICla
         await using var pipeline = await RunningPipeline.StartAsync(azurite.ConnectionString, _maildev.Host, _maildev.SmtpPort, Cancellation,
             new Dictionary<string, string?>
             {
-                ["extensions:queues:visibilityTimeout"] = "00:00:05",
-                ["Mail:Smtp:MaxAttempts"] = "8",
                 // Spreads the run over ~10 s so that the stop falls in its middle.
                 ["Mail:Smtp:MaxMessagesPerSecond"] = "2",
                 ["Digests:BatchSize"] = "5",
@@ -54,8 +52,10 @@ public sealed class Smtp_server_down_for_a_minute(AzuriteFixture azurite) : ICla
         await Task.Delay(Outage, Cancellation);
 
         _maildev = await MaildevServer.StartAsync(Cancellation, ports: ports, mailDirectory: _mailDirectory);
+        var returnedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         await AzuriteEventually.UntilAsync(() => ReceivedMail.ReadAll(_mailDirectory).Select(m => m.Recipient).Distinct().Count() == Subscribers,
-            "every subscriber's digest after the server returned", TimeSpan.FromSeconds(90));
+            "every subscriber's digest after the server returned", TimeSpan.FromMinutes(3));
+        TestContext.Current.TestOutputHelper?.WriteLine($"every digest delivered {System.Diagnostics.Stopwatch.GetElapsedTime(returnedAt).TotalSeconds:0} s after the server returned");
         await pipeline.WaitUntilIdleAsync(publishedAtLeast: 1, Cancellation);
 
         var received = ReceivedMail.ReadAll(_mailDirectory);

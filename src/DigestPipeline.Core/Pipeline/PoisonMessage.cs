@@ -1,6 +1,6 @@
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.Core.Pipeline;
 
-/// <summary>What the local host writes to <c>{queue}-poison</c> for a message that failed for good.</summary>
+/// <summary>What this app writes to <c>{queue}-poison</c> for a message that failed for good (the Functions host itself writes the bare message).</summary>
 /// <param name="Error">The last failure, as <c>{exception type}: {message}</c>.</param>
 /// <param name="Message">The original message text, decoded (or as received, when it could not be decoded).</param>
 /// <param name="MessageTruncated">True when <paramref name="Message"/> was cut to fit a queue message.</param>
@@ -22,11 +22,14 @@ public sealed record PoisonMessage(
         new(
             CurrentVersion,
             queue,
-            Cut($"{error.GetType().FullName}: {error.Message}", 2_000),
+            Describe(error),
             dequeueCount,
             failedAt,
             Cut(message, MaxMessageChars),
             message.Length > MaxMessageChars ? true : null);
+
+    /// <summary><c>{exception type}: {message}</c>, cut to 2,000 characters.</summary>
+    public static string Describe(Exception error) => Cut($"{error.GetType().FullName}: {error.Message}", 2_000);
 
     private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 }
