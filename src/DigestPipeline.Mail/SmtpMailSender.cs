@@ -14,7 +14,8 @@ namespace DigestPipeline.Mail;
 /// <summary>
 /// Sends digests over SMTP through a small pool of reused MailKit connections: at most
 /// <see cref="SmtpOptions.MaxConnections"/>, each serving one message at a time, opened on demand and kept;
-/// optionally no more than <see cref="SmtpOptions.MaxMessagesPerSecond"/> messages per second over all of them.
+/// optionally no more than <see cref="SmtpOptions.MaxMessagesPerSecond"/> messages per second over all of them, and
+/// no more than <see cref="SmtpOptions.QuotaPerMinute"/> per minute over every instance (<see cref="IRelayQuota"/>).
 /// </summary>
 /// <remarks>
 /// <para>Each connection is a <see cref="Socket"/> connected here with <c>NoDelay</c> and handed to MailKit: with
@@ -31,6 +32,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
     private readonly ILogger<SmtpMailSender> _logger;
     private readonly JitteredBackoff _backoff;
     private readonly RateLimiter? _rateLimiter;
+    private readonly IRelayQuota? _relayQuota;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentStack<PooledConnection> _idle = new();
     private readonly CancellationTokenSource _disposing = new();
@@ -40,16 +42,20 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
     private int _retries;
     private int _disposed;
 
-    public SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger)
-        : this(options, logger, SmtpSendRate.CreateLimiter(options.Value.MaxMessagesPerSecond))
+    /// <param name="relayQuota">Required when <see cref="SmtpOptions.QuotaPerMinute"/> is set (the storage adapters register it).</param>
+    public SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger, IRelayQuota? relayQuota = null)
+        : this(options, logger, SmtpSendRate.CreateLimiter(options.Value.MaxMessagesPerSecond), relayQuota)
     {
     }
 
     /// <param name="rateLimiter">Replaces the limiter built from the options (tests drive one by hand); disposed with the sender.</param>
-    internal SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger, RateLimiter? rateLimiter)
+    internal SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger, RateLimiter? rateLimiter, IRelayQuota? relayQuota = null)
     {
         _options = options.Value;
         _logger = logger;
+        if (_options.QuotaPerMinute > 0 && relayQuota is null)
+            throw new InvalidOperationException("Mail:Smtp:QuotaPerMinute is set but no shared relay quota is registered (it lives in the storage account).");
+        _relayQuota = _options.QuotaPerMinute > 0 ? relayQuota : null;
         _backoff = new JitteredBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
         _rateLimiter = rateLimiter;
         _slots = new SemaphoreSlim(_options.MaxConnections, _options.MaxConnections);
@@ -96,9 +102,11 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>One attempt: a permit from the rate limiter, a pooled connection, one SMTP transaction.</summary>
+    /// <summary>One attempt: a turn of the relay's quota, a permit from this instance's rate limiter, a pooled connection, one SMTP transaction.</summary>
     private async Task SendOnceAsync(MimeMessage message, string messageId, CancellationToken token)
     {
+        if (_relayQuota is not null)
+            await _relayQuota.WaitForTurnAsync(_options.QuotaPerMinute, _options.QuotaMaxWait, token).ConfigureAwait(false);
         using var permit = _rateLimiter is null ? null : await _rateLimiter.AcquireAsync(1, token).ConfigureAwait(false);
         if (permit is { IsAcquired: false })
         {

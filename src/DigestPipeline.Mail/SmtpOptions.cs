@@ -57,7 +57,23 @@ public sealed class SmtpOptions
     [Range(0, 100_000)]
     public int MaxMessagesPerSecond { get; set; }
 
+    /// <summary>
+    /// The relay's sending quota in messages per minute, over every instance sending through it together (shared
+    /// through storage: <see cref="DigestPipeline.Core.Digests.IRelayQuota"/>); 0 for none. Each attempt takes a
+    /// turn, so retries count too. <see cref="MaxMessagesPerSecond"/> still applies per instance.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int QuotaPerMinute { get; set; }
+
+    /// <summary>
+    /// Longest wait for a turn of <see cref="QuotaPerMinute"/> while holding a digest; beyond it the digest goes back
+    /// to the queue to be sent when its turn is near (well under Digests:ClaimTimeout, so no claim goes stale waiting).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan QuotaMaxWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Everything but the password.</summary>
     public override string ToString() =>
-        $"{Host}:{Port} ({Security}, user {(string.IsNullOrEmpty(UserName) ? "none" : UserName)}, {MaxConnections} connections{(MaxMessagesPerSecond > 0 ? $", {MaxMessagesPerSecond} messages/s" : "")})";
+        $"{Host}:{Port} ({Security}, user {(string.IsNullOrEmpty(UserName) ? "none" : UserName)}, {MaxConnections} connections"
+        + $"{(MaxMessagesPerSecond > 0 ? $", {MaxMessagesPerSecond} messages/s" : "")}{(QuotaPerMinute > 0 ? $", relay quota {QuotaPerMinute}/min" : "")})";
 }

@@ -90,6 +90,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.TryAddSingleton<IConfirmationCounter, TableConfirmationCounter>();
+        services.TryAddSingleton<IRelayQuota, TableRelayQuota>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
         services.TryAddSingleton<IWorkQueue, StorageWorkQueue>();
         return services;

@@ -14,6 +14,9 @@ namespace DigestPipeline.Core.Digests;
 /// between the SMTP server's acceptance and "mark sent" is the one case that can deliver twice.
 /// A request whose claim is still pending goes back to the queue in a new message, invisible for a few seconds, until
 /// the claim is done or times out: waiting on a crashed worker's claim never uses up the message's attempts.
+/// When the mail relay's shared quota is taken for longer than <c>Mail:Smtp:QuotaMaxWait</c>, the claim is released
+/// and the rest of the batch goes back to the queue, invisible until the quota has room: a backlog waits in the
+/// queue, not in running handlers, and never counts as a failed attempt.
 /// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
 /// is marked failed permanently and counts a bounce; at <see cref="DigestOptions.BounceLimit"/> bounces the
 /// subscriber is marked bouncing, and a delivered digest resets the count.
@@ -61,8 +64,17 @@ public sealed class SendDigestHandler(
         // on the retry the ledger skips those already sent.
         var failures = new List<Exception>();
         var inProgress = new List<(DigestRequest Request, DateTimeOffset RetryAt)>();
+        var deferred = new List<DigestRequest>();
+        DateTimeOffset? quotaFreeAt = null;
         foreach (var request in message.Requests)
         {
+            if (quotaFreeAt is not null)
+            {
+                // The relay's quota is taken: the rest of the batch waits for it in the queue, not here.
+                deferred.Add(request);
+                continue;
+            }
+
             try
             {
                 await DeliverAsync(request, cancellationToken);
@@ -70,6 +82,11 @@ public sealed class SendDigestHandler(
             catch (DeliveryInProgressException claimed)
             {
                 inProgress.Add((request, claimed.RetryAt));
+            }
+            catch (RelayQuotaDeferredException quota)
+            {
+                quotaFreeAt = quota.RetryAt;
+                deferred.Add(request);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -80,17 +97,25 @@ public sealed class SendDigestHandler(
         if (failures.Count > 0)
             throw new AggregateException($"{failures.Count} of {message.Requests.Count} digests failed", failures);
         if (inProgress.Count > 0)
-            await RetryAfterClaimsAsync(inProgress, cancellationToken);
+        {
+            var delay = inProgress.Min(r => r.RetryAt) - time.GetUtcNow();
+            delay = TimeSpan.FromTicks(Math.Clamp(delay.Ticks, MinimumClaimRetryDelay.Ticks, ClaimRetryInterval.Ticks));
+            await RequeueAsync(inProgress.Select(r => r.Request).ToList(), delay, "are claimed by another worker", cancellationToken);
+        }
+
+        if (quotaFreeAt is { } freeAt)
+        {
+            var delay = freeAt - time.GetUtcNow();
+            await RequeueAsync(deferred, delay > MinimumClaimRetryDelay ? delay : MinimumClaimRetryDelay, "wait for the mail relay's quota (Mail:Smtp:QuotaPerMinute)", cancellationToken);
+        }
     }
 
     /// <summary>Sent before this message completes: a crash in between repeats the retry, which the ledger absorbs.</summary>
-    private async Task RetryAfterClaimsAsync(List<(DigestRequest Request, DateTimeOffset RetryAt)> inProgress, CancellationToken cancellationToken)
+    private async Task RequeueAsync(List<DigestRequest> requests, TimeSpan delay, string why, CancellationToken cancellationToken)
     {
-        var delay = inProgress.Min(r => r.RetryAt) - time.GetUtcNow();
-        delay = TimeSpan.FromTicks(Math.Clamp(delay.Ticks, MinimumClaimRetryDelay.Ticks, ClaimRetryInterval.Ticks));
-        var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, inProgress.Select(r => r.Request).ToList());
+        var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, requests, Activity.Current?.Id);
         await queue.SendAsync(Queue, PipelineJson.Serialize(retry), delay, cancellationToken);
-        logger.LogInformation("{Count} digests are claimed by another worker; retrying them in {Delay}", inProgress.Count, delay);
+        logger.LogInformation("{Count} digests {Why}; sending them again in {Delay}", requests.Count, why, delay);
     }
 
     public async Task<DeliveryState> DeliverAsync(DigestRequest request, CancellationToken cancellationToken)
@@ -155,6 +180,12 @@ public sealed class SendDigestHandler(
         catch (RecipientRejectedException rejected)
         {
             return await RecordBounceAsync(subscriber, delivery, rejected, cancellationToken);
+        }
+        catch (RelayQuotaDeferredException)
+        {
+            // Not a failure: nothing was sent, and the digest is queued again for when the quota has room.
+            await ReleaseAsync(delivery);
+            throw;
         }
         catch
         {

@@ -18,6 +18,7 @@ public static class StorageNames
     public const string SubscribersTable = "Subscribers";
     public const string DeliveriesTable = "Deliveries";
     public const string ConfirmationLimitsTable = "ConfirmationLimits";
+    public const string RelayQuotaTable = "RelayQuota";
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 
@@ -27,5 +28,5 @@ public static class StorageNames
     public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable];
+        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable];
 }

@@ -6,8 +6,13 @@ internal sealed class RecordingMailSender : IMailSender
 {
     public List<DigestEmail> Sent { get; } = [];
 
+    /// <summary>While set, every send is deferred by the relay's quota until then, as the SMTP sender does.</summary>
+    public DateTimeOffset? QuotaTakenUntil { get; set; }
+
     public Task SendAsync(DigestEmail email, CancellationToken cancellationToken)
     {
+        if (QuotaTakenUntil is { } until)
+            throw new RelayQuotaDeferredException(until);
         Sent.Add(email);
         return Task.CompletedTask;
     }

@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Data.Tables;
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Storage;
+
+/// <summary>
+/// The relay quota shared through the RelayQuota table: one row holds the next free turn (UTC ticks). Taking a turn
+/// is an ETag-conditional read-modify-write that moves it on by <c>1 min / perMinute</c>, so hosts taking turns at
+/// once never get the same one, and the turns of all hosts together are at least that far apart: no 60-second window
+/// holds more than <c>perMinute</c> of them. (A generic cell-rate algorithm: no counters per window, so no burst at a
+/// window's edge.) Two table operations per message; a turn further than <c>maxWait</c> ahead is not taken.
+/// </summary>
+public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time) : IRelayQuota
+{
+    private const string PartitionKey = "relay";
+    private const string RowKey = "next-turn";
+    private const string NextTurnProperty = "NextTurnTicks";
+
+    /// <summary>Each attempt lost is another sender's turn taken; only a pathological contention exhausts this.</summary>
+    private const int MaxAttempts = 100;
+
+    private readonly TableClient quota = tables.GetTableClient(StorageNames.RelayQuotaTable);
+
+    public async Task<DateTimeOffset> WaitForTurnAsync(int perMinute, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
+        var spacing = TimeSpan.FromMinutes(1) / perMinute;
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await quota.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKey, cancellationToken: cancellationToken);
+            var stored = response.HasValue ? response.Value : null;
+            var now = time.GetUtcNow();
+            var next = stored?.GetInt64(NextTurnProperty) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : now;
+            var turn = next > now ? next : now;
+            if (turn - now > maxWait)
+                throw new RelayQuotaDeferredException(turn - maxWait);
+
+            var row = new TableEntity(PartitionKey, RowKey) { [NextTurnProperty] = (turn + spacing).UtcTicks };
+            try
+            {
+                if (stored is null)
+                    await quota.AddEntityAsync(row, cancellationToken);
+                else
+                    await quota.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                continue; // another sender took this turn first
+            }
+
+            if (turn > now)
+                await Task.Delay(turn - now, time, cancellationToken);
+            return turn;
+        }
+    }
+}
