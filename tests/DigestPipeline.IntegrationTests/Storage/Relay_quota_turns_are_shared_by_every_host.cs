@@ -30,18 +30,18 @@ public sealed class Relay_quota_turns_are_shared_by_every_host(AzuriteFixture az
     public async ValueTask DisposeAsync() => await _services!.DisposeAsync();
 
     [Fact]
-    public async Task Thirty_senders_at_once_get_eleven_distinct_turns_a_second_apart_and_the_rest_are_deferred()
+    public async Task Thirty_senders_at_once_get_ten_distinct_turns_a_spacing_apart_and_the_rest_are_deferred()
     {
         var ct = TestContext.Current.CancellationToken;
         var hosts = Enumerable.Range(0, 3).Select(_ => new TableRelayQuota(new TableServiceClient(azurite.ConnectionString), _time)).ToList();
 
-        // 60 per minute: a turn every second; at most 10 s of waiting, so turns at +0 s … +10 s.
+        // 60 per minute: a turn every 62/60 s; at most 10 s of waiting, so ten turns, at +0 s … +9.3 s.
         var attempts = Enumerable.Range(0, 30)
             .Select(i => Attempt(hosts[i % hosts.Count], ct))
             .ToList();
-        // 19 are deferred and the turn at +0 s needs no wait: 20 settle while the clock stands still. The other ten
+        // 20 are deferred and the turn at +0 s needs no wait: 21 settle while the clock stands still. The other nine
         // wait for their turns on the fake clock, which then moves on a second at a time until all have come.
-        await AzuriteEventually.UntilAsync(() => Task.FromResult(attempts.Count(a => a.IsCompleted) >= 20),
+        await AzuriteEventually.UntilAsync(() => Task.FromResult(attempts.Count(a => a.IsCompleted) >= 21),
             "every attempt taken or deferred", TimeSpan.FromSeconds(60));
         for (var step = 0; step < 600 && !attempts.All(a => a.IsCompleted); step++)
         {
@@ -52,10 +52,12 @@ public sealed class Relay_quota_turns_are_shared_by_every_host(AzuriteFixture az
         var outcomes = await Task.WhenAll(attempts);
 
         var granted = outcomes.Where(o => o.Turn is not null).Select(o => o.Turn!.Value).Order().ToList();
-        granted.ShouldBe(Enumerable.Range(0, 11).Select(s => Start.AddSeconds(s)).ToList());
+        var spacing = TableRelayQuota.Spacing(60);
+        spacing.ShouldBe(TimeSpan.FromSeconds(62.0 / 60));
+        granted.ShouldBe(Enumerable.Range(0, 10).Select(i => Start + i * spacing).ToList());
         var deferred = outcomes.Where(o => o.RetryAt is not null).Select(o => o.RetryAt!.Value).ToList();
-        deferred.Count.ShouldBe(19);
-        deferred.ShouldAllBe(at => at == Start.AddSeconds(1), "the next free turn (+11 s) less the longest wait");
+        deferred.Count.ShouldBe(20);
+        deferred.ShouldAllBe(at => at == Start + 10 * spacing - TimeSpan.FromSeconds(10), "the next free turn less the longest wait");
     }
 
     private async Task<(DateTimeOffset? Turn, DateTimeOffset? RetryAt)> Attempt(IRelayQuota quota, CancellationToken ct)
