@@ -4,6 +4,7 @@ using DigestPipeline.Azure.Telemetry;
 using DigestPipeline.Core.Themes;
 using DigestPipeline.Mail;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,11 +17,23 @@ builder.Configuration.AddHostJson();
 // The same registration as the local host (PipelineHost): Core handlers, storage adapters, mail.
 builder.Services.AddDigestPipeline(builder.Configuration);
 builder.Services.AddDigestMail(builder.Configuration);
-// Traces and metrics to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (it is, by infra/).
-builder.Services.AddDigestTelemetry(builder.Configuration);
+// Traces, metrics and logs to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (it is, by
+// infra/), each log record once. The worker also hands every ILogger record to the Functions host, which exports it
+// too unless told not to. "Use OpenTelemetry with Azure Functions"
+// (https://learn.microsoft.com/azure/azure-functions/opentelemetry-howto) pairs host.json's
+// "telemetryMode": "OpenTelemetry" with the worker's AddOpenTelemetry().UseFunctionsWorkerDefaults() and an
+// exporter; UseFunctionsWorkerDefaults declares the worker capability WorkerOpenTelemetryEnabled, "a capability to
+// avoid duplicate telemetry" (the package's README), on which the host in OpenTelemetry mode stops exporting the
+// logs the worker forwards (its "Function.*" categories: azure-functions-host, OpenTelemetryConfigurationExtensions).
+// Called only when this app exports its own logs: without the connection string, the host's forwarding is the only
+// path and must stay.
+builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights: otel => otel.UseFunctionsWorkerDefaults());
 // A relative Themes:Path (default seeds/themes.json, copied next to the app) is relative to the app, not the working directory.
 builder.Services.PostConfigure<ThemeTaxonomyOptions>(o => o.Path = Path.Combine(AppContext.BaseDirectory, o.Path));
-// Request URLs carry subscribers' tokens: no per-request logging from ASP.NET Core below Warning.
+// Request URLs carry subscribers' tokens: no per-request logging from ASP.NET Core below Warning. Kept although
+// AddDigestTelemetry's processors redact tokens from what it exports: they see only that path, while every other
+// logger provider (the console; the forwarding to the host when this app does not export) gets the line as written.
+// And the host records each request already.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 builder.Build().Run();

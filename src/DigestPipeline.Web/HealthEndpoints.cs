@@ -18,6 +18,9 @@ public static class HealthEndpoints
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary><c>/healthz</c> or <c>/readyz</c>: asked by probes, about the host rather than the pages.</summary>
+    public static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
+
     public static IEndpointRouteBuilder MapHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Text("ok\n", "text/plain; charset=utf-8"));
@@ -42,7 +45,7 @@ public static class HealthEndpoints
             {
                 await next(http);
                 // A page answered: storage is back, as far as the pages know (the probes themselves say nothing).
-                if (http.Response.StatusCode < 500 && !http.Request.Path.StartsWithSegments("/healthz") && !http.Request.Path.StartsWithSegments("/readyz"))
+                if (http.Response.StatusCode < 500 && !IsProbe(http.Request.Path))
                     health.Succeeded(Loop);
             }
             catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)

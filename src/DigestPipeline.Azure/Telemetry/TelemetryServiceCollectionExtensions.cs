@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -17,17 +18,29 @@ public static class TelemetryServiceCollectionExtensions
     /// <c>digest</c> command, the Functions app): to the console when <c>Telemetry:Console</c> is true, and to
     /// Application Insights (traces, metrics, and logs with their DocumentId/SubscriberId/DeliveryId scopes) when
     /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. With neither, nothing is registered and the instruments
-    /// cost next to nothing.
+    /// cost next to nothing. Whatever is exported goes first through <see cref="SubscriberTokenSpanProcessor"/> and
+    /// <see cref="SubscriberTokenLogProcessor"/>, which replace subscriber tokens with <c>token=REDACTED</c>.
     /// </summary>
-    public static IServiceCollection AddDigestTelemetry(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="whenExportingToApplicationInsights">
+    /// What the host must add when this app exports its own logs to Application Insights, called then only. The
+    /// Functions worker passes <c>UseFunctionsWorkerDefaults()</c>, which asks the Functions host not to export the
+    /// worker's logs a second time (see <c>src/DigestPipeline.Functions/Program.cs</c>); when this app does not
+    /// export, the host's forwarding is the only way its logs reach Application Insights, so it must stay on.
+    /// </param>
+    public static IServiceCollection AddDigestTelemetry(
+        this IServiceCollection services, IConfiguration configuration, Action<IOpenTelemetryBuilder>? whenExportingToApplicationInsights = null)
     {
         var options = Read(configuration);
-        if (!options.Console && string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString))
+        var toApplicationInsights = !string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString);
+        if (!options.Console && !toApplicationInsights)
             return services;
 
+        // The token processors are added before any exporter: OpenTelemetry runs a provider's processors in the
+        // order they were added, and an exporter's batch processor takes the span or record as it is when its turn
+        // comes (a record changed after that could be exported either way).
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
-            .WithTracing(tracing => tracing.AddSource(PipelineTelemetry.Name))
+            .WithTracing(tracing => tracing.AddSource(PipelineTelemetry.Name).AddProcessor(new SubscriberTokenSpanProcessor()))
             .WithMetrics(metrics => metrics.AddMeter(PipelineTelemetry.Name));
 
         if (options.Console)
@@ -37,13 +50,17 @@ public static class TelemetryServiceCollectionExtensions
                 .WithMetrics(metrics => metrics.AddConsoleExporter());
         }
 
-        if (!string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString))
+        if (toApplicationInsights)
         {
+            // Logs go through OpenTelemetry only to be exported to Application Insights (locally the console
+            // logger prints them), so their processor is registered only then.
+            telemetry.WithLogging(logging => logging.AddProcessor(new SubscriberTokenLogProcessor()));
             services.Configure<OpenTelemetryLoggerOptions>(logging =>
             {
                 logging.IncludeScopes = true;
                 logging.IncludeFormattedMessage = true;
             });
+            whenExportingToApplicationInsights?.Invoke(telemetry);
             var credential = EntraCredential(configuration[EntraAuthenticationKey]);
             telemetry.UseAzureMonitorExporter(exporter =>
             {

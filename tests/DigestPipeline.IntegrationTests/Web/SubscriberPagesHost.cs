@@ -6,6 +6,7 @@ using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
 using DigestPipeline.Web;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -39,9 +40,10 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
 
     /// <param name="webUrls">Web:Urls; null leaves the default.</param>
     /// <param name="extraSettings">More settings, such as Mail:Smtp:Host for a maildev; without it mail goes to a temporary pickup folder.</param>
+    /// <param name="configure">More services, registered after the pages' own (given the host's configuration).</param>
     public static async Task<SubscriberPagesHost> StartAsync(
         AzuriteFixture azurite, CancellationToken cancellationToken, string? webUrls = "http://127.0.0.1:0",
-        IReadOnlyDictionary<string, string?>? extraSettings = null)
+        IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -59,6 +61,7 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddDigestMail(azurite.Configuration(settings));
             services.AddSubscriberWebServer(azurite.Configuration(settings));
+            configure?.Invoke(services, azurite.Configuration(settings));
         });
         await host.StartAsync(cancellationToken);
         return new SubscriberPagesHost(host, azurite);
