@@ -16,6 +16,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     StatusCommand.Create(),
     RemoveCommand.Create(),
     RepairCommand.Create(),
+    SmokeCommand.Create(),
     PoisonCommand.Create(),
     SummarizeCommand.Create(),
     EvalCommand.Create(),
