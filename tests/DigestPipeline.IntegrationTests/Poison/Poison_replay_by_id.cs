@@ -36,4 +36,31 @@ public sealed class Poison_replay_by_id(AzuriteFixture azurite) : IClassFixture<
         neither.ExitCode.ShouldNotBe(0);
         (await poison.PeekMessagesAsync(32, Cancellation)).Value.Length.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_retry_the_Functions_host_poisoned_itself_is_listed_with_its_attempts_and_replayed_as_the_original()
+    {
+        const string original = "{\"schemaVersion\":1,\"documentId\":\"retried\"}";
+        var poison = azurite.RawQueue(StorageNames.PoisonQueue(StorageNames.DigestQueue));
+        var work = azurite.RawQueue(StorageNames.DigestQueue);
+        await poison.CreateIfNotExistsAsync(cancellationToken: Cancellation);
+        await work.CreateIfNotExistsAsync(cancellationToken: Cancellation);
+        // (The digest queue: the other test of this class replays summarize.) What the Functions host writes when the queue endpoint could not schedule a retry of a retried message.
+        var retry = RetryMessage.Wrap(original, attempt: 4, DateTimeOffset.UtcNow.AddMinutes(-3), new IOException("storage unreachable"));
+        var id = (await poison.SendMessageAsync(Base64Text.Encode(retry), Cancellation)).Value.MessageId;
+
+        var list = await DigestCommand.RunOnAsync(azurite, "poison", "list", "--json");
+        list.ExitCode.ShouldBe(0, list.Errors);
+        var listed = System.Text.Json.JsonDocument.Parse(list.Output).RootElement.EnumerateArray()
+            .Single(q => q.GetProperty("poisonQueue").GetString() == "digest-poison")
+            .GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("id").GetString() == id);
+        listed.GetProperty("shape").GetString().ShouldBe("envelope");
+        listed.GetProperty("dequeueCount").GetInt64().ShouldBe(4);
+        listed.GetProperty("error").GetString().ShouldBe("System.IO.IOException: storage unreachable");
+        listed.GetProperty("body").GetString().ShouldBe(original);
+
+        var replay = await DigestCommand.RunOnAsync(azurite, "poison", "replay", "digest", "--id", id);
+        replay.ExitCode.ShouldBe(0, replay.Errors);
+        (await work.PeekMessagesAsync(32, Cancellation)).Value.Select(m => Base64Text.Decode(m.MessageText)).ShouldContain(original, "the original, so that its retries start afresh");
+    }
 }
