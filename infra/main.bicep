@@ -44,6 +44,10 @@ param fromName string = 'DigestPipeline'
 @description('When digests are planned: 5-field cron, UTC.')
 param planSchedule string = '*/5 * * * *'
 
+// A string, as azd passes environment values (DIGEST_MAIL_QUOTA_PER_MINUTE); the app refuses to start unless it is a number.
+@description('The SMTP relay\'s sending quota per minute, over every instance together (0: none). The default 1 keeps within a new Azure Communication Services resource\'s limits (30 a minute and 100 an hour); raise it with your quota.')
+param mailQuotaPerMinute string = '1'
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -69,6 +73,7 @@ module resources 'resources.bicep' = {
     fromAddress: fromAddress
     fromName: fromName
     planSchedule: planSchedule
+    mailQuotaPerMinute: mailQuotaPerMinute
   }
 }
 

@@ -14,6 +14,7 @@ param tokenSecret string
 param fromAddress string
 param fromName string
 param planSchedule string
+param mailQuotaPerMinute string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var functionAppName = 'func-digest-${token}'
@@ -23,18 +24,20 @@ var deadLetterContainer = 'eventgrid-deadletter'
 // The storage layout of the README: containers, queues (with their -poison twins) and tables.
 var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', deadLetterContainer, deploymentContainer]
 var queues = ['ingest', 'ingest-poison', 'summarize', 'summarize-poison', 'digest', 'digest-poison']
-var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits']
+var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits', 'RelayQuota']
 
-// Built-in role definition ids, each checked against infra/built-in-roles.json (copied from Microsoft's built-in
-// roles reference) by tests/DigestPipeline.IntegrationTests/Infra/Role_ids_are_the_built_in_roles_they_name.cs.
+// Built-in roles: the name Microsoft's built-in roles reference gives each, and its id. Every role assignment's
+// description starts with its role's name; tests/DigestPipeline.IntegrationTests/Infra/ compiles this Bicep and holds
+// each assignment to infra/built-in-roles.json: the id is that role's, and the table says the code needs that role,
+// for that grantee, on that scope (a wrong id fails provisioning, and neither bicep build nor bicep lint sees it).
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  storageBlobDataOwner: { name: 'Storage Blob Data Owner', id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' }
+  storageBlobDataContributor: { name: 'Storage Blob Data Contributor', id: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' }
+  storageQueueDataContributor: { name: 'Storage Queue Data Contributor', id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' }
+  storageQueueDataMessageSender: { name: 'Storage Queue Data Message Sender', id: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a' }
+  storageTableDataContributor: { name: 'Storage Table Data Contributor', id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' }
+  keyVaultSecretsUser: { name: 'Key Vault Secrets User', id: '4633458b-17de-408a-b874-0445c86b69e6' }
+  monitoringMetricsPublisher: { name: 'Monitoring Metrics Publisher', id: '3913510d-42f4-4e42-8a64-420c390055eb' }
 }
 
 // ---------------------------------------------------------------- identity
@@ -94,23 +97,26 @@ resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2
 }]
 
 // The app's identity: blobs (Owner: the Functions host's own containers and the Flex deployment package too), queues, tables.
+// (Assignment names hash the role's id, as they always have, so that a redeployment updates them in place.)
 resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor]: {
   scope: storage
-  name: guid(storage.id, identity.id, role)
+  name: guid(storage.id, identity.id, role.id)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.id)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
+    description: '${role.name}: the Function App on the storage account (host storage, triggers, adapters)'
   }
 }]
 
 // The person deploying may run the digest command against this account (upload, subscribe, status: README).
 resource deployerStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in (empty(principalId) ? [] : [roles.storageBlobDataContributor, roles.storageQueueDataContributor, roles.storageTableDataContributor]): {
   scope: storage
-  name: guid(storage.id, principalId, role)
+  name: guid(storage.id, principalId, role.id)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.id)
     principalId: principalId
+    description: '${role.name}: the person deploying, for the digest command'
   }
 }]
 
@@ -130,21 +136,23 @@ resource storageEvents 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
 // Shared keys are disabled, so Event Grid delivers (and dead-letters) with its own identity.
 resource eventGridQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, storageEvents.id, roles.storageQueueDataMessageSender)
+  name: guid(storage.id, storageEvents.id, roles.storageQueueDataMessageSender.id)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender.id)
     principalId: storageEvents.identity.principalId
     principalType: 'ServicePrincipal'
+    description: '${roles.storageQueueDataMessageSender.name}: Event Grid delivers BlobCreated events to the ingest queue'
   }
 }
 
 resource eventGridDeadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, storageEvents.id, roles.storageBlobDataContributor)
+  name: guid(storage.id, storageEvents.id, roles.storageBlobDataContributor.id)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor.id)
     principalId: storageEvents.identity.principalId
     principalType: 'ServicePrincipal'
+    description: '${roles.storageBlobDataContributor.name}: Event Grid writes the events it could not deliver to ${deadLetterContainer}'
   }
 }
 
@@ -170,6 +178,11 @@ resource ingestSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions
         }
       }
     }
+    // Delivery INTO the queue (processing retries are the queue trigger's, host.json). Event Grid retries a failed
+    // delivery on its own back-off schedule until either limit is reached, here both at their maximum: 30 attempts
+    // over up to 24 h, far beyond the 10 minutes of storage trouble the app rides out before anything is poisoned.
+    // Then the event goes to the dead-letter container below (also at once for errors Event Grid never retries,
+    // such as 400), and the repair pass (every 10 minutes) publishes again any upload ingest never handled.
     retryPolicy: {
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
@@ -213,11 +226,12 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: appInsights
-  name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher)
+  name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher.id)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher.id)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
+    description: '${roles.monitoringMetricsPublisher.name}: the Function App sends telemetry with Entra ID'
   }
 }
 
@@ -250,11 +264,12 @@ resource tokenSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 
 resource appSecretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
-  name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
+  name: guid(vault.id, identity.id, roles.keyVaultSecretsUser.id)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser.id)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
+    description: '${roles.keyVaultSecretsUser.name}: the Function App resolves its Key Vault references'
   }
 }
 
@@ -330,6 +345,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Smtp__Host: smtpHost
     Mail__Smtp__Port: string(smtpPort)
     Mail__Smtp__Security: smtpSecurity
+    Mail__Smtp__QuotaPerMinute: mailQuotaPerMinute
     Mail__Smtp__UserName: smtpUserName
     Mail__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecret.properties.secretUri})'
     Subscriptions__TokenSecret: '@Microsoft.KeyVault(SecretUri=${tokenSecretSecret.properties.secretUri})'

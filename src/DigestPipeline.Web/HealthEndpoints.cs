@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -50,7 +51,9 @@ public static class HealthEndpoints
             }
             catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
             {
-                health.Failed(Loop, e, TimeSpan.FromSeconds(30));
+                // A sign-up whose confirmation found the relay's quota taken (Mail:Smtp:QuotaPerMinute) is no outage.
+                if (e is not RelayQuotaDeferredException)
+                    health.Failed(Loop, e, TimeSpan.FromSeconds(30));
                 http.Response.Clear();
                 http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 http.Response.Headers.RetryAfter = "30";
