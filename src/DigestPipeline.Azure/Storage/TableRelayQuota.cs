@@ -18,8 +18,15 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
     private const string RowKey = "next-turn";
     private const string NextTurnProperty = "NextTurnTicks";
 
-    /// <summary>Each attempt lost is another sender's turn taken; only a pathological contention exhausts this.</summary>
+    /// <summary>Each attempt lost is another host's turn taken; only a pathological contention exhausts this.</summary>
     private const int MaxAttempts = 100;
+
+    /// <summary>
+    /// One turn-taking at a time per host: the row is contended by hosts, not by every message a host has in flight
+    /// (48 at once from three local hosts lost most of their attempts to each other and fell into the queue's retries).
+    /// Only the table round trip is serialized, not the wait for the turn.
+    /// </summary>
+    private readonly SemaphoreSlim taking = new(1, 1);
 
     /// <summary>
     /// What the time from a turn to the relay's acceptance may vary by (connection reuse, the relay's own latency):
@@ -36,7 +43,24 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
     public async Task<DateTimeOffset> WaitForTurnAsync(int perMinute, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
-        var spacing = Spacing(perMinute);
+        DateTimeOffset turn, now;
+        await taking.WaitAsync(cancellationToken);
+        try
+        {
+            (turn, now) = await TakeTurnAsync(Spacing(perMinute), maxWait, cancellationToken);
+        }
+        finally
+        {
+            taking.Release();
+        }
+
+        if (turn > now)
+            await Task.Delay(turn - now, time, cancellationToken);
+        return turn;
+    }
+
+    private async Task<(DateTimeOffset Turn, DateTimeOffset Now)> TakeTurnAsync(TimeSpan spacing, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var response = await quota.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKey, cancellationToken: cancellationToken);
@@ -54,15 +78,14 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
                     await quota.AddEntityAsync(row, cancellationToken);
                 else
                     await quota.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                return (turn, now);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                continue; // another sender took this turn first
+                // Another host took this turn first: look again after a few milliseconds, at random, so that hosts
+                // that collided do not collide again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * Math.Min(attempt, 5))), cancellationToken);
             }
-
-            if (turn > now)
-                await Task.Delay(turn - now, time, cancellationToken);
-            return turn;
         }
     }
 }

@@ -69,8 +69,16 @@ public sealed class Three_hosts_stay_under_the_relay_quota(AzuriteFixture azurit
                 await process.UntilReadyzAsync(web);
             (await preparation.Get<PlanDigestsHandler>().PlanNowAsync(DateTimeOffset.UtcNow, ids.ToHashSet(), Cancellation)).ShouldBe(Subscribers);
 
-            await AzuriteEventually.UntilAsync(() => Task.FromResult(ReceivedMail.ReadAll(_mailDirectory).Count >= Subscribers),
-                "every digest at the server", TimeSpan.FromMinutes(4));
+            try
+            {
+                await AzuriteEventually.UntilAsync(() => Task.FromResult(ReceivedMail.ReadAll(_mailDirectory).Count >= Subscribers),
+                    "every digest at the server", TimeSpan.FromMinutes(4));
+            }
+            catch (TimeoutException e)
+            {
+                var failures = hosts.SelectMany(h => h.Process.Output.Split('\n')).Where(l => l.Contains("attempt", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(20);
+                throw new TimeoutException($"{e.Message}: {ReceivedMail.ReadAll(_mailDirectory).Count} of {Subscribers} received; the hosts' failures:\n{string.Join('\n', failures)}", e);
+            }
 
             var received = ReceivedMail.ReadAll(_mailDirectory);
             received.Select(m => m.Recipient).Order().ShouldBe(addresses); // every subscriber's digest, once
