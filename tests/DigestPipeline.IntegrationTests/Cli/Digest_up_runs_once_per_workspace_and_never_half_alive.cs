@@ -18,6 +18,7 @@ namespace DigestPipeline.IntegrationTests.Cli;
 /// runs and exits 2, leaving the first alone; a host whose loop fails for good exits 1 and removes its record instead
 /// of serving pages with nothing behind them; and the Azurite a host started is started again if it dies.
 /// </summary>
+[StartsFirst]
 public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

@@ -15,6 +15,7 @@ namespace DigestPipeline.IntegrationTests.Faults;
 /// after about 30 s of outage. A digest whose "250" the server was writing when it died may arrive twice, with the
 /// same Message-ID (the SMTP window).
 /// </summary>
+[StartsFirst]
 public sealed class Smtp_server_down_for_two_minutes(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
 {
     private const int Subscribers = 20;

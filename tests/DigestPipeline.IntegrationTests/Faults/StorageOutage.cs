@@ -133,6 +133,7 @@ public sealed class Storage_down_5_seconds_during_ingestion
 }
 
 /// <summary>Storage gone for 2 minutes in the middle of an ingestion: longer than the SDK's own retries, so every loop sees it.</summary>
+[StartsFirst]
 public sealed class Storage_down_2_minutes_during_ingestion
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit;
 namespace DigestPipeline.IntegrationTests.Mail;
 
 /// <summary>Tests that share one maildev; they run one after another.</summary>
+[StartsFirst]
 [CollectionDefinition(Name)]
 public sealed class MaildevCollection : ICollectionFixture<MaildevFixture>
 {

@@ -16,6 +16,7 @@ namespace DigestPipeline.IntegrationTests.Mail;
 /// message was written), no 60-second window holds more than the quota, every digest arrives once and nothing is
 /// poisoned. Turns beyond <c>Mail__Smtp__QuotaMaxWait</c> send their batch back to the queue, which this run needs.
 /// </summary>
+[StartsFirst]
 public sealed class Three_hosts_stay_under_the_relay_quota(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
 {
     private const int Subscribers = 70;
