@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Repair;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;

@@ -1,5 +1,5 @@
 using DigestPipeline.Azure;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
 using DigestPipeline.Azure.Telemetry;
 using DigestPipeline.Core.Themes;
 using DigestPipeline.Mail;

@@ -1,4 +1,4 @@
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
 
 namespace DigestPipeline.Azure.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
 using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Azure.Storage;

@@ -43,7 +43,7 @@ public sealed class StorageInitializer(
     /// </summary>
     async Task IHostedService.StartAsync(CancellationToken cancellationToken)
     {
-        var failures = new LocalHost.RetryBackOff(TimeSpan.FromSeconds(5));
+        var failures = new RetryBackOff(TimeSpan.FromSeconds(5));
         while (true)
         {
             try

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Azure.Storage;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DigestPipeline.Cli.Local;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Removal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;

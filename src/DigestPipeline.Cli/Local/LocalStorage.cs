@@ -1,4 +1,4 @@
-using DigestPipeline.Azure.Local;
+using DigestPipeline.LocalHost.Azurite;
 using Microsoft.Extensions.Configuration;
 
 namespace DigestPipeline.Cli.Local;

@@ -1,5 +1,6 @@
 using DigestPipeline.Azure;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Telemetry;
 using DigestPipeline.Mail;
 using DigestPipeline.Web;

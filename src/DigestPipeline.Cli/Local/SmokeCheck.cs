@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Summaries;
 
 namespace DigestPipeline.Cli.Local;

@@ -19,7 +19,7 @@ public static class LeadBaseline
             }
 
             var text = document.SentenceText(sentence);
-            var length = SummaryBudget.CountWords(text);
+            var length = WordCount.Of(text);
             if (!budget.Fits(summary.Count + 1, words + length))
             {
                 break;

@@ -1,3 +1,5 @@
+using DigestPipeline.Core.Documents;
+
 namespace DigestPipeline.Core.Summaries;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal static class ClausePrefix
     /// <returns>The prefix's length in characters (the boundary mark excluded), or null when none fits.</returns>
     public static int? Find(ReadOnlySpan<char> sentence, int maxWords)
     {
-        var total = SummaryBudget.CountWords(sentence);
+        var total = WordCount.Of(sentence);
         var minWords = Math.Max(MinWords, (int)Math.Ceiling(MinShare * total));
         int? best = null;
         var words = 0;

@@ -36,23 +36,4 @@ public readonly record struct SummaryBudget
         (var sentences, { } words) => $"{sentences} sentences, {words} words",
         (var sentences, null) => $"{sentences} sentences",
     };
-
-    /// <summary>Words as the budget counts them: runs of non-whitespace characters.</summary>
-    public static int CountWords(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var isSpace = char.IsWhiteSpace(c);
-            if (!isSpace && !inWord)
-            {
-                count++;
-            }
-
-            inWord = !isSpace;
-        }
-
-        return count;
-    }
 }

@@ -1,3 +1,4 @@
+using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Core.Summaries;
@@ -63,7 +64,7 @@ internal static class SummarySelection
             }
 
             selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, bestLength));
-            words += SummaryBudget.CountWords(document.SentenceText(ranked[best].Sentence)[..bestLength]);
+            words += WordCount.Of(document.SentenceText(ranked[best].Sentence)[..bestLength]);
             remaining[best] = false;
             remainingCount--;
             for (var i = 0; i < ranked.Count; i++)

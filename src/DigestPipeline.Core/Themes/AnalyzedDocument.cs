@@ -23,7 +23,7 @@ internal sealed class AnalyzedDocument
     public int SectionCount { get; }
 
     /// <summary>Per sentence, the last item of the list it introduces, or -1 (<see cref="Summaries.IntroducedList"/>): found once per document.</summary>
-    public int[] ListEnds => field ??= Summaries.IntroducedList.LastItems(this);
+    public int[] ListEnds => field ??= IntroducedList.LastItems(this);
 
     public string SectionHeading(int sectionIndex) =>
         sectionIndex >= 0 && sectionIndex < Source.Sections.Count ? Source.Sections[sectionIndex].Heading
@@ -40,7 +40,7 @@ internal sealed class AnalyzedDocument
     public int WordCount(int sentence)
     {
         var source = Sentences[sentence].Source;
-        return Summaries.SummaryBudget.CountWords(Source.Text.AsSpan(source.Start, source.Length));
+        return Documents.WordCount.Of(Source.Text.AsSpan(source.Start, source.Length));
     }
 
     public static AnalyzedDocument Analyze(SourceDocument document)

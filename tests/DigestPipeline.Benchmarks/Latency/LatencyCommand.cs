@@ -41,8 +41,8 @@ internal static class LatencyCommand
 
         await log.WriteLineAsync("== Azurite ceiling");
         IReadOnlyList<AzuriteCeiling.Result> ceiling;
-        await using (var azurite = await Azure.Local.AzuriteServer.StartAsync(
-                         Azure.Local.AzuriteServerOptions.InMemory with { StartDirectory = root }, log.WriteLine, cancellationToken))
+        await using (var azurite = await global::DigestPipeline.LocalHost.Azurite.AzuriteServer.StartAsync(
+                         global::DigestPipeline.LocalHost.Azurite.AzuriteServerOptions.InMemory with { StartDirectory = root }, log.WriteLine, cancellationToken))
         {
             ceiling = await new AzuriteCeiling(azurite.ConnectionString).MeasureAsync(cancellationToken);
         }

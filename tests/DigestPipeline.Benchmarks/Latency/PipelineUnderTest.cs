@@ -1,6 +1,7 @@
 using DigestPipeline.Azure;
-using DigestPipeline.Azure.Local;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.LocalHost.Azurite;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

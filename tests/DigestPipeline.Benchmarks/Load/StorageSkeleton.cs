@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using DigestPipeline.Azure.Local;
+using DigestPipeline.LocalHost.Azurite;
 
 namespace DigestPipeline.Benchmarks.Load;
 

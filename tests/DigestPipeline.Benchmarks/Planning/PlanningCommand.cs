@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DigestPipeline.Azure.Local;
+using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;

@@ -1,3 +1,4 @@
+using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Tests.Themes;
 using Shouldly;
@@ -36,7 +37,7 @@ public sealed class Generic_summaries_respect_their_budget
         var summary = Summarizer.SummarizeGeneric(document, SummaryBudget.OfWords(words));
 
         summary.ShouldNotBeEmpty();
-        summary.Sum(s => SummaryBudget.CountWords(s.Text)).ShouldBeLessThanOrEqualTo(words);
+        summary.Sum(s => WordCount.Of(s.Text)).ShouldBeLessThanOrEqualTo(words);
         summary.ShouldAllBe(s => document.Text.Substring(s.Start, s.Length) == s.Text);
     }
 

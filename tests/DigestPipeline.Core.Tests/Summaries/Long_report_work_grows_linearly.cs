@@ -2,6 +2,7 @@ using System.Text;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Tests.Themes;
+using DigestPipeline.Core.Themes;
 using Shouldly;
 using Xunit;
 

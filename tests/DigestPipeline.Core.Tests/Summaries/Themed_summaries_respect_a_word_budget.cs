@@ -1,3 +1,4 @@
+using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Tests.Themes;
 using Shouldly;
@@ -16,6 +17,6 @@ public sealed class Themed_summaries_respect_a_word_budget
 
         summaries.Themes.ShouldNotBeEmpty();
         summaries.Themes.ShouldAllBe(t => t.Sentences.Count >= 1 && t.Sentences.Count <= 3);
-        summaries.Themes.ShouldAllBe(t => t.Sentences.Sum(s => SummaryBudget.CountWords(s.Text)) <= 30);
+        summaries.Themes.ShouldAllBe(t => t.Sentences.Sum(s => WordCount.Of(s.Text)) <= 30);
     }
 }

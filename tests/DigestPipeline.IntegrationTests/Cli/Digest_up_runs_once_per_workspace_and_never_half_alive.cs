@@ -8,6 +8,7 @@ using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Faults;
 using DigestPipeline.IntegrationTests.Infrastructure;
+using DigestPipeline.LocalHost.Azurite;
 using Shouldly;
 using Xunit;
 
@@ -132,19 +133,19 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
     {
         using var workspace = TempWorkspace.Create();
         var location = Path.Combine(workspace.Root, "late-azurite"); // deleted with the workspace
-        var late = new DigestPipeline.Azure.Local.AzuriteServerOptions(location, DigestCommand.RepositoryRoot(),
-            TestWaits.Scaled(DigestPipeline.Azure.Local.AzuriteServerOptions.DefaultStartTimeout),
+        var late = new AzuriteServerOptions(location, DigestCommand.RepositoryRoot(),
+            TestWaits.Scaled(AzuriteServerOptions.DefaultStartTimeout),
             ClosedLoopbackPort.Find(), ClosedLoopbackPort.Find(), ClosedLoopbackPort.Find());
-        var connectionString = $"DefaultEndpointsProtocol=http;AccountName={DigestPipeline.Azure.Local.AzuriteServer.AccountName};AccountKey={DigestPipeline.Azure.Local.AzuriteServer.AccountKey};"
-                               + $"BlobEndpoint=http://127.0.0.1:{late.BlobPort}/{DigestPipeline.Azure.Local.AzuriteServer.AccountName};QueueEndpoint=http://127.0.0.1:{late.QueuePort}/{DigestPipeline.Azure.Local.AzuriteServer.AccountName};"
-                               + $"TableEndpoint=http://127.0.0.1:{late.TablePort}/{DigestPipeline.Azure.Local.AzuriteServer.AccountName};";
+        var connectionString = $"DefaultEndpointsProtocol=http;AccountName={AzuriteServer.AccountName};AccountKey={AzuriteServer.AccountKey};"
+                               + $"BlobEndpoint=http://127.0.0.1:{late.BlobPort}/{AzuriteServer.AccountName};QueueEndpoint=http://127.0.0.1:{late.QueuePort}/{AzuriteServer.AccountName};"
+                               + $"TableEndpoint=http://127.0.0.1:{late.TablePort}/{AzuriteServer.AccountName};";
         var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
         using var up = DigestUpProcess.Start(Environment(connectionString, web), workspace);
         await AzuriteEventually.UntilAsync(() => up.Output.Contains("storage layout: storage unreachable", StringComparison.Ordinal),
             $"the host to say it waits for storage:\n{up.Output}", TimeSpan.FromMinutes(2));
         up.HasExited.ShouldBeFalse(up.Output);
 
-        await using var azurite = await DigestPipeline.Azure.Local.AzuriteServer.StartAsync(late, cancellationToken: Cancellation);
+        await using var azurite = await AzuriteServer.StartAsync(late, cancellationToken: Cancellation);
         await up.UntilReadyzAsync(web);
         var incoming = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
         await incoming.UploadBlobAsync("late.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("late storage")), Cancellation);

@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using DigestPipeline.Azure.Local;
+using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;

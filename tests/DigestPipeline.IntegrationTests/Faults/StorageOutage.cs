@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using DigestPipeline.Azure.Local;
+using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;

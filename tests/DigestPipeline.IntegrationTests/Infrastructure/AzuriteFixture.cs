@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using DigestPipeline.Azure.Local;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.LocalHost.Azurite;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
-using DigestPipeline.Azure.Local;
+using DigestPipeline.LocalHost.Azurite;
 
 namespace DigestPipeline.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;

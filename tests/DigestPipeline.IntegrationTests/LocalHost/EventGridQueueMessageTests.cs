@@ -1,5 +1,6 @@
 using System.Text;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using DigestPipeline.Core.Documents;

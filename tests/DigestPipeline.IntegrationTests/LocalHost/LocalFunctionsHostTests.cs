@@ -1,4 +1,5 @@
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Storage.Queues;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using DigestPipeline.Core.Pipeline;

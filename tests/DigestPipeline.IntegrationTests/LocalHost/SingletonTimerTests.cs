@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;

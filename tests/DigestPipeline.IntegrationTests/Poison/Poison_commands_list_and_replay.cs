@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using DigestPipeline.Azure.LocalHost;
+using DigestPipeline.Azure.Queues;
+using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Cli;

@@ -1,7 +1,7 @@
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.Core.Pipeline;
 
 /// <summary>The wait of a loop whose storage calls fail: from 100 ms, doubled at each failure, capped; reset by a success.</summary>
-internal sealed class RetryBackOff(TimeSpan max)
+public sealed class RetryBackOff(TimeSpan max)
 {
     private static readonly TimeSpan First = TimeSpan.FromMilliseconds(100);
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.Azure.Queues;
 
 /// <summary>
 /// Tells this process's queue listeners that a message was just sent to their queue, so that they poll at once

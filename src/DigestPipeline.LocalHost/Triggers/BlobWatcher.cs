@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>
 /// The local stand-in for Event Grid: polls the <c>incoming</c> container and, for each blob version (name + ETag)

@@ -1,7 +1,6 @@
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Themes;
 
-namespace DigestPipeline.Core.Summaries;
+namespace DigestPipeline.Core.Themes;
 
 /// <summary>
 /// A sentence that announces a list (it ends its paragraph with a colon, and list items follow at once) says little

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>
 /// The local host's timer trigger: runs each <see cref="ITimerHandler"/> once when it gets the handler's lock and at

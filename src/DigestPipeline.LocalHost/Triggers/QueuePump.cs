@@ -1,11 +1,12 @@
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>
 /// The local host's queue trigger: one <see cref="QueueListener"/> per <see cref="IQueueHandler"/> registered in DI,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.Azure.Queues;
 
 internal sealed class QueueTriggerOptionsValidator : IValidateOptions<QueueTriggerOptions>
 {

@@ -1,4 +1,4 @@
-namespace DigestPipeline.Azure.Local;
+namespace DigestPipeline.LocalHost.Azurite;
 
 /// <param name="Location">Folder for persistent data; null keeps everything in memory (tests).</param>
 /// <param name="StartDirectory">Where to start looking for the repository's <c>tools/</c>; null: the application's folder.</param>

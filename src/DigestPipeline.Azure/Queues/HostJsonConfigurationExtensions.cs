@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.Azure.Queues;
 
 public static class HostJsonConfigurationExtensions
 {

@@ -1,11 +1,12 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using DigestPipeline.Azure.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>
 /// Feeds one queue's messages to its handler through <see cref="QueueEndpoint"/> (which retries transient failures

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DigestPipeline.Azure.Local;
+namespace DigestPipeline.LocalHost.Azurite;
 
 /// <summary>
 /// The repository's <c>tools/</c> folder: package.json + package-lock.json pinning the local servers (Azurite,

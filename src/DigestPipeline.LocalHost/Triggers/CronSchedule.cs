@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>A cron expression in UTC: 5 fields (minutes), or 6 (seconds first) like the Functions timer trigger.</summary>
 public sealed class CronSchedule

@@ -4,7 +4,7 @@ using System.Text;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace DigestPipeline.Azure.Local;
+namespace DigestPipeline.LocalHost.Azurite;
 
 /// <summary>
 /// Azurite (the Azure Storage emulator) pinned in the repository's <c>tools/</c>, started on free loopback ports and

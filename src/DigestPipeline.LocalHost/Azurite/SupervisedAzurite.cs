@@ -1,4 +1,4 @@
-namespace DigestPipeline.Azure.Local;
+namespace DigestPipeline.LocalHost.Azurite;
 
 /// <summary>
 /// The Azurite a long-lived host started and owns (<c>digest up</c>): if its process exits while the host runs (a

@@ -1,9 +1,10 @@
+using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Removal;
 
 /// <summary>
 /// <c>digest remove</c>: takes a document out of the pipeline. Its theme index entries go first, so no digest

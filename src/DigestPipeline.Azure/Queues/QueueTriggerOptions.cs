@@ -1,4 +1,4 @@
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.Azure.Queues;
 
 /// <summary>
 /// The Functions queue trigger's settings, bound from host.json's <c>extensions:queues</c> (load host.json with

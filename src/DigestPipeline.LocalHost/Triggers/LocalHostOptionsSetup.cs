@@ -3,7 +3,7 @@ using DigestPipeline.Core.Digests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>Defaults the timer schedule to <c>Digests:PlanSchedule</c>, and refuses settings that cannot work.</summary>
 internal sealed class LocalHostOptionsSetup(IConfiguration configuration) : IPostConfigureOptions<LocalHostOptions>, IValidateOptions<LocalHostOptions>

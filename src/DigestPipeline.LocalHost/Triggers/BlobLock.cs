@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>A lock shared by every host of one storage account: a lease on a (created on demand, empty) blob.</summary>
 internal sealed class BlobLock(BlobClient blob, TimeSpan leaseDuration)

@@ -1,4 +1,4 @@
-namespace DigestPipeline.Azure.LocalHost;
+namespace DigestPipeline.LocalHost;
 
 /// <summary>Settings of the local host's blob watcher and singleton timer (section <c>LocalHost</c>).</summary>
 public sealed class LocalHostOptions

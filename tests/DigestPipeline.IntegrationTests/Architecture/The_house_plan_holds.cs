@@ -1,0 +1,115 @@
+using System.Reflection;
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.IntegrationTests.Functions;
+using DigestPipeline.LocalHost;
+using DigestPipeline.Mail;
+using DigestPipeline.Web;
+using NetArchTest.Rules;
+using Shouldly;
+using Xunit;
+
+namespace DigestPipeline.IntegrationTests.Architecture;
+
+/// <summary>
+/// The rules of docs/architecture.md, checked on the built assemblies: which project may use which, that the emulator
+/// never ships in the Functions app, and which room of Core may use which (a one-way order, so no cycle).
+/// </summary>
+public sealed class The_house_plan_holds
+{
+    private static readonly Assembly Core = typeof(StorageNames).Assembly;
+    private static readonly Assembly Azure = typeof(StorageInitializer).Assembly;
+    private static readonly Assembly Mail = typeof(SmtpMailSender).Assembly;
+    private static readonly Assembly Web = typeof(SubscriberWebServer).Assembly;
+    private static readonly Assembly LocalHost = typeof(QueuePump).Assembly;
+
+    /// <summary>Each project and the projects and outside packages it may not use.</summary>
+    public static TheoryData<string, string[]> Forbidden => new()
+    {
+        // The domain: no storage, no mail transport, no web framework, none of our adapters.
+        { "DigestPipeline.Core", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
+        // The storage adapters: no mail, no pages, no emulator.
+        { "DigestPipeline.Azure", ["DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
+        // Mail and pages are adapters of their own: neither knows storage nor the other.
+        { "DigestPipeline.Mail", ["DigestPipeline.Azure", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "Microsoft.AspNetCore"] },
+        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit"] },
+        // The emulator builds on the storage adapters, never on mail or pages.
+        { "DigestPipeline.LocalHost", ["DigestPipeline.Mail", "DigestPipeline.Web", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forbidden))]
+    public void A_project_uses_none_of_what_it_must_not(string project, string[] forbidden)
+    {
+        var assembly = new[] { Core, Azure, Mail, Web, LocalHost }.Single(a => a.GetName().Name == project);
+
+        var used = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        used.Where(name => forbidden.Any(f => name == f || (f.EndsWith('.') && name.StartsWith(f, StringComparison.Ordinal)) || name.StartsWith(f + ".", StringComparison.Ordinal)))
+            .ShouldBeEmpty($"{project} uses: {string.Join(", ", used.Order())}");
+    }
+
+    [Fact]
+    public void The_Functions_app_ships_without_the_emulator()
+    {
+        var deps = File.ReadAllText(Path.Combine(BuiltFunctionsApp.Output, "DigestPipeline.Functions.deps.json"));
+
+        deps.ShouldContain("DigestPipeline.Azure", customMessage: "the check reads the app's real dependency list");
+        deps.ShouldNotContain("DigestPipeline.LocalHost");
+        Directory.EnumerateFiles(BuiltFunctionsApp.Output, "DigestPipeline.LocalHost.dll").ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Core's rooms, each allowed the rooms before it that it needs: the text engine (Documents → Themes →
+    /// Summaries → Evaluation), subscribers and digests above it, orchestration (removal, repair) on top.
+    /// <c>Pipeline</c> (messages, names, telemetry) is below all of them.
+    /// </summary>
+    private static readonly (string Room, string[] Allowed)[] RoomOrder =
+    [
+        ("Pipeline", []),
+        ("Documents", ["Pipeline"]),
+        ("Themes", ["Pipeline", "Documents"]),
+        ("Summaries", ["Pipeline", "Documents", "Themes"]),
+        ("Evaluation", ["Pipeline", "Documents", "Themes", "Summaries"]),
+        ("Subscribers", ["Pipeline", "Themes"]),
+        ("Digests", ["Pipeline", "Documents", "Themes", "Summaries", "Subscribers"]),
+        ("Subscriptions", ["Pipeline", "Documents", "Themes", "Subscribers", "Digests"]),
+        ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
+        ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),
+    ];
+
+    public static TheoryData<string, string[]> Rooms
+    {
+        get
+        {
+            var rooms = new TheoryData<string, string[]>();
+            foreach (var (room, allowed) in RoomOrder)
+                rooms.Add(room, allowed);
+            return rooms;
+        }
+    }
+
+    [Fact]
+    public void Every_room_of_Core_has_its_place_in_the_order()
+    {
+        var rooms = Core.GetTypes().Select(t => t.Namespace)
+            .Where(n => n is not null && n.StartsWith("DigestPipeline.Core.", StringComparison.Ordinal))
+            .Select(n => n!["DigestPipeline.Core.".Length..].Split('.')[0]).Distinct().Order().ToList();
+
+        rooms.ShouldBe(RoomOrder.Select(r => r.Room).Order().ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Rooms))]
+    public void A_room_of_Core_uses_only_the_rooms_below_it(string room, string[] allowed)
+    {
+        var all = RoomOrder.Select(r => r.Room).ToList();
+        // With the trailing dot: NetArchTest compares names by prefix, and Core.Pipeline is a prefix of Core.PipelineServiceCollectionExtensions.
+        var others = all.Where(r => r != room && !allowed.Contains(r)).Select(r => $"DigestPipeline.Core.{r}.").ToArray();
+
+        var result = Types.InAssembly(Core).That().ResideInNamespaceMatching($@"^DigestPipeline\.Core\.{room}(\..+)?$")
+            .ShouldNot().HaveDependencyOnAny(others).GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty($"{room} may use only {string.Join(", ", allowed.DefaultIfEmpty("no other room"))}");
+    }
+}
