@@ -52,12 +52,24 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SubscribeHandler>();
         services.AddSingleton<ConfirmHandler>();
         services.AddSingleton<PreferencesHandler>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<IngestDocumentHandler>());
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SummarizeDocumentHandler>());
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SendDigestHandler>());
+        services.AddQueueHandler<BlobCreatedEvent, IngestDocumentHandler>(StorageNames.IngestQueue, BlobCreatedEvent.Parse);
+        services.AddQueueHandler<SummarizeMessage, SummarizeDocumentHandler>(StorageNames.SummarizeQueue, SummarizeMessage.Parse);
+        services.AddQueueHandler<DigestBatchMessage, SendDigestHandler>(StorageNames.DigestQueue, DigestBatchMessage.Parse);
         services.AddSingleton<RepairHandler>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<RepairHandler>());
+        return services;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="queue"/> to its typed handler: the hosts see an <see cref="IQueueHandler"/> that decodes
+    /// the text with <paramref name="decode"/> inside the message's span (<see cref="QueueMessageHandler{TMessage}"/>).
+    /// </summary>
+    public static IServiceCollection AddQueueHandler<TMessage, THandler>(this IServiceCollection services, string queue, Func<string, TMessage> decode)
+        where THandler : class, IMessageHandler<TMessage>
+    {
+        services.TryAddSingleton<THandler>();
+        services.AddSingleton<IQueueHandler>(sp => new QueueMessageHandler<TMessage>(queue, decode, sp.GetRequiredService<THandler>(), sp.GetRequiredService<PipelineTelemetry>()));
         return services;
     }
 

@@ -32,7 +32,7 @@ public sealed class SendDigestHandler(
     IOptions<DigestOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
-    ILogger<SendDigestHandler> logger) : IQueueHandler
+    ILogger<SendDigestHandler> logger) : IMessageHandler<DigestBatchMessage>
 {
     private static readonly TimeSpan MinimumClaimRetryDelay = TimeSpan.FromSeconds(1);
 
@@ -49,16 +49,8 @@ public sealed class SendDigestHandler(
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _abandonedClaims = new(StringComparer.Ordinal);
 
-    public string Queue => StorageNames.DigestQueue;
-
-    public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
-        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SendBatchAsync(messageText, cancellationToken), PipelineTelemetry.TraceParentOf(messageText));
-
-    private async Task SendBatchAsync(string messageText, CancellationToken cancellationToken)
+    public async Task HandleAsync(DigestBatchMessage message, CancellationToken cancellationToken)
     {
-        var message = PipelineJson.Deserialize<DigestBatchMessage>(messageText);
-        if (message.SchemaVersion != DigestBatchMessage.CurrentVersion)
-            throw new FormatException($"Unsupported digest message version {message.SchemaVersion}.");
 
         // Every subscriber of the batch gets its chance before a failure makes the whole batch retried;
         // on the retry the ledger skips those already sent.
@@ -114,7 +106,7 @@ public sealed class SendDigestHandler(
     private async Task RequeueAsync(List<DigestRequest> requests, TimeSpan delay, string why, CancellationToken cancellationToken)
     {
         var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, requests, Activity.Current?.Id);
-        await queue.SendAsync(Queue, PipelineJson.Serialize(retry), delay, cancellationToken);
+        await queue.SendAsync(StorageNames.DigestQueue, PipelineJson.Serialize(retry), delay, cancellationToken);
         logger.LogInformation("{Count} digests {Why}; sending them again in {Delay}", requests.Count, why, delay);
     }
 

@@ -19,16 +19,10 @@ public sealed class IngestDocumentHandler(
     IOptions<DocumentReaderOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
-    ILogger<IngestDocumentHandler> logger) : IQueueHandler
+    ILogger<IngestDocumentHandler> logger) : IMessageHandler<BlobCreatedEvent>
 {
-    public string Queue => StorageNames.IngestQueue;
-
-    public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
-        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => IngestAsync(messageText, cancellationToken));
-
-    private async Task IngestAsync(string messageText, CancellationToken cancellationToken)
+    public async Task HandleAsync(BlobCreatedEvent blobEvent, CancellationToken cancellationToken)
     {
-        var blobEvent = ParseEvent(messageText);
         if (blobEvent.EventType != BlobCreatedEvent.BlobCreatedType)
         {
             logger.LogWarning("Ignoring event {EventId} of type {EventType}: only BlobCreated is ingested", blobEvent.Id, blobEvent.EventType);
@@ -122,22 +116,5 @@ public sealed class IngestDocumentHandler(
         await documents.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", id, cancellationToken);
         telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
         logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
-    }
-
-    /// <summary>Event Grid writes one event per queue message; an array of exactly one event is accepted too.</summary>
-    private static BlobCreatedEvent ParseEvent(string messageText)
-    {
-        var trimmed = messageText.AsSpan().TrimStart();
-        if (trimmed.Length > 0 && trimmed[0] == '[')
-        {
-            var events = PipelineJson.Deserialize<BlobCreatedEvent[]>(messageText);
-            return events.Length == 1 ? events[0]
-                : throw new FormatException($"Expected one Event Grid event per message, got {events.Length}.");
-        }
-
-        var single = PipelineJson.Deserialize<BlobCreatedEvent>(messageText);
-        return single.Subject is null || single.Data is null
-            ? throw new FormatException("Not an Event Grid event: 'subject' or 'data' is missing.")
-            : single;
     }
 }

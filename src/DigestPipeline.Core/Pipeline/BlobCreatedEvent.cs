@@ -17,6 +17,24 @@ public sealed record BlobCreatedEvent(
     [property: JsonPropertyName("metadataVersion")] string? MetadataVersion = "1")
 {
     public const string BlobCreatedType = "Microsoft.Storage.BlobCreated";
+
+    /// <summary>Event Grid writes one event per queue message; an array of exactly one event is accepted too.</summary>
+    public static BlobCreatedEvent Parse(string messageText)
+    {
+        var trimmed = messageText.AsSpan().TrimStart();
+        if (trimmed.Length > 0 && trimmed[0] == '[')
+        {
+            var events = PipelineJson.Deserialize<BlobCreatedEvent[]>(messageText);
+            return events.Length == 1 ? events[0]
+                : throw new FormatException($"Expected one Event Grid event per message, got {events.Length}.");
+        }
+
+        var single = PipelineJson.Deserialize<BlobCreatedEvent>(messageText);
+        return single.Subject is null || single.Data is null
+            ? throw new FormatException("Not an Event Grid event: 'subject' or 'data' is missing.")
+            : single;
+    }
+
     private const string SubjectPrefix = "/blobServices/default/containers/";
 
     public static BlobCreatedEvent For(string container, string blobName, string url, string eTag, long contentLength, string? contentType, DateTimeOffset eventTime) =>

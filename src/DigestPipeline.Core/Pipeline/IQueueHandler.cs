@@ -1,9 +1,10 @@
 namespace DigestPipeline.Core.Pipeline;
 
 /// <summary>
-/// A handler of one queue's messages. It is called at least once per message: running it twice on the same
-/// message leaves the same end state. It never swallows a failure: an exception makes the message retried, then
-/// dead-lettered in <c>{queue}-poison</c>.
+/// One queue's messages as text, which is what the hosts hand over (the Functions triggers and the local queue pump,
+/// both through <see cref="QueueEndpoint"/>). The pipeline's own queues bind their typed handlers here with
+/// <c>AddQueueHandler</c> (<see cref="QueueMessageHandler{TMessage}"/>); the handlers themselves are
+/// <see cref="IMessageHandler{TMessage}"/>.
 /// </summary>
 public interface IQueueHandler
 {

@@ -18,8 +18,15 @@ namespace DigestPipeline.Core.Pipeline;
 /// host cannot be given a curve. If sending the retry or the poison message fails too (storage is down), the
 /// handler's exception propagates and the trigger's own retry takes over: the message is never lost.
 /// </summary>
-public sealed class QueueEndpoint(IWorkQueue queue, IOptions<QueueRetryOptions> options, TimeProvider time, ILogger<QueueEndpoint> logger)
+public sealed class QueueEndpoint(IWorkQueue queue, IOptions<QueueRetryOptions> options, TimeProvider time, ILogger<QueueEndpoint> logger, IEnumerable<IQueueHandler>? handlers = null)
 {
+    private readonly Dictionary<string, IQueueHandler> _byQueue = (handlers ?? []).ToDictionary(h => h.Queue, StringComparer.Ordinal);
+
+    /// <summary>A message of <paramref name="queueName"/> to the handler registered for it (the Functions triggers' entry).</summary>
+    public Task HandleAsync(string queueName, string messageText, CancellationToken cancellationToken) =>
+        HandleAsync(_byQueue.TryGetValue(queueName, out var handler) ? handler : throw new InvalidOperationException($"No handler is registered for queue '{queueName}'."),
+            messageText, cancellationToken);
+
     public async Task HandleAsync(IQueueHandler handler, string messageText, CancellationToken cancellationToken)
     {
         var text = messageText;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -16,18 +15,10 @@ public sealed class SummarizeDocumentHandler(
     DocumentSummarizer summarizer,
     TimeProvider time,
     PipelineTelemetry telemetry,
-    ILogger<SummarizeDocumentHandler> logger) : IQueueHandler
+    ILogger<SummarizeDocumentHandler> logger) : IMessageHandler<SummarizeMessage>
 {
-    public string Queue => StorageNames.SummarizeQueue;
-
-    public Task HandleAsync(string messageText, CancellationToken cancellationToken) =>
-        telemetry.RunAsync(Queue, ActivityKind.Consumer, () => SummarizeAsync(messageText, cancellationToken), PipelineTelemetry.TraceParentOf(messageText));
-
-    private async Task SummarizeAsync(string messageText, CancellationToken cancellationToken)
+    public async Task HandleAsync(SummarizeMessage message, CancellationToken cancellationToken)
     {
-        var message = PipelineJson.Deserialize<SummarizeMessage>(messageText);
-        if (message.SchemaVersion != SummarizeMessage.CurrentVersion)
-            throw new FormatException($"Unsupported summarize message version {message.SchemaVersion}.");
 
         using var scope = PipelineTelemetry.TagDocument(logger, message.DocumentId);
         var record = await documents.GetRecordAsync(message.DocumentId, cancellationToken)

@@ -1,13 +1,12 @@
-using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace DigestPipeline.Functions.Triggers;
 
 /// <summary>Queue <c>digest</c>: a batch of subscribers due for a digest.</summary>
-public sealed class SendDigest(SendDigestHandler handler, QueueEndpoint endpoint)
+public sealed class SendDigest(QueueEndpoint endpoint)
 {
     [Function(nameof(SendDigest))]
     public Task Run([QueueTrigger(StorageNames.DigestQueue)] string message, CancellationToken cancellationToken) =>
-        endpoint.HandleAsync(handler, message, cancellationToken);
+        endpoint.HandleAsync(StorageNames.DigestQueue, message, cancellationToken);
 }

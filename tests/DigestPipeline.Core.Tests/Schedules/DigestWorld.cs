@@ -91,10 +91,11 @@ internal sealed class DigestWorld
     {
         while (_queue.TryTake(out var message))
         {
-            Planned.AddRange(PipelineJson.Deserialize<DigestBatchMessage>(message.Text).Requests);
+            var batch = DigestBatchMessage.Parse(message.Text);
+            Planned.AddRange(batch.Requests);
             try
             {
-                await Sender.HandleAsync(message.Text, CancellationToken.None);
+                await Sender.HandleAsync(batch, CancellationToken.None);
             }
             catch
             {

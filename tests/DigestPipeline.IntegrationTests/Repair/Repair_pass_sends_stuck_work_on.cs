@@ -176,11 +176,9 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
         }
 
         var codec = Services.GetRequiredService<QueueMessageCodec>();
-        var handlers = new IQueueHandler[]
-        {
-            Services.GetRequiredService<IngestDocumentHandler>(),
-            Services.GetRequiredService<SummarizeDocumentHandler>(),
-        };
+        var handlers = Services.GetServices<IQueueHandler>()
+            .Where(h => h.Queue is StorageNames.IngestQueue or StorageNames.SummarizeQueue).ToList();
+        handlers.Count.ShouldBe(2);
         for (var handled = true; handled;)
         {
             handled = false;
