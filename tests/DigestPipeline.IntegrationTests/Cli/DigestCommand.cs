@@ -22,25 +22,8 @@ internal static class DigestCommand
         }, arguments);
 
     /// <param name="environment">Variables set for the command (<c>Storage__ConnectionString</c>, ...), over the test process's own.</param>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        using var process = Process.Start(StartInfo(environment, arguments))!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await errors);
-    }
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        ChildProcess.RunAsync(StartInfo(environment, arguments), Timeout);
 
     /// <summary>How to start <c>dotnet digest.dll {arguments}</c> from the repository root, output redirected.</summary>
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] arguments)

@@ -156,6 +156,24 @@ public sealed class RunningPipeline : IAsyncDisposable
         return subscriber;
     }
 
+    /// <summary>
+    /// Active subscribers on energy-compute, due once a year (1 January, not now): hosts' own planners add no period
+    /// of theirs to a run the test plans itself. Returns their ids.
+    /// </summary>
+    public async Task<List<string>> AddSubscribersDueOnceAYearAsync(IEnumerable<string> addresses, string name, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var address in addresses)
+        {
+            var subscriber = new Subscriber(Subscriber.IdFor(address), address, name, ["energy-compute"], "en", "0 0 1 1 *", "Europe/Paris",
+                SubscriberState.Active, DateTimeOffset.UtcNow);
+            await Get<ISubscriberStore>().UpsertAsync(subscriber, cancellationToken);
+            ids.Add(subscriber.Id);
+        }
+
+        return ids;
+    }
+
     /// <summary>The seed article with a line of its own, so that each test has its own document (the same content is one document).</summary>
     public static byte[] SeedArticle(string variant) =>
         Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))

@@ -37,14 +37,7 @@ public sealed class Host_killed_during_a_digest_run(AzuriteFixture azurite, Mail
                          new Dictionary<string, string?> { ["Digests:BatchSize"] = "4" }))
         {
             await preparation.UploadAndWaitForSummaryAsync("killed.txt", RunningPipeline.SeedArticle("host-kill"), Cancellation);
-            // Due once a year (not now): the child host's own planner adds no second period to the run.
-            foreach (var address in addresses)
-            {
-                var subscriber = new Subscriber(Subscriber.IdFor(address), address, "Killed", ["energy-compute"], "en", "0 0 1 1 *", "Europe/Paris",
-                    SubscriberState.Active, DateTimeOffset.UtcNow);
-                await preparation.Get<ISubscriberStore>().UpsertAsync(subscriber, Cancellation);
-                ids.Add(subscriber.Id);
-            }
+            ids.AddRange(await preparation.AddSubscribersDueOnceAYearAsync(addresses, "Killed", Cancellation));
 
             // This process stops its triggers first: the digest queue is left to the child host.
             await preparation.Host.StopAsync(Cancellation);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using DigestPipeline.IntegrationTests.Infrastructure;
 using Shouldly;
 using Xunit;
 
@@ -34,23 +35,9 @@ internal static class BicepCli
         foreach (var argument in new[] { "build", bicepFile, "--stdout" })
             start.ArgumentList.Add(argument);
 
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        process.ExitCode.ShouldBe(0, $"bicep build {bicepFile} failed:\n{await errors}");
-        return JsonDocument.Parse(await output);
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(start, Timeout);
+        exitCode.ShouldBe(0, $"bicep build {bicepFile} failed:\n{errors}");
+        return JsonDocument.Parse(output);
     }
 
     /// <summary>NuGet extracts files with the mode its archive gives them; a package without the bit gets it here.</summary>

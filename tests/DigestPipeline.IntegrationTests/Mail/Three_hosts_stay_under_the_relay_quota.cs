@@ -37,14 +37,7 @@ public sealed class Three_hosts_stay_under_the_relay_quota(AzuriteFixture azurit
         await using var preparation = await RunningPipeline.StartAsync(azurite.ConnectionString, _maildev.Host, _maildev.SmtpPort, Cancellation,
             new Dictionary<string, string?> { ["Digests:BatchSize"] = "2" });
         await preparation.UploadAndWaitForSummaryAsync("quota.txt", RunningPipeline.SeedArticle("relay-quota"), Cancellation);
-        foreach (var address in addresses)
-        {
-            // Due once a year (not now): the hosts' own planners add nothing to the run.
-            var subscriber = new Subscriber(Subscriber.IdFor(address), address, "Quota", ["energy-compute"], "en", "0 0 1 1 *", "Europe/Paris",
-                SubscriberState.Active, DateTimeOffset.UtcNow);
-            await preparation.Get<ISubscriberStore>().UpsertAsync(subscriber, Cancellation);
-            ids.Add(subscriber.Id);
-        }
+        ids.AddRange(await preparation.AddSubscribersDueOnceAYearAsync(addresses, "Quota", Cancellation));
 
         // This process stops its triggers: the digest queue is left to the three hosts.
         await preparation.Host.StopAsync(Cancellation);
