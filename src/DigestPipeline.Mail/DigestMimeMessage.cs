@@ -1,5 +1,6 @@
 using System.Text;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using MimeKit;
 
 namespace DigestPipeline.Mail;
@@ -28,7 +29,7 @@ public static class DigestMimeMessage
     /// <summary>The only value RFC 8058 defines: the URL of List-Unsubscribe accepts a one-click POST.</summary>
     public const string OneClick = "List-Unsubscribe=One-Click";
 
-    public static MimeMessage Create(DigestEmail email)
+    public static MimeMessage Create(EmailMessage email)
     {
         ArgumentNullException.ThrowIfNull(email);
         EnsureSingleLine(email.Subject, "Subject");

@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

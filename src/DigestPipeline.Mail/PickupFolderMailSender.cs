@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -22,7 +23,7 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, ILogge
     /// <summary>The folder, as an absolute path.</summary>
     public string Directory { get; } = Path.GetFullPath(options.Value.PickupDirectory);
 
-    public async Task SendAsync(DigestEmail email, CancellationToken cancellationToken)
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
         using var message = DigestMimeMessage.Create(email);
         System.IO.Directory.CreateDirectory(Directory);

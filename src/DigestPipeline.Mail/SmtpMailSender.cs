@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -70,7 +71,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
     /// <summary>Attempts that failed transiently and were tried again.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
-    public async Task SendAsync(DigestEmail email, CancellationToken cancellationToken)
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DigestPipeline.Core.Email;
 using MailKit.Security;
 
 namespace DigestPipeline.Mail;
@@ -59,7 +60,7 @@ public sealed class SmtpOptions
 
     /// <summary>
     /// The relay's sending quota in messages per minute, over every instance sending through it together (shared
-    /// through storage: <see cref="DigestPipeline.Core.Digests.IRelayQuota"/>); 0 for none. Each attempt takes a
+    /// through storage: <see cref="DigestPipeline.Core.Email.IRelayQuota"/>); 0 for none. Each attempt takes a
     /// turn, so retries count too. <see cref="MaxMessagesPerSecond"/> still applies per instance.
     /// </summary>
     [Range(0, 1_000_000)]

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Azure.Storage;

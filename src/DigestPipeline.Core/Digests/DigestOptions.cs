@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DigestPipeline.Core.Email;
 
 namespace DigestPipeline.Core.Digests;
 

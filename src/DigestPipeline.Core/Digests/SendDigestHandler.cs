@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Logging;
@@ -129,7 +130,7 @@ public sealed class SendDigestHandler(
             return delivery.State;
 
         DigestContent content;
-        DigestEmail email;
+        EmailMessage email;
         try
         {
             if (subscriber.LastDigestUpTo >= delivery.ContentUpTo)
@@ -154,7 +155,7 @@ public sealed class SendDigestHandler(
             }
 
             var composed = composer.Compose(content, delivery.Id);
-            email = DigestEmail.For(composed, subscriber, delivery, options.Value);
+            email = DigestMail.For(composed, subscriber, delivery, options.Value);
 
             await archive.SaveAsync(delivery.Id, composed.Html, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Themes;
 using Microsoft.Extensions.Logging;

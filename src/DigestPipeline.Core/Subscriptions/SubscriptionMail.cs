@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    public DigestEmail Confirmation(Subscriber subscriber)
+    public EmailMessage Confirmation(Subscriber subscriber)
     {
         var labels = SubscriptionMailLabels.For(subscriber.Language);
         var now = time.GetUtcNow();
@@ -28,7 +29,7 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
             links.Confirm(subscriber.Id, now), labels.ConfirmIgnore, now);
     }
 
-    public DigestEmail AlreadySubscribed(Subscriber subscriber)
+    public EmailMessage AlreadySubscribed(Subscriber subscriber)
     {
         var labels = SubscriptionMailLabels.For(subscriber.Language);
         var now = time.GetUtcNow();
@@ -36,7 +37,7 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
             links.Preferences(subscriber.Id, now), labels.AlreadySubscribedIgnore, now);
     }
 
-    private DigestEmail Email(Subscriber subscriber, string subject, string text, string linkLabel, string url, string ignore, DateTimeOffset now)
+    private EmailMessage Email(Subscriber subscriber, string subject, string text, string linkLabel, string url, string ignore, DateTimeOffset now)
     {
         var labels = SubscriptionMailLabels.For(subscriber.Language);
         // The name comes from a sign-up form: one line for the To header, encoded in the HTML.
@@ -58,7 +59,7 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
             .Append("</body>\n</html>\n")
             .ToString();
         var options = digestOptions.Value;
-        return new DigestEmail(
+        return new EmailMessage(
             new EmailAddress(options.FromAddress, options.FromName),
             new EmailAddress(subscriber.Email, name),
             subject,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Tests.Schedules.Fakes;
@@ -53,7 +54,7 @@ internal sealed class DigestWorkload
         return new DigestWorkload(new DigestContentCollector(index, store, taxonomy, digestOptions), new DigestComposer(links), period);
     }
 
-    public async Task<DigestEmail?> ComposeAsync(Subscriber subscriber)
+    public async Task<EmailMessage?> ComposeAsync(Subscriber subscriber)
     {
         var after = Period - TimeSpan.FromDays(1);
         var started = Stopwatch.GetTimestamp();
@@ -66,7 +67,7 @@ internal sealed class DigestWorkload
         var delivery = new Delivery(subscriber.Id, Period, DeliveryState.Claimed, Period, after, Period,
             $"digest-{subscriber.Id}-{Period.UtcDateTime:yyyyMMddTHHmmZ}@digestpipeline.localhost");
         var composed = _composer.Compose(content, delivery.Id);
-        var email = DigestEmail.For(composed, subscriber, delivery, _options);
+        var email = DigestMail.For(composed, subscriber, delivery, _options);
         Rendering += Stopwatch.GetElapsedTime(collected);
         return email;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
 using DigestPipeline.Mail;
@@ -49,7 +50,7 @@ internal static class DigestsCommand
             await output.WriteLineAsync(Describe(compositions[^1]));
         }
 
-        var emails = new List<DigestEmail>();
+        var emails = new List<EmailMessage>();
         foreach (var subscriber in DigestPopulation.Create(subscribers, themeIds, createdAt))
         {
             if (emails.Count == DistinctMessages)
@@ -84,7 +85,7 @@ internal static class DigestsCommand
     /// times; the median of each is kept. Each figure gets a fresh sink: maildev slows down as it stores messages,
     /// so whatever ran first would look faster.
     /// </summary>
-    private static async Task MeasureSendsAsync(TextWriter output, string sink, Func<Task<ISmtpSink?>> start, IReadOnlyList<DigestEmail> emails,
+    private static async Task MeasureSendsAsync(TextWriter output, string sink, Func<Task<ISmtpSink?>> start, IReadOnlyList<EmailMessage> emails,
         int messages, int rounds, List<SendResult> sends)
     {
         var mime = emails.Select(DigestMimeMessage.Create).ToList();

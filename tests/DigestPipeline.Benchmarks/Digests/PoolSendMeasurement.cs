@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Mail;
 using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +15,7 @@ namespace DigestPipeline.Benchmarks.Digests;
 /// </summary>
 internal static class PoolSendMeasurement
 {
-    public static async Task<SendResult> RunAsync(string sink, int port, int connections, IReadOnlyList<DigestEmail> emails, int messages, int warmUp)
+    public static async Task<SendResult> RunAsync(string sink, int port, int connections, IReadOnlyList<EmailMessage> emails, int messages, int warmUp)
     {
         var options = OptionsFactory.Create(new SmtpOptions
         {
@@ -32,7 +33,7 @@ internal static class PoolSendMeasurement
         return new SendResult(sink, "SmtpMailSender pool", connections, messages, clock.Elapsed);
     }
 
-    private static async Task SendAsync(SmtpMailSender sender, IReadOnlyList<DigestEmail> emails, int messages, int inFlight)
+    private static async Task SendAsync(SmtpMailSender sender, IReadOnlyList<EmailMessage> emails, int messages, int inFlight)
     {
         var next = -1;
         var workers = Enumerable.Range(0, inFlight).Select(async _ =>

@@ -4,12 +4,13 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.LocalHost.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -141,7 +142,7 @@ internal static class OutageCommand
 
     private sealed class CountingMailSender(IMailSender inner, ConcurrentDictionary<string, int> sent) : IMailSender
     {
-        public async Task SendAsync(DigestEmail email, CancellationToken cancellationToken)
+        public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
         {
             await inner.SendAsync(email, cancellationToken);
             sent.AddOrUpdate(email.To.Address, 1, (_, count) => count + 1);

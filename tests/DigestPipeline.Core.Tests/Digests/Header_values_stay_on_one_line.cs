@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using Shouldly;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class Header_values_stay_on_one_line
         var subscriber = DigestSamples.Subscriber(displayName: "Marie\r\nBcc: victim@example.org");
         var content = DigestSamples.Content() with { Subscriber = subscriber };
 
-        var email = DigestEmail.For(DigestSamples.Compose(content), subscriber, Delivery(), Options);
+        var email = DigestMail.For(DigestSamples.Compose(content), subscriber, Delivery(), Options);
 
         email.To.DisplayName.ShouldBe("Marie Bcc: victim@example.org");
         email.To.Address.ShouldBe("marie@example.org");
@@ -27,7 +28,7 @@ public sealed class Header_values_stay_on_one_line
         var content = DigestSamples.WithThemes(DigestSamples.Content(),
             new DigestThemeGroup("sante", "Santé\r\nBcc: victim@example.org\r\n", [DigestSamples.Item("doc-a", "T", "S", "Une phrase.")]));
 
-        var email = DigestEmail.For(DigestSamples.Compose(content), content.Subscriber, Delivery(), Options);
+        var email = DigestMail.For(DigestSamples.Compose(content), content.Subscriber, Delivery(), Options);
 
         email.Subject.ShouldNotContain("\r");
         email.Subject.ShouldNotContain("\n");
@@ -40,7 +41,7 @@ public sealed class Header_values_stay_on_one_line
         var composed = DigestSamples.Compose(DigestSamples.Content());
         var delivery = Delivery();
 
-        var email = DigestEmail.For(composed, DigestSamples.Subscriber(), delivery, Options);
+        var email = DigestMail.For(composed, DigestSamples.Subscriber(), delivery, Options);
 
         email.UnsubscribeUrl.ShouldBe(composed.UnsubscribeUrl);
         email.MessageId.ShouldBe(delivery.MessageId);

@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
@@ -107,6 +108,6 @@ internal sealed class DigestWorld
     }
 
     /// <summary>The documents a sent digest carries (by their titles in its text part).</summary>
-    public static IReadOnlyList<string> DocumentsIn(DigestEmail email, params string[] candidates) =>
+    public static IReadOnlyList<string> DocumentsIn(EmailMessage email, params string[] candidates) =>
         candidates.Where(id => email.TextBody.Contains(Title(id), StringComparison.Ordinal)).ToList();
 }

@@ -67,13 +67,14 @@ public sealed class The_house_plan_holds
     private static readonly (string Room, string[] Allowed)[] RoomOrder =
     [
         ("Pipeline", []),
+        ("Email", []),
         ("Documents", ["Pipeline"]),
         ("Themes", ["Pipeline", "Documents"]),
         ("Summaries", ["Pipeline", "Documents", "Themes"]),
         ("Evaluation", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Subscribers", ["Pipeline", "Themes"]),
-        ("Digests", ["Pipeline", "Documents", "Themes", "Summaries", "Subscribers"]),
-        ("Subscriptions", ["Pipeline", "Documents", "Themes", "Subscribers", "Digests"]),
+        ("Digests", ["Pipeline", "Email", "Documents", "Themes", "Summaries", "Subscribers"]),
+        ("Subscriptions", ["Pipeline", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),
     ];

@@ -1,6 +1,7 @@
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;

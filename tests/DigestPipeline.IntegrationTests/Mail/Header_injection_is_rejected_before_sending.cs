@@ -1,5 +1,6 @@
-using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
+using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
 using Shouldly;
 using Xunit;
@@ -9,11 +10,11 @@ namespace DigestPipeline.IntegrationTests.Mail;
 [Collection(MaildevCollection.Name)]
 public sealed class Header_injection_is_rejected_before_sending(MaildevFixture maildev)
 {
-    public static TheoryData<string, DigestEmail> Injected()
+    public static TheoryData<string, EmailMessage> Injected()
     {
         var id = $"{Guid.NewGuid():N}@digestpipeline.test";
         var good = TestDigests.Email(id);
-        return new TheoryData<string, DigestEmail>
+        return new TheoryData<string, EmailMessage>
         {
             { "subject CRLF", good with { Subject = "Votre digest\r\nBcc: victim@example.org" } },
             { "subject LF", good with { Subject = "Votre digest\nBcc: victim@example.org" } },
@@ -37,7 +38,7 @@ public sealed class Header_injection_is_rejected_before_sending(MaildevFixture m
 
     [Theory]
     [MemberData(nameof(Injected))]
-    public async Task Smtp_sender_throws_and_sends_nothing(string _, DigestEmail email)
+    public async Task Smtp_sender_throws_and_sends_nothing(string _, EmailMessage email)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sender = TestDigests.SmtpSender(maildev);
@@ -55,6 +56,6 @@ public sealed class Header_injection_is_rejected_before_sending(MaildevFixture m
 
     [Theory]
     [MemberData(nameof(Injected))]
-    public void Message_factory_rejects_it(string _, DigestEmail email) =>
+    public void Message_factory_rejects_it(string _, EmailMessage email) =>
         Should.Throw<ArgumentException>(() => DigestMimeMessage.Create(email));
 }

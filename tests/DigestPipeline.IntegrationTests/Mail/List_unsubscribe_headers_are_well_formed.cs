@@ -61,7 +61,7 @@ public sealed class List_unsubscribe_headers_are_well_formed
         var delivery = new Delivery("sub-1", good.Date, DeliveryState.Claimed, good.Date, good.Date, good.Date, good.MessageId);
         var composed = new ComposedDigest(good.Subject, good.HtmlBody, good.TextBody, good.UnsubscribeUrl);
 
-        var message = Reparse(DigestMimeMessage.Create(DigestEmail.For(composed, subscriber, delivery, new DigestOptions())));
+        var message = Reparse(DigestMimeMessage.Create(DigestMail.For(composed, subscriber, delivery, new DigestOptions())));
 
         message.Headers.Contains("Bcc").ShouldBeFalse();
         message.Bcc.ShouldBeEmpty();

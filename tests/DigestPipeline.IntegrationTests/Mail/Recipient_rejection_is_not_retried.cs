@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Shouldly;
 using Xunit;

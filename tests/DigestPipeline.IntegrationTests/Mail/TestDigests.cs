@@ -1,11 +1,12 @@
 using DigestPipeline.Core.Digests;
-using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Summaries;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
+using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MailKit.Security;
 using Options = Microsoft.Extensions.Options.Options;
 
 namespace DigestPipeline.IntegrationTests.Mail;
@@ -31,7 +32,7 @@ internal static class TestDigests
 
     public static DigestComposer Composer() => new(new SubscriberLinks(Tokens(), Options.Create(Subscriptions)));
 
-    public static DigestEmail Email(string? messageId = null, string subject = "", string toName = "Marie Curie", string themeLabel = "Santé")
+    public static EmailMessage Email(string? messageId = null, string subject = "", string toName = "Marie Curie", string themeLabel = "Santé")
     {
         var subscriber = new Subscriber(
             "sub-1", "marie@example.org", toName, ["sante"], "fr", "0 8 * * 1", "Europe/Paris",
@@ -47,7 +48,7 @@ internal static class TestDigests
         ]);
         var composed = Composer().Compose(content, $"sub-1-{Period.UtcDateTime:yyyyMMddTHHmmZ}");
 
-        return new DigestEmail(
+        return new EmailMessage(
             From: new EmailAddress("digest@digestpipeline.localhost", "DigestPipeline"),
             To: new EmailAddress(subscriber.Email, toName),
             Subject: subject.Length > 0 ? subject : composed.Subject,

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Email;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,3 @@
-namespace DigestPipeline.Core.Digests;
+namespace DigestPipeline.Core.Email;
 
 public sealed record EmailAddress(string Address, string DisplayName);

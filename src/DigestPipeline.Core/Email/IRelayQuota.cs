@@ -1,4 +1,4 @@
-namespace DigestPipeline.Core.Digests;
+namespace DigestPipeline.Core.Email;
 
 /// <summary>
 /// The mail relay's sending quota, shared by every instance that sends through it (the Functions app scales out to

@@ -1,4 +1,4 @@
-namespace DigestPipeline.Core.Digests;
+namespace DigestPipeline.Core.Email;
 
 /// <summary>
 /// The mail server refused the recipient with a permanent (5xx) reply, such as "550 5.1.1 no such user": sending
