@@ -42,6 +42,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestDocumentHandler>();
         services.AddSingleton<RemoveDocumentHandler>();
         services.AddSingleton<SummarizeDocumentHandler>();
+        services.AddSingleton<DigestWriter>();
+        services.AddSingleton<DigestSender>();
         services.AddSingleton<SendDigestHandler>();
         services.AddSingleton<PlanDigestsHandler>();
         services.AddSingleton<UnsubscribeHandler>();

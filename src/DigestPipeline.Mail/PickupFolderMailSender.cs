@@ -25,7 +25,7 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, ILogge
 
     public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
-        using var message = DigestMimeMessage.Create(email);
+        using var message = MimeEmail.Create(email);
         System.IO.Directory.CreateDirectory(Directory);
 
         var name = FileNameFor(email.MessageId);

@@ -76,7 +76,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         // Built (and header-checked) before any connection is taken: a bad message never reaches the server.
-        using var message = DigestMimeMessage.Create(email);
+        using var message = MimeEmail.Create(email);
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         var token = linked.Token;

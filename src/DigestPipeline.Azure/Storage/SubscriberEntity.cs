@@ -28,9 +28,13 @@ internal sealed class SubscriberEntity : ITableEntity
     public string State { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastPlannedPeriod { get; set; }
+    /// <summary>
+    /// What was delivered, as rows written before the Deliveries table held it recorded it: read by
+    /// <see cref="TableDeliveryLedger.GetProgressAsync"/> until the subscriber's first delivery there, never written anew.
+    /// </summary>
     public DateTimeOffset? LastDigestUpTo { get; set; }
 
-    /// <summary>Absent in rows written before bounces were counted: read as 0.</summary>
+    /// <summary>Bounces, as rows written before the Deliveries table held them recorded them (see <see cref="LastDigestUpTo"/>).</summary>
     public int BounceCount { get; set; }
 
     public static SubscriberEntity From(Subscriber subscriber) => new()
@@ -46,8 +50,6 @@ internal sealed class SubscriberEntity : ITableEntity
         State = subscriber.State.ToString(),
         CreatedAt = subscriber.CreatedAt,
         LastPlannedPeriod = subscriber.LastPlannedPeriod,
-        LastDigestUpTo = subscriber.LastDigestUpTo,
-        BounceCount = subscriber.BounceCount,
     };
 
     public Subscriber ToSubscriber() => new(
@@ -60,7 +62,5 @@ internal sealed class SubscriberEntity : ITableEntity
         TimeZone,
         Enum.Parse<SubscriberState>(State, ignoreCase: true),
         CreatedAt,
-        LastPlannedPeriod,
-        LastDigestUpTo,
-        BounceCount);
+        LastPlannedPeriod);
 }

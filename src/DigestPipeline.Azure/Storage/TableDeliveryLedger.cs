@@ -7,10 +7,32 @@ using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.Azure.Storage;
 
-/// <summary>The Deliveries table: a create-only claim per (subscriber, period), taken over only by ETag.</summary>
+/// <summary>
+/// The Deliveries table: a create-only claim per (subscriber, period), taken over only by ETag, and the subscriber's
+/// progress in the same partition, written with the final delivery row in one transaction.
+/// </summary>
 public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<TableDeliveryLedger> logger) : IDeliveryLedger
 {
     private readonly TableClient deliveries = tables.GetTableClient(StorageNames.DeliveriesTable);
+    private readonly TableClient subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
+
+    /// <summary>
+    /// The progress row; for a subscriber without one yet, the marks that rows written before it had in the
+    /// Subscribers table (<see cref="SubscriberEntity.LastDigestUpTo"/>, <see cref="SubscriberEntity.BounceCount"/>),
+    /// which its first completed delivery carries over.
+    /// </summary>
+    public async Task<DeliveryProgress> GetProgressAsync(string subscriberId, CancellationToken cancellationToken)
+    {
+        var row = await deliveries.GetEntityIfExistsAsync<DeliveryProgressEntity>(TableKey.Encode(subscriberId), DeliveryProgressEntity.Row, cancellationToken: cancellationToken);
+        if (row.HasValue)
+            return row.Value!.ToProgress();
+
+        var subscriber = await subscribers.GetEntityIfExistsAsync<SubscriberEntity>(TableKey.Encode(subscriberId), SubscriberEntity.Row,
+            [nameof(SubscriberEntity.LastDigestUpTo), nameof(SubscriberEntity.BounceCount)], cancellationToken);
+        return subscriber.HasValue
+            ? new DeliveryProgress(subscriberId, subscriber.Value!.LastDigestUpTo, subscriber.Value.BounceCount)
+            : new DeliveryProgress(subscriberId);
+    }
 
     public async Task<DeliveryClaimResult> ClaimAsync(Delivery delivery, CancellationToken cancellationToken)
     {
@@ -47,10 +69,45 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         }
     }
 
-    public async Task CompleteAsync(Delivery delivery, DeliveryState state, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(Delivery released, CancellationToken cancellationToken)
     {
-        var row = DeliveryEntity.From(delivery with { State = state, CompletedAt = now, ETag = null });
+        var row = DeliveryEntity.From(released with { ETag = null });
         await deliveries.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        var delivery = DeliveryEntity.From(outcome.Delivery with { ETag = null });
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await GetProgressAsync(outcome.Delivery.SubscriberId, cancellationToken);
+            var changed = outcome.Progress(stored);
+            if (changed.SameMarksAs(stored) && stored.ETag is not null)
+            {
+                await deliveries.UpsertEntityAsync(delivery, TableUpdateMode.Replace, cancellationToken);
+                return stored;
+            }
+
+            var progress = DeliveryProgressEntity.From(changed);
+            TableTransactionAction[] transaction =
+            [
+                new(TableTransactionActionType.UpsertReplace, delivery),
+                stored.ETag is null
+                    ? new(TableTransactionActionType.Add, progress)
+                    : new(TableTransactionActionType.UpdateReplace, progress, new ETag(stored.ETag)),
+            ];
+            try
+            {
+                var response = await deliveries.SubmitTransactionAsync(transaction, cancellationToken);
+                return changed with { ETag = response.Value[1].Headers.ETag?.ToString() };
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another delivery of this subscriber changed its progress first (409: created it; 412: changed it):
+                // nothing of this transaction was written; read it again and apply the change again.
+                logger.LogDebug("Progress of subscriber {SubscriberId} changed concurrently (HTTP {Status}); attempt {Attempt} again", outcome.Delivery.SubscriberId, e.Status, attempt + 1);
+            }
+        }
     }
 
     /// <summary>One query within the subscriber's partition.</summary>
@@ -68,7 +125,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var latest = new PriorityQueue<DeliveryEntity, DateTimeOffset>();
-        await foreach (var row in deliveries.QueryAsync<DeliveryEntity>(cancellationToken: cancellationToken))
+        await foreach (var row in deliveries.QueryAsync<DeliveryEntity>($"RowKey ne '{DeliveryProgressEntity.Row}'", cancellationToken: cancellationToken))
         {
             latest.Enqueue(row, row.ClaimedAt);
             if (latest.Count > count)

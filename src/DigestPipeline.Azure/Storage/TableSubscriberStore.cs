@@ -9,7 +9,8 @@ namespace DigestPipeline.Azure.Storage;
 
 /// <summary>
 /// The Subscribers table. Every write is an ETag-conditional read-modify-write that keeps the later of the stored
-/// and the new progress marks, so no writer ever moves a mark backwards, whatever the interleaving.
+/// and the new planning marks, so no writer ever moves the mark backwards, whatever the interleaving; the delivery
+/// marks of rows written before they moved to the Deliveries table are kept as they are, for the ledger to carry over.
 /// </summary>
 public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<TableSubscriberStore> logger) : ISubscriberStore
 {
@@ -22,7 +23,8 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             if (stored is not null)
             {
                 row.LastPlannedPeriod = Later(stored.LastPlannedPeriod, row.LastPlannedPeriod);
-                row.LastDigestUpTo = Later(stored.LastDigestUpTo, row.LastDigestUpTo);
+                row.LastDigestUpTo = stored.LastDigestUpTo;
+                row.BounceCount = stored.BounceCount;
             }
 
             return row;
@@ -48,41 +50,6 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             if (row.LastPlannedPeriod >= period)
                 return null;
             row.LastPlannedPeriod = period;
-            return row;
-        });
-
-    public Task MarkDeliveredAsync(string subscriberId, DateTimeOffset upTo, CancellationToken cancellationToken) =>
-        UpdateAsync(subscriberId, cancellationToken, stored =>
-        {
-            var row = stored ?? throw NotFound(subscriberId);
-            if (row.LastDigestUpTo >= upTo)
-                return null;
-            row.LastDigestUpTo = upTo;
-            return row;
-        });
-
-    public async Task<Subscriber> RecordBounceAsync(string subscriberId, int bounceLimit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(bounceLimit, 1);
-        SubscriberEntity? written = null;
-        await UpdateAsync(subscriberId, cancellationToken, stored =>
-        {
-            var row = stored ?? throw NotFound(subscriberId);
-            row.BounceCount++;
-            if (row.BounceCount >= bounceLimit && row.State == nameof(SubscriberState.Active))
-                row.State = nameof(SubscriberState.Bouncing);
-            return written = row;
-        });
-        return written!.ToSubscriber();
-    }
-
-    public Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken) =>
-        UpdateAsync(subscriberId, cancellationToken, stored =>
-        {
-            var row = stored ?? throw NotFound(subscriberId);
-            if (row.BounceCount == 0)
-                return null;
-            row.BounceCount = 0;
             return row;
         });
 

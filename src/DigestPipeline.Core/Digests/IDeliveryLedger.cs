@@ -1,53 +1,36 @@
 namespace DigestPipeline.Core.Digests;
 
-/// <summary>The Deliveries table: one row per subscriber and period, claimed before sending and marked after.</summary>
+/// <summary>
+/// The Deliveries table: per subscriber, one row per period, claimed before sending and completed after, and one row
+/// of <see cref="DeliveryProgress"/>. It stores what <see cref="Delivery"/>'s rules decide.
+/// </summary>
 public interface IDeliveryLedger
 {
+    /// <summary>What the subscriber has received (an empty progress when nothing yet).</summary>
+    Task<DeliveryProgress> GetProgressAsync(string subscriberId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Claims the (subscriber, period) delivery. Returns the existing row instead when there is one: the caller
-    /// decides from its state (sent: nothing to do; claimed: see <see cref="DigestOptions.ClaimTimeout"/>).
+    /// decides from it (<see cref="Delivery.Verdict"/>).
     /// </summary>
     Task<DeliveryClaimResult> ClaimAsync(Delivery delivery, CancellationToken cancellationToken);
 
     /// <summary>Takes over a stale claim; false when another worker changed the row since it was read.</summary>
     Task<bool> TakeOverAsync(Delivery stale, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task CompleteAsync(Delivery delivery, DeliveryState state, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Stores a released claim (no change to the subscriber's progress).</summary>
+    Task ReleaseAsync(Delivery released, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a final delivery row and its change to the subscriber's progress in one transaction; when another
+    /// writer changed the progress meanwhile, reads it again and applies the change again. Returns the progress as stored.
+    /// </summary>
+    Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken);
 
     IAsyncEnumerable<Delivery> ListRecentAsync(int count, CancellationToken cancellationToken);
 
     /// <summary>The subscriber's deliveries of periods before <paramref name="period"/> that are still claimed (in flight, or left by a crash).</summary>
     IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken);
-}
-
-/// <param name="ContentUpTo">Upper bound of the content window, fixed at the first claim so that retries compose the same digest.</param>
-/// <param name="ETag">Concurrency token of the stored row (null before it is stored).</param>
-public sealed record Delivery(
-    string SubscriberId,
-    DateTimeOffset Period,
-    DeliveryState State,
-    DateTimeOffset ClaimedAt,
-    DateTimeOffset ContentAfter,
-    DateTimeOffset ContentUpTo,
-    string MessageId,
-    DateTimeOffset? CompletedAt = null,
-    int ItemCount = 0,
-    string? ETag = null)
-{
-    public string Id => $"{SubscriberId}-{Period.UtcDateTime:yyyyMMddTHHmmZ}";
-}
-
-public enum DeliveryState
-{
-    Claimed,
-    Sent,
-    SkippedEmpty,
-
-    /// <summary>The claimant failed before the server accepted the message; any worker may claim it again at once.</summary>
-    Released,
-
-    /// <summary>The server rejected the recipient permanently (5xx): counted as a bounce, never sent again.</summary>
-    FailedPermanently,
 }
 
 public sealed record DeliveryClaimResult(bool Claimed, Delivery Delivery);

@@ -4,8 +4,6 @@ namespace DigestPipeline.Core.Subscribers;
 /// <param name="Schedule">A cron expression (5 fields) evaluated in <paramref name="TimeZone"/>.</param>
 /// <param name="TimeZone">An IANA time zone id, such as <c>Europe/Paris</c>.</param>
 /// <param name="LastPlannedPeriod">The latest schedule occurrence a digest was planned for.</param>
-/// <param name="LastDigestUpTo">Content indexed up to this instant has been sent; the next digest starts after it.</param>
-/// <param name="BounceCount">Permanent rejections of this address by the mail server since its last delivered digest.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -16,9 +14,7 @@ public sealed record Subscriber(
     string TimeZone,
     SubscriberState State,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastPlannedPeriod = null,
-    DateTimeOffset? LastDigestUpTo = null,
-    int BounceCount = 0)
+    DateTimeOffset? LastPlannedPeriod = null)
 {
     /// <summary>The id of an address: the same address (case aside) is always the same subscriber.</summary>
     public static string IdFor(string email)

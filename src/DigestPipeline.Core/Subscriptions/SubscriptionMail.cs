@@ -13,8 +13,8 @@ namespace DigestPipeline.Core.Subscriptions;
 /// your preferences" (active address). Small, localized, a plain-text and an HTML part, every value encoded.
 /// </summary>
 /// <remarks>
-/// They carry <c>List-Unsubscribe</c> like a digest (the mail builder requires it): for an address someone else
-/// typed in, it is the owner's way to say "never again" in one click.
+/// They carry <c>List-Unsubscribe</c> like a digest, by choice (an email without one has none): for an address
+/// someone else typed in, it is the owner's way to say "never again" in one click.
 /// </remarks>
 public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptions> digestOptions, TimeProvider time)
 {

@@ -88,7 +88,7 @@ internal static class DigestsCommand
     private static async Task MeasureSendsAsync(TextWriter output, string sink, Func<Task<ISmtpSink?>> start, IReadOnlyList<EmailMessage> emails,
         int messages, int rounds, List<SendResult> sends)
     {
-        var mime = emails.Select(DigestMimeMessage.Create).ToList();
+        var mime = emails.Select(MimeEmail.Create).ToList();
         var configurations = new (bool Pool, int Connections)[] { (true, 1), (true, 4), (false, 1), (false, 2), (false, 4), (false, 8) };
         var results = configurations.ToDictionary(c => c, _ => new List<SendResult>());
         for (var round = 1; round <= rounds; round++)

@@ -29,8 +29,9 @@ internal sealed class DigestWorld
         configure?.Invoke(Options);
         var options = OptionsFactory.Create(Options);
         Planner = new PlanDigestsHandler(Subscribers, _queue, options, Telemetry, NullLogger<PlanDigestsHandler>.Instance);
-        Sender = new SendDigestHandler(Subscribers, Ledger, new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options),
-            Digests.DigestSamples.Composer(Clock), Archive, Mail, _queue, options, Clock, Telemetry, NullLogger<SendDigestHandler>.Instance);
+        var writer = new DigestWriter(new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options), Digests.DigestSamples.Composer(Clock), Archive, options);
+        Sender = new DigestSender(Subscribers, Ledger, writer, Mail, options, Clock, Telemetry, NullLogger<DigestSender>.Instance);
+        Handler = new SendDigestHandler(Sender, _queue, Clock, NullLogger<SendDigestHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -41,7 +42,8 @@ internal sealed class DigestWorld
     public RecordingMailSender Mail { get; } = new();
     public InMemoryDigestArchive Archive { get; } = new();
     public PlanDigestsHandler Planner { get; }
-    public SendDigestHandler Sender { get; }
+    public DigestSender Sender { get; }
+    public SendDigestHandler Handler { get; }
 
     /// <summary>Every digest request the planner queued, in order.</summary>
     public List<DigestRequest> Planned { get; } = [];
@@ -96,7 +98,7 @@ internal sealed class DigestWorld
             Planned.AddRange(batch.Requests);
             try
             {
-                await Sender.HandleAsync(batch, CancellationToken.None);
+                await Handler.HandleAsync(batch, CancellationToken.None);
             }
             catch
             {

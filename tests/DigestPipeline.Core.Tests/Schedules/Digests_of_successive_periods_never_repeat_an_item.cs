@@ -31,9 +31,8 @@ public sealed class Digests_of_successive_periods_never_repeat_an_item
         await Should.ThrowAsync<DeliveryInProgressException>(() => world.Sender.DeliverAsync(next, None));
         world.Mail.Sent.ShouldBeEmpty();
 
-        // The first digest's worker finishes, as SendDigestHandler does: sent, then the "delivered up to" mark.
-        await world.Ledger.CompleteAsync(first, DeliveryState.Sent, world.Now, None);
-        await world.Subscribers.MarkDeliveredAsync(subscriber.Id, first.ContentUpTo, None);
+        // The first digest's worker finishes, as DigestSender does: sent, with the "delivered up to" mark.
+        await world.Ledger.CompleteAsync(first.Sent(itemCount: 1, world.Now), None);
 
         (await world.Sender.DeliverAsync(next, None)).ShouldBe(DeliveryState.Sent);
         DigestWorld.DocumentsIn(world.Mail.Sent.ShouldHaveSingleItem(), "alpha", "bravo").ShouldBe(["bravo"]);
@@ -48,7 +47,7 @@ public sealed class Digests_of_successive_periods_never_repeat_an_item
         world.Clock.Advance(TimeSpan.FromMinutes(5));
         var earlier = (await world.Ledger.ClaimAsync(Claimed(subscriber.Id, world.Now, "earlier@test"), None)).Delivery;
         // Its send failed before the server took it: released, its queue message to be retried later.
-        await world.Ledger.CompleteAsync(earlier, DeliveryState.Released, world.Now, None);
+        await world.Ledger.ReleaseAsync(earlier.Released(world.Now), None);
 
         world.Clock.Advance(TimeSpan.FromMinutes(5));
         (await world.Sender.DeliverAsync(new DigestRequest(subscriber.Id, world.Now), None)).ShouldBe(DeliveryState.Sent);

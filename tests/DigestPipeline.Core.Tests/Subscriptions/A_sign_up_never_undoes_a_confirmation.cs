@@ -81,14 +81,6 @@ public sealed class A_sign_up_never_undoes_a_confirmation
         public Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
             _rows.MarkPlannedAsync(subscriberId, period, cancellationToken);
 
-        public Task MarkDeliveredAsync(string subscriberId, DateTimeOffset upTo, CancellationToken cancellationToken) =>
-            _rows.MarkDeliveredAsync(subscriberId, upTo, cancellationToken);
-
-        public Task<Subscriber> RecordBounceAsync(string subscriberId, int bounceLimit, CancellationToken cancellationToken) =>
-            _rows.RecordBounceAsync(subscriberId, bounceLimit, cancellationToken);
-
-        public Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken) => _rows.ResetBouncesAsync(subscriberId, cancellationToken);
-
         public Task<Subscriber?> ChangeSettingsAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken) =>
             _rows.ChangeSettingsAsync(subscriberId, change, cancellationToken);
     }

@@ -57,5 +57,5 @@ public sealed class Header_injection_is_rejected_before_sending(MaildevFixture m
     [Theory]
     [MemberData(nameof(Injected))]
     public void Message_factory_rejects_it(string _, EmailMessage email) =>
-        Should.Throw<ArgumentException>(() => DigestMimeMessage.Create(email));
+        Should.Throw<ArgumentException>(() => MimeEmail.Create(email));
 }

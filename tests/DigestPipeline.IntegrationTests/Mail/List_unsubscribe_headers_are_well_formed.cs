@@ -16,7 +16,7 @@ public sealed class List_unsubscribe_headers_are_well_formed
     {
         var email = TestDigests.Email();
 
-        var message = Reparse(DigestMimeMessage.Create(email));
+        var message = Reparse(MimeEmail.Create(email));
 
         message.Headers.Count(h => h.Field == "List-Unsubscribe").ShouldBe(1);
         message.Headers.Count(h => h.Field == "List-Unsubscribe-Post").ShouldBe(1);
@@ -25,10 +25,22 @@ public sealed class List_unsubscribe_headers_are_well_formed
     }
 
     [Fact]
+    public void An_email_without_an_unsubscribe_url_has_neither_header()
+    {
+        var email = TestDigests.Email() with { UnsubscribeUrl = null };
+
+        var message = Reparse(MimeEmail.Create(email));
+
+        message.Headers.Contains("List-Unsubscribe").ShouldBeFalse();
+        message.Headers.Contains("List-Unsubscribe-Post").ShouldBeFalse();
+        message.MessageId.ShouldBe(email.MessageId);
+    }
+
+    [Fact]
     public void The_url_is_https_and_its_token_unsubscribes_the_recipient_from_everything()
     {
         var email = TestDigests.Email();
-        var value = Reparse(DigestMimeMessage.Create(email)).Headers["List-Unsubscribe"].ShouldNotBeNull().Trim();
+        var value = Reparse(MimeEmail.Create(email)).Headers["List-Unsubscribe"].ShouldNotBeNull().Trim();
 
         var url = new Uri(value.TrimStart('<').TrimEnd('>'));
         url.Scheme.ShouldBe("https");
@@ -42,12 +54,12 @@ public sealed class List_unsubscribe_headers_are_well_formed
     public void The_raw_header_unfolds_to_the_url_in_one_piece()
     {
         var email = TestDigests.Email();
-        var raw = Write(DigestMimeMessage.Create(email));
+        var raw = Write(MimeEmail.Create(email));
 
         // MimeKit folds a long header before its value (legal folding white space); the URL itself is never split.
         var headers = raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Replace("\r\n ", " ", StringComparison.Ordinal).Split("\r\n");
         headers.Where(l => l.StartsWith("List-Unsubscribe:", StringComparison.Ordinal)).ShouldHaveSingleItem()
-            .ShouldMatch($"^List-Unsubscribe: +<{System.Text.RegularExpressions.Regex.Escape(email.UnsubscribeUrl)}>$");
+            .ShouldMatch($"^List-Unsubscribe: +<{System.Text.RegularExpressions.Regex.Escape(email.UnsubscribeUrl!)}>$");
         headers.ShouldContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
         raw.Split("\r\n").ShouldAllBe(l => l.Length <= 998);
     }
@@ -59,9 +71,9 @@ public sealed class List_unsubscribe_headers_are_well_formed
         var subscriber = new Subscriber("sub-1", "marie@example.org", "Marie\r\nBcc: victim@example.org", ["sante"], "fr",
             "0 8 * * 1", "Europe/Paris", SubscriberState.Active, DateTimeOffset.UnixEpoch);
         var delivery = new Delivery("sub-1", good.Date, DeliveryState.Claimed, good.Date, good.Date, good.Date, good.MessageId);
-        var composed = new ComposedDigest(good.Subject, good.HtmlBody, good.TextBody, good.UnsubscribeUrl);
+        var composed = new ComposedDigest(good.Subject, good.HtmlBody, good.TextBody, good.UnsubscribeUrl!);
 
-        var message = Reparse(DigestMimeMessage.Create(DigestMail.For(composed, subscriber, delivery, new DigestOptions())));
+        var message = Reparse(MimeEmail.Create(DigestMail.For(composed, subscriber, delivery, new DigestOptions())));
 
         message.Headers.Contains("Bcc").ShouldBeFalse();
         message.Bcc.ShouldBeEmpty();
@@ -73,7 +85,7 @@ public sealed class List_unsubscribe_headers_are_well_formed
     {
         var email = TestDigests.Email(themeLabel: "Santé\r\nBcc: victim@example.org");
 
-        var message = Reparse(DigestMimeMessage.Create(email));
+        var message = Reparse(MimeEmail.Create(email));
 
         message.Headers.Contains("Bcc").ShouldBeFalse();
         message.Subject.ShouldNotBeNull().ShouldContain("Santé Bcc: victim@example.org");

@@ -1,5 +1,6 @@
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -47,7 +48,7 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         Delivery At(string subscriberId, int day) => NewDelivery(subscriberId, Period) with { Period = Period.AddDays(day), MessageId = $"{subscriberId}-{day}" };
         var sent = (await Ledger.ClaimAsync(At("sub-p", -3), ct)).Delivery;
-        await Ledger.CompleteAsync(sent, DeliveryState.Sent, Period, ct);
+        await Ledger.CompleteAsync(sent.Sent(itemCount: 1, Period), ct);
         await Ledger.ClaimAsync(At("sub-p", -2), ct);
         await Ledger.ClaimAsync(At("sub-p", -1), ct);
         await Ledger.ClaimAsync(At("sub-p", 0), ct);
@@ -81,9 +82,9 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
     public async Task Completed_delivery_is_sent_and_listed_among_the_recent_ones()
     {
         var ct = TestContext.Current.CancellationToken;
-        var claim = await Ledger.ClaimAsync(NewDelivery("sub-c", Period.AddHours(1)) with { ItemCount = 4 }, ct);
+        var claim = await Ledger.ClaimAsync(NewDelivery("sub-c", Period.AddHours(1)), ct);
 
-        await Ledger.CompleteAsync(claim.Delivery, DeliveryState.Sent, Period.AddHours(2), ct);
+        await Ledger.CompleteAsync(claim.Delivery.Sent(itemCount: 4, Period.AddHours(2)), ct);
 
         var again = await Ledger.ClaimAsync(NewDelivery("sub-c", Period), ct);
         again.Claimed.ShouldBeFalse();
@@ -95,5 +96,55 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
         await foreach (var delivery in Ledger.ListRecentAsync(1, ct))
             recent.Add(delivery);
         recent.ShouldHaveSingleItem().SubscriberId.ShouldBe("sub-c");
+    }
+
+    [Fact]
+    public async Task A_sent_delivery_moves_the_subscribers_mark_and_clears_the_bounces_with_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var bounced = (await Ledger.ClaimAsync(NewDelivery("sub-d", Period) with { Period = Period.AddDays(-1) }, ct)).Delivery;
+        (await Ledger.CompleteAsync(bounced.Bounced(Period), ct)).BounceCount.ShouldBe(1);
+        var claim = (await Ledger.ClaimAsync(NewDelivery("sub-d", Period), ct)).Delivery;
+
+        var stored = await Ledger.CompleteAsync(claim.Sent(itemCount: 3, Period.AddMinutes(1)), ct);
+
+        stored.ShouldBe(await Ledger.GetProgressAsync("sub-d", ct));
+        (stored with { ETag = null }).ShouldBe(new DeliveryProgress("sub-d", claim.ContentUpTo, BounceCount: 0));
+        (await Ledger.ClaimAsync(claim, ct)).Delivery.State.ShouldBe(DeliveryState.Sent);
+    }
+
+    [Fact]
+    public async Task Concurrent_completions_for_one_subscriber_keep_every_bounce_and_the_latest_mark()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var claims = new List<Delivery>();
+        for (var day = 0; day < 8; day++)
+            claims.Add((await Ledger.ClaimAsync(NewDelivery("sub-e", Period) with { Period = Period.AddDays(day), ContentUpTo = Period.AddDays(day) }, ct)).Delivery);
+
+        // Four bounces and four empty skips at once: each transaction that loses the race reads the progress again.
+        await Task.WhenAll(claims.Select((claim, i) => Ledger.CompleteAsync(i % 2 == 0 ? claim.Bounced(Period) : claim.Skipped(itemCount: 0, Period), ct)));
+
+        var progress = await Ledger.GetProgressAsync("sub-e", ct);
+        progress.BounceCount.ShouldBe(4);
+        progress.DeliveredUpTo.ShouldBe(Period.AddDays(7));
+    }
+
+    [Fact]
+    public async Task A_subscriber_stored_before_the_progress_moved_keeps_what_it_had_received()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = _services!.GetRequiredService<global::Azure.Data.Tables.TableServiceClient>();
+        // A Subscribers row as written before the delivery marks moved to the Deliveries table.
+        await tables.GetTableClient(StorageNames.SubscribersTable).UpsertEntityAsync(new global::Azure.Data.Tables.TableEntity(TableKey.Encode("sub-old"), "subscriber")
+        {
+            ["Id"] = "sub-old", ["LastDigestUpTo"] = Period.AddDays(-2), ["BounceCount"] = 2,
+        }, cancellationToken: ct);
+
+        (await Ledger.GetProgressAsync("sub-old", ct)).ShouldBe(new DeliveryProgress("sub-old", Period.AddDays(-2), 2));
+        var claim = (await Ledger.ClaimAsync(NewDelivery("sub-old", Period) with { ContentUpTo = Period.AddDays(-1) }, ct)).Delivery;
+        await Ledger.CompleteAsync(claim.Skipped(itemCount: 1, Period), ct);
+
+        (await Ledger.GetProgressAsync("sub-old", ct) with { ETag = null }).ShouldBe(new DeliveryProgress("sub-old", Period.AddDays(-2), 2), "carried over unchanged");
+        (await Ledger.CompleteAsync(claim.Bounced(Period), ct)).BounceCount.ShouldBe(3);
     }
 }

@@ -41,7 +41,7 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task Subscriber_marks_never_move_backwards()
+    public async Task The_planning_mark_never_moves_backwards()
     {
         var ct = TestContext.Current.CancellationToken;
         var subscriber = NewSubscriber("marks@example.org");
@@ -49,19 +49,16 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
 
         await Store.MarkPlannedAsync(subscriber.Id, T0.AddDays(7), ct);
         await Store.MarkPlannedAsync(subscriber.Id, T0, ct);
-        await Store.MarkDeliveredAsync(subscriber.Id, T0.AddDays(7), ct);
-        await Store.MarkDeliveredAsync(subscriber.Id, T0.AddDays(1), ct);
-        // A profile update that read the subscriber before the marks does not undo them either.
+        // A profile update that read the subscriber before the mark does not undo it either.
         await Store.UpsertAsync(subscriber with { DisplayName = "Ada L." }, ct);
 
         var read = (await Store.GetAsync(subscriber.Id, ct))!;
         read.LastPlannedPeriod.ShouldBe(T0.AddDays(7));
-        read.LastDigestUpTo.ShouldBe(T0.AddDays(7));
         read.DisplayName.ShouldBe("Ada L.");
     }
 
     [Fact]
-    public async Task Concurrent_marks_end_at_the_latest()
+    public async Task Concurrent_planning_marks_end_at_the_latest()
     {
         var ct = TestContext.Current.CancellationToken;
         var subscriber = NewSubscriber("concurrent@example.org");
@@ -69,11 +66,9 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
 
         var periods = Enumerable.Range(1, 12).Select(i => T0.AddHours(i)).Reverse().ToList();
         await Task.WhenAll(periods.Select(p => Store.MarkPlannedAsync(subscriber.Id, p, ct)));
-        await Task.WhenAll(periods.Select(p => Store.MarkDeliveredAsync(subscriber.Id, p, ct)));
 
         var read = (await Store.GetAsync(subscriber.Id, ct))!;
         read.LastPlannedPeriod.ShouldBe(T0.AddHours(12));
-        read.LastDigestUpTo.ShouldBe(T0.AddHours(12));
     }
 
     [Fact]

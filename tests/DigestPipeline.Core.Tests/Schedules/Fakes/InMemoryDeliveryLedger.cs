@@ -4,16 +4,23 @@ using DigestPipeline.Core.Digests;
 
 namespace DigestPipeline.Core.Tests.Schedules.Fakes;
 
-/// <summary>The Deliveries table in memory: create-only claims, take-over by ETag.</summary>
+/// <summary>The Deliveries table in memory: create-only claims, take-over by ETag, a delivery and its progress stored together.</summary>
 internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
 {
     private readonly Dictionary<string, Delivery> _rows = [];
+    private readonly Dictionary<string, DeliveryProgress> _progress = [];
     private int _version;
 
     public IReadOnlyCollection<Delivery> Rows => _rows.Values;
 
-    /// <summary>While set, completing a delivery fails as a storage outage would.</summary>
+    /// <summary>While set, completing or releasing a delivery fails as a storage outage would.</summary>
     public bool Unreachable { get; set; }
+
+    /// <summary>Makes the next completion fail, as a crash right before it would.</summary>
+    public bool FailNextCompletion { get; set; }
+
+    public Task<DeliveryProgress> GetProgressAsync(string subscriberId, CancellationToken cancellationToken) =>
+        Task.FromResult(_progress.GetValueOrDefault(subscriberId) ?? new DeliveryProgress(subscriberId));
 
     public Task<DeliveryClaimResult> ClaimAsync(Delivery delivery, CancellationToken cancellationToken)
     {
@@ -32,12 +39,28 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
         return Task.FromResult(true);
     }
 
-    public Task CompleteAsync(Delivery delivery, DeliveryState state, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task ReleaseAsync(Delivery released, CancellationToken cancellationToken)
     {
         if (Unreachable)
             throw new IOException("Connection refused (storage unreachable)");
-        _rows[delivery.Id] = delivery with { State = state, CompletedAt = now, ETag = NextETag() };
+        _rows[released.Id] = released with { ETag = NextETag() };
         return Task.CompletedTask;
+    }
+
+    public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (Unreachable)
+            throw new IOException("Connection refused (storage unreachable)");
+        if (FailNextCompletion)
+        {
+            FailNextCompletion = false;
+            throw new IOException("Simulated crash before the ledger recorded the delivery.");
+        }
+
+        var progress = outcome.Progress(await GetProgressAsync(outcome.Delivery.SubscriberId, cancellationToken)) with { ETag = NextETag() };
+        _rows[outcome.Delivery.Id] = outcome.Delivery with { ETag = NextETag() };
+        _progress[progress.SubscriberId] = progress;
+        return progress;
     }
 
     public async IAsyncEnumerable<Delivery> ListRecentAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)

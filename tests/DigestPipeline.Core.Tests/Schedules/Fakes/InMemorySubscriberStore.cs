@@ -3,22 +3,15 @@ using DigestPipeline.Core.Subscribers;
 
 namespace DigestPipeline.Core.Tests.Schedules.Fakes;
 
-/// <summary>The Subscribers table in memory, with the adapter's rule: progress marks never move backwards.</summary>
+/// <summary>The Subscribers table in memory, with the adapter's rule: the planning mark never moves backwards.</summary>
 internal sealed class InMemorySubscriberStore : ISubscriberStore
 {
     private readonly Dictionary<string, Subscriber> _rows = [];
 
-    /// <summary>Makes the next <see cref="MarkDeliveredAsync"/> fail, as a crash right before it would.</summary>
-    public bool FailNextMarkDelivered { get; set; }
-
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {
         if (_rows.TryGetValue(subscriber.Id, out var stored))
-            subscriber = subscriber with
-            {
-                LastPlannedPeriod = Later(stored.LastPlannedPeriod, subscriber.LastPlannedPeriod),
-                LastDigestUpTo = Later(stored.LastDigestUpTo, subscriber.LastDigestUpTo),
-            };
+            subscriber = subscriber with { LastPlannedPeriod = Later(stored.LastPlannedPeriod, subscriber.LastPlannedPeriod) };
         _rows[subscriber.Id] = subscriber;
         return Task.CompletedTask;
     }
@@ -37,34 +30,6 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
     {
         var row = _rows[subscriberId];
         _rows[subscriberId] = row with { LastPlannedPeriod = Later(row.LastPlannedPeriod, period) };
-        return Task.CompletedTask;
-    }
-
-    public Task MarkDeliveredAsync(string subscriberId, DateTimeOffset upTo, CancellationToken cancellationToken)
-    {
-        if (FailNextMarkDelivered)
-        {
-            FailNextMarkDelivered = false;
-            throw new IOException("Simulated crash before the delivered mark.");
-        }
-
-        var row = _rows[subscriberId];
-        _rows[subscriberId] = row with { LastDigestUpTo = Later(row.LastDigestUpTo, upTo) };
-        return Task.CompletedTask;
-    }
-
-    public Task<Subscriber> RecordBounceAsync(string subscriberId, int bounceLimit, CancellationToken cancellationToken)
-    {
-        var row = _rows[subscriberId];
-        var count = row.BounceCount + 1;
-        row = row with { BounceCount = count, State = row.State == SubscriberState.Active && count >= bounceLimit ? SubscriberState.Bouncing : row.State };
-        _rows[subscriberId] = row;
-        return Task.FromResult(row);
-    }
-
-    public Task ResetBouncesAsync(string subscriberId, CancellationToken cancellationToken)
-    {
-        _rows[subscriberId] = _rows[subscriberId] with { BounceCount = 0 };
         return Task.CompletedTask;
     }
 

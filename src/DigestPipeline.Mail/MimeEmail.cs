@@ -6,17 +6,18 @@ using MimeKit;
 namespace DigestPipeline.Mail;
 
 /// <summary>
-/// Builds the MIME message of a digest: multipart/alternative (text/plain, then text/html, both UTF-8), From and
-/// To with display names, Subject, Date, Message-ID, <c>List-Unsubscribe: &lt;url&gt;</c> (RFC 2369) with
-/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058), and the digest's extra headers.
+/// Builds the MIME message of an email (a digest, a sign-up mail): multipart/alternative (text/plain, then
+/// text/html, both UTF-8), From and To with display names, Subject, Date, Message-ID, the extra headers, and when
+/// the email has an unsubscribe URL <c>List-Unsubscribe: &lt;url&gt;</c> (RFC 2369) with
+/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058).
 /// </summary>
 /// <remarks>
 /// A header value with CR or LF in it is refused with <see cref="ArgumentException"/>, never repaired: it means
 /// that something upstream let a line break through, and a repaired header could still say something unintended.
 /// </remarks>
-public static class DigestMimeMessage
+public static class MimeEmail
 {
-    /// <summary>Headers this builder writes itself; a digest may not set them through its extra headers.</summary>
+    /// <summary>Headers this builder writes itself; an email may not set them through its extra headers.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
         "From", "To", "Cc", "Bcc", "Sender", "Reply-To", "Subject", "Date", "Message-ID", "MIME-Version",
@@ -46,8 +47,11 @@ public static class DigestMimeMessage
         message.Subject = email.Subject;
         message.Date = email.Date;
         message.MessageId = email.MessageId;
-        message.Headers.Add(ListUnsubscribe, "<" + OneClickUrl(email.UnsubscribeUrl) + ">");
-        message.Headers.Add(ListUnsubscribePost, OneClick);
+        if (email.UnsubscribeUrl is not null)
+        {
+            message.Headers.Add(ListUnsubscribe, "<" + OneClickUrl(email.UnsubscribeUrl) + ">");
+            message.Headers.Add(ListUnsubscribePost, OneClick);
+        }
 
         foreach (var (name, value) in email.Headers.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
@@ -88,7 +92,7 @@ public static class DigestMimeMessage
     /// An absolute http(s) URL, ASCII and without spaces or angle brackets, so that <c>&lt;url&gt;</c> is one
     /// header token. RFC 8058 asks for https; a local run's http base URL is let through (see the README).
     /// </summary>
-    private static string OneClickUrl(string? url)
+    private static string OneClickUrl(string url)
     {
         EnsureSingleLine(url, ListUnsubscribe);
         if (string.IsNullOrEmpty(url)
@@ -112,7 +116,7 @@ public static class DigestMimeMessage
 
         if (Reserved.Contains(name))
         {
-            throw new ArgumentException($"Header '{name}' is set from the digest itself, not from extra headers.", nameof(name));
+            throw new ArgumentException($"Header '{name}' is set from the email itself, not from extra headers.", nameof(name));
         }
     }
 

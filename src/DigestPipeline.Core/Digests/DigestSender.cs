@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using DigestPipeline.Core.Email;
+using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Subscribers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Core.Digests;
+
+/// <summary>
+/// Sends one subscriber's digest for one period, once, by the rules of <see cref="Delivery"/>: claim → collect →
+/// compose and archive → send → complete. A crash between the SMTP server's acceptance and "complete" is the one
+/// case that can deliver twice (the same Message-ID). Completing a sent delivery moves the subscriber's "delivered
+/// up to" mark and resets its bounce count in the same transaction.
+/// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
+/// ends failed permanently with one more bounce; at <see cref="DigestOptions.BounceLimit"/> bounces the subscriber
+/// is marked bouncing.
+/// </summary>
+public sealed class DigestSender(
+    ISubscriberStore subscribers,
+    IDeliveryLedger ledger,
+    DigestWriter writer,
+    IMailSender mail,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    PipelineTelemetry telemetry,
+    ILogger<DigestSender> logger)
+{
+    /// <summary>
+    /// Claims this process gave up but could not release (storage was down): delivery id → the claim's time. Its
+    /// retry here takes the claim over at once instead of waiting <see cref="DigestOptions.ClaimTimeout"/> as if
+    /// another worker still held it; another process cannot know, and waits.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _abandonedClaims = new(StringComparer.Ordinal);
+
+    /// <exception cref="DeliveryInProgressException">Another worker holds this delivery's claim, or an earlier period's.</exception>
+    /// <exception cref="RelayQuotaDeferredException">The relay's quota has no room yet; the claim is released.</exception>
+    public async Task<DeliveryState> DeliverAsync(DigestRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("deliver digest");
+        using var scope = PipelineTelemetry.TagSubscriber(logger, request.SubscriberId);
+        var subscriber = await subscribers.GetAsync(request.SubscriberId, cancellationToken);
+        if (subscriber is not { State: SubscriberState.Active })
+        {
+            logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
+            telemetry.DigestSkipped("subscriber-not-active");
+            return DeliveryState.SkippedEmpty;
+        }
+
+        await WaitForEarlierDigestAsync(subscriber.Id, request.Period, cancellationToken);
+        var progress = await ledger.GetProgressAsync(subscriber.Id, cancellationToken);
+        var delivery = await ClaimAsync(subscriber, progress, request.Period, cancellationToken);
+        using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
+        if (delivery.State != DeliveryState.Claimed)
+            return delivery.State;
+
+        DigestContent content;
+        EmailMessage email;
+        try
+        {
+            if (delivery.IsCoveredBy(progress))
+            {
+                await ledger.CompleteAsync(delivery.SkippedAsCovered(time.GetUtcNow()), cancellationToken);
+                logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
+                telemetry.DigestSkipped("covered-by-later-digest");
+                return DeliveryState.SkippedEmpty;
+            }
+
+            content = await writer.CollectAsync(subscriber, delivery, cancellationToken);
+            if (content.ItemCount < options.Value.MinimumItems)
+            {
+                await ledger.CompleteAsync(delivery.Skipped(content.ItemCount, time.GetUtcNow()), cancellationToken);
+                logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, request.Period);
+                telemetry.DigestSkipped("too-few-items");
+                return DeliveryState.SkippedEmpty;
+            }
+
+            email = await writer.WriteAsync(content, delivery, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was sent: the claim goes back, so that the retry does not wait for it to time out.
+            await ReleaseAsync(delivery);
+            throw;
+        }
+
+        try
+        {
+            await mail.SendAsync(email, cancellationToken);
+        }
+        catch (RecipientRejectedException rejected)
+        {
+            return await RecordBounceAsync(subscriber, delivery, rejected, cancellationToken);
+        }
+        catch (RelayQuotaDeferredException)
+        {
+            // Not a failure: nothing was sent, and the digest is queued again for when the quota has room.
+            await ReleaseAsync(delivery);
+            throw;
+        }
+        catch
+        {
+            telemetry.DeliveryFailed("transient");
+            await ReleaseAsync(delivery);
+            throw;
+        }
+
+        await ledger.CompleteAsync(delivery.Sent(content.ItemCount, time.GetUtcNow()), cancellationToken);
+        telemetry.DigestSent();
+        logger.LogInformation("Sent digest {DeliveryId} with {Items} items in {Themes} themes", delivery.Id, content.ItemCount, content.Themes.Count);
+        return DeliveryState.Sent;
+    }
+
+    /// <summary>
+    /// The delivery and its bounce in one transaction; the subscriber's state after it. A crash between the two
+    /// leaves the subscriber active with its count at the limit: the next digest bounces again and marks it then.
+    /// </summary>
+    private async Task<DeliveryState> RecordBounceAsync(Subscriber subscriber, Delivery delivery, RecipientRejectedException rejected, CancellationToken cancellationToken)
+    {
+        var progress = await ledger.CompleteAsync(delivery.Bounced(time.GetUtcNow()), CancellationToken.None);
+        var limit = options.Value.BounceLimit;
+        var state = subscriber.State;
+        if (progress.HasBouncedTooOften(limit))
+        {
+            var updated = await subscribers.ChangeSettingsAsync(subscriber.Id,
+                stored => stored.State == SubscriberState.Active ? stored with { State = SubscriberState.Bouncing } : null, cancellationToken);
+            state = updated?.State ?? state;
+        }
+
+        telemetry.DeliveryFailed("permanent");
+        // Warning level: the server's reply may name the address.
+        logger.LogWarning("Digest {DeliveryId} bounced ({StatusCode} {Reply}): bounce {Count} of {Limit}, subscriber {SubscriberId} is {State}",
+            delivery.Id, rejected.StatusCode, rejected.ServerReply, progress.BounceCount, limit, subscriber.Id, state);
+        return DeliveryState.FailedPermanently;
+    }
+
+    private async Task WaitForEarlierDigestAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken)
+    {
+        var earlier = new List<Delivery>();
+        await foreach (var claim in ledger.ListClaimedBeforeAsync(subscriberId, period, cancellationToken))
+            earlier.Add(claim);
+        if (Delivery.HeldBackBy(earlier, time.GetUtcNow(), options.Value.ClaimTimeout) is { } inFlight)
+            throw new DeliveryInProgressException(inFlight.Id, inFlight.ClaimedAt, inFlight.ClaimedAt + options.Value.ClaimTimeout);
+    }
+
+    /// <summary>
+    /// Gives a claim back after a failure before the server accepted the digest, so that its retry takes it over at
+    /// once. When storage is down that fails too: the claim is then remembered as abandoned by this process (the
+    /// caller's own exception propagates; this one is logged).
+    /// </summary>
+    private async Task ReleaseAsync(Delivery delivery)
+    {
+        try
+        {
+            await ledger.ReleaseAsync(delivery.Released(time.GetUtcNow()), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _abandonedClaims[delivery.Id] = delivery.ClaimedAt;
+            logger.LogWarning("Digest {DeliveryId}: could not release its claim ({Error}); this process takes it over at its retry", delivery.Id, e.GetBaseException().Message);
+        }
+    }
+
+    /// <summary>The claimed delivery to send, or a delivery in a final state when there is nothing to do.</summary>
+    private async Task<Delivery> ClaimAsync(Subscriber subscriber, DeliveryProgress progress, DateTimeOffset period, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claim = await ledger.ClaimAsync(Delivery.Claim(subscriber, progress, period, now, options.Value), cancellationToken);
+        if (claim.Claimed)
+            return claim.Delivery;
+
+        var existing = claim.Delivery;
+        var verdict = existing.Verdict(now, options.Value.ClaimTimeout, _abandonedClaims.TryGetValue(existing.Id, out var abandoned) ? abandoned : null);
+        switch (verdict.Kind)
+        {
+            case ClaimVerdictKind.Done:
+                logger.LogInformation("Digest {DeliveryId} was already {State}", existing.Id, existing.State);
+                return existing;
+            case ClaimVerdictKind.Wait:
+                throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt, verdict.RetryAt!.Value);
+        }
+
+        // Another worker took it over just now: its claim is as fresh as ours would have been.
+        if (!await ledger.TakeOverAsync(existing, now, cancellationToken))
+            throw new DeliveryInProgressException(existing.Id, existing.ClaimedAt, now + options.Value.ClaimTimeout);
+        _abandonedClaims.TryRemove(existing.Id, out _);
+        logger.LogWarning("Taking over digest {DeliveryId} (was {State} since {ClaimedAt:u})", existing.Id, existing.State, existing.ClaimedAt);
+        return existing.TakenOver(now);
+    }
+}

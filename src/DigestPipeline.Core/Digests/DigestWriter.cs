@@ -1,0 +1,20 @@
+using DigestPipeline.Core.Email;
+using DigestPipeline.Core.Subscribers;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Core.Digests;
+
+/// <summary>Writes a delivery's digest: what is new in its window, then the email, archived for "view in browser" before it is sent.</summary>
+public sealed class DigestWriter(DigestContentCollector collector, DigestComposer composer, IDigestArchive archive, IOptions<DigestOptions> options)
+{
+    public Task<DigestContent> CollectAsync(Subscriber subscriber, Delivery delivery, CancellationToken cancellationToken) =>
+        collector.CollectAsync(subscriber, delivery.Period, delivery.ContentAfter, delivery.ContentUpTo, cancellationToken);
+
+    public async Task<EmailMessage> WriteAsync(DigestContent content, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var composed = composer.Compose(content, delivery.Id);
+        var email = DigestMail.For(composed, content.Subscriber, delivery, options.Value);
+        await archive.SaveAsync(delivery.Id, composed.Html, cancellationToken);
+        return email;
+    }
+}
