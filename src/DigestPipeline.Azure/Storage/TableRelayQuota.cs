@@ -13,7 +13,7 @@ namespace DigestPipeline.Azure.Storage;
 /// algorithm: no counters per window, so no burst at a window's edge.) Two table operations per message; a turn
 /// further than <c>maxWait</c> ahead is not taken.
 /// </summary>
-public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time) : IRelayQuota
+public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time) : IRelayQuota, IDisposable
 {
     private const string PartitionKey = "relay";
     private const string RowKey = "next-turn";
@@ -89,4 +89,6 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
             }
         }
     }
+
+    public void Dispose() => taking.Dispose();
 }

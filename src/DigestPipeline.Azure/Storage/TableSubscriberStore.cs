@@ -17,7 +17,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
     private readonly TableClient subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
 
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
-        UpdateAsync(subscriber.Id, cancellationToken, stored =>
+        UpdateAsync(subscriber.Id, stored =>
         {
             var row = SubscriberEntity.From(subscriber);
             if (stored is not null)
@@ -28,7 +28,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             }
 
             return row;
-        });
+        }, cancellationToken);
 
     public async Task<Subscriber?> GetAsync(string subscriberId, CancellationToken cancellationToken)
     {
@@ -44,20 +44,20 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
     }
 
     public Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
-        UpdateAsync(subscriberId, cancellationToken, stored =>
+        UpdateAsync(subscriberId, stored =>
         {
             var row = stored ?? throw NotFound(subscriberId);
             if (row.LastPlannedPeriod >= period)
                 return null;
             row.LastPlannedPeriod = period;
             return row;
-        });
+        }, cancellationToken);
 
     public async Task<Subscriber?> ChangeSettingsAsync(
         string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
     {
         SubscriberEntity? result = null;
-        await UpdateAsync(subscriberId, cancellationToken, stored =>
+        await UpdateAsync(subscriberId, stored =>
         {
             result = stored;
             if (stored is null || change(stored.ToSubscriber()) is not { } changed)
@@ -69,12 +69,12 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             stored.Schedule = changed.Schedule;
             stored.TimeZone = changed.TimeZone;
             return result = stored;
-        });
+        }, cancellationToken);
         return result?.ToSubscriber();
     }
 
     /// <param name="change">From the stored row (null when none), the row to write, or null to write nothing.</param>
-    private async Task UpdateAsync(string subscriberId, CancellationToken cancellationToken, Func<SubscriberEntity?, SubscriberEntity?> change)
+    private async Task UpdateAsync(string subscriberId, Func<SubscriberEntity?, SubscriberEntity?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

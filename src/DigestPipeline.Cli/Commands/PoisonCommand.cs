@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -94,7 +95,7 @@ public static class PoisonCommand
             table.AddRow(
                 Markup.Escape(message.Id),
                 $"{message.InsertedOn:yyyy-MM-dd HH:mm:ss}",
-                message.DequeueCount?.ToString() ?? "-",
+                message.DequeueCount?.ToString(CultureInfo.CurrentCulture) ?? "-",
                 Markup.Escape(message.Error ?? (message.Shape == PoisonShape.Bare ? "(not recorded: see the host's logs)" : "-")),
                 Markup.Escape(message.Preview));
         }

@@ -30,7 +30,7 @@ public static class StatusCommand
             foreach (var group in records.GroupBy(r => r.Status).OrderBy(g => g.Key))
             {
                 var latest = group.MaxBy(r => r.UpdatedAt)!;
-                documents.AddRow(group.Key.ToString(), group.Count().ToString(),
+                documents.AddRow(group.Key.ToString(), group.Count().ToString(CultureInfo.CurrentCulture),
                     Markup.Escape($"{latest.SourceName} ({latest.UpdatedAt:u}){(latest.Reason is null ? "" : ": " + latest.Reason)}"));
             }
 
@@ -53,7 +53,7 @@ public static class StatusCommand
             AnsiConsole.Write(recent);
             var queues = new Table().Title("Queues").AddColumns("Queue", "Messages");
             foreach (var (queue, depth) in await observer.QueueDepthsAsync(cancellationToken))
-                queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString());
+                queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString(CultureInfo.CurrentCulture));
             AnsiConsole.Write(queues);
             await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), 10, cancellationToken);
             return 0;
@@ -71,7 +71,7 @@ public static class StatusCommand
         var table = new Table().Title("Latest digests").AddColumns("Delivery", "State", "Items", "Claimed (UTC)", "Message-ID");
         await foreach (var delivery in ledger.ListRecentAsync(count, cancellationToken))
         {
-            table.AddRow(Markup.Escape(delivery.Id), delivery.State.ToString(), delivery.ItemCount.ToString(),
+            table.AddRow(Markup.Escape(delivery.Id), delivery.State.ToString(), delivery.ItemCount.ToString(CultureInfo.CurrentCulture),
                 $"{delivery.ClaimedAt:yyyy-MM-dd HH:mm:ss}", Markup.Escape(delivery.MessageId));
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DigestPipeline.Core.Pipeline;
@@ -46,7 +47,7 @@ public static class HostHealthReport
         foreach (var loop in snapshot.Loops)
         {
             loops.AddRow(Markup.Escape(loop.Name), loop.Ready ? "yes" : "[red]no[/]", $"{loop.LastSuccess:yyyy-MM-dd HH:mm:ss}",
-                $"{loop.FailingSince:yyyy-MM-dd HH:mm:ss}", loop.Outages.ToString(), Markup.Escape(loop.LastError ?? ""));
+                $"{loop.FailingSince:yyyy-MM-dd HH:mm:ss}", loop.Outages.ToString(CultureInfo.CurrentCulture), Markup.Escape(loop.LastError ?? ""));
         }
 
         AnsiConsole.Write(loops);

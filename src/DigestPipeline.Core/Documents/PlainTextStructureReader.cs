@@ -187,9 +187,11 @@ internal static class PlainTextStructureReader
         return first.Length <= MaxHeadingLength && !EndsWithSentencePunctuation(first) && !StartsWithLowercase(next) ? first : null;
     }
 
+    private static readonly System.Buffers.SearchValues<char> NumberingCharacters = System.Buffers.SearchValues.Create(" 0123456789.-–()[]");
+
     internal static bool IsHeadingLike(string text)
         => text.Length > 0 && text.Length <= MaxHeadingLength && !EndsWithSentencePunctuation(text) && !StartsWithLowercase(text)
-           && text.AsSpan().ContainsAnyExcept(" 0123456789.-–()[]");
+           && text.AsSpan().ContainsAnyExcept(NumberingCharacters);
 
     private static bool EndsWithSentencePunctuation(string text)
         => text[^1] is '.' or '!' or '…' or ';' or ':' or ',';

@@ -34,7 +34,7 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
                 document = document with { Language = language };
             }
 
-            var engine = summarizer.SummarizeGeneric(document, budget).Select(s => s.Text).ToArray();
+            var engine = DocumentSummarizer.SummarizeGeneric(document, budget).Select(s => s.Text).ToArray();
             engineTicks[i] = Stopwatch.GetTimestamp() - started;
             var lead = LeadBaseline.Summarize(document, budget);
             var predicted = byCategory ? summarizer.ScoreThemes(document).FirstOrDefault(s => s.Score > 0).ThemeId : null;

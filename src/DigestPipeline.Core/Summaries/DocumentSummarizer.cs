@@ -119,7 +119,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
     /// order (see <see cref="GenericSentenceRanker.Score"/> for what makes a sentence good under each budget). For evaluation, and for documents
     /// without themes.
     /// </summary>
-    public IReadOnlyList<SummarySentence> SummarizeGeneric(SourceDocument document, SummaryBudget budget)
+    public static IReadOnlyList<SummarySentence> SummarizeGeneric(SourceDocument document, SummaryBudget budget)
     {
         ArgumentNullException.ThrowIfNull(document);
         var analyzed = AnalyzedDocument.Analyze(document);

@@ -42,10 +42,12 @@ internal static class SentenceQuality
     public static bool OpensOnQuotation(AnalyzedDocument document, AnalyzedSentence sentence) =>
         document.SentenceText(sentence.Index) is [ '"' or '«' or '“' or '\'', ..];
 
+    private static readonly System.Buffers.SearchValues<char> EnumerationMarks = System.Buffers.SearchValues.Create("•·-–*0123456789.) ");
+
     /// <summary>A piece of an enumeration (a list item that starts lower-case or ends on a comma or semicolon) says little alone.</summary>
     private static bool IsFragment(ReadOnlySpan<char> text)
     {
-        var start = text.IndexOfAnyExcept("•·-–*0123456789.) ");
+        var start = text.IndexOfAnyExcept(EnumerationMarks);
         return text.Length > 0 && ((start >= 0 && char.IsLower(text[start])) || text[^1] is ',' or ';');
     }
 }

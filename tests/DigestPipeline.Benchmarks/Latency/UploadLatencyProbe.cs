@@ -29,7 +29,7 @@ internal sealed class UploadLatencyProbe(BlobServiceClient blobs, string seedNam
         var note = string.Create(CultureInfo.InvariantCulture, $"\n\nNote de version {round} {Guid.NewGuid():N}.\n");
         var bytes = seedBytes.Concat(Encoding.UTF8.GetBytes(note)).ToArray();
         var name = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(seedName)}-{round:000}-{Guid.NewGuid():N}.txt");
-        var id = _reader.Read(name, bytes, DateTimeOffset.UtcNow).Id;
+        var id = _reader.Read(name, bytes, DateTimeOffset.UtcNow, cancellationToken: cancellationToken).Id;
         var document = _documents.GetBlobClient($"{id}.json");
         var summary = _summaries.GetBlobClient($"{id}.json");
 

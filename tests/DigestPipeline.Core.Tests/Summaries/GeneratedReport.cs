@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Tests.Themes;
@@ -46,7 +47,7 @@ internal static class GeneratedReport
         var random = new Lcg(fillerChapters);
         for (var chapter = 1; chapter <= fillerChapters; chapter++)
         {
-            text.Append($"## Chapter {chapter}: the {Pick(random, Adjectives)} {Pick(random, Nouns)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"## Chapter {chapter}: the {Pick(random, Adjectives)} {Pick(random, Nouns)}\n\n");
             for (var paragraph = 0; paragraph < ParagraphsPerChapter; paragraph++)
             {
                 for (var sentence = 0; sentence < SentencesPerParagraph; sentence++)
@@ -60,7 +61,7 @@ internal static class GeneratedReport
 
         for (var chapter = 1; chapter <= energyChapters; chapter++)
         {
-            text.Append($"## {EnergyHeading}, part {chapter}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"## {EnergyHeading}, part {chapter}\n\n");
             for (var paragraph = 0; paragraph < ParagraphsPerChapter; paragraph++)
             {
                 for (var sentence = 0; sentence < SentencesPerParagraph; sentence++)
@@ -78,7 +79,7 @@ internal static class GeneratedReport
             text.Append("The plants that fed the power grid this year were the following:\n\n");
             for (var item = 1; item <= listItems; item++)
             {
-                text.Append($"- Plant {item} delivered {item % 90 + 10} megawatt of electricity\n");
+                text.Append(CultureInfo.InvariantCulture, $"- Plant {item} delivered {item % 90 + 10} megawatt of electricity\n");
             }
         }
 

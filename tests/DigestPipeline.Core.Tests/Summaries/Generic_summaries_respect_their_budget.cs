@@ -9,7 +9,6 @@ namespace DigestPipeline.Core.Tests.Summaries;
 /// <summary>The generic (all themes) summary used by <c>digest eval</c> and for documents without themes.</summary>
 public sealed class Generic_summaries_respect_their_budget
 {
-    private static readonly DocumentSummarizer Summarizer = new(ThemeSamples.SeedTaxonomy(), new SummarizerOptions());
 
     [Theory]
     [InlineData(1)]
@@ -19,7 +18,7 @@ public sealed class Generic_summaries_respect_their_budget
     {
         var document = ThemeSamples.ReadSeedArticle();
 
-        var summary = Summarizer.SummarizeGeneric(document, SummaryBudget.OfSentences(count));
+        var summary = DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfSentences(count));
 
         summary.Count.ShouldBe(count);
         summary.Select(s => s.Start).ShouldBeInOrder();
@@ -34,7 +33,7 @@ public sealed class Generic_summaries_respect_their_budget
     {
         var document = ThemeSamples.ReadSeedArticle();
 
-        var summary = Summarizer.SummarizeGeneric(document, SummaryBudget.OfWords(words));
+        var summary = DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfWords(words));
 
         summary.ShouldNotBeEmpty();
         summary.Sum(s => WordCount.Of(s.Text)).ShouldBeLessThanOrEqualTo(words);
@@ -48,7 +47,7 @@ public sealed class Generic_summaries_respect_their_budget
             "Défense\n\nLe quartier d'affaires de La Défense a été brièvement bouclé mardi après un appel signalant un homme armé, "
             + "les autorités ayant ensuite annoncé n'avoir trouvé aucun individu suspect sur place.");
 
-        var summary = Summarizer.SummarizeGeneric(document, SummaryBudget.OfWords(25));
+        var summary = DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfWords(25));
 
         var clause = summary.ShouldHaveSingleItem();
         clause.IsClause.ShouldBeTrue();
@@ -60,8 +59,8 @@ public sealed class Generic_summaries_respect_their_budget
     {
         var document = ThemeSamples.ReadSeedArticle();
 
-        var first = Summarizer.SummarizeGeneric(document, SummaryBudget.OfWords(60));
-        var again = new DocumentSummarizer(ThemeSamples.SeedTaxonomy(), new SummarizerOptions()).SummarizeGeneric(document, SummaryBudget.OfWords(60));
+        var first = DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfWords(60));
+        var again = DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfWords(60));
 
         again.ShouldBe(first);
         first.ShouldNotContain(s => s.Text == document.Title);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -63,7 +64,7 @@ public sealed class RunningPipeline : IAsyncDisposable
                 ["Storage:ConnectionString"] = connectionString,
                 ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
                 ["Mail:Smtp:Host"] = smtpHost,
-                ["Mail:Smtp:Port"] = smtpPort.ToString(),
+                ["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
                 ["Mail:Smtp:Security"] = "None",
                 ["LocalHost:BlobPollInterval"] = "00:00:00.100",
                 // Retries at once instead of host.json's 5 s, so that poison tests take no longer than needed.

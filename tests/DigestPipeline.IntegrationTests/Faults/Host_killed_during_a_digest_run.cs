@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
@@ -50,9 +51,9 @@ public sealed class Host_killed_during_a_digest_run(AzuriteFixture azurite, Mail
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
             ["Mail__Smtp__Host"] = maildev.Host,
-            ["Mail__Smtp__Port"] = maildev.SmtpPort.ToString(),
+            ["Mail__Smtp__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Mail__Smtp__Security"] = "None",
-            ["Mail__Smtp__MaxConnections"] = MaxConnections.ToString(),
+            ["Mail__Smtp__MaxConnections"] = MaxConnections.ToString(CultureInfo.InvariantCulture),
             // Spreads the run over ~20 s of sending, so that the kills fall in it.
             ["Mail__Smtp__MaxMessagesPerSecond"] = "2",
             ["Digests__ClaimTimeout"] = "00:00:03",

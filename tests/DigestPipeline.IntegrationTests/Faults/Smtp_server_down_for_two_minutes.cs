@@ -29,7 +29,7 @@ public sealed class Smtp_server_down_for_two_minutes(AzuriteFixture azurite) : I
     [Fact]
     public async Task Every_digest_is_delivered_once_after_the_server_returns()
     {
-        _maildev = await MaildevServer.StartAsync(Cancellation, mailDirectory: _mailDirectory);
+        _maildev = await MaildevServer.StartAsync(mailDirectory: _mailDirectory, cancellationToken: Cancellation);
         var ports = (_maildev.SmtpPort, _maildev.WebPort);
         await using var pipeline = await RunningPipeline.StartAsync(azurite.ConnectionString, _maildev.Host, _maildev.SmtpPort, Cancellation,
             new Dictionary<string, string?>
@@ -52,7 +52,7 @@ public sealed class Smtp_server_down_for_two_minutes(AzuriteFixture azurite) : I
         beforeStop.Count.ShouldBeLessThan(Subscribers, "the outage must fall inside the run");
         await Task.Delay(Outage, Cancellation);
 
-        _maildev = await MaildevServer.StartAsync(Cancellation, ports: ports, mailDirectory: _mailDirectory);
+        _maildev = await MaildevServer.StartAsync(ports: ports, mailDirectory: _mailDirectory, cancellationToken: Cancellation);
         var returnedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         await AzuriteEventually.UntilAsync(() => ReceivedMail.ReadAll(_mailDirectory).Select(m => m.Recipient).Distinct().Count() == Subscribers,
             "every subscriber's digest after the server returned", TimeSpan.FromMinutes(3));

@@ -38,7 +38,7 @@ public sealed class MaildevFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _server = await MaildevServer.StartAsync(TestContext.Current.CancellationToken, _credentials);
+        _server = await MaildevServer.StartAsync(_credentials, cancellationToken: TestContext.Current.CancellationToken);
         _http = new HttpClient { BaseAddress = _server.ApiUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 

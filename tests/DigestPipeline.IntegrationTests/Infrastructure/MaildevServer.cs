@@ -26,7 +26,7 @@ public sealed class MaildevServer : IAsyncDisposable
         WebPort = webPort;
     }
 
-    public string Host => "127.0.0.1";
+    public string Host { get; } = "127.0.0.1";
 
     public int SmtpPort { get; }
 
@@ -55,8 +55,8 @@ public sealed class MaildevServer : IAsyncDisposable
     /// <param name="credentials">When set, maildev requires SMTP authentication with them (<c>--incoming-user</c>, <c>--incoming-pass</c>).</param>
     /// <param name="ports">Fixed ports (to restart a stopped maildev where its clients expect it); default two free ones.</param>
     /// <param name="mailDirectory">Where maildev keeps each message as an .eml file and reloads them from on start; default a temporary folder it empties.</param>
-    public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default, NetworkCredential? credentials = null,
-        (int Smtp, int Web)? ports = null, string? mailDirectory = null)
+    public static async Task<MaildevServer> StartAsync(NetworkCredential? credentials = null,
+        (int Smtp, int Web)? ports = null, string? mailDirectory = null, CancellationToken cancellationToken = default)
     {
         // Installed the same way, under the same lock, as Azurite: two fixtures starting at once run npm ci once.
         var localTools = LocalTools.Find(SourceDirectory());

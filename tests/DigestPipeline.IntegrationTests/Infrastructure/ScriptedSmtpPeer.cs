@@ -47,7 +47,7 @@ public sealed class ScriptedSmtpPeer : IAsyncDisposable
 
     public static ScriptedSmtpPeer Start() => new();
 
-    public string Host => "127.0.0.1";
+    public string Host { get; } = "127.0.0.1";
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 

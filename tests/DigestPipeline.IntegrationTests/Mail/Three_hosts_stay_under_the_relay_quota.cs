@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
@@ -31,7 +32,7 @@ public sealed class Three_hosts_stay_under_the_relay_quota(AzuriteFixture azurit
     [Fact]
     public async Task No_minute_holds_more_messages_than_the_quota_and_every_digest_arrives_once()
     {
-        _maildev = await MaildevServer.StartAsync(Cancellation, mailDirectory: _mailDirectory);
+        _maildev = await MaildevServer.StartAsync(mailDirectory: _mailDirectory, cancellationToken: Cancellation);
         var addresses = Enumerable.Range(0, Subscribers).Select(i => $"quota{i:00}@example.org").ToList();
         var ids = new List<string>();
         await using var preparation = await RunningPipeline.StartAsync(azurite.ConnectionString, _maildev.Host, _maildev.SmtpPort, Cancellation,
@@ -52,9 +53,9 @@ public sealed class Three_hosts_stay_under_the_relay_quota(AzuriteFixture azurit
                     ["Storage__ConnectionString"] = azurite.ConnectionString,
                     ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
                     ["Mail__Smtp__Host"] = _maildev.Host,
-                    ["Mail__Smtp__Port"] = _maildev.SmtpPort.ToString(),
+                    ["Mail__Smtp__Port"] = _maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
                     ["Mail__Smtp__Security"] = "None",
-                    ["Mail__Smtp__QuotaPerMinute"] = QuotaPerMinute.ToString(),
+                    ["Mail__Smtp__QuotaPerMinute"] = QuotaPerMinute.ToString(CultureInfo.InvariantCulture),
                     ["Web__Urls"] = web,
                 }), web));
             }

@@ -111,7 +111,7 @@ public sealed class Pipeline_runs_are_counted_and_traced(MaildevFixture maildev)
         var message = PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, "never-ingested-" + Guid.NewGuid().ToString("N")));
         await _pipeline.Get<IWorkQueue>().SendAsync(StorageNames.SummarizeQueue, message, Cancellation);
 
-        await RunningPipeline.EventuallyAsync(() => Task.FromResult(_telemetry.Spans(StorageNames.SummarizeQueue).FirstOrDefault()), "a summarize span", Cancellation);
+        await RunningPipeline.EventuallyAsync(() => Task.FromResult(_telemetry.Spans(StorageNames.SummarizeQueue) is [var first, ..] ? first : null), "a summarize span", Cancellation);
 
         var span = _telemetry.Spans(StorageNames.SummarizeQueue)[0];
         span.Status.ShouldBe(ActivityStatusCode.Error);

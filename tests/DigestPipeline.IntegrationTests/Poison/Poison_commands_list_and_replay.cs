@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DigestPipeline.Azure.Queues;
@@ -30,7 +31,7 @@ public sealed class Poison_commands_list_and_replay(AzuriteFixture azurite, Mail
         string subscriberId;
         await using (var broken = await RunningPipeline.StartAsync(azurite, maildev, Cancellation, new Dictionary<string, string?>
                      {
-                         ["Mail:Smtp:Port"] = ClosedLoopbackPort.Find().ToString(),
+                         ["Mail:Smtp:Port"] = ClosedLoopbackPort.Find().ToString(CultureInfo.InvariantCulture),
                          ["Mail:Smtp:MaxAttempts"] = "1",
                          // Retries for 2 s instead of the default 15 minutes.
                          ["Queues:FirstRetryDelay"] = "00:00:00.100",

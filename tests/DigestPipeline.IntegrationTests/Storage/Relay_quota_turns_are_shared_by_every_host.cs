@@ -61,7 +61,7 @@ public sealed class Relay_quota_turns_are_shared_by_every_host(AzuriteFixture az
         deferred.ShouldAllBe(at => at == Start + 10 * spacing - TimeSpan.FromSeconds(10), "the next free turn less the longest wait");
     }
 
-    private async Task<(DateTimeOffset? Turn, DateTimeOffset? RetryAt)> Attempt(IRelayQuota quota, CancellationToken ct)
+    private static async Task<(DateTimeOffset? Turn, DateTimeOffset? RetryAt)> Attempt(IRelayQuota quota, CancellationToken ct)
     {
         await Task.Yield();
         try
