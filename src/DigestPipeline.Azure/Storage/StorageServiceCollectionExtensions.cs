@@ -85,7 +85,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<QueueMessageCodec>();
         services.TryAddSingleton<NewMessageSignal>();
         services.TryAddSingleton<StorageInitializer>();
+        services.TryAddSingleton<IUploadStore, BlobUploadStore>();
+        services.TryAddSingleton<IQuarantine, BlobQuarantine>();
         services.TryAddSingleton<IDocumentStore, BlobDocumentStore>();
+        services.TryAddSingleton<IDocumentRecords, TableDocumentRecords>();
         services.TryAddSingleton<ISummaryStore, BlobSummaryStore>();
         services.TryAddSingleton<IThemeIndex, TableThemeIndex>();
         services.TryAddSingleton<ISubscriberStore, TableSubscriberStore>();

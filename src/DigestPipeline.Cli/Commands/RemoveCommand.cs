@@ -21,7 +21,7 @@ public static class RemoveCommand
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
             var services = environment.Services;
             var ids = new List<string>();
-            await foreach (var record in services.GetRequiredService<IDocumentStore>().ListRecordsAsync(cancellationToken))
+            await foreach (var record in services.GetRequiredService<IDocumentRecords>().ListRecordsAsync(cancellationToken))
             {
                 if ((record.Id == wanted || record.SourceName == wanted) && record.Status != DocumentStatus.Removed)
                     ids.Add(record.Id);

@@ -5,12 +5,12 @@ using DigestPipeline.Core.Pipeline;
 namespace DigestPipeline.Cli.Local;
 
 /// <summary>Reads the pipeline's progress from storage: document states and queue depths.</summary>
-public sealed class PipelineObserver(IDocumentStore documents, QueueServiceClient queues)
+public sealed class PipelineObserver(IDocumentRecords documentRecords, QueueServiceClient queues)
 {
     public async Task<IReadOnlyList<DocumentRecord>> DocumentsAsync(CancellationToken cancellationToken)
     {
         var records = new List<DocumentRecord>();
-        await foreach (var record in documents.ListRecordsAsync(cancellationToken))
+        await foreach (var record in documentRecords.ListRecordsAsync(cancellationToken))
             records.Add(record);
         return records;
     }

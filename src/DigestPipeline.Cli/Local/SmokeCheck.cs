@@ -22,7 +22,7 @@ public sealed record SmokeFinding(string Check, bool Passed, string Detail);
 public sealed class SmokeCheck(
     BlobServiceClient blobs,
     QueueServiceClient queues,
-    IDocumentStore documents,
+    IDocumentRecords records,
     ISummaryStore summaries,
     DocumentReader reader,
     RemoveDocumentHandler remover,
@@ -47,7 +47,7 @@ public sealed class SmokeCheck(
         DocumentRecord? record = null;
         while (Stopwatch.GetElapsedTime(started) < timeout)
         {
-            record = await documents.GetRecordAsync(documentId, cancellationToken);
+            record = await records.GetRecordAsync(documentId, cancellationToken);
             if (record?.Status is DocumentStatus.Summarized or DocumentStatus.Rejected)
                 break;
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

@@ -1,4 +1,4 @@
-using DigestPipeline.Core.Themes;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Digests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigestPipeline.Core.Documents.Formats;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Documents;
 
@@ -50,7 +51,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         budget.ThrowIfExceeded();
         language ??= LanguageDetector.Detect(text);
         budget.ThrowIfExceeded();
-        var sentences = SentenceSplitter.Split(text, blocks, language, budget);
+        var sentences = DocumentSentences.Split(text, blocks, language, budget);
         budget.ThrowIfExceeded();
         var considered = sentences.Count > options.MaxSentences ? SentenceSampler.Spread(sentences, options.MaxSentences) : sentences;
         return new SourceDocument(

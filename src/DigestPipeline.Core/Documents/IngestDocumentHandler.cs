@@ -13,7 +13,10 @@ namespace DigestPipeline.Core.Documents;
 /// never got this far (an event lost with an emulator's unflushed state, a claim left by a crashed watcher).
 /// </summary>
 public sealed class IngestDocumentHandler(
+    IUploadStore uploads,
+    IQuarantine quarantine,
     IDocumentStore documents,
+    IDocumentRecords records,
     IWorkQueue queue,
     DocumentReader reader,
     IOptions<DocumentReaderOptions> options,
@@ -39,7 +42,7 @@ public sealed class IngestDocumentHandler(
             return;
         }
 
-        var blob = await documents.ReadIncomingAsync(blobName, options.Value.MaxBytes, cancellationToken);
+        var blob = await uploads.ReadIncomingAsync(blobName, options.Value.MaxBytes, cancellationToken);
         if (blob is null)
         {
             logger.LogWarning("Upload {BlobName} no longer exists; nothing to ingest", blobName);
@@ -61,11 +64,11 @@ public sealed class IngestDocumentHandler(
         }
 
         using var scope = PipelineTelemetry.TagDocument(logger, document.Id);
-        var existing = await documents.GetRecordAsync(document.Id, cancellationToken);
+        var existing = await records.GetRecordAsync(document.Id, cancellationToken);
         if (existing is { Status: DocumentStatus.Summarized })
         {
             logger.LogInformation("Upload {BlobName} has the content of document {DocumentId}, already summarized", blobName, document.Id);
-            await documents.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
+            await uploads.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
             return;
         }
 
@@ -73,7 +76,7 @@ public sealed class IngestDocumentHandler(
         await documents.SaveAsync(document, cancellationToken);
         if (existing is not { Status: DocumentStatus.Ingested })
         {
-            await documents.SetRecordAsync(
+            await records.SetRecordAsync(
                 new DocumentRecord(document.Id, blobName, DocumentStatus.Ingested, now, document.Language, document.Title, Sample: document.Sample),
                 cancellationToken);
             telemetry.DocumentIngested();
@@ -88,7 +91,7 @@ public sealed class IngestDocumentHandler(
                 document.Id, blobName, sample.InText, sample.Considered);
         }
 
-        await documents.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
+        await uploads.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
         logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
             blobName, document.Id, document.Language, document.SentencesInText);
     }
@@ -97,11 +100,11 @@ public sealed class IngestDocumentHandler(
     {
         var id = DocumentRecord.RejectedUploadId(blob.Name, blob.ETag);
         using var scope = PipelineTelemetry.TagDocument(logger, id);
-        await documents.QuarantineAsync(blob.Name, blob.ETag, rejection.Reason, rejection.Message, cancellationToken);
-        await documents.SetRecordAsync(
+        await quarantine.QuarantineAsync(blob.Name, blob.ETag, rejection.Reason, rejection.Message, cancellationToken);
+        await records.SetRecordAsync(
             new DocumentRecord(id, blob.Name, DocumentStatus.Rejected, now, Reason: $"{rejection.Reason}: {rejection.Message}"),
             cancellationToken);
-        await documents.MarkUploadHandledAsync(blob.Name, blob.ETag, id, cancellationToken);
+        await uploads.MarkUploadHandledAsync(blob.Name, blob.ETag, id, cancellationToken);
         telemetry.DocumentRejected(rejection.Reason.ToString());
         logger.LogWarning("Rejected upload {BlobName} ({Reason}): {Message}; kept in quarantine", blob.Name, rejection.Reason, rejection.Message);
     }
@@ -111,9 +114,9 @@ public sealed class IngestDocumentHandler(
     {
         var id = DocumentRecord.RejectedUploadId(blobName, blobEvent.Data.ETag);
         var message = $"Upload refused and left in '{StorageNames.IncomingContainer}': {problem}.";
-        await documents.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
+        await records.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
             cancellationToken);
-        await documents.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", id, cancellationToken);
+        await uploads.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", id, cancellationToken);
         telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
         logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
     }

@@ -7,9 +7,9 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentEvaluation> Document
 
     public MeanRouge Lead => MeanRouge.Of(Documents.Select(d => d.LeadScores));
 
-    public double MeanEngineWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Engine.Sum(s => DigestPipeline.Core.Documents.WordCount.Of(s)));
+    public double MeanEngineWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Engine.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));
 
-    public double MeanLeadWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Lead.Sum(s => DigestPipeline.Core.Documents.WordCount.Of(s)));
+    public double MeanLeadWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Lead.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));
 
     /// <summary>Share of the documents with a category whose strongest theme is that category; null without categories.</summary>
     public double? CategoryAccuracy

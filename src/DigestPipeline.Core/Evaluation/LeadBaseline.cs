@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Summaries;
 
 namespace DigestPipeline.Core.Evaluation;

@@ -14,7 +14,10 @@ namespace DigestPipeline.Core.Removal;
 /// after a failure. Digests already sent, and their archived pages, keep what they showed.
 /// </summary>
 public sealed class RemoveDocumentHandler(
+    IUploadStore uploads,
+    IQuarantine quarantine,
     IDocumentStore documents,
+    IDocumentRecords records,
     ISummaryStore summaries,
     IThemeIndex themeIndex,
     DocumentReader reader,
@@ -25,7 +28,7 @@ public sealed class RemoveDocumentHandler(
     /// <returns>The document's row as removed; null when no document has this id.</returns>
     public async Task<DocumentRecord?> RemoveAsync(string documentId, CancellationToken cancellationToken)
     {
-        var record = await documents.GetRecordAsync(documentId, cancellationToken);
+        var record = await records.GetRecordAsync(documentId, cancellationToken);
         if (record is null)
             return null;
 
@@ -39,7 +42,7 @@ public sealed class RemoveDocumentHandler(
         await documents.DeleteAsync(documentId, cancellationToken);
         await DeleteUploadAsync(record, cancellationToken);
         var removed = record with { Status = DocumentStatus.Removed, UpdatedAt = time.GetUtcNow(), Themes = null };
-        await documents.SetRecordAsync(removed, cancellationToken);
+        await records.SetRecordAsync(removed, cancellationToken);
         logger.LogInformation("Removed document {DocumentId}", documentId);
         return removed;
     }
@@ -53,7 +56,7 @@ public sealed class RemoveDocumentHandler(
             return;
         }
 
-        var upload = await documents.ReadIncomingAsync(record.SourceName, readerOptions.Value.MaxBytes, cancellationToken);
+        var upload = await uploads.ReadIncomingAsync(record.SourceName, readerOptions.Value.MaxBytes, cancellationToken);
         if (upload is null || upload.Truncated)
             return;
 
@@ -68,7 +71,7 @@ public sealed class RemoveDocumentHandler(
         }
 
         if (uploadedId == record.Id)
-            await documents.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
+            await uploads.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
     }
 
     /// <summary>
@@ -80,16 +83,16 @@ public sealed class RemoveDocumentHandler(
         if (UploadName.Problem(record.SourceName) is not null)
             return;
 
-        if (await documents.ReadIncomingAsync(record.SourceName, 0, cancellationToken) is { } upload
+        if (await uploads.ReadIncomingAsync(record.SourceName, 0, cancellationToken) is { } upload
             && DocumentRecord.RejectedUploadId(upload.Name, upload.ETag) == record.Id)
         {
-            await documents.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
+            await uploads.DeleteIncomingAsync(upload.Name, upload.ETag, cancellationToken);
         }
 
-        if (await documents.QuarantinedVersionAsync(record.SourceName, cancellationToken) is { } quarantined
+        if (await quarantine.QuarantinedVersionAsync(record.SourceName, cancellationToken) is { } quarantined
             && DocumentRecord.RejectedUploadId(record.SourceName, quarantined) == record.Id)
         {
-            await documents.DeleteQuarantinedAsync(record.SourceName, cancellationToken);
+            await quarantine.DeleteQuarantinedAsync(record.SourceName, cancellationToken);
         }
     }
 }

@@ -23,7 +23,9 @@ namespace DigestPipeline.Core.Repair;
 /// most <see cref="RepairOptions.MaxActionsPerRun"/> actions per pass, each logged and counted.
 /// </summary>
 public sealed class RepairHandler(
+    IUploadStore uploads,
     IDocumentStore documents,
+    IDocumentRecords records,
     ISummaryStore summaries,
     IWorkQueue queue,
     IOptions<RepairOptions> options,
@@ -42,19 +44,19 @@ public sealed class RepairHandler(
         var budget = settings.MaxActionsPerRun;
         int republished = 0, summarizeResent = 0, ingestResent = 0, unrepairable = 0, deferred = 0;
 
-        var uploads = await documents.ListIncomingAsync(cancellationToken).ToListAsync(cancellationToken);
-        var marks = await documents.ListUploadMarksAsync(cancellationToken);
-        var records = await documents.ListRecordsAsync(cancellationToken).ToListAsync(cancellationToken);
-        var recorded = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var incoming = await uploads.ListIncomingAsync(cancellationToken).ToListAsync(cancellationToken);
+        var marks = await uploads.ListUploadMarksAsync(cancellationToken);
+        var rows = await records.ListRecordsAsync(cancellationToken).ToListAsync(cancellationToken);
+        var recorded = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         bool Stuck(IncomingUpload upload) =>
             upload.LastModified < stuckBefore
             && !(marks.GetValueOrDefault(upload.Key)?.RecordId is { } recordId && recorded.Contains(recordId))
             && !(marks.GetValueOrDefault(upload.Key)?.RepublishedAt >= stuckBefore);
-        foreach (var upload in uploads.Where(Stuck).OrderBy(u => u.LastModified))
+        foreach (var upload in incoming.Where(Stuck).OrderBy(u => u.LastModified))
         {
             if (budget-- <= 0) { deferred++; continue; }
             await PublishAsync(upload, now, cancellationToken);
-            await documents.MarkUploadRepublishedAsync(upload.Name, upload.ETag, now, cancellationToken);
+            await uploads.MarkUploadRepublishedAsync(upload.Name, upload.ETag, now, cancellationToken);
             republished++;
             logger.LogWarning("Repair: upload {BlobName} ({ETag}) was never ingested; its BlobCreated event is sent again", upload.Name, upload.ETag);
             telemetry.Repaired("upload-republished");
@@ -62,7 +64,7 @@ public sealed class RepairHandler(
 
         var texts = await documents.ListDocumentIdsAsync(cancellationToken).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var summarized = await summaries.ListDocumentIdsAsync(cancellationToken).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
-        var stuck = records.Where(r =>
+        var stuck = rows.Where(r =>
             (r.Status is DocumentStatus.Received or DocumentStatus.Ingested && r.UpdatedAt < stuckBefore)
             || (r.Status is DocumentStatus.Summarized && !summarized.Contains(r.Id)));
         foreach (var record in stuck.OrderBy(r => r.UpdatedAt))
@@ -74,7 +76,7 @@ public sealed class RepairHandler(
 
             // Summarize skips a summarized document, so it is set back; and the new time makes the next pass wait
             // StuckAfter before sending it once more (its message may just be waiting in a long queue).
-            await documents.SetRecordAsync(record with { Status = DocumentStatus.Ingested, UpdatedAt = now }, cancellationToken);
+            await records.SetRecordAsync(record with { Status = DocumentStatus.Ingested, UpdatedAt = now }, cancellationToken);
 
             if (texts.Contains(record.Id))
             {
@@ -84,7 +86,7 @@ public sealed class RepairHandler(
                 logger.LogWarning("Repair: document {DocumentId} ({Status} since {UpdatedAt:u}) sent to {Queue} again", record.Id, record.Status, record.UpdatedAt, StorageNames.SummarizeQueue);
                 telemetry.Repaired("summarize-resent");
             }
-            else if (uploads.FirstOrDefault(u => u.Name == record.SourceName) is { } upload)
+            else if (incoming.FirstOrDefault(u => u.Name == record.SourceName) is { } upload)
             {
                 // Ingest writes the text again and sends summarize (it skips only summarized documents).
                 await PublishAsync(upload, now, cancellationToken);

@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Summaries;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Core.Summaries;

@@ -10,6 +10,7 @@ namespace DigestPipeline.Core.Summaries;
 /// </summary>
 public sealed class SummarizeDocumentHandler(
     IDocumentStore documents,
+    IDocumentRecords records,
     ISummaryStore summaries,
     IThemeIndex themeIndex,
     DocumentSummarizer summarizer,
@@ -21,7 +22,7 @@ public sealed class SummarizeDocumentHandler(
     {
 
         using var scope = PipelineTelemetry.TagDocument(logger, message.DocumentId);
-        var record = await documents.GetRecordAsync(message.DocumentId, cancellationToken)
+        var record = await records.GetRecordAsync(message.DocumentId, cancellationToken)
                      ?? throw new UnprocessableMessageException($"Document {message.DocumentId} has no status row; it was never ingested.");
         if (record.Status == DocumentStatus.Summarized)
         {
@@ -52,7 +53,7 @@ public sealed class SummarizeDocumentHandler(
             logger.LogWarning("Document {DocumentId} was summarized before: its summaries are restored, its theme index left as it is", document.Id);
         }
 
-        await documents.SetRecordAsync(
+        await records.SetRecordAsync(
             record with
             {
                 Status = DocumentStatus.Summarized,

@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Themes;
 
@@ -40,7 +41,7 @@ internal sealed class AnalyzedDocument
     public int WordCount(int sentence)
     {
         var source = Sentences[sentence].Source;
-        return Documents.WordCount.Of(Source.Text.AsSpan(source.Start, source.Length));
+        return Language.WordCount.Of(Source.Text.AsSpan(source.Start, source.Length));
     }
 
     public static AnalyzedDocument Analyze(SourceDocument document)

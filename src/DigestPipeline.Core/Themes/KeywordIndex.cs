@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Themes;
 

@@ -38,6 +38,6 @@ internal static class DocumentReading
     public static string[] SplitParagraph(string paragraph, string language)
     {
         var blocks = new[] { new DocumentBlock(BlockKind.Paragraph, 0, paragraph.Length, 0) };
-        return SentenceSplitter.Split(paragraph, blocks, language).Select(s => paragraph.Substring(s.Start, s.Length)).ToArray();
+        return DocumentSentences.Split(paragraph, blocks, language).Select(s => paragraph.Substring(s.Start, s.Length)).ToArray();
     }
 }

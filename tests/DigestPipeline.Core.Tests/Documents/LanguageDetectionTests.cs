@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 using Shouldly;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Tests.Themes;
 using Shouldly;

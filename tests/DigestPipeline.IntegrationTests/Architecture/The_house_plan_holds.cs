@@ -60,20 +60,21 @@ public sealed class The_house_plan_holds
     }
 
     /// <summary>
-    /// Core's rooms, each allowed the rooms before it that it needs: the text engine (Documents → Themes →
+    /// Core's rooms, each allowed the rooms before it that it needs: the text engine (Language → Documents → Themes →
     /// Summaries → Evaluation), subscribers and digests above it, orchestration (removal, repair) on top.
-    /// <c>Pipeline</c> (messages, names, telemetry) is below all of them.
+    /// <c>Pipeline</c> (messages, names, telemetry) is below all of them; <c>Language</c> uses no other room.
     /// </summary>
     private static readonly (string Room, string[] Allowed)[] RoomOrder =
     [
         ("Pipeline", []),
         ("Email", []),
-        ("Documents", ["Pipeline"]),
-        ("Themes", ["Pipeline", "Documents"]),
-        ("Summaries", ["Pipeline", "Documents", "Themes"]),
-        ("Evaluation", ["Pipeline", "Documents", "Themes", "Summaries"]),
+        ("Language", []),
+        ("Documents", ["Pipeline", "Language"]),
+        ("Themes", ["Pipeline", "Language", "Documents"]),
+        ("Summaries", ["Pipeline", "Language", "Documents", "Themes"]),
+        ("Evaluation", ["Pipeline", "Language", "Documents", "Themes", "Summaries"]),
         ("Subscribers", ["Pipeline", "Themes"]),
-        ("Digests", ["Pipeline", "Email", "Documents", "Themes", "Summaries", "Subscribers"]),
+        ("Digests", ["Pipeline", "Email", "Language", "Documents", "Themes", "Summaries", "Subscribers"]),
         ("Subscriptions", ["Pipeline", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),

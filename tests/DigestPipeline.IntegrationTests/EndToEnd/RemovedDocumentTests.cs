@@ -48,7 +48,7 @@ public sealed class RemovedDocumentTests(MaildevFixture maildev) : IAsyncLifetim
         (await handler.RemoveAsync(removed.Id, Cancellation)).ShouldNotBeNull().Status.ShouldBe(DocumentStatus.Removed, "removing twice is harmless");
 
         record.Status.ShouldBe(DocumentStatus.Removed);
-        (await Pipeline.Get<IDocumentStore>().GetRecordAsync(removed.Id, Cancellation)).ShouldNotBeNull().Status.ShouldBe(DocumentStatus.Removed);
+        (await Pipeline.Get<IDocumentRecords>().GetRecordAsync(removed.Id, Cancellation)).ShouldNotBeNull().Status.ShouldBe(DocumentStatus.Removed);
         (await Pipeline.Get<ISummaryStore>().GetAsync(removed.Id, Cancellation)).ShouldBeNull();
         (await Pipeline.Get<IDocumentStore>().GetAsync(removed.Id, Cancellation)).ShouldBeNull();
         (await Pipeline.Blobs.GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient("retracted.txt").ExistsAsync(Cancellation)).Value.ShouldBeFalse();

@@ -103,7 +103,7 @@ public sealed class RunningPipeline : IAsyncDisposable
         var document = new DocumentReader(new DocumentReaderOptions()).Read(blobName, bytes, DateTimeOffset.UtcNow, cancellationToken: cancellationToken);
         await UploadAsync(blobName, bytes, cancellationToken);
         await EventuallyAsync(async () =>
-            (await Get<IDocumentStore>().GetRecordAsync(document.Id, cancellationToken)) is { Status: DocumentStatus.Summarized } record ? record : null,
+            (await Get<IDocumentRecords>().GetRecordAsync(document.Id, cancellationToken)) is { Status: DocumentStatus.Summarized } record ? record : null,
             $"document {blobName} to be summarized", cancellationToken);
         return document;
     }
@@ -111,7 +111,7 @@ public sealed class RunningPipeline : IAsyncDisposable
     public async Task<List<DocumentRecord>> DocumentRecordsAsync(CancellationToken cancellationToken)
     {
         var records = new List<DocumentRecord>();
-        await foreach (var record in Get<IDocumentStore>().ListRecordsAsync(cancellationToken))
+        await foreach (var record in Get<IDocumentRecords>().ListRecordsAsync(cancellationToken))
             records.Add(record);
         return records;
     }

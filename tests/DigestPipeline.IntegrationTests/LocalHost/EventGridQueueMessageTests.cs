@@ -79,7 +79,7 @@ public sealed class EventGridQueueMessageTests(AzuriteFixture azurite) : IClassF
         var wire = Convert.ToBase64String(Encoding.UTF8.GetBytes(EventGridMessage(blob.Uri.ToString())));
         await azurite.RawQueue(StorageNames.IngestQueue).SendMessageAsync(wire, ct);
 
-        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        var documents = host.Services.GetRequiredService<IDocumentRecords>();
         var record = await RunningPipeline.EventuallyAsync(async () =>
         {
             await foreach (var r in documents.ListRecordsAsync(ct))

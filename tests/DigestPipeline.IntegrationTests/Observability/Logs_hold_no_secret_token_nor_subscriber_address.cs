@@ -57,7 +57,7 @@ public sealed partial class Logs_hold_no_secret_token_nor_subscriber_address(Azu
             var documentId = new DocumentReader(new DocumentReaderOptions()).Read("sommet.txt", bytes, DateTimeOffset.UtcNow, cancellationToken: TestContext.Current.CancellationToken).Id;
             await azurite.Blobs().GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient("sommet.txt").UploadAsync(new BinaryData(bytes), Cancellation);
             await RunningPipeline.EventuallyAsync(async () =>
-                await host.Services.GetRequiredService<IDocumentStore>().GetRecordAsync(documentId, Cancellation) is { Status: DocumentStatus.Summarized } r ? r : null,
+                await host.Services.GetRequiredService<IDocumentRecords>().GetRecordAsync(documentId, Cancellation) is { Status: DocumentStatus.Summarized } r ? r : null,
                 "the summary", Cancellation);
 
             (await http.PostAsync("/subscribe", SignUpForm(address), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -62,6 +62,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
     {
         var incoming = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
         var documents = Services.GetRequiredService<IDocumentStore>();
+        var documentRecords = Services.GetRequiredService<IDocumentRecords>();
         var summaries = Services.GetRequiredService<ISummaryStore>();
 
         // Three uploads ingested and summarized as usual.
@@ -71,7 +72,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
             await HandleAllAsync();
         }
 
-        var records = await documents.ListRecordsAsync(Cancellation).ToListAsync(Cancellation);
+        var records = await documentRecords.ListRecordsAsync(Cancellation).ToListAsync(Cancellation);
         records.Count.ShouldBe(3);
         records.ShouldAllBe(r => r.Status == DocumentStatus.Summarized);
         string IdOf(string name) => records.Single(r => r.SourceName == name).Id;
@@ -80,7 +81,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
         // emulator's unflushed state); "summarized.txt" lost its summaries blob; "textless.txt" lost its summaries and
         // its text; and "never-ingested.txt" was uploaded without any event reaching ingest.
         var ingested = records.Single(r => r.SourceName == "ingested.txt");
-        await documents.SetRecordAsync(ingested with { Status = DocumentStatus.Ingested }, Cancellation);
+        await documentRecords.SetRecordAsync(ingested with { Status = DocumentStatus.Ingested }, Cancellation);
         await summaries.DeleteAsync(IdOf("ingested.txt"), Cancellation);
         await summaries.DeleteAsync(IdOf("summarized.txt"), Cancellation);
         await summaries.DeleteAsync(IdOf("textless.txt"), Cancellation);
@@ -106,7 +107,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
         (first.Unrepairable + second.Unrepairable).ShouldBe(0);
 
         await HandleAllAsync();
-        var after = await documents.ListRecordsAsync(Cancellation).ToListAsync(Cancellation);
+        var after = await documentRecords.ListRecordsAsync(Cancellation).ToListAsync(Cancellation);
         after.Count.ShouldBe(4);
         after.ShouldAllBe(r => r.Status == DocumentStatus.Summarized);
         foreach (var record in after)
@@ -124,10 +125,11 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
     {
         var incoming = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
         var documents = Services.GetRequiredService<IDocumentStore>();
+        var documentRecords = Services.GetRequiredService<IDocumentRecords>();
         await incoming.UploadBlobAsync("gone.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("gone")), Cancellation);
         await HandleAllAsync();
-        var record = (await documents.ListRecordsAsync(Cancellation).ToListAsync(Cancellation)).Single();
-        await documents.SetRecordAsync(record with { Status = DocumentStatus.Ingested }, Cancellation);
+        var record = (await documentRecords.ListRecordsAsync(Cancellation).ToListAsync(Cancellation)).Single();
+        await documentRecords.SetRecordAsync(record with { Status = DocumentStatus.Ingested }, Cancellation);
         await documents.DeleteAsync(record.Id, Cancellation);
         await incoming.DeleteBlobAsync("gone.txt", cancellationToken: Cancellation);
 
@@ -142,7 +144,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
     public async Task An_upload_marked_handled_whose_record_was_lost_is_published_again()
     {
         var incoming = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
-        var documents = Services.GetRequiredService<IDocumentStore>();
+        var documentRecords = Services.GetRequiredService<IDocumentRecords>();
         await incoming.UploadBlobAsync("rowless.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("rowless")), Cancellation);
         await HandleAllAsync();
         // An emulator crash lost the status row and kept the upload's "handled" mark, written after it.
@@ -154,7 +156,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
         await HandleAllAsync();
 
         report.UploadsRepublished.ShouldBe(1);
-        var record = (await documents.ListRecordsAsync(Cancellation).ToListAsync(Cancellation)).ShouldHaveSingleItem();
+        var record = (await documentRecords.ListRecordsAsync(Cancellation).ToListAsync(Cancellation)).ShouldHaveSingleItem();
         record.SourceName.ShouldBe("rowless.txt");
         record.Status.ShouldBe(DocumentStatus.Summarized);
     }
@@ -166,7 +168,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
     private async Task HandleAllAsync()
     {
         var queue = Services.GetRequiredService<IWorkQueue>();
-        await foreach (var upload in Services.GetRequiredService<IDocumentStore>().ListIncomingAsync(Cancellation))
+        await foreach (var upload in Services.GetRequiredService<IUploadStore>().ListIncomingAsync(Cancellation))
         {
             if (_published.Add(upload.Name))
             {

@@ -14,7 +14,13 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IClassFixture<A
     private static readonly DateTimeOffset T0 = new(2025, 3, 10, 7, 0, 0, TimeSpan.Zero);
     private ServiceProvider? _services;
 
+    private IUploadStore Uploads => _services!.GetRequiredService<IUploadStore>();
+
+    private IQuarantine Quarantine => _services!.GetRequiredService<IQuarantine>();
+
     private IDocumentStore Store => _services!.GetRequiredService<IDocumentStore>();
+
+    private IDocumentRecords Records => _services!.GetRequiredService<IDocumentRecords>();
 
     private BlobContainerClient Container(string name) => _services!.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(name);
 
@@ -32,8 +38,8 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IClassFixture<A
         var ct = TestContext.Current.CancellationToken;
         await Container(StorageNames.IncomingContainer).UploadBlobAsync("big.txt", BinaryData.FromBytes(new byte[1000]), ct);
 
-        var capped = await Store.ReadIncomingAsync("big.txt", 100, ct);
-        var whole = await Store.ReadIncomingAsync("big.txt", 1000, ct);
+        var capped = await Uploads.ReadIncomingAsync("big.txt", 100, ct);
+        var whole = await Uploads.ReadIncomingAsync("big.txt", 1000, ct);
 
         capped.ShouldNotBeNull();
         capped.Content.Length.ShouldBe(101);
@@ -51,12 +57,12 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IClassFixture<A
         var ct = TestContext.Current.CancellationToken;
         await Container(StorageNames.IncomingContainer).UploadBlobAsync("empty.txt", BinaryData.Empty, ct);
 
-        var empty = await Store.ReadIncomingAsync("empty.txt", 100, ct);
+        var empty = await Uploads.ReadIncomingAsync("empty.txt", 100, ct);
 
         empty.ShouldNotBeNull();
         empty.Content.ShouldBeEmpty();
         empty.Truncated.ShouldBeFalse();
-        (await Store.ReadIncomingAsync("missing.txt", 100, ct)).ShouldBeNull();
+        (await Uploads.ReadIncomingAsync("missing.txt", 100, ct)).ShouldBeNull();
     }
 
     [Fact]
@@ -66,7 +72,7 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IClassFixture<A
         await Container(StorageNames.IncomingContainer).UploadBlobAsync("dossier/rapport été.bin", BinaryData.FromBytes([0, 1, 2, 3]), ct);
 
         var uploaded = await Container(StorageNames.IncomingContainer).GetBlobClient("dossier/rapport été.bin").GetPropertiesAsync(cancellationToken: ct);
-        await Store.QuarantineAsync("dossier/rapport été.bin", uploaded.Value.ETag.ToString(), RejectionReason.Binary, "Fichier binaire : « refusé »", ct);
+        await Quarantine.QuarantineAsync("dossier/rapport été.bin", uploaded.Value.ETag.ToString(), RejectionReason.Binary, "Fichier binaire : « refusé »", ct);
 
         var copy = Container(StorageNames.QuarantineContainer).GetBlobClient("dossier/rapport été.bin");
         var properties = (await copy.GetPropertiesAsync(cancellationToken: ct)).Value;
@@ -107,14 +113,14 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Document_records_are_upserted_by_id_and_listed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await Store.SetRecordAsync(new DocumentRecord("doc-1", "a.txt", DocumentStatus.Received, T0), ct);
-        await Store.SetRecordAsync(new DocumentRecord("doc-1", "a.txt", DocumentStatus.Summarized, T0.AddMinutes(1), "fr", "Titre", Themes: ["energy"]), ct);
-        await Store.SetRecordAsync(new DocumentRecord("incoming/odd #name?.bin", "odd #name?.bin", DocumentStatus.Rejected, T0, Reason: "Binary"), ct);
+        await Records.SetRecordAsync(new DocumentRecord("doc-1", "a.txt", DocumentStatus.Received, T0), ct);
+        await Records.SetRecordAsync(new DocumentRecord("doc-1", "a.txt", DocumentStatus.Summarized, T0.AddMinutes(1), "fr", "Titre", Themes: ["energy"]), ct);
+        await Records.SetRecordAsync(new DocumentRecord("incoming/odd #name?.bin", "odd #name?.bin", DocumentStatus.Rejected, T0, Reason: "Binary"), ct);
 
-        var record = await Store.GetRecordAsync("doc-1", ct);
-        var rejected = await Store.GetRecordAsync("incoming/odd #name?.bin", ct);
+        var record = await Records.GetRecordAsync("doc-1", ct);
+        var rejected = await Records.GetRecordAsync("incoming/odd #name?.bin", ct);
         var all = new List<DocumentRecord>();
-        await foreach (var r in Store.ListRecordsAsync(ct))
+        await foreach (var r in Records.ListRecordsAsync(ct))
             all.Add(r);
 
         record.ShouldNotBeNull();

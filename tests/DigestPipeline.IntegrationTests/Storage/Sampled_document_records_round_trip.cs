@@ -18,7 +18,7 @@ public sealed class Sampled_document_records_round_trip(AzuriteFixture azurite) 
     private static readonly DateTimeOffset T0 = new(2025, 3, 10, 7, 0, 0, TimeSpan.Zero);
     private ServiceProvider? _services;
 
-    private IDocumentStore Store => _services!.GetRequiredService<IDocumentStore>();
+    private IDocumentRecords Records => _services!.GetRequiredService<IDocumentRecords>();
 
     public async ValueTask InitializeAsync()
     {
@@ -32,7 +32,7 @@ public sealed class Sampled_document_records_round_trip(AzuriteFixture azurite) 
     public async Task A_sampled_record_keeps_its_sample_and_an_older_row_reads_as_whole()
     {
         var ct = TestContext.Current.CancellationToken;
-        await Store.SetRecordAsync(new DocumentRecord("doc-long", "long.md", DocumentStatus.Summarized, T0, "en", "Long", Themes: ["energy-compute"],
+        await Records.SetRecordAsync(new DocumentRecord("doc-long", "long.md", DocumentStatus.Summarized, T0, "en", "Long", Themes: ["energy-compute"],
             Sample: new SentenceSample(Considered: 200_000, InText: 431_112)), ct);
         var table = _services!.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.DocumentsTable);
         await table.UpsertEntityAsync(new TableEntity(TableKey.Encode("doc-old"), DocumentRecordEntity.Row)
@@ -43,8 +43,8 @@ public sealed class Sampled_document_records_round_trip(AzuriteFixture azurite) 
             ["UpdatedAt"] = T0,
         }, cancellationToken: ct);
 
-        var sampled = await Store.GetRecordAsync("doc-long", ct);
-        var old = await Store.GetRecordAsync("doc-old", ct);
+        var sampled = await Records.GetRecordAsync("doc-long", ct);
+        var old = await Records.GetRecordAsync("doc-old", ct);
 
         sampled.ShouldNotBeNull();
         sampled.Sample.ShouldBe(new SentenceSample(200_000, 431_112));

@@ -92,7 +92,7 @@ public sealed class Reading_stops_inside_its_loops_when_the_budget_runs_out
         var blocks = new[] { new DocumentBlock(BlockKind.Paragraph, 0, text.Length, 0) };
         var budget = new ReadBudget("phrases.txt", TimeSpan.FromSeconds(Budget), new FakeTimeProvider { AutoAdvanceAmount = OneSecond }, TestContext.Current.CancellationToken);
 
-        var rejection = Should.Throw<DocumentRejectedException>(() => SentenceSplitter.Split(text, blocks, "fr", budget));
+        var rejection = Should.Throw<DocumentRejectedException>(() => DocumentSentences.Split(text, blocks, "fr", budget));
 
         rejection.Reason.ShouldBe(RejectionReason.TimedOut);
     }

@@ -1,8 +1,8 @@
-using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 using Shouldly;
 using Xunit;
 
-namespace DigestPipeline.Core.Tests.Documents;
+namespace DigestPipeline.Core.Tests.Language;
 
 /// <summary>Language detection says <see cref="LanguageDetector.Unknown"/> rather than guess on too little or mixed text.</summary>
 public sealed class ShortAndMixedLanguageTests

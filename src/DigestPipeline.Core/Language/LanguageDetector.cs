@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using Lucene.Net.Analysis.Util;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// Detects the language of a text among fr, en, de, es, it, pt and nl from stop-word profiles: Lucene's Snowball

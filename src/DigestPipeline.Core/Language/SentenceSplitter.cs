@@ -1,58 +1,47 @@
 using System.Buffers;
-using DigestPipeline.Core.Documents.Formats;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
-/// Splits the blocks of a normalised document into sentences. Titles, headings and list items are one sentence
-/// each; paragraphs and standfirsts are split at . ! ? … (and runs of them) followed by whitespace, never inside
-/// a block. Not an end: a period inside a token (3.5 %, 1.13bn, 12.03.2024), a terminator followed by a lowercase
-/// word (ellipsis "… à condition", "« C’est fini ! » a-t-il dit"), a language's non-terminal abbreviation (Mr., M.,
+/// Splits a run of text (a paragraph) into sentences by the rules of its language: at . ! ? … (and runs of them)
+/// followed by whitespace. Not an end: a period inside a token (3.5 %, 1.13bn, 12.03.2024), a terminator followed by
+/// a lowercase word (ellipsis "… à condition", "« C’est fini ! » a-t-il dit"), a language's non-terminal abbreviation (Mr., M.,
 /// Mme., p. ex., e.g.) or initial, an ambiguous abbreviation (etc., J.-C.) unless a capital follows, a dotted
 /// acronym (U.S., p.m.) or a German ordinal (am 3. Oktober) unless a capitalised function word of the language
 /// follows (U.S. Army, but U.S. The). Closing quotes and brackets after the terminator belong to the sentence,
 /// including a French « … » closed after a space. A « … » quotation of several sentences stays inside one sentence
 /// when it closes within <see cref="MaxQuotationLength"/> characters.
-/// Sentence offsets exclude surrounding whitespace. Linear in the text length; when given a budget, checks it every
-/// few hundred blocks and terminators.
+/// Sentence offsets exclude surrounding whitespace. Linear in the text length; when given a step, calls it at every
+/// terminator, so that a caller's budget can stop a long run.
 /// </summary>
-internal static class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     /// <summary>A « opened longer ago than this is taken as unclosed (a stray mark), so the text splits again.</summary>
     public const int MaxQuotationLength = 600;
 
     private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…‼⁇⁈⁉");
 
-    public static List<Sentence> Split(string text, IReadOnlyList<DocumentBlock> blocks, string language, ReadBudget? budget = null)
-    {
-        var abbreviations = Abbreviations.For(language);
-        var functionWords = FunctionWords.For(language);
-        var sentences = new List<Sentence>(blocks.Count * 2);
-        for (var b = 0; b < blocks.Count; b++)
-        {
-            budget?.Step();
-            var block = blocks[b];
-            if (block.Kind is BlockKind.Paragraph or BlockKind.Standfirst)
-            {
-                SplitBlock(text, block, b, abbreviations, functionWords, language, sentences, budget);
-            }
-            else
-            {
-                Add(text, block.Start, block.Start + block.Length, b, block.SectionIndex, sentences);
-            }
-        }
+    private readonly Abbreviations _abbreviations;
+    private readonly FunctionWords _functionWords;
+    private readonly string _language;
 
-        return sentences;
+    private SentenceSplitter(string language)
+    {
+        _abbreviations = Abbreviations.For(language);
+        _functionWords = FunctionWords.For(language);
+        _language = language;
     }
 
-    private static void SplitBlock(
-        string text, DocumentBlock block, int blockIndex, Abbreviations abbreviations, FunctionWords functionWords, string language, List<Sentence> sentences,
-        ReadBudget? budget)
+    /// <param name="language">an ISO 639-1 code; another (unknown) gets only the rules common to every language.</param>
+    public static SentenceSplitter For(string language) => new(language);
+
+    /// <summary>Adds the sentences of <c>text[start..end)</c> to <paramref name="sentences"/>, in order.</summary>
+    /// <param name="step">called at each terminator looked at (a caller's budget).</param>
+    public void Split(string text, int start, int end, List<SentenceSpan> sentences, Action? step = null)
     {
-        var end = block.Start + block.Length;
-        var sentenceStart = block.Start;
-        var i = block.Start;
-        var quotation = new QuotationTracker(block.Start);
+        var sentenceStart = start;
+        var i = start;
+        var quotation = new QuotationTracker(start);
         while (i < end)
         {
             var found = text.AsSpan(i, end - i).IndexOfAny(Terminators);
@@ -61,7 +50,7 @@ internal static class SentenceSplitter
                 break;
             }
 
-            budget?.Step();
+            step?.Invoke();
             i += found;
             var terminatorStart = i;
             var j = i;
@@ -86,9 +75,9 @@ internal static class SentenceSplitter
                 continue;
             }
 
-            if (IsBoundary(text, terminatorStart, singlePeriod, nextWord, abbreviations, functionWords, language))
+            if (IsBoundary(text, terminatorStart, singlePeriod, nextWord, _abbreviations, _functionWords, _language))
             {
-                Add(text, sentenceStart, k, blockIndex, block.SectionIndex, sentences);
+                Add(text, sentenceStart, k, sentences);
                 sentenceStart = next;
                 i = next;
             }
@@ -98,7 +87,7 @@ internal static class SentenceSplitter
             }
         }
 
-        Add(text, sentenceStart, end, blockIndex, block.SectionIndex, sentences);
+        Add(text, sentenceStart, end, sentences);
     }
 
     /// <summary>Whether a « is open at a position, tracked as the splitter moves forward (linear overall).</summary>
@@ -108,7 +97,7 @@ internal static class SentenceSplitter
         private int _depth;
         private int _openedAt = -1;
 
-        /// <summary>True when a « is open at <paramref name="position"/> and its » comes within the block and the length limit.</summary>
+        /// <summary>True when a « is open at <paramref name="position"/> and its » comes within the run and the length limit.</summary>
         public bool ClosesLater(string text, int position, int end)
         {
             while (_scanned < position)
@@ -223,10 +212,14 @@ internal static class SentenceSplitter
         return true;
     }
 
-    private static void Add(string text, int start, int end, int blockIndex, int sectionIndex, List<Sentence> sentences)
+    /// <summary>Adds <c>text[start..end)</c> without its surrounding whitespace, unless nothing is left.</summary>
+    public static void Add(string text, int start, int end, List<SentenceSpan> sentences)
     {
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-        if (end > start) sentences.Add(new Sentence(sentences.Count, start, end - start, blockIndex, sectionIndex));
+        if (end > start) sentences.Add(new SentenceSpan(start, end - start));
     }
 }
+
+/// <summary>Where a sentence is in the text it was split from.</summary>
+internal readonly record struct SentenceSpan(int Start, int Length);

@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
-using DigestPipeline.Core.Documents;
 
-namespace DigestPipeline.Core.Themes;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// Words → (folded stem, stop word?) for one language, cached: stemming runs once per distinct word, not per

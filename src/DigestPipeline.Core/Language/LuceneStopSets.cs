@@ -4,7 +4,7 @@ using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// Lucene's stop-word list for each supported language: the Snowball list Lucene.Net.Analysis.Common ships as a

@@ -1,4 +1,4 @@
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>Words as summaries' budgets, theme evidence and the evaluation count them: runs of non-whitespace characters.</summary>
 public static class WordCount

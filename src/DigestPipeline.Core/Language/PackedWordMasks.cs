@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// A fixed set of short ASCII words, packed by <see cref="AsciiWordKey"/>, each with a byte of flags: open

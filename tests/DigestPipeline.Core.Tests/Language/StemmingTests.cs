@@ -1,8 +1,8 @@
-using DigestPipeline.Core.Themes;
+using DigestPipeline.Core.Language;
 using Shouldly;
 using Xunit;
 
-namespace DigestPipeline.Core.Tests.Documents;
+namespace DigestPipeline.Core.Tests.Language;
 
 /// <summary>Lucene's stemmers, one per language, give inflected forms of a word one folded stem.</summary>
 public sealed class StemmingTests

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// A language's function words (its Lucene stop list, <see cref="LuceneStopSets"/>), looked up in any case. The

@@ -6,7 +6,7 @@ using Lucene.Net.Analysis.Pt;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
-namespace DigestPipeline.Core.Themes;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// One language's Lucene stemmer, used word by word (no analyzer chain): the light stemmers for fr, de, es, it and

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// Abbreviations per language, written without their final period and compared case-sensitively. A

@@ -1,7 +1,6 @@
 using System.Numerics;
-using DigestPipeline.Core.Documents;
 
-namespace DigestPipeline.Core.Themes;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// A grow-only hash table from short ASCII words, packed into a <see cref="ulong"/> by <see cref="AsciiWordKey"/>, to

@@ -1,4 +1,4 @@
-namespace DigestPipeline.Core.Documents;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// A short ASCII word packed into a <see cref="ulong"/>, lower-cased, one byte per character: a hash key that

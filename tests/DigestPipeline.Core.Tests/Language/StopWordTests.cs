@@ -1,5 +1,4 @@
-using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Themes;
+using DigestPipeline.Core.Language;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
@@ -11,7 +10,7 @@ using Lucene.Net.Analysis.Util;
 using Shouldly;
 using Xunit;
 
-namespace DigestPipeline.Core.Tests.Documents;
+namespace DigestPipeline.Core.Tests.Language;
 
 public sealed class StopWordTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace DigestPipeline.Core.Themes;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// Splits text into words (letters, digits and combining marks), lower-cases them and looks their stems up in a

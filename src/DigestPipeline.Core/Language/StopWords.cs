@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
-using DigestPipeline.Core.Documents;
 using Lucene.Net.Analysis.Fr;
 
-namespace DigestPipeline.Core.Themes;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>
 /// Stop words per language, all from Lucene: the language's Snowball list (<see cref="LuceneStopSets"/>) as seen

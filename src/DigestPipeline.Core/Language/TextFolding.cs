@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DigestPipeline.Core.Themes;
+namespace DigestPipeline.Core.Language;
 
 /// <summary>Case and accent folding for matching (<c>Énergétique</c> → <c>energetique</c>) and slugs for discovered theme ids.</summary>
 internal static class TextFolding
