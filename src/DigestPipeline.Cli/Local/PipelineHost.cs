@@ -1,8 +1,6 @@
-using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
+using DigestPipeline.Hosting;
 using DigestPipeline.LocalHost;
-using DigestPipeline.Azure.Telemetry;
-using DigestPipeline.Mail;
 using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,13 +53,9 @@ public static class PipelineHost
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
-        }).SetMinimumLevel(logLevel)
-          // The SDK logs expected answers (409 "already exists" when creating storage) as warnings; real failures surface as exceptions.
-          .AddFilter("Azure.Core", LogLevel.Error);
+        }).SetMinimumLevel(logLevel);
 
-        builder.Services.AddDigestPipeline(builder.Configuration);
-        builder.Services.AddDigestMail(builder.Configuration);
-        builder.Services.AddDigestTelemetry(builder.Configuration);
+        builder.AddDigestPipeline();
         if (runTriggers)
             builder.Services.AddLocalFunctionsHost(builder.Configuration);
         if (serveSubscriberPages)
