@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.Hosting;
@@ -24,4 +26,21 @@ public static class TokenSafeLogging
         logging
             .AddFilter(FrameworkCategory, LogLevel.Warning)
             .AddFilter("Azure.Core", LogLevel.Error);
+
+    /// <summary>
+    /// For a host whose own Kestrel serves the pages: <see cref="FrameworkCategory"/> below Warning enforced by the
+    /// logger factory itself (<see cref="FrameworkRequestLogging"/>), which no filter rule, however specific (a
+    /// logger provider's own, a category's longer name), can turn back on.
+    /// </summary>
+    public static ILoggingBuilder KeepFrameworkRequestsOutOfLogs(this ILoggingBuilder logging)
+    {
+        var factory = logging.Services.LastOrDefault(d => d.ServiceType == typeof(ILoggerFactory) && !d.IsKeyedService);
+        if (factory?.ImplementationType is not { } factoryType)
+            throw new InvalidOperationException("The host's logger factory is expected to be registered by its type (AddLogging's LoggerFactory).");
+
+        // The factory itself stays a singleton of the container, which disposes of it; the host gets it wrapped.
+        logging.Services.TryAdd(ServiceDescriptor.Singleton(factoryType, factoryType));
+        logging.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new FrameworkRequestLogging((ILoggerFactory)sp.GetRequiredService(factoryType))));
+        return logging;
+    }
 }

@@ -21,7 +21,7 @@ public sealed class The_house_plan_holds
     private static readonly Assembly Core = typeof(StorageNames).Assembly;
     private static readonly Assembly Azure = typeof(StorageInitializer).Assembly;
     private static readonly Assembly Mail = typeof(SmtpMailSender).Assembly;
-    private static readonly Assembly Web = typeof(SubscriberWebServer).Assembly;
+    private static readonly Assembly Web = typeof(WebOptions).Assembly;
     private static readonly Assembly LocalHost = typeof(QueuePump).Assembly;
     private static readonly Assembly Hosting = typeof(TokenSafeLogging).Assembly;
 
@@ -34,7 +34,7 @@ public sealed class The_house_plan_holds
         { "DigestPipeline.Azure", ["DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "MailKit", "MimeKit", "Microsoft.AspNetCore", "OpenTelemetry"] },
         // Mail and pages are adapters of their own: neither knows storage nor the other.
         { "DigestPipeline.Mail", ["DigestPipeline.Azure", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "Microsoft.AspNetCore"] },
-        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit"] },
+        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "OpenTelemetry"] },
         // The emulator builds on the storage adapters, never on mail or pages.
         { "DigestPipeline.LocalHost", ["DigestPipeline.Mail", "DigestPipeline.Web", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
         // What every host shares wires Core, storage, mail, pages and telemetry, and ships in the Functions app: never the
