@@ -1,23 +1,19 @@
-using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
-using DigestPipeline.Azure.Telemetry;
 using DigestPipeline.Core.Themes;
-using DigestPipeline.Mail;
+using DigestPipeline.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // The worker does not read host.json; this does, so that messages this app sends are encoded as its triggers expect.
 builder.Configuration.AddHostJson();
-// The same registration as the local host (PipelineHost): Core handlers, storage adapters, mail.
-builder.Services.AddDigestPipeline(builder.Configuration);
-builder.Services.AddDigestMail(builder.Configuration);
-// Traces, metrics and logs to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (it is, by
+// The same registration as the local host (PipelineHost): Core handlers, storage adapters, mail, telemetry and the
+// token-safe log filters.
+// Traces, metrics and logs go to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (it is, by
 // infra/), each log record once. The worker also hands every ILogger record to the Functions host, which exports it
 // too unless told not to. "Use OpenTelemetry with Azure Functions"
 // (https://learn.microsoft.com/azure/azure-functions/opentelemetry-howto) pairs host.json's
@@ -27,13 +23,8 @@ builder.Services.AddDigestMail(builder.Configuration);
 // logs the worker forwards (its "Function.*" categories: azure-functions-host, OpenTelemetryConfigurationExtensions).
 // Called only when this app exports its own logs: without the connection string, the host's forwarding is the only
 // path and must stay.
-builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights: otel => otel.UseFunctionsWorkerDefaults());
+builder.AddDigestPipeline(whenExportingToApplicationInsights: otel => otel.UseFunctionsWorkerDefaults());
 // A relative Themes:Path (default seeds/themes.json, copied next to the app) is relative to the app, not the working directory.
 builder.Services.PostConfigure<ThemeTaxonomyOptions>(o => o.Path = Path.Combine(AppContext.BaseDirectory, o.Path));
-// Request URLs carry subscribers' tokens: no per-request logging from ASP.NET Core below Warning. Kept although
-// AddDigestTelemetry's processors redact tokens from what it exports: they see only that path, while every other
-// logger provider (the console; the forwarding to the host when this app does not export) gets the line as written.
-// And the host records each request already.
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 builder.Build().Run();

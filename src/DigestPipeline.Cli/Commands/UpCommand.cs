@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DigestPipeline.Cli.Local;
-using DigestPipeline.Web;
+using DigestPipeline.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +32,7 @@ public static class UpCommand
             try
             {
                 await using var environment = await CommandEnvironment.OpenAsync(runTriggers: true, announceAsRunningHost: true, LogLevel.Information, cancellationToken, serveSubscriberPages: true);
-                var pages = environment.Services.GetRequiredService<SubscriberWebServer>().Addresses;
+                var pages = environment.Host.PageAddresses();
                 new RunningHostRecord(Environment.ProcessId, environment.Storage.ConnectionString, pages, DateTimeOffset.UtcNow).Write(workspace);
                 AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
                 AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages (unsubscribe, view digest, source page; /healthz, /readyz) on {Markup.Escape(string.Join(", ", pages))}.");

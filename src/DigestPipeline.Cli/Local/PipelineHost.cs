@@ -1,9 +1,6 @@
-using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
+using DigestPipeline.Hosting;
 using DigestPipeline.LocalHost;
-using DigestPipeline.Azure.Telemetry;
-using DigestPipeline.Mail;
-using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,30 +39,18 @@ public static class PipelineHost
     }
 
     /// <param name="runTriggers">Run the local Functions host (queue pump, blob watcher, timer) inside this host.</param>
-    /// <param name="serveSubscriberPages">Serve the subscriber pages (unsubscribe, view digest, source page) on <c>Web:Urls</c>.</param>
-    public static IHost Build(IConfiguration configuration, Workspace workspace, bool runTriggers, LogLevel logLevel, bool serveSubscriberPages = false)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+    /// <param name="serveSubscriberPages">Serve the subscriber pages (unsubscribe, view digest, source page) on <c>Web:Urls</c>: the host is then one web application.</param>
+    public static IHost Build(IConfiguration configuration, Workspace workspace, bool runTriggers, LogLevel logLevel, bool serveSubscriberPages = false) =>
+        DigestPipelineHost.Create(new HostApplicationBuilderSettings { ContentRootPath = workspace.Root, ApplicationName = "digest" }, serveSubscriberPages, builder =>
         {
-            ContentRootPath = workspace.Root,
-            ApplicationName = "digest",
+            builder.Configuration.AddConfiguration(configuration);
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            }).SetMinimumLevel(logLevel);
+            builder.AddDigestPipeline();
+            if (runTriggers)
+                builder.Services.AddLocalFunctionsHost(builder.Configuration);
         });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        }).SetMinimumLevel(logLevel)
-          // The SDK logs expected answers (409 "already exists" when creating storage) as warnings; real failures surface as exceptions.
-          .AddFilter("Azure.Core", LogLevel.Error);
-
-        builder.Services.AddDigestPipeline(builder.Configuration);
-        builder.Services.AddDigestMail(builder.Configuration);
-        builder.Services.AddDigestTelemetry(builder.Configuration);
-        if (runTriggers)
-            builder.Services.AddLocalFunctionsHost(builder.Configuration);
-        if (serveSubscriberPages)
-            builder.Services.AddSubscriberWebServer(builder.Configuration);
-        return builder.Build();
-    }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Hosting;
 using DigestPipeline.IntegrationTests.Functions;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Mail;
@@ -20,28 +21,32 @@ public sealed class The_house_plan_holds
     private static readonly Assembly Core = typeof(StorageNames).Assembly;
     private static readonly Assembly Azure = typeof(StorageInitializer).Assembly;
     private static readonly Assembly Mail = typeof(SmtpMailSender).Assembly;
-    private static readonly Assembly Web = typeof(SubscriberWebServer).Assembly;
+    private static readonly Assembly Web = typeof(WebOptions).Assembly;
     private static readonly Assembly LocalHost = typeof(QueuePump).Assembly;
+    private static readonly Assembly Hosting = typeof(TokenSafeLogging).Assembly;
 
     /// <summary>Each project and the projects and outside packages it may not use.</summary>
     public static TheoryData<string, string[]> Forbidden => new()
     {
         // The domain: no storage, no mail transport, no web framework, none of our adapters.
         { "DigestPipeline.Core", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
-        // The storage adapters: no mail, no pages, no emulator.
-        { "DigestPipeline.Azure", ["DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
+        // The storage adapters: no mail, no pages, no emulator; telemetry is the hosts' (Hosting).
+        { "DigestPipeline.Azure", ["DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "MailKit", "MimeKit", "Microsoft.AspNetCore", "OpenTelemetry"] },
         // Mail and pages are adapters of their own: neither knows storage nor the other.
         { "DigestPipeline.Mail", ["DigestPipeline.Azure", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "Microsoft.AspNetCore"] },
-        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit"] },
+        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "OpenTelemetry"] },
         // The emulator builds on the storage adapters, never on mail or pages.
         { "DigestPipeline.LocalHost", ["DigestPipeline.Mail", "DigestPipeline.Web", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
+        // What every host shares wires Core, storage, mail, pages and telemetry, and ships in the Functions app: never the
+        // emulator; the mail transport is Mail's own.
+        { "DigestPipeline.Hosting", ["DigestPipeline.LocalHost", "MailKit", "MimeKit"] },
     };
 
     [Theory]
     [MemberData(nameof(Forbidden))]
     public void A_project_uses_none_of_what_it_must_not(string project, string[] forbidden)
     {
-        var assembly = new[] { Core, Azure, Mail, Web, LocalHost }.Single(a => a.GetName().Name == project);
+        var assembly = new[] { Core, Azure, Mail, Web, LocalHost, Hosting }.Single(a => a.GetName().Name == project);
 
         var used = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 

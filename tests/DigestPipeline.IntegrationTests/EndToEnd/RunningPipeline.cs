@@ -8,9 +8,9 @@ using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Hosting;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
-using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -56,35 +56,34 @@ public sealed class RunningPipeline : IAsyncDisposable
         string connectionString, string smtpHost, int smtpPort, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration
-            .AddHostJson(AppContext.BaseDirectory)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = connectionString,
-                ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
-                ["Mail:Smtp:Host"] = smtpHost,
-                ["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-                ["Mail:Smtp:Security"] = "None",
-                ["LocalHost:BlobPollInterval"] = "00:00:00.100",
-                // Retries at once instead of host.json's 5 s, so that poison tests take no longer than needed.
-                ["extensions:queues:visibilityTimeout"] = "00:00:00",
-                // The tests wait for "summarized" before planning, so no settle time is needed.
-                ["Digests:IndexSettleTime"] = "00:00:00",
-                // Tests plan when they mean to (PlanNowAsync, PlanDueAsync): the planning timer, every 5 minutes by
-                // default, would add digests of its own to a test that runs across one of its ticks.
-                ["Digests:PlanSchedule"] = "0 0 1 1 *",
-                ["Subscriptions:TokenSecret"] = TokenSecret,
-                ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
-            })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDigestPipeline(builder.Configuration);
-        builder.Services.AddDigestMail(builder.Configuration);
-        builder.Services.AddLocalFunctionsHost(builder.Configuration);
-        if (serveSubscriberPages)
-            builder.Services.AddSubscriberWebServer(builder.Configuration);
-        var host = builder.Build();
+        var host = DigestPipelineHost.Create(new HostApplicationBuilderSettings(), serveSubscriberPages, builder =>
+        {
+            builder.Configuration
+                .AddHostJson(AppContext.BaseDirectory)
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage:ConnectionString"] = connectionString,
+                    ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
+                    ["Mail:Smtp:Host"] = smtpHost,
+                    ["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+                    ["Mail:Smtp:Security"] = "None",
+                    ["LocalHost:BlobPollInterval"] = "00:00:00.100",
+                    // Retries at once instead of host.json's 5 s, so that poison tests take no longer than needed.
+                    ["extensions:queues:visibilityTimeout"] = "00:00:00",
+                    // The tests wait for "summarized" before planning, so no settle time is needed.
+                    ["Digests:IndexSettleTime"] = "00:00:00",
+                    // Tests plan when they mean to (PlanNowAsync, PlanDueAsync): the planning timer, every 5 minutes by
+                    // default, would add digests of its own to a test that runs across one of its ticks.
+                    ["Digests:PlanSchedule"] = "0 0 1 1 *",
+                    ["Subscriptions:TokenSecret"] = TokenSecret,
+                    ["Subscriptions:PublicBaseUrl"] = PublicBaseUrl,
+                })
+                .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddDigestPipeline(builder.Configuration);
+            builder.Services.AddDigestMail(builder.Configuration);
+            builder.Services.AddLocalFunctionsHost(builder.Configuration);
+        });
         await host.StartAsync(cancellationToken);
         return new RunningPipeline(host, connectionString);
     }

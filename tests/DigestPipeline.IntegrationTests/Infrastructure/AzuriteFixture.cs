@@ -5,6 +5,7 @@ using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
+using DigestPipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,16 +63,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    /// <summary>A host with storage registered; <paramref name="configure"/> adds the hosted services under test.</summary>
-    public IHost BuildHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddConfiguration(Configuration(settings));
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDigestPipelineStorage(builder.Configuration);
-        configure?.Invoke(builder.Services);
-        return builder.Build();
-    }
+    /// <summary>
+    /// A host with storage registered; <paramref name="configure"/> adds the hosted services under test. With
+    /// <paramref name="serveSubscriberPages"/>, one web application serving the pages on <c>Web:Urls</c>, as <c>digest up</c>.
+    /// </summary>
+    public IHost BuildHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool serveSubscriberPages = false) =>
+        DigestPipelineHost.Create(new HostApplicationBuilderSettings(), serveSubscriberPages, builder =>
+        {
+            builder.Configuration.AddConfiguration(Configuration(settings));
+            builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddDigestPipelineStorage(builder.Configuration);
+            configure?.Invoke(builder.Services);
+        });
 
     /// <summary>A queue client that sees messages exactly as stored (no encoding).</summary>
     public QueueClient RawQueue(string name) => new(ConnectionString, name);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DigestPipeline.Azure.Telemetry;
+using DigestPipeline.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using DigestPipeline.Azure.Telemetry;
+using DigestPipeline.Hosting.Telemetry;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;

@@ -8,11 +8,11 @@ using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Hosting;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Mail;
-using DigestPipeline.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,7 +50,7 @@ public sealed partial class Logs_hold_no_secret_token_nor_subscriber_address(Azu
         using (var host = StartHost())
         {
             await host.StartAsync(Cancellation);
-            using var http = new HttpClient { BaseAddress = new Uri(host.Services.GetRequiredService<SubscriberWebServer>().Addresses.First()) };
+            using var http = new HttpClient { BaseAddress = new Uri(host.PageAddresses().First()) };
 
             var bytes = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
                                                + $"\n\nNote de la rédaction : version {Guid.NewGuid():N}.\n");
@@ -130,11 +130,10 @@ public sealed partial class Logs_hold_no_secret_token_nor_subscriber_address(Azu
             services.AddDigestPipeline(configuration);
             services.AddDigestMail(configuration);
             services.AddLocalFunctionsHost(configuration);
-            services.AddSubscriberWebServer(configuration);
             services.AddSingleton<ILoggerProvider>(_logs);
             services.Configure<LoggerFilterOptions>(filters =>
                 filters.Rules.Add(new LoggerFilterRule(typeof(LogCapture).FullName, null, LogLevel.Information, null)));
-        });
+        }, serveSubscriberPages: true);
     }
 
     private async Task<MaildevEmail> SingleMailToAsync(string address, string subjectContains) =>

@@ -1,4 +1,4 @@
-using DigestPipeline.Azure.Telemetry;
+using DigestPipeline.Hosting.Telemetry;
 using Shouldly;
 using Xunit;
 

@@ -3,9 +3,9 @@ using DigestPipeline.Azure;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Hosting;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
-using DigestPipeline.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,14 +23,15 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
     private SubscriberPagesHost(IHost host, AzuriteFixture azurite)
     {
         Host = host;
-        Server = host.Services.GetRequiredService<SubscriberWebServer>();
-        Http = new HttpClient { BaseAddress = new Uri(Server.Addresses.First()) };
+        Addresses = host.PageAddresses();
+        Http = new HttpClient { BaseAddress = new Uri(Addresses.First()) };
         SubscriberRows = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.SubscribersTable);
     }
 
     public IHost Host { get; }
 
-    public SubscriberWebServer Server { get; }
+    /// <summary>Where the pages are served (a port 0 resolved).</summary>
+    public IReadOnlyList<string> Addresses { get; }
 
     public HttpClient Http { get; }
 
@@ -60,9 +61,8 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
             services.AddDigestPipeline(azurite.Configuration(settings));
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddDigestMail(azurite.Configuration(settings));
-            services.AddSubscriberWebServer(azurite.Configuration(settings));
             configure?.Invoke(services, azurite.Configuration(settings));
-        });
+        }, serveSubscriberPages: true);
         await host.StartAsync(cancellationToken);
         return new SubscriberPagesHost(host, azurite);
     }

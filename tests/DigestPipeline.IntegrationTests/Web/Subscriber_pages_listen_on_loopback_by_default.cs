@@ -18,7 +18,7 @@ public sealed class Subscriber_pages_listen_on_loopback_by_default(AzuriteFixtur
 
         await using var pages = await SubscriberPagesHost.StartAsync(azurite, ct, webUrls: null);
 
-        pages.Server.Addresses.ShouldBe(["http://127.0.0.1:7071"]);
+        pages.Addresses.ShouldBe(["http://127.0.0.1:7071"]);
         (await pages.Http.GetAsync("/unsubscribe?token=x", ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         foreach (var address in NonLoopbackAddresses())
         {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DigestPipeline.Azure.Telemetry;
+namespace DigestPipeline.Hosting.Telemetry;
 
 /// <summary>
 /// Replaces the value of every <c>token=</c> parameter in a text (a URL, a query, a log line) with

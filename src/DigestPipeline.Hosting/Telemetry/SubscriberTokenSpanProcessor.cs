@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenTelemetry;
 
-namespace DigestPipeline.Azure.Telemetry;
+namespace DigestPipeline.Hosting.Telemetry;
 
 /// <summary>
 /// Removes subscriber tokens from a span before any exporter sees it: its display name, every tag (whatever its

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Logging;
 
-namespace DigestPipeline.Web;
+namespace DigestPipeline.Hosting;
 
 /// <summary>
-/// The host's logger factory as the subscriber pages' web application sees it: ASP.NET Core's own categories log
-/// warnings and errors only. At Information, its hosting diagnostics write every request line with its query
-/// string ("Request starting … /confirm?token=…"), and a subscriber page's token is a key to that subscriber's
-/// account. Enforced here rather than in configuration, so that no logging setting can bring those lines back.
+/// The logger factory of a host serving the subscriber pages with its own Kestrel (<c>digest up</c>): ASP.NET Core's
+/// own categories log warnings and errors only. At Information, its hosting diagnostics write every request line with
+/// its query string ("Request starting … /confirm?token=…"), and a subscriber page's token is a key to that
+/// subscriber's account. Enforced here rather than in configuration, so that no logging setting can bring those
+/// lines back (<see cref="TokenSafeLogging.KeepFrameworkRequestsOutOfLogs"/>).
 /// </summary>
 internal sealed class FrameworkRequestLogging(ILoggerFactory host) : ILoggerFactory
 {
-    private const string FrameworkPrefix = "Microsoft.AspNetCore";
+    private const string FrameworkPrefix = TokenSafeLogging.FrameworkCategory;
 
     public ILogger CreateLogger(string categoryName)
     {

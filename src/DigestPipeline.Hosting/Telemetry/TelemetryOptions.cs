@@ -1,4 +1,4 @@
-namespace DigestPipeline.Azure.Telemetry;
+namespace DigestPipeline.Hosting.Telemetry;
 
 /// <summary>Where the pipeline's traces and metrics go (section <c>Telemetry</c>); nowhere unless asked.</summary>
 public sealed class TelemetryOptions
@@ -7,6 +7,12 @@ public sealed class TelemetryOptions
 
     /// <summary>The setting Azure Functions and App Service give an app linked to Application Insights.</summary>
     public const string ApplicationInsightsKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>
+    /// OpenTelemetry's own setting for an OTLP collector (the Aspire dashboard, a local collector): traces, metrics
+    /// and logs are exported there when set. Read by the OTLP exporter itself, with the other <c>OTEL_EXPORTER_OTLP_*</c>.
+    /// </summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>Print spans and metrics to the console (<c>Telemetry__Console=true</c>).</summary>
     public bool Console { get; set; }

@@ -9,16 +9,18 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace DigestPipeline.Azure.Telemetry;
+namespace DigestPipeline.Hosting.Telemetry;
 
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// OpenTelemetry for the pipeline's spans and metrics (<see cref="PipelineTelemetry.Name"/>), in any host (the
-    /// <c>digest</c> command, the Functions app): to the console when <c>Telemetry:Console</c> is true, and to
+    /// <c>digest</c> command, the Functions app): to the console when <c>Telemetry:Console</c> is true, to
     /// Application Insights (traces, metrics, and logs with their DocumentId/SubscriberId/DeliveryId scopes) when
-    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. With neither, nothing is registered and the instruments
-    /// cost next to nothing. Whatever is exported goes first through <see cref="SubscriberTokenSpanProcessor"/> and
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, and the same to an OTLP collector when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads its other <c>OTEL_EXPORTER_OTLP_*</c> settings,
+    /// protocol and headers, from the configuration too). With none, nothing is registered and the instruments cost
+    /// next to nothing. Whatever is exported goes first through <see cref="SubscriberTokenSpanProcessor"/> and
     /// <see cref="SubscriberTokenLogProcessor"/>, which replace subscriber tokens with <c>token=REDACTED</c>.
     /// </summary>
     /// <param name="whenExportingToApplicationInsights">
@@ -32,7 +34,8 @@ public static class TelemetryServiceCollectionExtensions
     {
         var options = Read(configuration);
         var toApplicationInsights = !string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString);
-        if (!options.Console && !toApplicationInsights)
+        var toOtlp = !string.IsNullOrWhiteSpace(configuration[TelemetryOptions.OtlpEndpointKey]);
+        if (!options.Console && !toApplicationInsights && !toOtlp)
             return services;
 
         // The token processors are added before any exporter: OpenTelemetry runs a provider's processors in the
@@ -50,16 +53,29 @@ public static class TelemetryServiceCollectionExtensions
                 .WithMetrics(metrics => metrics.AddConsoleExporter());
         }
 
-        if (toApplicationInsights)
+        if (toApplicationInsights || toOtlp)
         {
-            // Logs go through OpenTelemetry only to be exported to Application Insights (locally the console
-            // logger prints them), so their processor is registered only then.
+            // Logs go through OpenTelemetry only to be exported to Application Insights or a collector (locally the
+            // console logger prints them), so their processor is registered only then.
             telemetry.WithLogging(logging => logging.AddProcessor(new SubscriberTokenLogProcessor()));
             services.Configure<OpenTelemetryLoggerOptions>(logging =>
             {
                 logging.IncludeScopes = true;
                 logging.IncludeFormattedMessage = true;
             });
+        }
+
+        if (toOtlp)
+        {
+            // One exporter per signal, after the token processors, as the console's.
+            telemetry
+                .WithTracing(tracing => tracing.AddOtlpExporter())
+                .WithMetrics(metrics => metrics.AddOtlpExporter())
+                .WithLogging(logging => logging.AddOtlpExporter());
+        }
+
+        if (toApplicationInsights)
+        {
             whenExportingToApplicationInsights?.Invoke(telemetry);
             var credential = EntraCredential(configuration[EntraAuthenticationKey]);
             telemetry.UseAzureMonitorExporter(exporter =>

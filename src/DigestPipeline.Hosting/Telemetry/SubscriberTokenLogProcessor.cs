@@ -1,7 +1,7 @@
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 
-namespace DigestPipeline.Azure.Telemetry;
+namespace DigestPipeline.Hosting.Telemetry;
 
 /// <summary>
 /// Removes subscriber tokens from a log record before any exporter sees it: its formatted message, its body (the

@@ -1,0 +1,28 @@
+using DigestPipeline.Azure;
+using DigestPipeline.Hosting.Telemetry;
+using DigestPipeline.Mail;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+
+namespace DigestPipeline.Hosting;
+
+public static class DigestPipelineHostApplicationBuilderExtensions
+{
+    /// <summary>
+    /// What every host of the pipeline registers, the Functions app and the <c>digest</c> command alike: Core's
+    /// domain and handlers with the storage adapters (<see cref="DigestPipelineServiceCollectionExtensions.AddDigestPipeline"/>),
+    /// the mail sender (<see cref="MailServiceCollectionExtensions.AddDigestMail"/>), telemetry
+    /// (<see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>) and the token-safe log filters
+    /// (<see cref="TokenSafeLogging"/>). A host adds its triggers (the Functions app's own, or the local host's).
+    /// </summary>
+    /// <param name="whenExportingToApplicationInsights">See <see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>.</param>
+    public static TBuilder AddDigestPipeline<TBuilder>(this TBuilder builder, Action<IOpenTelemetryBuilder>? whenExportingToApplicationInsights = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddDigestPipeline(builder.Configuration);
+        builder.Services.AddDigestMail(builder.Configuration);
+        builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights);
+        builder.Logging.AddTokenSafeFilters();
+        return builder;
+    }
+}
