@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Pipeline;
 

@@ -29,7 +29,7 @@ public sealed class SendDigestHandler(
     DigestComposer composer,
     IDigestArchive archive,
     IMailSender mail,
-    IWorkQueue queue,
+    IMessagePublisher publisher,
     IOptions<DigestOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
@@ -107,7 +107,7 @@ public sealed class SendDigestHandler(
     private async Task RequeueAsync(List<DigestRequest> requests, TimeSpan delay, string why, CancellationToken cancellationToken)
     {
         var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, requests, Activity.Current?.Id);
-        await queue.SendAsync(StorageNames.DigestQueue, PipelineJson.Serialize(retry), delay, cancellationToken);
+        await publisher.PublishAsync(retry, delay, cancellationToken);
         logger.LogInformation("{Count} digests {Why}; sending them again in {Delay}", requests.Count, why, delay);
     }
 

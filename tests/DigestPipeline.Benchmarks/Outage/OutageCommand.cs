@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;

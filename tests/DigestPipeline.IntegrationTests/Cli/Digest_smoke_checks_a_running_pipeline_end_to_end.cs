@@ -1,4 +1,5 @@
 using System.Text;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Messaging;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;

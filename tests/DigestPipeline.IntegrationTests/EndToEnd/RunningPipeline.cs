@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;

@@ -1,3 +1,4 @@
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;

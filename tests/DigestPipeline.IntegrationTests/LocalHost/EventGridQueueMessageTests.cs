@@ -1,4 +1,5 @@
 using System.Text;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
@@ -67,6 +68,7 @@ public sealed class EventGridQueueMessageTests(AzuriteFixture azurite) : IClassF
         using var host = azurite.BuildHost(settings, services =>
         {
             services.AddDigestPipelineCore();
+            services.AddPipelineQueues();
             services.AddDigestMail(azurite.Configuration(settings));
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddHostedService<QueuePump>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Digests;

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;

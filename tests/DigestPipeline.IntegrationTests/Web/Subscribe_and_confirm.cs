@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
