@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Azure.Storage;
 

@@ -5,7 +5,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Benchmarks.Latency;
 

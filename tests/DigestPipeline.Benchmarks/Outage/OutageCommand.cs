@@ -9,7 +9,6 @@ using DigestPipeline.Benchmarks.Latency;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Email;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.LocalHost.Azurite;
 using Microsoft.Extensions.DependencyInjection;

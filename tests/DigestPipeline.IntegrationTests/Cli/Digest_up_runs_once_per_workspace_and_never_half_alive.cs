@@ -6,7 +6,6 @@ using Azure.Storage.Blobs;
 using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Faults;
 using DigestPipeline.IntegrationTests.Infrastructure;

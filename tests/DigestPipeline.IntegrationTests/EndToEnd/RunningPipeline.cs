@@ -6,7 +6,6 @@ using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;

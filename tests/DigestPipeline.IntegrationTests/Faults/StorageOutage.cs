@@ -5,7 +5,6 @@ using Azure.Storage.Blobs;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.LocalHost.Azurite;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Shouldly;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.IntegrationTests.Faults;
 

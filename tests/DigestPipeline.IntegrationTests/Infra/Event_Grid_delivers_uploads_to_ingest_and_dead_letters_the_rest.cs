@@ -1,5 +1,4 @@
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using Shouldly;
 using Xunit;
 

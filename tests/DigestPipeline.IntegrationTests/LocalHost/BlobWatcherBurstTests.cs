@@ -5,7 +5,6 @@ using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;

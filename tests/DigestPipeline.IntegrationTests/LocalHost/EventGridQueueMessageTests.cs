@@ -5,7 +5,6 @@ using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;

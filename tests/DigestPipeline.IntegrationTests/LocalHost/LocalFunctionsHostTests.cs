@@ -2,7 +2,6 @@ using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.LocalHost;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

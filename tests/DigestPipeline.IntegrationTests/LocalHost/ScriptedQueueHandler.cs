@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using DigestPipeline.Azure.Messaging;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.IntegrationTests.LocalHost;
 

@@ -4,7 +4,6 @@ using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;

@@ -1,7 +1,6 @@
 using System.Text;
 using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Cli;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;

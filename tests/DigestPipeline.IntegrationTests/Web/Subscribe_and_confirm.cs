@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.IntegrationTests.Mail;
