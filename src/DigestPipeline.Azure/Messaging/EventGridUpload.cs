@@ -32,7 +32,7 @@ public static class EventGridUpload
             throw new FormatException($"BlobCreated event {gridEvent.Id} is for container '{container}', not '{StorageNames.IncomingContainer}'.");
         if (!gridEvent.TryGetSystemEventData(out var data) || data is not StorageBlobCreatedEventData blob)
             throw new FormatException($"BlobCreated event {gridEvent.Id} has no BlobCreated data.");
-        return new UploadArrived(blobName, blob.ETag, blob.Url, blob.ContentLength ?? 0, blob.ContentType, gridEvent.EventTime);
+        return new UploadArrived(blobName, blob.ETag, blob.Url ?? "", blob.ContentLength ?? 0, blob.ContentType, gridEvent.EventTime);
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace DigestPipeline.Core.Documents;
 
 /// <summary>
 /// Ingest: an upload that arrived (<see cref="UploadArrived"/>, a BlobCreated event at the edge) becomes a
-/// normalised document, or a quarantined blob with its reason. The same content under any name is one document; running twice is a no-op.
+/// normalised document, or a quarantined blob with its reason. The same content under any name is one document;
+/// running twice is a no-op.
 /// Whatever the outcome, the upload's version is marked handled last, so that the repair pass knows which uploads
 /// never got this far (an event lost with an emulator's unflushed state, a claim left by a crashed watcher).
 /// </summary>
