@@ -1,3 +1,4 @@
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using Microsoft.Extensions.Configuration;
@@ -7,8 +8,8 @@ namespace DigestPipeline.Azure;
 
 public static class DigestPipelineServiceCollectionExtensions
 {
-    /// <summary>The whole pipeline on one storage account: the Core domain and handlers, and the storage adapters.
-    /// Hosts add a mail sender (<c>AddDigestMail</c>) and their triggers.</summary>
+    /// <summary>The whole pipeline on one storage account: the Core domain and handlers, the storage adapters, and
+    /// the queues bound to their handlers. Hosts add a mail sender (<c>AddDigestMail</c>) and their triggers.</summary>
     public static IServiceCollection AddDigestPipeline(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddDigestPipelineCore().AddDigestPipelineStorage(configuration);
+        services.AddDigestPipelineCore().AddDigestPipelineStorage(configuration).AddPipelineQueues();
 }

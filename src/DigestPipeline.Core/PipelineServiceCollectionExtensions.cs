@@ -38,7 +38,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestContentCollector>();
 
-        services.AddQueueEndpoint();
         services.AddSingleton<IngestDocumentHandler>();
         services.AddSingleton<RemoveDocumentHandler>();
         services.AddSingleton<SummarizeDocumentHandler>();
@@ -54,33 +53,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SubscribeHandler>();
         services.AddSingleton<ConfirmHandler>();
         services.AddSingleton<PreferencesHandler>();
-        services.AddQueueHandler<BlobCreatedEvent, IngestDocumentHandler>(StorageNames.IngestQueue, BlobCreatedEvent.Parse);
-        services.AddQueueHandler<SummarizeMessage, SummarizeDocumentHandler>(StorageNames.SummarizeQueue, SummarizeMessage.Parse);
-        services.AddQueueHandler<DigestBatchMessage, SendDigestHandler>(StorageNames.DigestQueue, DigestBatchMessage.Parse);
         services.AddSingleton<RepairHandler>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<RepairHandler>());
-        return services;
-    }
-
-    /// <summary>
-    /// Binds <paramref name="queue"/> to its typed handler: the hosts see an <see cref="IQueueHandler"/> that decodes
-    /// the text with <paramref name="decode"/> inside the message's span (<see cref="QueueMessageHandler{TMessage}"/>).
-    /// </summary>
-    public static IServiceCollection AddQueueHandler<TMessage, THandler>(this IServiceCollection services, string queue, Func<string, TMessage> decode)
-        where THandler : class, IMessageHandler<TMessage>
-    {
-        services.TryAddSingleton<THandler>();
-        services.AddSingleton<IQueueHandler>(sp => new QueueMessageHandler<TMessage>(queue, decode, sp.GetRequiredService<THandler>(), sp.GetRequiredService<PipelineTelemetry>()));
-        return services;
-    }
-
-    /// <summary>The one way queue messages reach their handlers, with its retry settings (section <c>Queues</c>); one per host.</summary>
-    public static IServiceCollection AddQueueEndpoint(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<QueueRetryOptions>().BindConfiguration(QueueRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<QueueEndpoint>();
         return services;
     }
 

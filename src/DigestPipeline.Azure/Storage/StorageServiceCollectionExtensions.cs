@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
@@ -97,6 +98,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRelayQuota, TableRelayQuota>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
         services.TryAddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
         return services;
     }
 

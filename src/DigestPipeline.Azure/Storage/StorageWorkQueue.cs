@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Azure.Storage;
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Azure.Storage;
 
 namespace DigestPipeline.Cli.Local;
 

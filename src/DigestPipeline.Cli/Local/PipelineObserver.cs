@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Cli.Local;
 

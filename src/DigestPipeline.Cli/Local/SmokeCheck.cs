@@ -3,8 +3,8 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Summaries;
 

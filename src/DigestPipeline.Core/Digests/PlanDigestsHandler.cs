@@ -13,7 +13,7 @@ namespace DigestPipeline.Core.Digests;
 /// </summary>
 public sealed class PlanDigestsHandler(
     ISubscriberStore subscribers,
-    IWorkQueue queue,
+    IMessagePublisher publisher,
     IOptions<DigestOptions> options,
     PipelineTelemetry telemetry,
     ILogger<PlanDigestsHandler> logger) : ITimerHandler
@@ -77,8 +77,7 @@ public sealed class PlanDigestsHandler(
     {
         if (batch.Count == 0)
             return 0;
-        await queue.SendAsync(StorageNames.DigestQueue,
-            PipelineJson.Serialize(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, batch.ToList(), Activity.Current?.Id)), cancellationToken);
+        await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, batch.ToList(), Activity.Current?.Id), cancellationToken);
         foreach (var request in batch)
             await subscribers.MarkPlannedAsync(request.SubscriberId, request.Period, cancellationToken);
         var count = batch.Count;

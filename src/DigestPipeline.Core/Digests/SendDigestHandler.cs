@@ -16,7 +16,7 @@ namespace DigestPipeline.Core.Digests;
 /// </summary>
 public sealed class SendDigestHandler(
     DigestSender sender,
-    IWorkQueue queue,
+    IMessagePublisher publisher,
     TimeProvider time,
     ILogger<SendDigestHandler> logger) : IMessageHandler<DigestBatchMessage>
 {
@@ -84,7 +84,7 @@ public sealed class SendDigestHandler(
     private async Task RequeueAsync(List<DigestRequest> requests, TimeSpan delay, string why, CancellationToken cancellationToken)
     {
         var retry = new DigestBatchMessage(DigestBatchMessage.CurrentVersion, requests, Activity.Current?.Id);
-        await queue.SendAsync(StorageNames.DigestQueue, PipelineJson.Serialize(retry), delay, cancellationToken);
+        await publisher.PublishAsync(retry, delay, cancellationToken);
         logger.LogInformation("{Count} digests {Why}; sending them again in {Delay}", requests.Count, why, delay);
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>
-/// Queue <c>ingest</c>: an Event Grid BlobCreated event for an upload becomes a normalised document, or a
-/// quarantined blob with its reason. The same content under any name is one document; running twice is a no-op.
+/// Ingest: an upload that arrived (<see cref="UploadArrived"/>, a BlobCreated event at the edge) becomes a
+/// normalised document, or a quarantined blob with its reason. The same content under any name is one document;
+/// running twice is a no-op.
 /// Whatever the outcome, the upload's version is marked handled last, so that the repair pass knows which uploads
 /// never got this far (an event lost with an emulator's unflushed state, a claim left by a crashed watcher).
 /// </summary>
@@ -17,28 +18,19 @@ public sealed class IngestDocumentHandler(
     IQuarantine quarantine,
     IDocumentStore documents,
     IDocumentRecords records,
-    IWorkQueue queue,
+    IMessagePublisher publisher,
     DocumentReader reader,
     IOptions<DocumentReaderOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
-    ILogger<IngestDocumentHandler> logger) : IMessageHandler<BlobCreatedEvent>
+    ILogger<IngestDocumentHandler> logger) : IMessageHandler<UploadArrived>
 {
-    public async Task HandleAsync(BlobCreatedEvent blobEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(UploadArrived upload, CancellationToken cancellationToken)
     {
-        if (blobEvent.EventType != BlobCreatedEvent.BlobCreatedType)
-        {
-            logger.LogWarning("Ignoring event {EventId} of type {EventType}: only BlobCreated is ingested", blobEvent.Id, blobEvent.EventType);
-            return;
-        }
-
-        var (container, blobName) = blobEvent.BlobPath();
-        if (container != StorageNames.IncomingContainer)
-            throw new FormatException($"BlobCreated event {blobEvent.Id} is for container '{container}', not '{StorageNames.IncomingContainer}'.");
-
+        var blobName = upload.BlobName;
         if (UploadName.Problem(blobName) is { } problem)
         {
-            await RefuseNameAsync(blobEvent, blobName, problem, cancellationToken);
+            await RefuseNameAsync(upload, problem, cancellationToken);
             return;
         }
 
@@ -83,8 +75,7 @@ public sealed class IngestDocumentHandler(
         }
 
         // Sent again when a previous attempt stopped after recording "ingested": summarizing twice is harmless.
-        await queue.SendAsync(StorageNames.SummarizeQueue,
-            PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id, Activity.Current?.Id)), cancellationToken);
+        await publisher.PublishAsync(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id, Activity.Current?.Id), cancellationToken);
         if (document.Sample is { } sample)
         {
             logger.LogWarning("Document {DocumentId} ({BlobName}) has {SentencesInText} sentences: its themes and summaries consider {SentencesConsidered} of them, spread over every section (Documents__MaxSentences)",
@@ -110,14 +101,16 @@ public sealed class IngestDocumentHandler(
     }
 
     /// <summary>An unsafe name is recorded (keyed by the event's blob version), never used to address a blob.</summary>
-    private async Task RefuseNameAsync(BlobCreatedEvent blobEvent, string blobName, string problem, CancellationToken cancellationToken)
+    private async Task RefuseNameAsync(UploadArrived upload, string problem, CancellationToken cancellationToken)
     {
-        var id = DocumentRecord.RejectedUploadId(blobName, blobEvent.Data.ETag);
-        var message = $"Upload refused and left in '{StorageNames.IncomingContainer}': {problem}.";
+        var blobName = upload.BlobName;
+        var id = DocumentRecord.RejectedUploadId(blobName, upload.ETag);
+        // 'incoming' is what the uploader knows the upload area by (the README's storage layout), not an address.
+        var message = $"Upload refused and left in 'incoming': {problem}.";
         await records.SetRecordAsync(new DocumentRecord(id, blobName, DocumentStatus.Rejected, time.GetUtcNow(), Reason: $"{RejectionReason.UnsafeName}: {message}"),
             cancellationToken);
-        await uploads.MarkUploadHandledAsync(blobName, blobEvent.Data.ETag ?? "", id, cancellationToken);
+        await uploads.MarkUploadHandledAsync(blobName, upload.ETag ?? "", id, cancellationToken);
         telemetry.DocumentRejected(nameof(RejectionReason.UnsafeName));
-        logger.LogWarning("Refused upload event {EventId}: {Problem}", blobEvent.Id, problem);
+        logger.LogWarning("Refused upload (version {ETag}): {Problem}", upload.ETag, problem);
     }
 }

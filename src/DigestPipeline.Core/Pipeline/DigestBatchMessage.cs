@@ -5,15 +5,6 @@ namespace DigestPipeline.Core.Pipeline;
 public sealed record DigestBatchMessage(int SchemaVersion, IReadOnlyList<DigestRequest> Requests, string? TraceParent = null)
 {
     public const int CurrentVersion = 1;
-
-    /// <exception cref="FormatException">not a message of this queue, or of another schema version.</exception>
-    public static DigestBatchMessage Parse(string text)
-    {
-        var message = PipelineJson.Deserialize<DigestBatchMessage>(text);
-        return message.SchemaVersion == CurrentVersion
-            ? message
-            : throw new FormatException($"Unsupported digest message version {message.SchemaVersion}.");
-    }
 }
 
 /// <param name="Period">The schedule occurrence (UTC) this digest is for; one digest per subscriber per period.</param>

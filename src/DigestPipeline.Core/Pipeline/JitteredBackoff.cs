@@ -3,7 +3,7 @@ namespace DigestPipeline.Core.Pipeline;
 /// <summary>
 /// Exponential back-off with jitter between attempts: the base delay doubled for each attempt after the first,
 /// capped at the maximum, then a random point in its upper half. Used by the SMTP sender between its attempts and by
-/// <see cref="QueueEndpoint"/> between a message's.
+/// the queue endpoint (the Azure edge) between a message's.
 /// </summary>
 /// <remarks>
 /// The jitter spreads the retries of many messages that failed together (a server restart), so they do not come

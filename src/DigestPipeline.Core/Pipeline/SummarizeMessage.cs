@@ -5,13 +5,4 @@ namespace DigestPipeline.Core.Pipeline;
 public sealed record SummarizeMessage(int SchemaVersion, string DocumentId, string? TraceParent = null)
 {
     public const int CurrentVersion = 1;
-
-    /// <exception cref="FormatException">not a message of this queue, or of another schema version.</exception>
-    public static SummarizeMessage Parse(string text)
-    {
-        var message = PipelineJson.Deserialize<SummarizeMessage>(text);
-        return message.SchemaVersion == CurrentVersion
-            ? message
-            : throw new FormatException($"Unsupported summarize message version {message.SchemaVersion}.");
-    }
 }

@@ -27,7 +27,7 @@ public sealed class RepairHandler(
     IDocumentStore documents,
     IDocumentRecords records,
     ISummaryStore summaries,
-    IWorkQueue queue,
+    IMessagePublisher publisher,
     IOptions<RepairOptions> options,
     PipelineTelemetry telemetry,
     ILogger<RepairHandler> logger) : ITimerHandler
@@ -80,10 +80,9 @@ public sealed class RepairHandler(
 
             if (texts.Contains(record.Id))
             {
-                await queue.SendAsync(StorageNames.SummarizeQueue,
-                    PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, record.Id, Activity.Current?.Id)), cancellationToken);
+                await publisher.PublishAsync(new SummarizeMessage(SummarizeMessage.CurrentVersion, record.Id, Activity.Current?.Id), cancellationToken);
                 summarizeResent++;
-                logger.LogWarning("Repair: document {DocumentId} ({Status} since {UpdatedAt:u}) sent to {Queue} again", record.Id, record.Status, record.UpdatedAt, StorageNames.SummarizeQueue);
+                logger.LogWarning("Repair: document {DocumentId} ({Status} since {UpdatedAt:u}) sent to summarize again", record.Id, record.Status, record.UpdatedAt);
                 telemetry.Repaired("summarize-resent");
             }
             else if (incoming.FirstOrDefault(u => u.Name == record.SourceName) is { } upload)
@@ -113,6 +112,5 @@ public sealed class RepairHandler(
     }
 
     private Task PublishAsync(IncomingUpload upload, DateTimeOffset now, CancellationToken cancellationToken) =>
-        queue.SendAsync(StorageNames.IngestQueue, PipelineJson.Serialize(BlobCreatedEvent.For(
-            StorageNames.IncomingContainer, upload.Name, upload.Url, upload.ETag.Trim('"'), upload.Length, upload.ContentType, now)), cancellationToken);
+        publisher.PublishAsync(new UploadArrived(upload.Name, upload.ETag.Trim('"'), upload.Url, upload.Length, upload.ContentType, now), cancellationToken);
 }

@@ -1,4 +1,5 @@
-using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Azure.Messaging;
+using DigestPipeline.Azure.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace DigestPipeline.Functions.Triggers;

@@ -13,7 +13,8 @@ namespace DigestPipeline.LocalHost;
 /// <summary>
 /// The local stand-in for Event Grid: polls the <c>incoming</c> container and, for each blob version (name + ETag)
 /// without a receipt, claims the receipt <c>azure-webjobs-hosts/blobreceipts/{hostId}/incoming/{etag}/{name}</c>
-/// (create-only), then sends one <see cref="BlobCreatedEvent"/> to the <c>ingest</c> queue: one event per blob
+/// (create-only), then publishes its <see cref="UploadArrived"/>, which the edge writes to the <c>ingest</c> queue as the
+/// BlobCreated event Event Grid would write: one event per blob
 /// version, whatever the number of hosts. Restarts and other hosts skip blobs with a receipt.
 /// </summary>
 /// <remarks>
@@ -25,7 +26,7 @@ namespace DigestPipeline.LocalHost;
 public sealed class BlobWatcher(
     BlobServiceClient blobs,
     QueueServiceClient queues,
-    IWorkQueue workQueue,
+    IMessagePublisher publisher,
     IOptions<LocalHostOptions> options,
     TimeProvider time,
     HostHealth health,
@@ -187,18 +188,17 @@ public sealed class BlobWatcher(
     private async Task PublishOnceAsync(string hostId, BlobItem item, string eTag, CancellationToken cancellationToken)
     {
         var receipt = hosts.GetBlobClient($"blobreceipts/{hostId}/{StorageNames.IncomingContainer}/{eTag}/{item.Name}");
-        var blobCreated = BlobCreatedEvent.For(
-            StorageNames.IncomingContainer,
+        var upload = new UploadArrived(
             item.Name,
-            incoming.GetBlobClient(item.Name).Uri.ToString(),
             eTag,
+            incoming.GetBlobClient(item.Name).Uri.ToString(),
             item.Properties.ContentLength ?? 0,
             item.Properties.ContentType,
             time.GetUtcNow());
         try
         {
             await receipt.UploadAsync(
-                BinaryData.FromString(blobCreated.Id),
+                BinaryData.FromString(upload.At.ToString("O")),
                 new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
                 cancellationToken);
         }
@@ -209,7 +209,7 @@ public sealed class BlobWatcher(
 
         try
         {
-            await workQueue.SendAsync(StorageNames.IngestQueue, PipelineJson.Serialize(blobCreated), cancellationToken);
+            await publisher.PublishAsync(upload, cancellationToken);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;

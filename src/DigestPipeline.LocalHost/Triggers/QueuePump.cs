@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;

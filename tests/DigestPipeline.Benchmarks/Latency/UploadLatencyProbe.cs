@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Benchmarks.Latency;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Benchmarks.Latency;
-using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Azure;
 
 namespace DigestPipeline.Benchmarks.Load;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Benchmarks.Load;

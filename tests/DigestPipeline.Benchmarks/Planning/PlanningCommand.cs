@@ -33,7 +33,7 @@ internal static class PlanningCommand
             {
                 azurite = await AzuriteServer.StartAsync(AzuriteServerOptions.InMemory with { StartDirectory = RepositoryRoot.Find() }, output.WriteLine, cancellationToken);
                 var tables = new global::Azure.Data.Tables.TableServiceClient(azurite.ConnectionString);
-                await tables.GetTableClient(Core.Pipeline.StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken);
+                await tables.GetTableClient(StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken);
                 store = new TableSubscriberStore(tables, NullLogger<TableSubscriberStore>.Instance);
             }
             else
@@ -46,7 +46,7 @@ internal static class PlanningCommand
                 async (subscriber, ct) => await store.UpsertAsync(subscriber, ct));
             await output.WriteLineAsync($"{count:N0} subscribers {(onAzurite ? "written to Azurite" : "in memory")} in {seeding.Elapsed.TotalSeconds:F1} s");
 
-            var queue = new CountingWorkQueue();
+            var queue = new CountingPublisher();
             var planner = new PlanDigestsHandler(store, queue, OptionsFactory.Create(new DigestOptions()), new PipelineTelemetry(meters: null), NullLogger<PlanDigestsHandler>.Instance);
             await output.WriteLineAsync("tick (UTC)          due   ms      allocated MB");
             var times = new List<double>();

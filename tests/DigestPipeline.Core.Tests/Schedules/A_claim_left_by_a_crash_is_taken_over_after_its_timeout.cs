@@ -32,10 +32,9 @@ public sealed class A_claim_left_by_a_crash_is_taken_over_after_its_timeout
         var waited = TimeSpan.Zero;
         while (world.Mail.Sent.Count == 0)
         {
-            var (queue, text, delay) = world.Queue.Delayed.ShouldHaveSingleItem();
-            queue.ShouldBe(StorageNames.DigestQueue);
+            var (message, delay) = world.Queue.Delayed.ShouldHaveSingleItem();
             delay.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
-            PipelineJson.Deserialize<DigestBatchMessage>(text).Requests.ShouldBe([new DigestRequest(subscriber.Id, period)]);
+            message.ShouldBeOfType<DigestBatchMessage>().Requests.ShouldBe([new DigestRequest(subscriber.Id, period)]);
             world.Clock.Advance(delay);
             waited += delay;
             world.Queue.ReleaseDelayed();

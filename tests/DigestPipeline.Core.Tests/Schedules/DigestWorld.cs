@@ -19,7 +19,7 @@ internal sealed class DigestWorld
 {
     public static readonly TimeSpan PlanningTick = TimeSpan.FromMinutes(5);
 
-    private readonly RecordingWorkQueue _queue = new();
+    private readonly RecordingPublisher _queue = new();
     private readonly InMemorySummaryStore _summaries = new();
     private readonly InMemoryThemeIndex _index = new();
 
@@ -50,7 +50,7 @@ internal sealed class DigestWorld
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public RecordingWorkQueue Queue => _queue;
+    public RecordingPublisher Queue => _queue;
 
     public async Task<Subscriber> SubscribeAsync(string email, string cron, string timeZone, params string[] themes)
     {
@@ -94,7 +94,7 @@ internal sealed class DigestWorld
     {
         while (_queue.TryTake(out var message))
         {
-            var batch = DigestBatchMessage.Parse(message.Text);
+            var batch = (DigestBatchMessage)message;
             Planned.AddRange(batch.Requests);
             try
             {

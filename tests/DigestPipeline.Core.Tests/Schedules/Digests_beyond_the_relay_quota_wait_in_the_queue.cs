@@ -33,7 +33,7 @@ public sealed class Digests_beyond_the_relay_quota_wait_in_the_queue
         world.Ledger.Rows.ShouldAllBe(d => d.State == DeliveryState.Released, "no claim is left to time out");
         var requeued = world.Queue.Delayed.ShouldHaveSingleItem();
         requeued.Delay.ShouldBe(freeAt - world.Now);
-        PipelineJson.Deserialize<DigestBatchMessage>(requeued.Text).Requests.Count.ShouldBe(3);
+        requeued.Message.ShouldBeOfType<DigestBatchMessage>().Requests.Count.ShouldBe(3);
 
         world.Mail.QuotaTakenUntil = null;
         world.Clock.Advance(requeued.Delay);

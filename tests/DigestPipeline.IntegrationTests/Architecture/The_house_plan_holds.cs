@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Hosting;
@@ -18,7 +19,7 @@ namespace DigestPipeline.IntegrationTests.Architecture;
 /// </summary>
 public sealed class The_house_plan_holds
 {
-    private static readonly Assembly Core = typeof(StorageNames).Assembly;
+    private static readonly Assembly Core = typeof(IMessagePublisher).Assembly;
     private static readonly Assembly Azure = typeof(StorageInitializer).Assembly;
     private static readonly Assembly Mail = typeof(SmtpMailSender).Assembly;
     private static readonly Assembly Web = typeof(WebOptions).Assembly;
@@ -62,6 +63,28 @@ public sealed class The_house_plan_holds
         deps.ShouldContain("DigestPipeline.Azure", customMessage: "the check reads the app's real dependency list");
         deps.ShouldNotContain("DigestPipeline.LocalHost");
         Directory.EnumerateFiles(BuiltFunctionsApp.Output, "DigestPipeline.LocalHost.dll").ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Core publishes and handles typed messages; queues, their wire format (Event Grid's schema, the retry and poison
+    /// envelopes) and the storage account's names are the Azure edge's. So no type of Core is named like transport,
+    /// Core does not reference the Event Grid SDK, and no constant of Core is a container or queue name (table names
+    /// are not checked: "Documents" is also a configuration section).
+    /// </summary>
+    [Fact]
+    public void Core_holds_no_transport()
+    {
+        var transport = new Regex("Queue.*Endpoint|QueueHandler|WorkQueue|StorageNames|EventGrid|BlobCreated|RetryMessage|PoisonMessage|QueueRetry");
+        var names = StorageNames.Containers.Concat(StorageNames.Queues).Concat(StorageNames.Queues.Select(StorageNames.PoisonQueue))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Core.GetTypes().Where(t => transport.IsMatch(t.Name)).Select(t => t.FullName).ShouldBeEmpty("transport types belong to DigestPipeline.Azure");
+        Core.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain("Azure.Messaging.EventGrid");
+        Core.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(f => f.IsLiteral && f.GetRawConstantValue() is string value && names.Contains(value))
+            .Select(f => $"{f.DeclaringType!.FullName}.{f.Name}")
+            .ShouldBeEmpty("storage names belong to DigestPipeline.Azure (StorageNames)");
     }
 
     /// <summary>

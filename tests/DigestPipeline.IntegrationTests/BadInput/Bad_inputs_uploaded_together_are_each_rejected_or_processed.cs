@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Messaging;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
@@ -59,12 +61,12 @@ public sealed class Bad_inputs_uploaded_together_are_each_rejected_or_processed(
             .ToList();
         await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Cancellation },
             async (upload, token) => await pipeline.UploadAsync(upload.BlobName, upload.Content, token));
-        var queue = pipeline.Get<IWorkQueue>();
+        var publisher = pipeline.Get<IMessagePublisher>();
         foreach (var unsafeName in BadInputCorpus.All.Where(c => !Uploadable(c)))
         {
-            var blobEvent = BlobCreatedEvent.For(StorageNames.IncomingContainer, unsafeName.BlobName, $"http://127.0.0.1/incoming/{Uri.EscapeDataString(unsafeName.BlobName)}",
-                "\"0x8DC0000000000" + unsafeName.Case.Length + "\"", 100, "text/plain", DateTimeOffset.UtcNow);
-            await queue.SendAsync(StorageNames.IngestQueue, PipelineJson.Serialize(blobEvent), Cancellation);
+            var upload = new UploadArrived(unsafeName.BlobName, "\"0x8DC0000000000" + unsafeName.Case.Length + "\"",
+                $"http://127.0.0.1/incoming/{Uri.EscapeDataString(unsafeName.BlobName)}", 100, "text/plain", DateTimeOffset.UtcNow);
+            await publisher.PublishAsync(upload, Cancellation);
         }
 
         var expected = BadInputCorpus.All.Select(c => (BlobName: c.StoredName, Summarized: c.Rejected is null))

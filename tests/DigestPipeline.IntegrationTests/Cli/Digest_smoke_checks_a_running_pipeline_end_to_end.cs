@@ -1,6 +1,6 @@
 using System.Text;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Faults;
 using DigestPipeline.IntegrationTests.Infrastructure;

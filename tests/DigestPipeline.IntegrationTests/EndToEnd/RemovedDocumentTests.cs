@@ -1,6 +1,6 @@
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.IntegrationTests.Infrastructure;

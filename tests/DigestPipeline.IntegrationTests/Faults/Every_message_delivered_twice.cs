@@ -1,3 +1,5 @@
+using DigestPipeline.Azure.Messaging;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;

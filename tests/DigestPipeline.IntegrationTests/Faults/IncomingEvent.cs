@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.IntegrationTests.Faults;
@@ -9,7 +10,7 @@ internal static class IncomingEvent
     public static async Task<string> ForAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        return PipelineJson.Serialize(BlobCreatedEvent.For(StorageNames.IncomingContainer, blob.Name, blob.Uri.ToString(),
-            properties.ETag.ToString(), properties.ContentLength, properties.ContentType, DateTimeOffset.UtcNow));
+        return EventGridUpload.Write(new UploadArrived(blob.Name, properties.ETag.ToString(), blob.Uri.ToString(),
+            properties.ContentLength, properties.ContentType, DateTimeOffset.UtcNow));
     }
 }

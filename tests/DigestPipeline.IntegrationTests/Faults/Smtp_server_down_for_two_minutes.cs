@@ -1,5 +1,5 @@
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Shouldly;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Azure.Storage;
 
 namespace DigestPipeline.IntegrationTests.Faults;
 

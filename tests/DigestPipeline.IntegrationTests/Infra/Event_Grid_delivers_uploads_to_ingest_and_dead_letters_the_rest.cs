@@ -1,4 +1,4 @@
-using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Azure.Storage;
 using Shouldly;
 using Xunit;
 

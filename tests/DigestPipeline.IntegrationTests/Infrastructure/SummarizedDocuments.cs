@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using Xunit;
 
 namespace DigestPipeline.IntegrationTests.Infrastructure;

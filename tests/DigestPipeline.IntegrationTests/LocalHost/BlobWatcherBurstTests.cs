@@ -1,10 +1,10 @@
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -59,8 +59,8 @@ public sealed class BlobWatcherBurstTests(AzuriteFixture azurite) : IClassFixtur
             messages.ShouldNotBeEmpty($"the queue ran dry after {names.Count} of {count} events");
             foreach (var message in messages)
             {
-                var blobCreated = PipelineJson.Deserialize<BlobCreatedEvent>(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)));
-                names.Add(blobCreated.BlobPath().BlobName);
+                var upload = EventGridUpload.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)));
+                names.Add(upload.ShouldNotBeNull().BlobName);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
         }

@@ -1,9 +1,10 @@
 using System.Text;
+using Azure.Messaging.EventGrid.SystemEvents;
+using Azure.Messaging.EventGrid;
 using Azure.Storage.Blobs;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -15,11 +16,12 @@ public sealed class BlobWatcherTests(AzuriteFixture azurite) : IClassFixture<Azu
 {
     private static readonly Dictionary<string, string?> FastWatcher = new() { ["LocalHost:BlobPollInterval"] = "00:00:00.050" };
 
-    private async Task<List<BlobCreatedEvent>> IngestEventsAsync()
+    /// <summary>The ingest queue's events, read as Event Grid events (the watcher writes what Event Grid would).</summary>
+    private async Task<List<EventGridEvent>> IngestEventsAsync()
     {
         var peeked = await azurite.RawQueue(StorageNames.IngestQueue).PeekMessagesAsync(32, TestContext.Current.CancellationToken);
         return peeked.Value
-            .Select(m => PipelineJson.Deserialize<BlobCreatedEvent>(Encoding.UTF8.GetString(Convert.FromBase64String(m.MessageText))))
+            .Select(m => EventGridEvent.Parse(BinaryData.FromBytes(Convert.FromBase64String(m.MessageText))))
             .ToList();
     }
 
@@ -51,14 +53,16 @@ public sealed class BlobWatcherTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         second.Published.ShouldBe(0);
         var blobCreated = (await IngestEventsAsync()).ShouldHaveSingleItem();
-        blobCreated.EventType.ShouldBe(BlobCreatedEvent.BlobCreatedType);
-        blobCreated.BlobPath().ShouldBe((StorageNames.IncomingContainer, "notes/réunion.md"));
-        blobCreated.Data.ETag.ShouldBe(uploaded.Value.ETag.ToString().Trim('"'));
-        blobCreated.Data.ContentLength.ShouldBe(Encoding.UTF8.GetByteCount("# Réunion\nÉnergie."));
-        blobCreated.Data.Url.ShouldBe(incoming.GetBlobClient("notes/réunion.md").Uri.ToString());
+        blobCreated.EventType.ShouldBe("Microsoft.Storage.BlobCreated");
+        blobCreated.Subject.ShouldBe("/blobServices/default/containers/incoming/blobs/notes/réunion.md");
+        blobCreated.TryGetSystemEventData(out var systemData).ShouldBeTrue();
+        var data = systemData.ShouldBeOfType<StorageBlobCreatedEventData>();
+        data.ETag.ShouldBe(uploaded.Value.ETag.ToString().Trim('"'));
+        data.ContentLength.ShouldBe(Encoding.UTF8.GetByteCount("# Réunion\nÉnergie."));
+        data.Url.ShouldBe(incoming.GetBlobClient("notes/réunion.md").Uri.ToString());
         var receipt = services.GetRequiredService<BlobServiceClient>()
             .GetBlobContainerClient(StorageInitializer.HostContainer)
-            .GetBlobClient($"blobreceipts/digest-local/incoming/{blobCreated.Data.ETag}/notes/réunion.md");
+            .GetBlobClient($"blobreceipts/digest-local/incoming/{data.ETag}/notes/réunion.md");
         (await receipt.ExistsAsync(ct)).Value.ShouldBeTrue();
     }
 }

@@ -1,10 +1,10 @@
 using System.Text;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core;
 using DigestPipeline.Core.Documents;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
@@ -67,6 +67,7 @@ public sealed class EventGridQueueMessageTests(AzuriteFixture azurite) : IClassF
         using var host = azurite.BuildHost(settings, services =>
         {
             services.AddDigestPipelineCore();
+            services.AddPipelineQueues();
             services.AddDigestMail(azurite.Configuration(settings));
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddHostedService<QueuePump>();

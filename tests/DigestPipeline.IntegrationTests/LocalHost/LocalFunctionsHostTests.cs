@@ -1,6 +1,7 @@
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.LocalHost;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,6 @@ public sealed class LocalFunctionsHostTests(AzuriteFixture azurite) : IClassFixt
         await AzuriteEventually.UntilAsync(() => ingest.Succeeded.Count == 1, "the ingest handler got the upload's event");
         await host.StopAsync(ct);
 
-        var blobCreated = PipelineJson.Deserialize<BlobCreatedEvent>(ingest.Succeeded.Single());
-        blobCreated.BlobPath().ShouldBe((StorageNames.IncomingContainer, "report.txt"));
+        EventGridUpload.Parse(ingest.Succeeded.Single()).ShouldNotBeNull().BlobName.ShouldBe("report.txt");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Storage.Queues;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;

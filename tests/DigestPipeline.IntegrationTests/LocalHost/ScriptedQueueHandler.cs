@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Azure.Messaging;
 
 namespace DigestPipeline.IntegrationTests.LocalHost;
 

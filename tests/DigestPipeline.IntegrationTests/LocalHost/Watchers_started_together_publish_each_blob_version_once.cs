@@ -1,9 +1,9 @@
 using System.Text;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Azure.Storage;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -44,7 +44,7 @@ public sealed class Watchers_started_together_publish_each_blob_version_once(Azu
         {
             foreach (var message in messages)
             {
-                names.Add(PipelineJson.Deserialize<BlobCreatedEvent>(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText))).BlobPath().BlobName);
+                names.Add(EventGridUpload.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText))).ShouldNotBeNull().BlobName);
                 await ingest.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Faults;

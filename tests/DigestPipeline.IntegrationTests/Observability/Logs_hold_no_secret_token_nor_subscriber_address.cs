@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Azure;
 using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Email;
-using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Hosting;
 using DigestPipeline.IntegrationTests.EndToEnd;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using DigestPipeline.Azure.Messaging;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Azure.Queues;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;

@@ -1,5 +1,6 @@
 using System.Text;
-using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Azure.Messaging;
+using DigestPipeline.Azure.Storage;
 using DigestPipeline.IntegrationTests.Cli;
 using DigestPipeline.IntegrationTests.EndToEnd;
 using DigestPipeline.IntegrationTests.Infrastructure;

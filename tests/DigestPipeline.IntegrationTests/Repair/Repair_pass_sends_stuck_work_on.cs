@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Core;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
@@ -46,7 +47,7 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
             ["Repair:MaxActionsPerRun"] = "3",
         };
         // The whole pipeline's services (ingest and summarize need mail registered only to be built; no mail is sent).
-        _services = _azurite.BuildServices(settings, services => services.AddDigestPipelineCore().AddDigestMail(_azurite.Configuration(settings)));
+        _services = _azurite.BuildServices(settings, services => services.AddDigestPipelineCore().AddPipelineQueues().AddDigestMail(_azurite.Configuration(settings)));
         await Services.GetRequiredService<StorageInitializer>().InitializeAsync(Cancellation);
     }
 
@@ -167,13 +168,13 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
     /// </summary>
     private async Task HandleAllAsync()
     {
-        var queue = Services.GetRequiredService<IWorkQueue>();
+        var publisher = Services.GetRequiredService<IMessagePublisher>();
         await foreach (var upload in Services.GetRequiredService<IUploadStore>().ListIncomingAsync(Cancellation))
         {
             if (_published.Add(upload.Name))
             {
-                await queue.SendAsync(StorageNames.IngestQueue, PipelineJson.Serialize(BlobCreatedEvent.For(
-                    StorageNames.IncomingContainer, upload.Name, upload.Url, upload.ETag.Trim('"'), upload.Length, upload.ContentType, DateTimeOffset.UtcNow)), Cancellation);
+                await publisher.PublishAsync(new UploadArrived(
+                    upload.Name, upload.ETag.Trim('"'), upload.Url, upload.Length, upload.ContentType, DateTimeOffset.UtcNow), Cancellation);
             }
         }
 

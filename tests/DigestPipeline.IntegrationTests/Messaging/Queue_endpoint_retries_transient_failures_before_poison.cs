@@ -1,12 +1,12 @@
+using DigestPipeline.Azure.Messaging;
 using DigestPipeline.Core.Pipeline;
-using DigestPipeline.Core.Tests.Schedules.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
 
-namespace DigestPipeline.Core.Tests.Pipeline;
+namespace DigestPipeline.IntegrationTests.Messaging;
 
 /// <summary>
 /// <see cref="QueueEndpoint"/> with the shipped defaults, on a fake clock: a message that keeps failing for a
@@ -136,6 +136,28 @@ public sealed class Queue_endpoint_retries_transient_failures_before_poison
             onMessage(messageText);
             return Task.CompletedTask;
         }
+    }
+
+    private sealed class RecordingWorkQueue : IWorkQueue
+    {
+        private readonly Queue<(string Queue, string Text)> _messages = new();
+
+        /// <summary>Messages sent with a delay.</summary>
+        public List<(string Queue, string Text, TimeSpan Delay)> Delayed { get; } = [];
+
+        public Task SendAsync(string queue, string messageText, CancellationToken cancellationToken)
+        {
+            _messages.Enqueue((queue, messageText));
+            return Task.CompletedTask;
+        }
+
+        public Task SendAsync(string queue, string messageText, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            Delayed.Add((queue, messageText, delay));
+            return Task.CompletedTask;
+        }
+
+        public bool TryTake(out (string Queue, string Text) message) => _messages.TryDequeue(out message);
     }
 
     private sealed class FailingWorkQueue : IWorkQueue

@@ -1,7 +1,9 @@
+using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestPipeline.Core.Pipeline;
+namespace DigestPipeline.Azure.Messaging;
 
 /// <summary>
 /// The one way a queue message reaches its <see cref="IQueueHandler"/>, in the local host and in the Functions app

@@ -1,4 +1,6 @@
-namespace DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Messaging;
 
 /// <summary>
 /// One queue's messages as text, which is what the hosts hand over (the Functions triggers and the local queue pump,

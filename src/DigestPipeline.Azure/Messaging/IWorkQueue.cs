@@ -1,6 +1,9 @@
-namespace DigestPipeline.Core.Pipeline;
+namespace DigestPipeline.Azure.Messaging;
 
-/// <summary>Sends work messages to the pipeline's queues. Messages are JSON text.</summary>
+/// <summary>
+/// Sends message text to a named queue: the transport under <see cref="QueueMessagePublisher"/> (Core's typed
+/// messages), <see cref="QueueEndpoint"/> (retries and poison) and the local blob watcher.
+/// </summary>
 public interface IWorkQueue
 {
     Task SendAsync(string queue, string messageText, CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace DigestPipeline.Core.Pipeline;
+namespace DigestPipeline.Azure.Messaging;
 
 /// <summary>
 /// How long work that failed for a transient reason is retried before it goes to <c>{queue}-poison</c> (section

@@ -1,4 +1,6 @@
-namespace DigestPipeline.Core.Pipeline;
+using DigestPipeline.Core.Pipeline;
+
+namespace DigestPipeline.Azure.Messaging;
 
 /// <summary>
 /// A message sent again by <see cref="QueueEndpoint"/> after a transient failure: the original message text, exactly

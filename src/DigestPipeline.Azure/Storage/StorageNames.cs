@@ -1,4 +1,4 @@
-namespace DigestPipeline.Core.Pipeline;
+namespace DigestPipeline.Azure.Storage;
 
 /// <summary>The containers, queues and tables of one storage account (see the README's storage layout).</summary>
 public static class StorageNames

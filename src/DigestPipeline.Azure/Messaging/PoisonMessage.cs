@@ -1,4 +1,4 @@
-namespace DigestPipeline.Core.Pipeline;
+namespace DigestPipeline.Azure.Messaging;
 
 /// <summary>What this app writes to <c>{queue}-poison</c> for a message that failed for good (the Functions host itself writes the bare message).</summary>
 /// <param name="Error">The last failure, as <c>{exception type}: {message}</c>.</param>
