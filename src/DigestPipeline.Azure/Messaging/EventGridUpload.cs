@@ -86,10 +86,10 @@ public static class EventGridUpload
         [property: JsonPropertyName("data")] WireData Data)
     {
         [JsonPropertyName("dataVersion")]
-        public string DataVersion => "";
+        public string DataVersion { get; init; } = "";
 
         [JsonPropertyName("metadataVersion")]
-        public string MetadataVersion => "1";
+        public string MetadataVersion { get; init; } = "1";
     }
 
     private sealed record WireData(

@@ -20,7 +20,7 @@ namespace DigestPipeline.Azure.Messaging;
 /// host cannot be given a curve. If sending the retry or the poison message fails too (storage is down), the
 /// handler's exception propagates and the trigger's own retry takes over: the message is never lost.
 /// </summary>
-public sealed class QueueEndpoint(IWorkQueue queue, IOptions<QueueRetryOptions> options, TimeProvider time, ILogger<QueueEndpoint> logger, IEnumerable<IQueueHandler>? handlers = null)
+public sealed class QueueEndpoint(IQueueSender queue, IOptions<QueueRetryOptions> options, TimeProvider time, ILogger<QueueEndpoint> logger, IEnumerable<IQueueHandler>? handlers = null)
 {
     private readonly Dictionary<string, IQueueHandler> _byQueue = (handlers ?? []).ToDictionary(h => h.Queue, StringComparer.Ordinal);
 

@@ -9,12 +9,12 @@ namespace DigestPipeline.Azure.Storage;
 /// <summary>The <c>digests</c> container: <c>digests/{deliveryId}.html</c>.</summary>
 public sealed class BlobDigestArchive(BlobServiceClient blobs) : IDigestArchive
 {
-    private readonly BlobContainerClient digests = blobs.GetBlobContainerClient(StorageNames.DigestsContainer);
+    private readonly BlobContainerClient _digests = blobs.GetBlobContainerClient(StorageNames.DigestsContainer);
 
     public async Task SaveAsync(string deliveryId, string html, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
-        await digests.GetBlobClient($"{deliveryId}.html").UploadAsync(
+        await _digests.GetBlobClient($"{deliveryId}.html").UploadAsync(
             BinaryData.FromString(html),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
             cancellationToken);
@@ -25,7 +25,7 @@ public sealed class BlobDigestArchive(BlobServiceClient blobs) : IDigestArchive
         ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
         try
         {
-            var content = await digests.GetBlobClient($"{deliveryId}.html").DownloadContentAsync(cancellationToken);
+            var content = await _digests.GetBlobClient($"{deliveryId}.html").DownloadContentAsync(cancellationToken);
             return content.Value.Content.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 404)

@@ -7,7 +7,7 @@ namespace DigestPipeline.Azure.Storage;
 /// <summary>Normalised documents (<c>documents/{id}.json</c>).</summary>
 public sealed class BlobDocumentStore(BlobServiceClient blobs) : IDocumentStore
 {
-    private readonly BlobContainerClient documents = blobs.GetBlobContainerClient(StorageNames.DocumentsContainer);
+    private readonly BlobContainerClient _documents = blobs.GetBlobContainerClient(StorageNames.DocumentsContainer);
 
     public Task<SourceDocument?> GetAsync(string documentId, CancellationToken cancellationToken) =>
         JsonBlob.ReadAsync<SourceDocument>(DocumentBlob(documentId), cancellationToken);
@@ -18,7 +18,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs) : IDocumentStore
     public Task DeleteAsync(string documentId, CancellationToken cancellationToken) =>
         DocumentBlob(documentId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
-    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => JsonBlob.ListIdsAsync(documents, cancellationToken);
+    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => JsonBlob.ListIdsAsync(_documents, cancellationToken);
 
-    private BlobClient DocumentBlob(string documentId) => documents.GetBlobClient($"{documentId}.json");
+    private BlobClient DocumentBlob(string documentId) => _documents.GetBlobClient($"{documentId}.json");
 }

@@ -13,13 +13,13 @@ public sealed class BlobQuarantine(BlobServiceClient blobs, ILogger<BlobQuaranti
     /// <summary>Quarantine metadata: the ETag of the upload version the copy holds.</summary>
     private const string SourceVersionMetadata = "sourceetag";
 
-    private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
-    private readonly BlobContainerClient quarantine = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer);
+    private readonly BlobContainerClient _incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+    private readonly BlobContainerClient _quarantine = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer);
 
     public async Task QuarantineAsync(string blobName, string eTag, RejectionReason reason, string message, CancellationToken cancellationToken)
     {
-        var source = ExactBlob.Named(incoming, blobName);
-        var target = ExactBlob.Named(quarantine, blobName);
+        var source = ExactBlob.Named(_incoming, blobName);
+        var target = ExactBlob.Named(_quarantine, blobName);
         var metadata = new Dictionary<string, string>
         {
             // Metadata travels in HTTP headers: ASCII only, hence the escaping.
@@ -44,7 +44,7 @@ public sealed class BlobQuarantine(BlobServiceClient blobs, ILogger<BlobQuaranti
     {
         try
         {
-            var properties = await ExactBlob.Named(quarantine, blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            var properties = await ExactBlob.Named(_quarantine, blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
             return properties.Value.Metadata.TryGetValue(SourceVersionMetadata, out var eTag) ? Uri.UnescapeDataString(eTag) : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -54,5 +54,5 @@ public sealed class BlobQuarantine(BlobServiceClient blobs, ILogger<BlobQuaranti
     }
 
     public Task DeleteQuarantinedAsync(string blobName, CancellationToken cancellationToken) =>
-        ExactBlob.Named(quarantine, blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        ExactBlob.Named(_quarantine, blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace DigestPipeline.Azure.Storage;
 /// <summary>The <c>summaries</c> container: <c>summaries/{docId}.json</c>.</summary>
 public sealed class BlobSummaryStore(BlobServiceClient blobs) : ISummaryStore
 {
-    private readonly BlobContainerClient container = blobs.GetBlobContainerClient(StorageNames.SummariesContainer);
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageNames.SummariesContainer);
 
     public Task SaveAsync(DocumentSummaries summaries, CancellationToken cancellationToken) =>
         JsonBlob.WriteAsync(Blob(summaries.DocumentId), summaries, DocumentSummaries.SchemaVersion, cancellationToken);
@@ -18,7 +18,7 @@ public sealed class BlobSummaryStore(BlobServiceClient blobs) : ISummaryStore
     public Task DeleteAsync(string documentId, CancellationToken cancellationToken) =>
         Blob(documentId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
-    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => JsonBlob.ListIdsAsync(container, cancellationToken);
+    public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => JsonBlob.ListIdsAsync(_container, cancellationToken);
 
-    private BlobClient Blob(string documentId) => container.GetBlobClient($"{documentId}.json");
+    private BlobClient Blob(string documentId) => _container.GetBlobClient($"{documentId}.json");
 }

@@ -15,13 +15,13 @@ namespace DigestPipeline.Azure.Storage;
 /// </summary>
 public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient tables, ILogger<BlobUploadStore> logger) : IUploadStore
 {
-    private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
-    private readonly TableClient documentsTable = tables.GetTableClient(StorageNames.DocumentsTable);
+    private readonly BlobContainerClient _incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+    private readonly TableClient _documentsTable = tables.GetTableClient(StorageNames.DocumentsTable);
 
     public async Task<IncomingBlob?> ReadIncomingAsync(string blobName, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
-        var blob = ExactBlob.Named(incoming, blobName);
+        var blob = ExactBlob.Named(_incoming, blobName);
         BlobProperties properties;
         try
         {
@@ -53,7 +53,7 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
     {
         try
         {
-            await ExactBlob.Named(incoming, blobName).DeleteIfExistsAsync(
+            await ExactBlob.Named(_incoming, blobName).DeleteIfExistsAsync(
                 conditions: new BlobRequestConditions { IfMatch = new ETag(eTag) }, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -64,10 +64,10 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
 
     public async IAsyncEnumerable<IncomingUpload> ListIncomingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in incoming.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var item in _incoming.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             yield return new IncomingUpload(item.Name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue,
-                item.Properties.ContentLength ?? 0, item.Properties.ContentType, incoming.GetBlobClient(item.Name).Uri.ToString());
+                item.Properties.ContentLength ?? 0, item.Properties.ContentType, _incoming.GetBlobClient(item.Name).Uri.ToString());
         }
     }
 
@@ -84,7 +84,7 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
     public async Task<IReadOnlyDictionary<string, UploadMark>> ListUploadMarksAsync(CancellationToken cancellationToken)
     {
         var marks = new Dictionary<string, UploadMark>(StringComparer.Ordinal);
-        await foreach (var row in documentsTable.QueryAsync<TableEntity>(r => r.RowKey == HandledUploadRow, cancellationToken: cancellationToken))
+        await foreach (var row in _documentsTable.QueryAsync<TableEntity>(r => r.RowKey == HandledUploadRow, cancellationToken: cancellationToken))
         {
             if (row.GetString("Key") is { } key)
                 marks[key] = new UploadMark(row.GetString("RecordId"), row.GetDateTimeOffset("RepublishedAt"));
@@ -102,7 +102,7 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
     {
         var key = IncomingUpload.KeyOf(blobName, eTag);
         var entity = new TableEntity(HandledUploadPartition(key), HandledUploadRow) { ["Key"] = key, [property] = value };
-        await documentsTable.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        await _documentsTable.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
     private const string HandledUploadRow = "handled-upload";

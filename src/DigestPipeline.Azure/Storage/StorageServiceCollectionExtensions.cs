@@ -97,7 +97,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IConfirmationCounter, TableConfirmationCounter>();
         services.TryAddSingleton<IRelayQuota, TableRelayQuota>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
-        services.TryAddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.TryAddSingleton<IQueueSender, StorageQueueSender>();
         services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
         return services;
     }

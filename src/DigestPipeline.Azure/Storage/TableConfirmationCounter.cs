@@ -21,14 +21,14 @@ public sealed class TableConfirmationCounter(TableServiceClient tables) : IConfi
     /// <summary>Each attempt lost is another writer's count won, so a burst of one client's requests settles well within this.</summary>
     private const int MaxAttempts = 50;
 
-    private readonly TableClient limits = tables.GetTableClient(StorageNames.ConfirmationLimitsTable);
+    private readonly TableClient _limits = tables.GetTableClient(StorageNames.ConfirmationLimitsTable);
 
     public async Task<bool> TryCountAsync(string key, int limit, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var partition = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         for (var attempt = 1; ; attempt++)
         {
-            var response = await limits.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: cancellationToken);
+            var response = await _limits.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: cancellationToken);
             var stored = response.HasValue ? response.Value : null;
             var sends = Ticks(stored?.GetString(SendsProperty)).Where(ticks => ticks > since.UtcTicks).ToList();
             if (sends.Count >= limit)
@@ -39,9 +39,9 @@ public sealed class TableConfirmationCounter(TableServiceClient tables) : IConfi
             try
             {
                 if (stored is null)
-                    await limits.AddEntityAsync(row, cancellationToken);
+                    await _limits.AddEntityAsync(row, cancellationToken);
                 else
-                    await limits.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _limits.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)

@@ -13,8 +13,8 @@ namespace DigestPipeline.Azure.Storage;
 /// </summary>
 public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<TableDeliveryLedger> logger) : IDeliveryLedger
 {
-    private readonly TableClient deliveries = tables.GetTableClient(StorageNames.DeliveriesTable);
-    private readonly TableClient subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
+    private readonly TableClient _deliveries = tables.GetTableClient(StorageNames.DeliveriesTable);
+    private readonly TableClient _subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
 
     /// <summary>
     /// The progress row; for a subscriber without one yet, the marks that rows written before it had in the
@@ -23,11 +23,11 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
     /// </summary>
     public async Task<DeliveryProgress> GetProgressAsync(string subscriberId, CancellationToken cancellationToken)
     {
-        var row = await deliveries.GetEntityIfExistsAsync<DeliveryProgressEntity>(TableKey.Encode(subscriberId), DeliveryProgressEntity.Row, cancellationToken: cancellationToken);
+        var row = await _deliveries.GetEntityIfExistsAsync<DeliveryProgressEntity>(TableKey.Encode(subscriberId), DeliveryProgressEntity.Row, cancellationToken: cancellationToken);
         if (row.HasValue)
             return row.Value!.ToProgress();
 
-        var subscriber = await subscribers.GetEntityIfExistsAsync<SubscriberEntity>(TableKey.Encode(subscriberId), SubscriberEntity.Row,
+        var subscriber = await _subscribers.GetEntityIfExistsAsync<SubscriberEntity>(TableKey.Encode(subscriberId), SubscriberEntity.Row,
             [nameof(SubscriberEntity.LastDigestUpTo), nameof(SubscriberEntity.BounceCount)], cancellationToken);
         return subscriber.HasValue
             ? new DeliveryProgress(subscriberId, subscriber.Value!.LastDigestUpTo, subscriber.Value.BounceCount)
@@ -39,13 +39,13 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         var row = DeliveryEntity.From(delivery with { State = DeliveryState.Claimed, ETag = null });
         try
         {
-            var response = await deliveries.AddEntityAsync(row, cancellationToken);
+            var response = await _deliveries.AddEntityAsync(row, cancellationToken);
             return new DeliveryClaimResult(true, delivery with { State = DeliveryState.Claimed, ETag = response.Headers.ETag?.ToString() });
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // The row exists: someone claimed this delivery before. That is the answer, not an error.
-            var existing = await deliveries.GetEntityAsync<DeliveryEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            var existing = await _deliveries.GetEntityAsync<DeliveryEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
             logger.LogDebug("Delivery {DeliveryId} already claimed ({State})", delivery.Id, existing.Value.State);
             return new DeliveryClaimResult(false, existing.Value.ToDelivery());
         }
@@ -59,7 +59,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         var row = DeliveryEntity.From(stale with { State = DeliveryState.Claimed, ClaimedAt = now });
         try
         {
-            await deliveries.UpdateEntityAsync(row, new ETag(stale.ETag), TableUpdateMode.Replace, cancellationToken);
+            await _deliveries.UpdateEntityAsync(row, new ETag(stale.ETag), TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -72,7 +72,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
     public async Task ReleaseAsync(Delivery released, CancellationToken cancellationToken)
     {
         var row = DeliveryEntity.From(released with { ETag = null });
-        await deliveries.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await _deliveries.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken)
@@ -84,7 +84,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
             var changed = outcome.Progress(stored);
             if (changed.SameMarksAs(stored) && stored.ETag is not null)
             {
-                await deliveries.UpsertEntityAsync(delivery, TableUpdateMode.Replace, cancellationToken);
+                await _deliveries.UpsertEntityAsync(delivery, TableUpdateMode.Replace, cancellationToken);
                 return stored;
             }
 
@@ -98,7 +98,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
             ];
             try
             {
-                var response = await deliveries.SubmitTransactionAsync(transaction, cancellationToken);
+                var response = await _deliveries.SubmitTransactionAsync(transaction, cancellationToken);
                 return changed with { ETag = response.Value[1].Headers.ETag?.ToString() };
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -116,7 +116,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {TableKey.Encode(subscriberId)} and RowKey lt {DeliveryEntity.PeriodKey(period)} and State eq {nameof(DeliveryState.Claimed)}");
-        await foreach (var row in deliveries.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _deliveries.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
             yield return row.ToDelivery();
     }
 
@@ -125,7 +125,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var latest = new PriorityQueue<DeliveryEntity, DateTimeOffset>();
-        await foreach (var row in deliveries.QueryAsync<DeliveryEntity>($"RowKey ne '{DeliveryProgressEntity.Row}'", cancellationToken: cancellationToken))
+        await foreach (var row in _deliveries.QueryAsync<DeliveryEntity>($"RowKey ne '{DeliveryProgressEntity.Row}'", cancellationToken: cancellationToken))
         {
             latest.Enqueue(row, row.ClaimedAt);
             if (latest.Count > count)

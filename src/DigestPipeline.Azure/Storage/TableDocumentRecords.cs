@@ -11,21 +11,21 @@ namespace DigestPipeline.Azure.Storage;
 /// </summary>
 public sealed class TableDocumentRecords(TableServiceClient tables) : IDocumentRecords
 {
-    private readonly TableClient records = tables.GetTableClient(StorageNames.DocumentsTable);
+    private readonly TableClient _records = tables.GetTableClient(StorageNames.DocumentsTable);
 
     public async Task<DocumentRecord?> GetRecordAsync(string documentId, CancellationToken cancellationToken)
     {
-        var row = await records.GetEntityIfExistsAsync<DocumentRecordEntity>(
+        var row = await _records.GetEntityIfExistsAsync<DocumentRecordEntity>(
             TableKey.Encode(documentId), DocumentRecordEntity.Row, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value!.ToRecord() : null;
     }
 
     public async Task SetRecordAsync(DocumentRecord record, CancellationToken cancellationToken) =>
-        await records.UpsertEntityAsync(DocumentRecordEntity.From(record), TableUpdateMode.Replace, cancellationToken);
+        await _records.UpsertEntityAsync(DocumentRecordEntity.From(record), TableUpdateMode.Replace, cancellationToken);
 
     public async IAsyncEnumerable<DocumentRecord> ListRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in records.QueryAsync<DocumentRecordEntity>(r => r.RowKey == DocumentRecordEntity.Row, cancellationToken: cancellationToken))
+        await foreach (var row in _records.QueryAsync<DocumentRecordEntity>(r => r.RowKey == DocumentRecordEntity.Row, cancellationToken: cancellationToken))
             yield return row.ToRecord();
     }
 }

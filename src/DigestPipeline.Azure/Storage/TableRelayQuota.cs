@@ -27,7 +27,7 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
     /// (48 at once from three local hosts lost most of their attempts to each other and fell into the queue's retries).
     /// Only the table round trip is serialized, not the wait for the turn.
     /// </summary>
-    private readonly SemaphoreSlim taking = new(1, 1);
+    private readonly SemaphoreSlim _taking = new(1, 1);
 
     /// <summary>
     /// What the time from a turn to the relay's acceptance may vary by (connection reuse, the relay's own latency):
@@ -36,7 +36,7 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
     /// </summary>
     private static readonly TimeSpan SendTimeVariation = TimeSpan.FromSeconds(2);
 
-    private readonly TableClient quota = tables.GetTableClient(StorageNames.RelayQuotaTable);
+    private readonly TableClient _quota = tables.GetTableClient(StorageNames.RelayQuotaTable);
 
     /// <summary>How far apart turns are for a quota of <paramref name="perMinute"/>: (60 s + <see cref="SendTimeVariation"/>) / quota.</summary>
     public static TimeSpan Spacing(int perMinute) => (TimeSpan.FromMinutes(1) + SendTimeVariation) / perMinute;
@@ -45,14 +45,14 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
         DateTimeOffset turn, now;
-        await taking.WaitAsync(cancellationToken);
+        await _taking.WaitAsync(cancellationToken);
         try
         {
             (turn, now) = await TakeTurnAsync(Spacing(perMinute), maxWait, cancellationToken);
         }
         finally
         {
-            taking.Release();
+            _taking.Release();
         }
 
         if (turn > now)
@@ -64,7 +64,7 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
     {
         for (var attempt = 1; ; attempt++)
         {
-            var response = await quota.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKey, cancellationToken: cancellationToken);
+            var response = await _quota.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKey, cancellationToken: cancellationToken);
             var stored = response.HasValue ? response.Value : null;
             var now = time.GetUtcNow();
             var next = stored?.GetInt64(NextTurnProperty) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : now;
@@ -76,9 +76,9 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
             try
             {
                 if (stored is null)
-                    await quota.AddEntityAsync(row, cancellationToken);
+                    await _quota.AddEntityAsync(row, cancellationToken);
                 else
-                    await quota.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _quota.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (turn, now);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
@@ -90,5 +90,5 @@ public sealed class TableRelayQuota(TableServiceClient tables, TimeProvider time
         }
     }
 
-    public void Dispose() => taking.Dispose();
+    public void Dispose() => _taking.Dispose();
 }

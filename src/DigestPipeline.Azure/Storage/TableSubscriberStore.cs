@@ -14,7 +14,7 @@ namespace DigestPipeline.Azure.Storage;
 /// </summary>
 public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<TableSubscriberStore> logger) : ISubscriberStore
 {
-    private readonly TableClient subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
+    private readonly TableClient _subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
 
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
         UpdateAsync(subscriber.Id, stored =>
@@ -39,7 +39,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
     public async IAsyncEnumerable<Subscriber> ListActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"State eq {nameof(SubscriberState.Active)}");
-        await foreach (var row in subscribers.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _subscribers.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
             yield return row.ToSubscriber();
     }
 
@@ -85,9 +85,9 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             try
             {
                 if (stored is null)
-                    await subscribers.AddEntityAsync(row, cancellationToken);
+                    await _subscribers.AddEntityAsync(row, cancellationToken);
                 else
-                    await subscribers.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _subscribers.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -100,7 +100,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
 
     private async Task<SubscriberEntity?> Read(string subscriberId, CancellationToken cancellationToken)
     {
-        var row = await subscribers.GetEntityIfExistsAsync<SubscriberEntity>(
+        var row = await _subscribers.GetEntityIfExistsAsync<SubscriberEntity>(
             TableKey.Encode(subscriberId), SubscriberEntity.Row, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }

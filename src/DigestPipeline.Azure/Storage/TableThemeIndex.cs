@@ -13,7 +13,7 @@ namespace DigestPipeline.Azure.Storage;
 /// </summary>
 public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
 {
-    private readonly TableClient index = tables.GetTableClient(StorageNames.ThemeIndexTable);
+    private readonly TableClient _index = tables.GetTableClient(StorageNames.ThemeIndexTable);
 
     public async Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
     {
@@ -32,14 +32,14 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         var first = ThemeIndexEntity.FirstIndexed(themeId, documentId, indexedAt);
         try
         {
-            await index.AddEntityAsync(first, cancellationToken);
+            await _index.AddEntityAsync(first, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            first = (await index.GetEntityAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken)).Value;
+            first = (await _index.GetEntityAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken)).Value;
         }
 
-        await index.UpsertEntityAsync(ThemeIndexEntity.For(themeId, documentId, first.IndexedAt), TableUpdateMode.Replace, cancellationToken);
+        await _index.UpsertEntityAsync(ThemeIndexEntity.For(themeId, documentId, first.IndexedAt), TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
@@ -48,11 +48,11 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         await Task.WhenAll(themes.Select(async theme =>
         {
             var first = ThemeIndexEntity.FirstIndexed(theme, summaries.DocumentId, summaries.SummarizedAt);
-            var stored = await index.GetEntityIfExistsAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken);
+            var stored = await _index.GetEntityIfExistsAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken);
             if (!stored.HasValue)
                 return;
             var entry = ThemeIndexEntity.For(theme, summaries.DocumentId, stored.Value!.IndexedAt);
-            await index.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
+            await _index.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
         }));
     }
 
@@ -67,7 +67,7 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         var to = ThemeIndexEntity.TimeKey(upTo.UtcTicks + 1);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {TableKey.Encode(themeId)} and RowKey ge {from} and RowKey lt {to}");
-        await foreach (var row in index.QueryAsync<ThemeIndexEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _index.QueryAsync<ThemeIndexEntity>(filter, cancellationToken: cancellationToken))
             yield return new ThemeIndexEntry(row.ThemeId, row.DocumentId, row.IndexedAt);
     }
 }

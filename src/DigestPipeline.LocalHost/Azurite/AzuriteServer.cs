@@ -16,14 +16,14 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process process;
-    private readonly StringBuilder output;
-    private int disposed;
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+    private int _disposed;
 
     private AzuriteServer(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
     {
-        this.process = process;
-        this.output = output;
+        _process = process;
+        _output = output;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -46,8 +46,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     {
         get
         {
-            process.Refresh();
-            return process.TotalProcessorTime;
+            _process.Refresh();
+            return _process.TotalProcessorTime;
         }
     }
 
@@ -56,8 +56,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     {
         get
         {
-            lock (output)
-                return output.ToString();
+            lock (_output)
+                return _output.ToString();
         }
     }
 
@@ -161,17 +161,17 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         try
         {
-            if (!process.HasExited && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+            if (!_process.HasExited && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
             {
-                _ = Signal(process.Id, SigTerm);
+                _ = Signal(_process.Id, SigTerm);
                 using var graceful = new CancellationTokenSource(GracefulStopTimeout);
                 try
                 {
-                    await process.WaitForExitAsync(graceful.Token);
+                    await _process.WaitForExitAsync(graceful.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -179,36 +179,36 @@ public sealed partial class AzuriteServer : IAsyncDisposable
                 }
             }
 
-            Kill(process);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Kill(_process);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         finally
         {
-            process.Dispose();
+            _process.Dispose();
         }
     }
 
     /// <summary>SIGKILL, as a crash would: Azurite loses what it had not persisted yet (fault tests).</summary>
     public async ValueTask KillAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         try
         {
-            Kill(process);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Kill(_process);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         finally
         {
-            process.Dispose();
+            _process.Dispose();
         }
     }
 
     /// <summary>Completes when Azurite's process exits (it crashed, or was stopped), with its exit code.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode;
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
     }
 
     /// <summary>The options that start an Azurite like this one again: same folder, same ports (its clients keep their endpoints).</summary>

@@ -8,7 +8,7 @@ namespace DigestPipeline.LocalHost;
 /// <summary>A lock shared by every host of one storage account: a lease on a (created on demand, empty) blob.</summary>
 internal sealed class BlobLock(BlobClient blob, TimeSpan leaseDuration)
 {
-    private readonly BlobLeaseClient lease = blob.GetBlobLeaseClient();
+    private readonly BlobLeaseClient _lease = blob.GetBlobLeaseClient();
 
     public string Name => blob.Name;
 
@@ -18,7 +18,7 @@ internal sealed class BlobLock(BlobClient blob, TimeSpan leaseDuration)
         await EnsureBlobAsync(cancellationToken);
         try
         {
-            await lease.AcquireAsync(leaseDuration, cancellationToken: cancellationToken);
+            await _lease.AcquireAsync(leaseDuration, cancellationToken: cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -29,9 +29,9 @@ internal sealed class BlobLock(BlobClient blob, TimeSpan leaseDuration)
     }
 
     /// <exception cref="RequestFailedException">the lease was lost (expired and taken by another host).</exception>
-    public Task RenewAsync(CancellationToken cancellationToken) => lease.RenewAsync(cancellationToken: cancellationToken);
+    public Task RenewAsync(CancellationToken cancellationToken) => _lease.RenewAsync(cancellationToken: cancellationToken);
 
-    public Task ReleaseAsync(CancellationToken cancellationToken) => lease.ReleaseAsync(cancellationToken: cancellationToken);
+    public Task ReleaseAsync(CancellationToken cancellationToken) => _lease.ReleaseAsync(cancellationToken: cancellationToken);
 
     private async Task EnsureBlobAsync(CancellationToken cancellationToken)
     {

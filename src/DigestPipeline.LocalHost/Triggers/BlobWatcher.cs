@@ -56,29 +56,29 @@ public sealed class BlobWatcher(
     /// <summary>How often a backlog of listed blobs checks the queue for room.</summary>
     private static readonly TimeSpan BacklogInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly BlobContainerClient incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
-    private readonly BlobContainerClient hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
-    private readonly QueueClient ingest = queues.GetQueueClient(StorageNames.IngestQueue);
+    private readonly BlobContainerClient _incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+    private readonly BlobContainerClient _hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
+    private readonly QueueClient _ingest = queues.GetQueueClient(StorageNames.IngestQueue);
 
     /// <summary>Blob versions published or in the backlog.</summary>
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     /// <summary>Blob versions listed and not yet published, oldest listing first.</summary>
-    private readonly List<ListedBlob> backlog = [];
+    private readonly List<ListedBlob> _backlog = [];
 
-    private long completedPolls;
-    private long published;
+    private long _completedPolls;
+    private long _published;
 
     /// <summary>Polls of the container completed since start (diagnostics, and for tests to wait on).</summary>
-    public long CompletedPolls => Interlocked.Read(ref completedPolls);
+    public long CompletedPolls => Interlocked.Read(ref _completedPolls);
 
     /// <summary>Events this watcher sent since start.</summary>
-    public long Published => Interlocked.Read(ref published);
+    public long Published => Interlocked.Read(ref _published);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        logger.LogInformation("Watching container {Container} every {Interval}", incoming.Name, settings.BlobPollInterval);
+        logger.LogInformation("Watching container {Container} every {Interval}", _incoming.Name, settings.BlobPollInterval);
         var sinceListing = time.GetTimestamp();
         var listingWait = TimeSpan.Zero;
         var failures = new RetryBackOff(settings.MaxRetryDelay);
@@ -98,13 +98,13 @@ public sealed class BlobWatcher(
                         reachedStorage = true;
                     }
 
-                    if (backlog.Count > 0)
+                    if (_backlog.Count > 0)
                     {
                         await PublishAsync(settings.HostId, stoppingToken);
                         reachedStorage = true;
                     }
 
-                    Interlocked.Increment(ref completedPolls);
+                    Interlocked.Increment(ref _completedPolls);
                     if (reachedStorage)
                     {
                         // Only a turn that reached storage says it is back (a turn that just waited says nothing).
@@ -124,7 +124,7 @@ public sealed class BlobWatcher(
                 }
 
                 var untilListing = listingWait - time.GetElapsedTime(sinceListing);
-                var wait = backlog.Count > 0 ? Min(untilListing, Min(BacklogInterval, settings.BlobPollInterval)) : untilListing;
+                var wait = _backlog.Count > 0 ? Min(untilListing, Min(BacklogInterval, settings.BlobPollInterval)) : untilListing;
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, time, stoppingToken);
             }
@@ -142,42 +142,42 @@ public sealed class BlobWatcher(
         var started = time.GetTimestamp();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<ListedBlob>();
-        await foreach (var item in incoming.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var item in _incoming.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var blob = new ListedBlob(item, item.Properties.ETag?.ToString().Trim('"') ?? "");
             listed.Add(blob.Key);
-            if (!seen.Contains(blob.Key))
+            if (!_seen.Contains(blob.Key))
                 fresh.Add(blob);
         }
 
         var took = time.GetElapsedTime(started);
-        backlog.AddRange(fresh);
-        seen.UnionWith(fresh.Select(blob => blob.Key));
+        _backlog.AddRange(fresh);
+        _seen.UnionWith(fresh.Select(blob => blob.Key));
 
         // Forget versions that are gone, so the set stays as small as the container.
-        seen.IntersectWith(listed);
-        backlog.RemoveAll(blob => !listed.Contains(blob.Key));
+        _seen.IntersectWith(listed);
+        _backlog.RemoveAll(blob => !listed.Contains(blob.Key));
         return took;
     }
 
     /// <summary>Publishes the oldest blobs of the backlog, as many as the <c>ingest</c> queue has room for.</summary>
     private async Task PublishAsync(string hostId, CancellationToken cancellationToken)
     {
-        var waiting = (await ingest.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-        var round = backlog.Take(MaxWaitingEvents - waiting).ToList();
+        var waiting = (await _ingest.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        var round = _backlog.Take(MaxWaitingEvents - waiting).ToList();
         if (round.Count == 0)
             return;
 
         // A failure fails the round; the caller forgets the backlog and the next listing publishes what has no receipt.
         await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
             (blob, ct) => new ValueTask(PublishOnceAsync(hostId, blob.Item, blob.ETag, ct)));
-        backlog.RemoveRange(0, round.Count);
+        _backlog.RemoveRange(0, round.Count);
     }
 
     private void ForgetBacklog()
     {
-        seen.ExceptWith(backlog.Select(blob => blob.Key));
-        backlog.Clear();
+        _seen.ExceptWith(_backlog.Select(blob => blob.Key));
+        _backlog.Clear();
     }
 
     /// <summary>
@@ -187,11 +187,11 @@ public sealed class BlobWatcher(
     /// </summary>
     private async Task PublishOnceAsync(string hostId, BlobItem item, string eTag, CancellationToken cancellationToken)
     {
-        var receipt = hosts.GetBlobClient($"blobreceipts/{hostId}/{StorageNames.IncomingContainer}/{eTag}/{item.Name}");
+        var receipt = _hosts.GetBlobClient($"blobreceipts/{hostId}/{StorageNames.IncomingContainer}/{eTag}/{item.Name}");
         var upload = new UploadArrived(
             item.Name,
             eTag,
-            incoming.GetBlobClient(item.Name).Uri.ToString(),
+            _incoming.GetBlobClient(item.Name).Uri.ToString(),
             item.Properties.ContentLength ?? 0,
             item.Properties.ContentType,
             time.GetUtcNow());
@@ -217,7 +217,7 @@ public sealed class BlobWatcher(
             throw;
         }
 
-        Interlocked.Increment(ref published);
+        Interlocked.Increment(ref _published);
         logger.LogInformation("Blob {Blob} ({ETag}, {Length} bytes) → {Queue}", item.Name, eTag, item.Properties.ContentLength, StorageNames.IngestQueue);
     }
 

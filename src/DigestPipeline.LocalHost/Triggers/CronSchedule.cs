@@ -5,12 +5,12 @@ namespace DigestPipeline.LocalHost;
 /// <summary>A cron expression in UTC: 5 fields (minutes), or 6 (seconds first) like the Functions timer trigger.</summary>
 public sealed class CronSchedule
 {
-    private readonly CronExpression expression;
+    private readonly CronExpression _expression;
 
     private CronSchedule(string text, CronExpression expression)
     {
         Text = text;
-        this.expression = expression;
+        _expression = expression;
     }
 
     public string Text { get; }
@@ -25,7 +25,7 @@ public sealed class CronSchedule
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>, or null when there is none.</summary>
     public DateTimeOffset? NextAfter(DateTimeOffset after) =>
-        expression.GetNextOccurrence(after, TimeZoneInfo.Utc);
+        _expression.GetNextOccurrence(after, TimeZoneInfo.Utc);
 
     public override string ToString() => Text;
 }

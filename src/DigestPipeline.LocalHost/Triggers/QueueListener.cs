@@ -32,9 +32,9 @@ internal sealed class QueueListener(
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly QueueClient queue = queues.GetQueueClient(handler.Queue);
-    private readonly QueueClient poison = queues.GetQueueClient(StorageNames.PoisonQueue(handler.Queue));
-    private readonly string loop = $"queue {handler.Queue}";
+    private readonly QueueClient _queue = queues.GetQueueClient(handler.Queue);
+    private readonly QueueClient _poison = queues.GetQueueClient(StorageNames.PoisonQueue(handler.Queue));
+    private readonly string _loop = $"queue {handler.Queue}";
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +43,7 @@ internal sealed class QueueListener(
         var created = false;
         var backOff = MinPollingInterval;
         var failures = new RetryBackOff(maxRetryDelay);
-        health.Register(loop);
+        health.Register(_loop);
         logger.LogInformation("Listening to queue {Queue} with {Handler}", handler.Queue, handler.GetType().Name);
 
         try
@@ -63,12 +63,12 @@ internal sealed class QueueListener(
                 {
                     if (!created)
                     {
-                        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                        await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                        await _poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                         created = true;
                     }
 
-                    messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.ProcessingLease, stoppingToken)).Value;
+                    messages = (await _queue.ReceiveMessagesAsync(options.BatchSize, options.ProcessingLease, stoppingToken)).Value;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -76,13 +76,13 @@ internal sealed class QueueListener(
                     // means storage is unreachable for now: the listener keeps trying, like the Functions host's.
                     var delay = failures.Next();
                     created = false; // a queue lost with the emulator's state is created again
-                    health.Failed(loop, e, maxRetryDelay);
+                    health.Failed(_loop, e, maxRetryDelay);
                     await Task.Delay(delay, time, stoppingToken);
                     continue;
                 }
 
                 failures.Reset();
-                health.Succeeded(loop);
+                health.Succeeded(_loop);
 
                 if (messages.Length == 0)
                 {
@@ -144,13 +144,13 @@ internal sealed class QueueListener(
             var failure = await HandleAsync(text, lease, cancellationToken);
             if (failure is null)
             {
-                await queue.DeleteMessageAsync(lease.MessageId, lease.PopReceipt, CancellationToken.None);
+                await _queue.DeleteMessageAsync(lease.MessageId, lease.PopReceipt, CancellationToken.None);
             }
             else if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 // The host is stopping and gave up waiting: not the message's fault, so no attempt is charged to poison.
                 logger.LogWarning("Queue {Queue}: message {MessageId} cancelled by shutdown; released for another host", handler.Queue, message.MessageId);
-                await queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+                await _queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
@@ -160,7 +160,7 @@ internal sealed class QueueListener(
             {
                 logger.LogWarning(failure, "Queue {Queue}: message {MessageId} failed (attempt {Attempt} of {Max}); retrying after {Delay}",
                     handler.Queue, message.MessageId, message.DequeueCount, options.MaxDequeueCount, options.VisibilityTimeout);
-                await queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                await _queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
         catch (Exception e)
@@ -210,7 +210,7 @@ internal sealed class QueueListener(
 
             try
             {
-                var receipt = await queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: options.ProcessingLease, cancellationToken: CancellationToken.None);
+                var receipt = await _queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: options.ProcessingLease, cancellationToken: CancellationToken.None);
                 lease.PopReceipt = receipt.Value.PopReceipt;
             }
             catch (Exception e)
@@ -224,10 +224,10 @@ internal sealed class QueueListener(
     private async Task PoisonAsync(QueueMessage message, MessageLease lease, Exception error, string text)
     {
         var envelope = PoisonMessage.For(handler.Queue, error, message.DequeueCount, time.GetUtcNow(), text);
-        await poison.SendMessageAsync(codec.Encode(PipelineJson.Serialize(envelope)), CancellationToken.None);
-        await queue.DeleteMessageAsync(lease.MessageId, lease.PopReceipt, CancellationToken.None);
+        await _poison.SendMessageAsync(codec.Encode(PipelineJson.Serialize(envelope)), CancellationToken.None);
+        await _queue.DeleteMessageAsync(lease.MessageId, lease.PopReceipt, CancellationToken.None);
         logger.LogError(error, "Queue {Queue}: message {MessageId} moved to {PoisonQueue} after {Attempts} attempt(s)",
-            handler.Queue, message.MessageId, poison.Name, message.DequeueCount);
+            handler.Queue, message.MessageId, _poison.Name, message.DequeueCount);
     }
 
     private TimeSpan Next(TimeSpan current)

@@ -23,7 +23,7 @@ public sealed class SingletonTimer(
     HostHealth health,
     ILogger<SingletonTimer> logger) : BackgroundService
 {
-    private readonly BlobContainerClient hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
+    private readonly BlobContainerClient _hosts = blobs.GetBlobContainerClient(StorageInitializer.HostContainer);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,7 +41,7 @@ public sealed class SingletonTimer(
 
     private async Task RunHandlerAsync(ITimerHandler handler, CronSchedule schedule, LocalHostOptions settings, CancellationToken stoppingToken)
     {
-        var blobLock = new BlobLock(hosts.GetBlobClient($"locks/{settings.HostId}/{handler.Name}"), settings.TimerLeaseDuration);
+        var blobLock = new BlobLock(_hosts.GetBlobClient($"locks/{settings.HostId}/{handler.Name}"), settings.TimerLeaseDuration);
         var loop = LoopName(handler);
         var failures = new RetryBackOff(settings.MaxRetryDelay);
         health.Register(loop);

@@ -74,7 +74,7 @@ public sealed class The_house_plan_holds
     [Fact]
     public void Core_holds_no_transport()
     {
-        var transport = new Regex("Queue.*Endpoint|QueueHandler|WorkQueue|StorageNames|EventGrid|BlobCreated|RetryMessage|PoisonMessage|QueueRetry");
+        var transport = new Regex("Queue.*Endpoint|QueueHandler|WorkQueue|QueueSender|StorageNames|EventGrid|BlobCreated|RetryMessage|PoisonMessage|QueueRetry");
         var names = StorageNames.Containers.Concat(StorageNames.Queues).Concat(StorageNames.Queues.Select(StorageNames.PoisonQueue))
             .ToHashSet(StringComparer.Ordinal);
 

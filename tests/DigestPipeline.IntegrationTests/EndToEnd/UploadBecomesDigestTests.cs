@@ -82,8 +82,8 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
         await planner.RunAsync(now, Cancellation);
         var period = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         var duplicate = PipelineJson.Serialize(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, [new DigestRequest(subscriber.Id, period)]));
-        await Pipeline.Get<IWorkQueue>().SendAsync(StorageNames.DigestQueue, duplicate, Cancellation);
-        await Pipeline.Get<IWorkQueue>().SendAsync(StorageNames.DigestQueue, duplicate, Cancellation);
+        await Pipeline.Get<IQueueSender>().SendAsync(StorageNames.DigestQueue, duplicate, Cancellation);
+        await Pipeline.Get<IQueueSender>().SendAsync(StorageNames.DigestQueue, duplicate, Cancellation);
 
         (await maildev.WaitForEmailsAsync(e => SentTo(e, subscriber.Email), 1, TimeSpan.FromSeconds(30), Cancellation)).Count.ShouldBe(1);
         await Pipeline.WaitUntilIdleAsync(publishedAtLeast: 1, Cancellation);
@@ -134,7 +134,7 @@ public sealed class UploadBecomesDigestTests(AzuriteFixture azurite, MaildevFixt
     public async Task A_summarize_message_for_a_document_never_ingested_goes_to_summarize_poison_at_once_with_its_error()
     {
         var message = PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, "no-such-document"));
-        await Pipeline.Get<IWorkQueue>().SendAsync(StorageNames.SummarizeQueue, message, Cancellation);
+        await Pipeline.Get<IQueueSender>().SendAsync(StorageNames.SummarizeQueue, message, Cancellation);
 
         var poison = new global::Azure.Storage.Queues.QueueClient(azurite.ConnectionString, StorageNames.PoisonQueue(StorageNames.SummarizeQueue));
         var poisoned = await RunningPipeline.EventuallyAsync(async () =>

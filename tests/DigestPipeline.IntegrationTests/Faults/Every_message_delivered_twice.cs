@@ -43,7 +43,7 @@ public sealed class Every_message_delivered_twice(AzuriteFixture azurite, Mailde
         var summarize = PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id));
         var period = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         var digest = PipelineJson.Serialize(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, [new DigestRequest(subscriber.Id, period)]));
-        var queue = pipeline.Get<IWorkQueue>();
+        var queue = pipeline.Get<IQueueSender>();
         for (var copy = 0; copy < 2; copy++)
         {
             await queue.SendAsync(StorageNames.IngestQueue, ingest, Cancellation);

@@ -13,10 +13,10 @@ namespace DigestPipeline.IntegrationTests.Infra;
 /// </summary>
 internal sealed class ArmExpression
 {
-    private readonly string text;
-    private int position;
+    private readonly string _text;
+    private int _position;
 
-    private ArmExpression(string text) => this.text = text;
+    private ArmExpression(string text) => _text = text;
 
     /// <summary>The value of a template string: an expression when in brackets (<c>[[</c> escapes a literal bracket).</summary>
     public static object? EvaluateString(string value, ArmScope scope)
@@ -28,7 +28,7 @@ internal sealed class ArmExpression
         var parser = new ArmExpression(value[1..^1]);
         var result = parser.ParseExpression(scope);
         parser.SkipSpaces();
-        if (parser.position != parser.text.Length)
+        if (parser._position != parser._text.Length)
             throw parser.Error("unexpected text");
         return result;
     }
@@ -42,12 +42,12 @@ internal sealed class ArmExpression
             SkipSpaces();
             if (Peek('.'))
             {
-                position++;
+                _position++;
                 value = Member(value, ParseIdentifier());
             }
             else if (Peek('['))
             {
-                position++;
+                _position++;
                 var index = ParseExpression(scope);
                 Expect(']');
                 value = Index(value, index);
@@ -63,7 +63,7 @@ internal sealed class ArmExpression
     {
         if (Peek('\''))
             return ParseString();
-        if (position < text.Length && (char.IsDigit(text[position]) || text[position] == '-'))
+        if (_position < _text.Length && (char.IsDigit(_text[_position]) || _text[_position] == '-'))
             return ParseNumber();
 
         var name = ParseIdentifier();
@@ -91,9 +91,9 @@ internal sealed class ArmExpression
         var value = new StringBuilder();
         while (true)
         {
-            if (position >= text.Length)
+            if (_position >= _text.Length)
                 throw Error("unterminated string");
-            var c = text[position++];
+            var c = _text[_position++];
             if (c != '\'')
             {
                 value.Append(c);
@@ -101,7 +101,7 @@ internal sealed class ArmExpression
             else if (Peek('\''))
             {
                 value.Append('\'');
-                position++;
+                _position++;
             }
             else
             {
@@ -112,23 +112,23 @@ internal sealed class ArmExpression
 
     private long ParseNumber()
     {
-        var start = position;
-        if (text[position] == '-')
-            position++;
-        while (position < text.Length && char.IsDigit(text[position]))
-            position++;
-        return long.Parse(text.AsSpan(start, position - start), CultureInfo.InvariantCulture);
+        var start = _position;
+        if (_text[_position] == '-')
+            _position++;
+        while (_position < _text.Length && char.IsDigit(_text[_position]))
+            _position++;
+        return long.Parse(_text.AsSpan(start, _position - start), CultureInfo.InvariantCulture);
     }
 
     private string ParseIdentifier()
     {
         SkipSpaces();
-        var start = position;
-        while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] is '_' or '$'))
-            position++;
-        if (start == position)
+        var start = _position;
+        while (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] is '_' or '$'))
+            _position++;
+        if (start == _position)
             throw Error("identifier expected");
-        return text[start..position];
+        return _text[start.._position];
     }
 
     private static object? Member(object? value, string name) => value switch
@@ -165,17 +165,17 @@ internal sealed class ArmExpression
 
     private void SkipSpaces()
     {
-        while (position < text.Length && char.IsWhiteSpace(text[position]))
-            position++;
+        while (_position < _text.Length && char.IsWhiteSpace(_text[_position]))
+            _position++;
     }
 
-    private bool Peek(char c) => position < text.Length && text[position] == c;
+    private bool Peek(char c) => _position < _text.Length && _text[_position] == c;
 
     private bool TryTake(char c)
     {
         if (!Peek(c))
             return false;
-        position++;
+        _position++;
         return true;
     }
 
@@ -186,7 +186,7 @@ internal sealed class ArmExpression
             throw Error($"'{c}' expected");
     }
 
-    private FormatException Error(string what) => new($"{what} at {position} in ARM expression [{text}]");
+    private FormatException Error(string what) => new($"{what} at {_position} in ARM expression [{_text}]");
 }
 
 /// <summary>

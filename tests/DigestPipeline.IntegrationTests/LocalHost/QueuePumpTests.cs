@@ -133,7 +133,7 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var handler = new ScriptedQueueHandler(StorageNames.SummarizeQueue, failures: 0);
         using var host = PumpHost(handler);
         await host.StartAsync(ct);
-        var workQueue = host.Services.GetRequiredService<IWorkQueue>();
+        var workQueue = host.Services.GetRequiredService<IQueueSender>();
 
         var messages = Enumerable.Range(0, 40).Select(i => $$"""{"schemaVersion":1,"documentId":"doc-{{i}}"}""").ToList();
         await Task.WhenAll(messages.Select(m => workQueue.SendAsync(StorageNames.SummarizeQueue, m, ct)));

@@ -19,7 +19,7 @@ public sealed class Queue_endpoint_retries_transient_failures_before_poison
     private const string Original = """{"schemaVersion":1,"requests":[]}""";
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
-    private readonly RecordingWorkQueue _queue = new();
+    private readonly RecordingQueueSender _queue = new();
 
     [Fact]
     public async Task A_transient_failure_is_retried_for_at_least_ten_minutes_with_growing_delays_then_poisoned()
@@ -101,7 +101,7 @@ public sealed class Queue_endpoint_retries_transient_failures_before_poison
     [Fact]
     public async Task When_the_retry_cannot_be_scheduled_the_failure_reaches_the_trigger()
     {
-        var endpoint = new QueueEndpoint(new FailingWorkQueue(), Options.Create(new QueueRetryOptions()), _time, NullLogger<QueueEndpoint>.Instance);
+        var endpoint = new QueueEndpoint(new FailingQueueSender(), Options.Create(new QueueRetryOptions()), _time, NullLogger<QueueEndpoint>.Instance);
 
         var thrown = await Should.ThrowAsync<AggregateException>(() =>
             endpoint.HandleAsync(new ScriptedHandler(_ => throw new IOException("storage unreachable")), Original, CancellationToken.None));
@@ -138,7 +138,7 @@ public sealed class Queue_endpoint_retries_transient_failures_before_poison
         }
     }
 
-    private sealed class RecordingWorkQueue : IWorkQueue
+    private sealed class RecordingQueueSender : IQueueSender
     {
         private readonly Queue<(string Queue, string Text)> _messages = new();
 
@@ -160,7 +160,7 @@ public sealed class Queue_endpoint_retries_transient_failures_before_poison
         public bool TryTake(out (string Queue, string Text) message) => _messages.TryDequeue(out message);
     }
 
-    private sealed class FailingWorkQueue : IWorkQueue
+    private sealed class FailingQueueSender : IQueueSender
     {
         public Task SendAsync(string queue, string messageText, CancellationToken cancellationToken) => throw new IOException("queue unreachable");
 

@@ -50,7 +50,7 @@ public sealed partial class Logs_hold_no_secret_token_nor_subscriber_address(Azu
         using (var host = StartHost())
         {
             await host.StartAsync(Cancellation);
-            using var http = new HttpClient { BaseAddress = new Uri(host.PageAddresses().First()) };
+            using var http = new HttpClient { BaseAddress = new Uri(host.PageAddresses()[0]) };
 
             var bytes = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "documents", "fr-tech-basel-ai-summit-miami.txt"))
                                                + $"\n\nNote de la rédaction : version {Guid.NewGuid():N}.\n");

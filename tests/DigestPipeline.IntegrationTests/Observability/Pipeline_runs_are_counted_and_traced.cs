@@ -111,7 +111,7 @@ public sealed class Pipeline_runs_are_counted_and_traced(MaildevFixture maildev)
     public async Task A_failing_handler_run_is_a_failed_span_and_a_failure_duration()
     {
         var message = PipelineJson.Serialize(new SummarizeMessage(SummarizeMessage.CurrentVersion, "never-ingested-" + Guid.NewGuid().ToString("N")));
-        await _pipeline.Get<IWorkQueue>().SendAsync(StorageNames.SummarizeQueue, message, Cancellation);
+        await _pipeline.Get<IQueueSender>().SendAsync(StorageNames.SummarizeQueue, message, Cancellation);
 
         await RunningPipeline.EventuallyAsync(() => Task.FromResult(_telemetry.Spans(StorageNames.SummarizeQueue) is [var first, ..] ? first : null), "a summarize span", Cancellation);
 

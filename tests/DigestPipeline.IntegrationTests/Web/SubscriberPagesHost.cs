@@ -24,7 +24,7 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
     {
         Host = host;
         Addresses = host.PageAddresses();
-        Http = new HttpClient { BaseAddress = new Uri(Addresses.First()) };
+        Http = new HttpClient { BaseAddress = new Uri(Addresses[0]) };
         SubscriberRows = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.SubscribersTable);
     }
 

@@ -4,7 +4,7 @@ namespace DigestPipeline.Azure.Messaging;
 /// Sends message text to a named queue: the transport under <see cref="QueueMessagePublisher"/> (Core's typed
 /// messages), <see cref="QueueEndpoint"/> (retries and poison) and the local blob watcher.
 /// </summary>
-public interface IWorkQueue
+public interface IQueueSender
 {
     Task SendAsync(string queue, string messageText, CancellationToken cancellationToken);
 

@@ -6,9 +6,9 @@ using DigestPipeline.Azure.Queues;
 namespace DigestPipeline.Azure.Storage;
 
 /// <summary>Sends work messages to storage queues, encoded the way the queue trigger expects.</summary>
-public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCodec codec, NewMessageSignal newMessages) : IWorkQueue
+public sealed class StorageQueueSender(QueueServiceClient queues, QueueMessageCodec codec, NewMessageSignal newMessages) : IQueueSender
 {
-    private readonly ConcurrentDictionary<string, QueueClient> clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QueueClient> _clients = new(StringComparer.Ordinal);
 
     public Task SendAsync(string queue, string messageText, CancellationToken cancellationToken) =>
         SendAsync(queue, messageText, TimeSpan.Zero, cancellationToken);
@@ -17,7 +17,7 @@ public sealed class StorageWorkQueue(QueueServiceClient queues, QueueMessageCode
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        var client = clients.GetOrAdd(queue, queues.GetQueueClient);
+        var client = _clients.GetOrAdd(queue, queues.GetQueueClient);
         await client.SendMessageAsync(codec.Encode(messageText), visibilityTimeout: delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
         if (delay == TimeSpan.Zero)
             newMessages.Notify(queue);
