@@ -15,6 +15,9 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>The largest upload it reads (<see cref="DocumentReaderOptions.MaxBytes"/>): callers read no more than this + 1 bytes of a blob.</summary>
+    public long MaxBytes => options.MaxBytes;
+
     /// <param name="language">The document's language (<c>fr</c>, <c>en</c>, ...) when known; detected from the text when null.</param>
     /// <exception cref="DocumentRejectedException">empty, too large, of a format outside the allow-list, damaged, over a cap, without any text, or too slow to read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

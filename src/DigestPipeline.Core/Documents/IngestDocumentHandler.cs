@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core.Documents;
 
@@ -20,7 +19,6 @@ public sealed class IngestDocumentHandler(
     IDocumentRecords records,
     IMessagePublisher publisher,
     DocumentReader reader,
-    IOptions<DocumentReaderOptions> options,
     TimeProvider time,
     PipelineTelemetry telemetry,
     ILogger<IngestDocumentHandler> logger) : IMessageHandler<UploadArrived>
@@ -34,7 +32,7 @@ public sealed class IngestDocumentHandler(
             return;
         }
 
-        var blob = await uploads.ReadIncomingAsync(blobName, options.Value.MaxBytes, cancellationToken);
+        var blob = await uploads.ReadIncomingAsync(blobName, reader.MaxBytes, cancellationToken);
         if (blob is null)
         {
             logger.LogWarning("Upload {BlobName} no longer exists; nothing to ingest", blobName);
@@ -46,7 +44,7 @@ public sealed class IngestDocumentHandler(
         try
         {
             if (blob.Truncated)
-                throw DocumentReader.TooLarge(blobName, blob.Length, options.Value.MaxBytes);
+                throw DocumentReader.TooLarge(blobName, blob.Length, reader.MaxBytes);
             document = reader.Read(blobName, blob.Content, now, cancellationToken: cancellationToken);
         }
         catch (DocumentRejectedException rejection)

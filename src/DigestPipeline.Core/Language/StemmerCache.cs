@@ -13,7 +13,7 @@ internal sealed class StemmerCache
     /// <summary>Beyond this many distinct words the cache stops growing (words are still stemmed, just not kept).</summary>
     private const int MaxEntries = 500_000;
 
-    private static readonly ConcurrentDictionary<string, StemmerCache> _byLanguage = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, StemmerCache> ByLanguage = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, StemmedWord> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StemmedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -33,7 +33,7 @@ internal sealed class StemmerCache
     public string Language { get; }
 
     public static StemmerCache For(string? language) =>
-        _byLanguage.GetOrAdd(NormaliseLanguage(language), static code => new StemmerCache(code));
+        ByLanguage.GetOrAdd(NormaliseLanguage(language), static code => new StemmerCache(code));
 
     /// <summary><c>fr-CA</c> → <c>fr</c>; empty → <c>und</c>.</summary>
     public static string NormaliseLanguage(string? language)

@@ -2,7 +2,6 @@ using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core.Removal;
 
@@ -21,7 +20,6 @@ public sealed class RemoveDocumentHandler(
     ISummaryStore summaries,
     IThemeIndex themeIndex,
     DocumentReader reader,
-    IOptions<DocumentReaderOptions> readerOptions,
     TimeProvider time,
     ILogger<RemoveDocumentHandler> logger)
 {
@@ -56,7 +54,7 @@ public sealed class RemoveDocumentHandler(
             return;
         }
 
-        var upload = await uploads.ReadIncomingAsync(record.SourceName, readerOptions.Value.MaxBytes, cancellationToken);
+        var upload = await uploads.ReadIncomingAsync(record.SourceName, reader.MaxBytes, cancellationToken);
         if (upload is null || upload.Truncated)
             return;
 

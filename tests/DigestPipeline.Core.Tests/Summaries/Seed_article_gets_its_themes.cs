@@ -11,12 +11,12 @@ namespace DigestPipeline.Core.Tests.Summaries;
 /// </summary>
 public sealed class Seed_article_gets_its_themes
 {
-    private static readonly Lazy<DocumentSummaries> _summaries = new(() => ThemeSamples.Summarize(ThemeSamples.ReadSeedArticle()));
+    private static readonly Lazy<DocumentSummaries> SeedSummaries = new(() => ThemeSamples.Summarize(ThemeSamples.ReadSeedArticle()));
 
     [Fact]
     public void The_declared_themes_a_french_reader_names_are_all_found()
     {
-        var ids = _summaries.Value.Themes.Select(t => t.ThemeId).ToArray();
+        var ids = SeedSummaries.Value.Themes.Select(t => t.ThemeId).ToArray();
 
         ids.ShouldContain("health");
         ids.ShouldContain("energy-compute");
@@ -25,7 +25,7 @@ public sealed class Seed_article_gets_its_themes
         ids.ShouldContain("physical-ai");
         ids.ShouldContain("ai-systems");
         ids.Length.ShouldBeLessThanOrEqualTo(new SummarizerOptions().MaxThemesPerDocument);
-        _summaries.Value.Themes.ShouldBe(_summaries.Value.Themes.OrderByDescending(t => t.Score).ToArray());
+        SeedSummaries.Value.Themes.ShouldBe(SeedSummaries.Value.Themes.OrderByDescending(t => t.Score).ToArray());
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class Seed_article_gets_its_themes
     [InlineData("physical-ai", "L’IA physique")]
     public void Each_theme_is_summarised_mostly_from_its_section(string themeId, string headingStart)
     {
-        var theme = _summaries.Value.Themes.Single(t => t.ThemeId == themeId);
+        var theme = SeedSummaries.Value.Themes.Single(t => t.ThemeId == themeId);
 
         theme.Sentences.Count.ShouldBeInRange(2, 3);
         theme.Sentences.Count(s => s.Section.StartsWith(headingStart, StringComparison.Ordinal))
@@ -46,7 +46,7 @@ public sealed class Seed_article_gets_its_themes
     [Fact]
     public void Ai_as_a_system_is_summarised_from_the_nvidia_and_closing_sections()
     {
-        var theme = _summaries.Value.Themes.Single(t => t.ThemeId == "ai-systems");
+        var theme = SeedSummaries.Value.Themes.Single(t => t.ThemeId == "ai-systems");
 
         theme.Sentences.ShouldContain(s => s.Section.StartsWith("NVIDIA", StringComparison.Ordinal));
         theme.Sentences.ShouldContain(s => s.Text.Contains("pipeline"));
@@ -55,7 +55,7 @@ public sealed class Seed_article_gets_its_themes
     [Fact]
     public void Health_key_phrases_come_from_the_text()
     {
-        var health = _summaries.Value.Themes.Single(t => t.ThemeId == "health");
+        var health = SeedSummaries.Value.Themes.Single(t => t.ThemeId == "health");
 
         health.KeyPhrases.ShouldNotBeEmpty();
         health.KeyPhrases.Count.ShouldBeLessThanOrEqualTo(5);
@@ -67,6 +67,6 @@ public sealed class Seed_article_gets_its_themes
     [Fact]
     public void Every_section_is_covered_by_a_declared_theme()
     {
-        _summaries.Value.Themes.ShouldAllBe(t => !t.Discovered);
+        SeedSummaries.Value.Themes.ShouldAllBe(t => !t.Discovered);
     }
 }
