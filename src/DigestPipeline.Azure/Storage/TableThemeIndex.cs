@@ -67,7 +67,9 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         var to = ThemeIndexEntity.TimeKey(upTo.UtcTicks + 1);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {TableKey.Encode(themeId)} and RowKey ge {from} and RowKey lt {to}");
+        // The entry's time is the one its RowKey holds, to the tick, so that a caller cutting a narrower window out of
+        // this range in memory (a digest batch) gets exactly what this filter would have returned for it.
         await foreach (var row in _index.QueryAsync<ThemeIndexEntity>(filter, cancellationToken: cancellationToken))
-            yield return new ThemeIndexEntry(row.ThemeId, row.DocumentId, row.IndexedAt);
+            yield return new ThemeIndexEntry(row.ThemeId, row.DocumentId, new DateTimeOffset(ThemeIndexEntity.TicksOf(row.RowKey), TimeSpan.Zero));
     }
 }

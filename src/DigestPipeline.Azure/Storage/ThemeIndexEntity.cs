@@ -23,6 +23,9 @@ internal sealed class ThemeIndexEntity : ITableEntity
 
     public static string TimeKey(long utcTicks) => utcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>The UTC ticks a time row's RowKey starts with.</summary>
+    public static long TicksOf(string rowKey) => long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
+
     public static ThemeIndexEntity FirstIndexed(string themeId, string documentId, DateTimeOffset indexedAt) => new()
     {
         PartitionKey = TableKey.Encode(themeId),

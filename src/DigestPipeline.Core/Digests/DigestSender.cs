@@ -37,14 +37,96 @@ public sealed class DigestSender(
     /// <exception cref="RelayQuotaDeferredException">The relay's quota has no room yet; the claim is released.</exception>
     public async Task<DeliveryState> DeliverAsync(DigestRequest request, CancellationToken cancellationToken)
     {
-        using var activity = telemetry.ActivitySource.StartActivity("deliver digest");
+        var attempt = (await DeliverAsync([request], cancellationToken))[0];
+        if (attempt.Error is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(attempt.Error);
+        return attempt.State!.Value;
+    }
+
+    /// <summary>
+    /// Delivers a batch: each request claimed by the rules, the content of all claimed ones collected together
+    /// (<see cref="DigestContentCollector"/>: each theme and document read once for the batch), then each digest
+    /// written, sent and completed. Every request gets its chance: one's failure is its own. Once the relay's quota is
+    /// deferred, the claims not yet sent are released and reported deferred too, to wait in the queue.
+    /// </summary>
+    /// <returns>Per request, in order: its final state, or the error that stopped it.</returns>
+    public async Task<IReadOnlyList<DeliveryAttempt>> DeliverAsync(IReadOnlyList<DigestRequest> requests, CancellationToken cancellationToken)
+    {
+        var attempts = new DeliveryAttempt[requests.Count];
+        var claimed = new List<(int Index, Subscriber Subscriber, Delivery Delivery)>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try
+            {
+                var (state, subscriber, delivery) = await ClaimAsync(requests[i], cancellationToken);
+                if (state is { } final)
+                    attempts[i] = new DeliveryAttempt(requests[i], final);
+                else
+                    claimed.Add((i, subscriber!, delivery!));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                attempts[i] = new DeliveryAttempt(requests[i], null, e);
+            }
+        }
+
+        IReadOnlyList<DigestContent> contents;
+        try
+        {
+            contents = await writer.CollectAsync(claimed.Select(c => (c.Subscriber, c.Delivery)).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing was sent: the claims go back, so that the retry does not wait for them to time out.
+            foreach (var (index, _, delivery) in claimed)
+            {
+                await ReleaseAsync(delivery);
+                attempts[index] = new DeliveryAttempt(requests[index], null, e);
+            }
+
+            return attempts;
+        }
+
+        RelayQuotaDeferredException? deferred = null;
+        for (var k = 0; k < claimed.Count; k++)
+        {
+            var (index, subscriber, delivery) = claimed[k];
+            if (deferred is not null)
+            {
+                await ReleaseAsync(delivery);
+                attempts[index] = new DeliveryAttempt(requests[index], null, deferred);
+                continue;
+            }
+
+            try
+            {
+                attempts[index] = new DeliveryAttempt(requests[index], await SendAsync(subscriber, delivery, contents[k], cancellationToken));
+            }
+            catch (RelayQuotaDeferredException quota)
+            {
+                deferred = quota;
+                attempts[index] = new DeliveryAttempt(requests[index], null, quota);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                attempts[index] = new DeliveryAttempt(requests[index], null, e);
+            }
+        }
+
+        return attempts;
+    }
+
+    /// <summary>The request's delivery claimed and to be sent, or its final state when there is nothing to send.</summary>
+    private async Task<(DeliveryState? State, Subscriber? Subscriber, Delivery? Delivery)> ClaimAsync(DigestRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("claim digest");
         using var scope = PipelineTelemetry.TagSubscriber(logger, request.SubscriberId);
         var subscriber = await subscribers.GetAsync(request.SubscriberId, cancellationToken);
         if (subscriber is not { State: SubscriberState.Active })
         {
             logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
             telemetry.DigestSkipped("subscriber-not-active");
-            return DeliveryState.SkippedEmpty;
+            return (DeliveryState.SkippedEmpty, null, null);
         }
 
         await WaitForEarlierDigestAsync(subscriber.Id, request.Period, cancellationToken);
@@ -52,25 +134,38 @@ public sealed class DigestSender(
         var delivery = await ClaimAsync(subscriber, progress, request.Period, cancellationToken);
         using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
         if (delivery.State != DeliveryState.Claimed)
-            return delivery.State;
+            return (delivery.State, null, null);
+        if (!delivery.IsCoveredBy(progress))
+            return (null, subscriber, delivery);
 
-        DigestContent content;
+        try
+        {
+            await ledger.CompleteAsync(delivery.SkippedAsCovered(time.GetUtcNow()), cancellationToken);
+        }
+        catch
+        {
+            await ReleaseAsync(delivery);
+            throw;
+        }
+
+        logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
+        telemetry.DigestSkipped("covered-by-later-digest");
+        return (DeliveryState.SkippedEmpty, null, null);
+    }
+
+    /// <summary>A claimed delivery with its collected content: skipped below the minimum, else written, sent and completed.</summary>
+    private async Task<DeliveryState> SendAsync(Subscriber subscriber, Delivery delivery, DigestContent content, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("deliver digest");
+        using var scope = PipelineTelemetry.TagSubscriber(logger, subscriber.Id);
+        using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
         EmailMessage email;
         try
         {
-            if (delivery.IsCoveredBy(progress))
-            {
-                await ledger.CompleteAsync(delivery.SkippedAsCovered(time.GetUtcNow()), cancellationToken);
-                logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
-                telemetry.DigestSkipped("covered-by-later-digest");
-                return DeliveryState.SkippedEmpty;
-            }
-
-            content = await writer.CollectAsync(subscriber, delivery, cancellationToken);
             if (content.ItemCount < options.Value.MinimumItems)
             {
                 await ledger.CompleteAsync(delivery.Skipped(content.ItemCount, time.GetUtcNow()), cancellationToken);
-                logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, request.Period);
+                logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, delivery.Period);
                 telemetry.DigestSkipped("too-few-items");
                 return DeliveryState.SkippedEmpty;
             }
@@ -188,3 +283,6 @@ public sealed class DigestSender(
         return existing.TakenOver(now);
     }
 }
+
+/// <summary>What became of one request of a batch: its final state, or the error that stopped it (exactly one is set).</summary>
+public sealed record DeliveryAttempt(DigestRequest Request, DeliveryState? State, Exception? Error = null);

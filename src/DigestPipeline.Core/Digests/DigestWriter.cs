@@ -7,8 +7,9 @@ namespace DigestPipeline.Core.Digests;
 /// <summary>Writes a delivery's digest: what is new in its window, then the email, archived for "view in browser" before it is sent.</summary>
 public sealed class DigestWriter(DigestContentCollector collector, DigestComposer composer, IDigestArchive archive, IOptions<DigestOptions> options)
 {
-    public Task<DigestContent> CollectAsync(Subscriber subscriber, Delivery delivery, CancellationToken cancellationToken) =>
-        collector.CollectAsync(subscriber, delivery.Period, delivery.ContentAfter, delivery.ContentUpTo, cancellationToken);
+    /// <summary>The content of each claimed delivery, collected together (see <see cref="DigestContentCollector"/>).</summary>
+    public Task<IReadOnlyList<DigestContent>> CollectAsync(IReadOnlyList<(Subscriber Subscriber, Delivery Delivery)> claimed, CancellationToken cancellationToken) =>
+        collector.CollectAsync(claimed.Select(c => new DigestWindow(c.Subscriber, c.Delivery.Period, c.Delivery.ContentAfter, c.Delivery.ContentUpTo)).ToList(), cancellationToken);
 
     public async Task<EmailMessage> WriteAsync(DigestContent content, Delivery delivery, CancellationToken cancellationToken)
     {

@@ -36,31 +36,21 @@ public sealed class SendDigestHandler(
         var inProgress = new List<(DigestRequest Request, DateTimeOffset RetryAt)>();
         var deferred = new List<DigestRequest>();
         DateTimeOffset? quotaFreeAt = null;
-        foreach (var request in message.Requests)
+        foreach (var attempt in await sender.DeliverAsync(message.Requests, cancellationToken))
         {
-            if (quotaFreeAt is not null)
+            switch (attempt.Error)
             {
-                // The relay's quota is taken: the rest of the batch waits for it in the queue, not here.
-                deferred.Add(request);
-                continue;
-            }
-
-            try
-            {
-                await sender.DeliverAsync(request, cancellationToken);
-            }
-            catch (DeliveryInProgressException claimed)
-            {
-                inProgress.Add((request, claimed.RetryAt));
-            }
-            catch (RelayQuotaDeferredException quota)
-            {
-                quotaFreeAt = quota.RetryAt;
-                deferred.Add(request);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                failures.Add(e);
+                case DeliveryInProgressException claimed:
+                    inProgress.Add((attempt.Request, claimed.RetryAt));
+                    break;
+                case RelayQuotaDeferredException quota:
+                    // The relay's quota is taken: those of the batch not sent wait for it in the queue, not here.
+                    quotaFreeAt = quota.RetryAt;
+                    deferred.Add(attempt.Request);
+                    break;
+                case { } error:
+                    failures.Add(error);
+                    break;
             }
         }
 

@@ -1,0 +1,99 @@
+using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Tests.Schedules.Fakes;
+using DigestPipeline.Core.Tests.Themes;
+using Shouldly;
+using Xunit;
+using OptionsFactory = Microsoft.Extensions.Options.Options;
+
+namespace DigestPipeline.Core.Tests.Digests;
+
+/// <summary>
+/// A digest batch's subscribers are collected together: each theme queried once for the batch, each document's
+/// summaries read once, and every digest exactly what collecting it alone gives.
+/// </summary>
+public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_digests
+{
+    private static readonly DateTimeOffset Now = new(2025, 5, 5, 7, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Themes = ["health", "energy-compute", "cybersecurity", "education-skills", "physical-ai"];
+
+    [Fact]
+    public async Task Every_digest_of_a_generated_account_is_the_same_byte_for_byte_with_each_theme_and_document_read_once()
+    {
+        var index = new CountingThemeIndex();
+        var summaries = new CountingSummaryStore();
+        var random = new Random(20251206);
+        for (var d = 0; d < 120; d++)
+        {
+            // Two or three themes each, summarized over the last 10 days, some within the same second.
+            var themes = Themes.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToArray();
+            var at = Now.AddSeconds(-random.Next(0, 10 * 24 * 3600));
+            var document = new DocumentSummaries($"doc-{d:000}", $"doc-{d:000}.txt", $"Document {d}", d % 3 == 0 ? "fr" : "en", at,
+                themes.Select(theme => new ThemedSummary(theme, new Dictionary<string, string> { ["en"] = theme }, false, random.NextDouble(),
+                    [new SummarySentence($"doc-{d:000}", 0, "", 0, 30, $"Finding {d} on {theme} was reported.", 1.0)], [])).ToList());
+            await summaries.Inner.SaveAsync(document, CancellationToken.None);
+            await index.Inner.AddAsync(document, CancellationToken.None);
+        }
+
+        var windows = Enumerable.Range(0, 100).Select(i =>
+        {
+            var subscriber = new Subscriber($"s{i:000}", $"s{i}@example.org", "", Themes.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray(),
+                i % 2 == 0 ? "fr" : "en", "0 7 * * *", "UTC", SubscriberState.Active, Now.AddDays(-30));
+            // Most had their last digest a day ago (to the second, as claims are), some a week, a few never.
+            var after = (i % 10) switch { 0 => Now.AddDays(-14), 1 => Now.AddDays(-7), _ => Now.AddDays(-1).AddSeconds(-random.Next(0, 60)) };
+            return new DigestWindow(subscriber, Now, after, Now.AddSeconds(-random.Next(0, 5)));
+        }).ToList();
+        var collector = new DigestContentCollector(index, summaries, ThemeSamples.SeedTaxonomy(), OptionsFactory.Create(new DigestOptions()));
+        var composer = DigestSamples.Composer();
+
+        var alone = new List<ComposedDigest>();
+        foreach (var window in windows)
+            alone.Add(composer.Compose(await collector.CollectAsync(window.Subscriber, window.Period, window.After, window.UpTo, CancellationToken.None), window.Subscriber.Id));
+        var (queriesAlone, readsAlone) = (index.Queries, summaries.Reads);
+        index.Queries = summaries.Reads = 0;
+
+        var together = (await collector.CollectAsync(windows, CancellationToken.None)).Select((content, i) => composer.Compose(content, windows[i].Subscriber.Id)).ToList();
+
+        together.Select(d => (d.Subject, d.Html, d.Text)).ShouldBe(alone.Select(d => (d.Subject, d.Html, d.Text)));
+        alone.Sum(d => d.Text.Length).ShouldBeGreaterThan(100 * 200, "the digests carry items");
+        index.Queries.ShouldBe(Themes.Length);
+        summaries.Reads.ShouldBeLessThanOrEqualTo(120);
+        queriesAlone.ShouldBeGreaterThan(100);
+        readsAlone.ShouldBeGreaterThan(summaries.Reads * 3);
+    }
+
+    private sealed class CountingThemeIndex : IThemeIndex
+    {
+        public InMemoryThemeIndex Inner { get; } = new();
+        public int Queries { get; set; }
+
+        public Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => Inner.AddAsync(summaries, cancellationToken);
+
+        public Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => Inner.RemoveAsync(summaries, cancellationToken);
+
+        public IAsyncEnumerable<ThemeIndexEntry> QueryAsync(string themeId, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)
+        {
+            Queries++;
+            return Inner.QueryAsync(themeId, after, upTo, cancellationToken);
+        }
+    }
+
+    private sealed class CountingSummaryStore : ISummaryStore
+    {
+        public InMemorySummaryStore Inner { get; } = new();
+        public int Reads { get; set; }
+
+        public Task SaveAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => Inner.SaveAsync(summaries, cancellationToken);
+
+        public Task<DocumentSummaries?> GetAsync(string documentId, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Inner.GetAsync(documentId, cancellationToken);
+        }
+
+        public Task DeleteAsync(string documentId, CancellationToken cancellationToken) => Inner.DeleteAsync(documentId, cancellationToken);
+
+        public IAsyncEnumerable<string> ListDocumentIdsAsync(CancellationToken cancellationToken) => Inner.ListDocumentIdsAsync(cancellationToken);
+    }
+}
