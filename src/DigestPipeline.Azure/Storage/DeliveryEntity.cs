@@ -42,6 +42,23 @@ internal sealed class DeliveryEntity : ITableEntity
         ItemCount = delivery.ItemCount,
     };
 
+    /// <summary>A delivery row read by a query that also returns the progress row.</summary>
+    public static DeliveryEntity From(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        ETag = row.ETag,
+        SubscriberId = row.GetString(nameof(SubscriberId)) ?? "",
+        Period = row.GetDateTimeOffset(nameof(Period)) ?? default,
+        State = row.GetString(nameof(State)) ?? "",
+        ClaimedAt = row.GetDateTimeOffset(nameof(ClaimedAt)) ?? default,
+        ContentAfter = row.GetDateTimeOffset(nameof(ContentAfter)) ?? default,
+        ContentUpTo = row.GetDateTimeOffset(nameof(ContentUpTo)) ?? default,
+        MessageId = row.GetString(nameof(MessageId)) ?? "",
+        CompletedAt = row.GetDateTimeOffset(nameof(CompletedAt)),
+        ItemCount = row.GetInt32(nameof(ItemCount)) ?? 0,
+    };
+
     public Delivery ToDelivery() => new(
         SubscriberId,
         Period,

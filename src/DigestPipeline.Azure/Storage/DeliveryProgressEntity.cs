@@ -31,5 +31,16 @@ internal sealed class DeliveryProgressEntity : ITableEntity
         BounceCount = progress.BounceCount,
     };
 
+    /// <summary>A progress row read by a query that also returns delivery rows.</summary>
+    public static DeliveryProgressEntity From(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        ETag = row.ETag,
+        SubscriberId = row.GetString(nameof(SubscriberId)) ?? "",
+        DeliveredUpTo = row.GetDateTimeOffset(nameof(DeliveredUpTo)),
+        BounceCount = row.GetInt32(nameof(BounceCount)) ?? 0,
+    };
+
     public DeliveryProgress ToProgress() => new(SubscriberId, DeliveredUpTo, BounceCount, ETag.ToString());
 }

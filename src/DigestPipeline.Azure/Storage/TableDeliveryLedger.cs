@@ -24,9 +24,12 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
     public async Task<DeliveryProgress> GetProgressAsync(string subscriberId, CancellationToken cancellationToken)
     {
         var row = await _deliveries.GetEntityIfExistsAsync<DeliveryProgressEntity>(TableKey.Encode(subscriberId), DeliveryProgressEntity.Row, cancellationToken: cancellationToken);
-        if (row.HasValue)
-            return row.Value!.ToProgress();
+        return row.HasValue ? row.Value!.ToProgress() : await CarriedOverProgressAsync(subscriberId, cancellationToken);
+    }
 
+    /// <summary>The marks a Subscribers row written before the progress row existed holds; none when it holds none.</summary>
+    private async Task<DeliveryProgress> CarriedOverProgressAsync(string subscriberId, CancellationToken cancellationToken)
+    {
         var subscriber = await _subscribers.GetEntityIfExistsAsync<SubscriberEntity>(TableKey.Encode(subscriberId), SubscriberEntity.Row,
             [nameof(SubscriberEntity.LastDigestUpTo), nameof(SubscriberEntity.BounceCount)], cancellationToken);
         return subscriber.HasValue
@@ -75,19 +78,14 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         await _deliveries.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken)
+    public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, DeliveryProgress? lastRead, CancellationToken cancellationToken)
     {
         var delivery = DeliveryEntity.From(outcome.Delivery with { ETag = null });
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await GetProgressAsync(outcome.Delivery.SubscriberId, cancellationToken);
+            // The progress as read at the claim saves a read; the transaction's condition catches it being stale.
+            var stored = attempt == 1 && lastRead is not null ? lastRead : await GetProgressAsync(outcome.Delivery.SubscriberId, cancellationToken);
             var changed = outcome.Progress(stored);
-            if (changed.SameMarksAs(stored) && stored.ETag is not null)
-            {
-                await _deliveries.UpsertEntityAsync(delivery, TableUpdateMode.Replace, cancellationToken);
-                return stored;
-            }
-
             var progress = DeliveryProgressEntity.From(changed);
             TableTransactionAction[] transaction =
             [
@@ -110,14 +108,22 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         }
     }
 
-    /// <summary>One query within the subscriber's partition.</summary>
-    public async IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(
-        string subscriberId, DateTimeOffset period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One query within the subscriber's partition: the progress row and the claimed rows before the period.</summary>
+    public async Task<DeliveryHistory> ReadAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKey.Encode(subscriberId)} and RowKey lt {DeliveryEntity.PeriodKey(period)} and State eq {nameof(DeliveryState.Claimed)}");
-        await foreach (var row in _deliveries.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
-            yield return row.ToDelivery();
+            $"PartitionKey eq {TableKey.Encode(subscriberId)} and ((RowKey lt {DeliveryEntity.PeriodKey(period)} and State eq {nameof(DeliveryState.Claimed)}) or RowKey eq {DeliveryProgressEntity.Row})");
+        DeliveryProgress? progress = null;
+        var claimed = new List<Delivery>();
+        await foreach (var row in _deliveries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == DeliveryProgressEntity.Row)
+                progress = DeliveryProgressEntity.From(row).ToProgress();
+            else
+                claimed.Add(DeliveryEntity.From(row).ToDelivery());
+        }
+
+        return new DeliveryHistory(progress ?? await CarriedOverProgressAsync(subscriberId, cancellationToken), claimed);
     }
 
     /// <summary>The latest <paramref name="count"/> deliveries by claim time. Reads the whole table: for status pages, not hot paths.</summary>

@@ -18,7 +18,4 @@ public sealed record DeliveryProgress(string SubscriberId, DateTimeOffset? Deliv
 
     /// <summary>At <paramref name="bounceLimit"/> bounces in a row the subscriber gets no more digests (<see cref="Subscribers.SubscriberState.Bouncing"/>).</summary>
     public bool HasBouncedTooOften(int bounceLimit) => BounceCount >= bounceLimit;
-
-    /// <summary>Whether storing this changes anything.</summary>
-    public bool SameMarksAs(DeliveryProgress other) => DeliveredUpTo == other.DeliveredUpTo && BounceCount == other.BounceCount;
 }

@@ -53,16 +53,16 @@ public sealed class DigestSender(
     public async Task<IReadOnlyList<DeliveryAttempt>> DeliverAsync(IReadOnlyList<DigestRequest> requests, CancellationToken cancellationToken)
     {
         var attempts = new DeliveryAttempt[requests.Count];
-        var claimed = new List<(int Index, Subscriber Subscriber, Delivery Delivery)>();
+        var claimed = new List<(int Index, ClaimedDelivery Claim)>();
         for (var i = 0; i < requests.Count; i++)
         {
             try
             {
-                var (state, subscriber, delivery) = await ClaimAsync(requests[i], cancellationToken);
-                if (state is { } final)
-                    attempts[i] = new DeliveryAttempt(requests[i], final);
+                var (state, claim) = await ClaimAsync(requests[i], cancellationToken);
+                if (claim is null)
+                    attempts[i] = new DeliveryAttempt(requests[i], state);
                 else
-                    claimed.Add((i, subscriber!, delivery!));
+                    claimed.Add((i, claim));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -73,14 +73,14 @@ public sealed class DigestSender(
         IReadOnlyList<DigestContent> contents;
         try
         {
-            contents = await writer.CollectAsync(claimed.Select(c => (c.Subscriber, c.Delivery)).ToList(), cancellationToken);
+            contents = await writer.CollectAsync(claimed.Select(c => (c.Claim.Subscriber, c.Claim.Delivery)).ToList(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Nothing was sent: the claims go back, so that the retry does not wait for them to time out.
-            foreach (var (index, _, delivery) in claimed)
+            foreach (var (index, claim) in claimed)
             {
-                await ReleaseAsync(delivery);
+                await ReleaseAsync(claim.Delivery);
                 attempts[index] = new DeliveryAttempt(requests[index], null, e);
             }
 
@@ -90,17 +90,17 @@ public sealed class DigestSender(
         RelayQuotaDeferredException? deferred = null;
         for (var k = 0; k < claimed.Count; k++)
         {
-            var (index, subscriber, delivery) = claimed[k];
+            var (index, claim) = claimed[k];
             if (deferred is not null)
             {
-                await ReleaseAsync(delivery);
+                await ReleaseAsync(claim.Delivery);
                 attempts[index] = new DeliveryAttempt(requests[index], null, deferred);
                 continue;
             }
 
             try
             {
-                attempts[index] = new DeliveryAttempt(requests[index], await SendAsync(subscriber, delivery, contents[k], cancellationToken));
+                attempts[index] = new DeliveryAttempt(requests[index], await SendAsync(claim, contents[k], cancellationToken));
             }
             catch (RelayQuotaDeferredException quota)
             {
@@ -117,7 +117,7 @@ public sealed class DigestSender(
     }
 
     /// <summary>The request's delivery claimed and to be sent, or its final state when there is nothing to send.</summary>
-    private async Task<(DeliveryState? State, Subscriber? Subscriber, Delivery? Delivery)> ClaimAsync(DigestRequest request, CancellationToken cancellationToken)
+    private async Task<(DeliveryState State, ClaimedDelivery? Claim)> ClaimAsync(DigestRequest request, CancellationToken cancellationToken)
     {
         using var activity = telemetry.ActivitySource.StartActivity("claim digest");
         using var scope = PipelineTelemetry.TagSubscriber(logger, request.SubscriberId);
@@ -126,21 +126,24 @@ public sealed class DigestSender(
         {
             logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
             telemetry.DigestSkipped("subscriber-not-active");
-            return (DeliveryState.SkippedEmpty, null, null);
+            return (DeliveryState.SkippedEmpty, null);
         }
 
-        await WaitForEarlierDigestAsync(subscriber.Id, request.Period, cancellationToken);
-        var progress = await ledger.GetProgressAsync(subscriber.Id, cancellationToken);
+        // A digest of an earlier period still in flight has not moved the subscriber's mark yet: composing this one
+        // now would repeat its items, so it waits (unless that claim is stale).
+        var (progress, claimedBefore) = await ledger.ReadAsync(subscriber.Id, request.Period, cancellationToken);
+        if (Delivery.HeldBackBy(claimedBefore, time.GetUtcNow(), options.Value.ClaimTimeout) is { } inFlight)
+            throw new DeliveryInProgressException(inFlight.Id, inFlight.ClaimedAt, inFlight.ClaimedAt + options.Value.ClaimTimeout);
         var delivery = await ClaimAsync(subscriber, progress, request.Period, cancellationToken);
         using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
         if (delivery.State != DeliveryState.Claimed)
-            return (delivery.State, null, null);
+            return (delivery.State, null);
         if (!delivery.IsCoveredBy(progress))
-            return (null, subscriber, delivery);
+            return (DeliveryState.Claimed, new ClaimedDelivery(subscriber, progress, delivery));
 
         try
         {
-            await ledger.CompleteAsync(delivery.SkippedAsCovered(time.GetUtcNow()), cancellationToken);
+            await ledger.CompleteAsync(delivery.SkippedAsCovered(time.GetUtcNow()), progress, cancellationToken);
         }
         catch
         {
@@ -150,12 +153,13 @@ public sealed class DigestSender(
 
         logger.LogInformation("Digest {DeliveryId} skipped: a later digest already delivered its content", delivery.Id);
         telemetry.DigestSkipped("covered-by-later-digest");
-        return (DeliveryState.SkippedEmpty, null, null);
+        return (DeliveryState.SkippedEmpty, null);
     }
 
     /// <summary>A claimed delivery with its collected content: skipped below the minimum, else written, sent and completed.</summary>
-    private async Task<DeliveryState> SendAsync(Subscriber subscriber, Delivery delivery, DigestContent content, CancellationToken cancellationToken)
+    private async Task<DeliveryState> SendAsync(ClaimedDelivery claim, DigestContent content, CancellationToken cancellationToken)
     {
+        var (subscriber, progress, delivery) = claim;
         using var activity = telemetry.ActivitySource.StartActivity("deliver digest");
         using var scope = PipelineTelemetry.TagSubscriber(logger, subscriber.Id);
         using var deliveryScope = PipelineTelemetry.TagDelivery(logger, delivery.Id);
@@ -164,7 +168,7 @@ public sealed class DigestSender(
         {
             if (content.ItemCount < options.Value.MinimumItems)
             {
-                await ledger.CompleteAsync(delivery.Skipped(content.ItemCount, time.GetUtcNow()), cancellationToken);
+                await ledger.CompleteAsync(delivery.Skipped(content.ItemCount, time.GetUtcNow()), progress, cancellationToken);
                 logger.LogInformation("{Items} new items for subscriber {SubscriberId} in period {Period:u}; digest skipped", content.ItemCount, subscriber.Id, delivery.Period);
                 telemetry.DigestSkipped("too-few-items");
                 return DeliveryState.SkippedEmpty;
@@ -185,7 +189,7 @@ public sealed class DigestSender(
         }
         catch (RecipientRejectedException rejected)
         {
-            return await RecordBounceAsync(subscriber, delivery, rejected, cancellationToken);
+            return await RecordBounceAsync(claim, rejected, cancellationToken);
         }
         catch (RelayQuotaDeferredException)
         {
@@ -200,7 +204,7 @@ public sealed class DigestSender(
             throw;
         }
 
-        await ledger.CompleteAsync(delivery.Sent(content.ItemCount, time.GetUtcNow()), cancellationToken);
+        await ledger.CompleteAsync(delivery.Sent(content.ItemCount, time.GetUtcNow()), progress, cancellationToken);
         telemetry.DigestSent();
         logger.LogInformation("Sent digest {DeliveryId} with {Items} items in {Themes} themes", delivery.Id, content.ItemCount, content.Themes.Count);
         return DeliveryState.Sent;
@@ -210,9 +214,10 @@ public sealed class DigestSender(
     /// The delivery and its bounce in one transaction; the subscriber's state after it. A crash between the two
     /// leaves the subscriber active with its count at the limit: the next digest bounces again and marks it then.
     /// </summary>
-    private async Task<DeliveryState> RecordBounceAsync(Subscriber subscriber, Delivery delivery, RecipientRejectedException rejected, CancellationToken cancellationToken)
+    private async Task<DeliveryState> RecordBounceAsync(ClaimedDelivery claim, RecipientRejectedException rejected, CancellationToken cancellationToken)
     {
-        var progress = await ledger.CompleteAsync(delivery.Bounced(time.GetUtcNow()), CancellationToken.None);
+        var (subscriber, lastRead, delivery) = claim;
+        var progress = await ledger.CompleteAsync(delivery.Bounced(time.GetUtcNow()), lastRead, CancellationToken.None);
         var limit = options.Value.BounceLimit;
         var state = subscriber.State;
         if (progress.HasBouncedTooOften(limit))
@@ -227,15 +232,6 @@ public sealed class DigestSender(
         logger.LogWarning("Digest {DeliveryId} bounced ({StatusCode} {Reply}): bounce {Count} of {Limit}, subscriber {SubscriberId} is {State}",
             delivery.Id, rejected.StatusCode, rejected.ServerReply, progress.BounceCount, limit, subscriber.Id, state);
         return DeliveryState.FailedPermanently;
-    }
-
-    private async Task WaitForEarlierDigestAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken)
-    {
-        var earlier = new List<Delivery>();
-        await foreach (var claim in ledger.ListClaimedBeforeAsync(subscriberId, period, cancellationToken))
-            earlier.Add(claim);
-        if (Delivery.HeldBackBy(earlier, time.GetUtcNow(), options.Value.ClaimTimeout) is { } inFlight)
-            throw new DeliveryInProgressException(inFlight.Id, inFlight.ClaimedAt, inFlight.ClaimedAt + options.Value.ClaimTimeout);
     }
 
     /// <summary>
@@ -286,3 +282,6 @@ public sealed class DigestSender(
 
 /// <summary>What became of one request of a batch: its final state, or the error that stopped it (exactly one is set).</summary>
 public sealed record DeliveryAttempt(DigestRequest Request, DeliveryState? State, Exception? Error = null);
+
+/// <summary>A delivery this worker claimed, with its subscriber and their progress as read for the claim.</summary>
+internal sealed record ClaimedDelivery(Subscriber Subscriber, DeliveryProgress Progress, Delivery Delivery);

@@ -22,15 +22,21 @@ public interface IDeliveryLedger
     Task ReleaseAsync(Delivery released, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a final delivery row and its change to the subscriber's progress in one transaction; when another
-    /// writer changed the progress meanwhile, reads it again and applies the change again. Returns the progress as stored.
+    /// Stores a final delivery row and its change to the subscriber's progress in one transaction, conditional on
+    /// the progress being as last read (<paramref name="lastRead"/>, when the caller has it; else it is read first);
+    /// when another writer changed it meanwhile, reads it again and applies the change again. Returns the progress as stored.
     /// </summary>
-    Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken);
+    Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, DeliveryProgress? lastRead, CancellationToken cancellationToken);
 
     IAsyncEnumerable<Delivery> ListRecentAsync(int count, CancellationToken cancellationToken);
 
-    /// <summary>The subscriber's deliveries of periods before <paramref name="period"/> that are still claimed (in flight, or left by a crash).</summary>
-    IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken);
+    /// <summary>
+    /// What a claim for <paramref name="period"/> needs to know, in one read: the subscriber's progress, and their
+    /// deliveries of earlier periods that are still claimed (in flight, or left by a crash).
+    /// </summary>
+    Task<DeliveryHistory> ReadAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken);
 }
+
+public sealed record DeliveryHistory(DeliveryProgress Progress, IReadOnlyList<Delivery> ClaimedBefore);
 
 public sealed record DeliveryClaimResult(bool Claimed, Delivery Delivery);

@@ -32,7 +32,7 @@ public sealed class Digests_of_successive_periods_never_repeat_an_item
         world.Mail.Sent.ShouldBeEmpty();
 
         // The first digest's worker finishes, as DigestSender does: sent, with the "delivered up to" mark.
-        await world.Ledger.CompleteAsync(first.Sent(itemCount: 1, world.Now), None);
+        await world.Ledger.CompleteAsync(first.Sent(itemCount: 1, world.Now), lastRead: null, None);
 
         (await world.Sender.DeliverAsync(next, None)).ShouldBe(DeliveryState.Sent);
         DigestWorld.DocumentsIn(world.Mail.Sent.ShouldHaveSingleItem(), "alpha", "bravo").ShouldBe(["bravo"]);

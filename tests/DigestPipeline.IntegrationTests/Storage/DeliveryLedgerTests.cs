@@ -48,17 +48,17 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         Delivery At(string subscriberId, int day) => NewDelivery(subscriberId, Period) with { Period = Period.AddDays(day), MessageId = $"{subscriberId}-{day}" };
         var sent = (await Ledger.ClaimAsync(At("sub-p", -3), ct)).Delivery;
-        await Ledger.CompleteAsync(sent.Sent(itemCount: 1, Period), ct);
+        await Ledger.CompleteAsync(sent.Sent(itemCount: 1, Period), lastRead: null, ct);
         await Ledger.ClaimAsync(At("sub-p", -2), ct);
         await Ledger.ClaimAsync(At("sub-p", -1), ct);
         await Ledger.ClaimAsync(At("sub-p", 0), ct);
         await Ledger.ClaimAsync(At("sub-q", -1), ct);
 
-        var claimed = new List<Delivery>();
-        await foreach (var delivery in Ledger.ListClaimedBeforeAsync("sub-p", Period, ct))
-            claimed.Add(delivery);
+        var history = await Ledger.ReadAsync("sub-p", Period, ct);
 
-        claimed.Select(d => d.MessageId).Order().ShouldBe(["sub-p--1", "sub-p--2"]);
+        history.ClaimedBefore.Select(d => d.MessageId).Order().ShouldBe(["sub-p--1", "sub-p--2"]);
+        history.ClaimedBefore.ShouldAllBe(d => d.ETag != null && d.State == DeliveryState.Claimed);
+        history.Progress.DeliveredUpTo.ShouldBe(sent.ContentUpTo, "the progress row comes with them, in the same query");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         var claim = await Ledger.ClaimAsync(NewDelivery("sub-c", Period.AddHours(1)), ct);
 
-        await Ledger.CompleteAsync(claim.Delivery.Sent(itemCount: 4, Period.AddHours(2)), ct);
+        await Ledger.CompleteAsync(claim.Delivery.Sent(itemCount: 4, Period.AddHours(2)), lastRead: null, ct);
 
         var again = await Ledger.ClaimAsync(NewDelivery("sub-c", Period), ct);
         again.Claimed.ShouldBeFalse();
@@ -103,10 +103,10 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
     {
         var ct = TestContext.Current.CancellationToken;
         var bounced = (await Ledger.ClaimAsync(NewDelivery("sub-d", Period) with { Period = Period.AddDays(-1) }, ct)).Delivery;
-        (await Ledger.CompleteAsync(bounced.Bounced(Period), ct)).BounceCount.ShouldBe(1);
+        (await Ledger.CompleteAsync(bounced.Bounced(Period), lastRead: null, ct)).BounceCount.ShouldBe(1);
         var claim = (await Ledger.ClaimAsync(NewDelivery("sub-d", Period), ct)).Delivery;
 
-        var stored = await Ledger.CompleteAsync(claim.Sent(itemCount: 3, Period.AddMinutes(1)), ct);
+        var stored = await Ledger.CompleteAsync(claim.Sent(itemCount: 3, Period.AddMinutes(1)), lastRead: null, ct);
 
         stored.ShouldBe(await Ledger.GetProgressAsync("sub-d", ct));
         (stored with { ETag = null }).ShouldBe(new DeliveryProgress("sub-d", claim.ContentUpTo, BounceCount: 0));
@@ -122,7 +122,7 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
             claims.Add((await Ledger.ClaimAsync(NewDelivery("sub-e", Period) with { Period = Period.AddDays(day), ContentUpTo = Period.AddDays(day) }, ct)).Delivery);
 
         // Four bounces and four empty skips at once: each transaction that loses the race reads the progress again.
-        await Task.WhenAll(claims.Select((claim, i) => Ledger.CompleteAsync(i % 2 == 0 ? claim.Bounced(Period) : claim.Skipped(itemCount: 0, Period), ct)));
+        await Task.WhenAll(claims.Select((claim, i) => Ledger.CompleteAsync(i % 2 == 0 ? claim.Bounced(Period) : claim.Skipped(itemCount: 0, Period), lastRead: null, ct)));
 
         var progress = await Ledger.GetProgressAsync("sub-e", ct);
         progress.BounceCount.ShouldBe(4);
@@ -142,9 +142,30 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<
 
         (await Ledger.GetProgressAsync("sub-old", ct)).ShouldBe(new DeliveryProgress("sub-old", Period.AddDays(-2), 2));
         var claim = (await Ledger.ClaimAsync(NewDelivery("sub-old", Period) with { ContentUpTo = Period.AddDays(-1) }, ct)).Delivery;
-        await Ledger.CompleteAsync(claim.Skipped(itemCount: 1, Period), ct);
+        await Ledger.CompleteAsync(claim.Skipped(itemCount: 1, Period), lastRead: null, ct);
 
         (await Ledger.GetProgressAsync("sub-old", ct) with { ETag = null }).ShouldBe(new DeliveryProgress("sub-old", Period.AddDays(-2), 2), "carried over unchanged");
-        (await Ledger.CompleteAsync(claim.Bounced(Period), ct)).BounceCount.ShouldBe(3);
+        (await Ledger.CompleteAsync(claim.Bounced(Period), lastRead: null, ct)).BounceCount.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Progress_read_at_the_claim_that_went_stale_is_read_again_and_the_change_applied_to_what_is_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var early = (await Ledger.ClaimAsync(NewDelivery("sub-f", Period) with { Period = Period.AddDays(-1) }, ct)).Delivery;
+        await Ledger.CompleteAsync(early.Skipped(itemCount: 0, Period), lastRead: null, ct);
+        var claim = (await Ledger.ClaimAsync(NewDelivery("sub-f", Period), ct)).Delivery;
+        var readAtClaim = (await Ledger.ReadAsync("sub-f", Period, ct)).Progress;
+        readAtClaim.DeliveredUpTo.ShouldBe(Period);
+
+        // Meanwhile a later period of the same subscriber was sent, moving the mark on.
+        var later = (await Ledger.ClaimAsync(NewDelivery("sub-f", Period) with { Period = Period.AddDays(1), ContentUpTo = Period.AddDays(1) }, ct)).Delivery;
+        await Ledger.CompleteAsync(later.Sent(itemCount: 2, Period.AddDays(1)), lastRead: readAtClaim, ct);
+
+        var stored = await Ledger.CompleteAsync(claim.Bounced(Period.AddDays(1)), lastRead: readAtClaim, ct);
+
+        // Written from the stale read, the mark would have gone back a day; the transaction's condition refused it.
+        (stored with { ETag = null }).ShouldBe(new DeliveryProgress("sub-f", Period.AddDays(1), BounceCount: 1));
+        (await Ledger.GetProgressAsync("sub-f", ct)).ShouldBe(stored);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
         return Task.CompletedTask;
     }
 
-    public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, CancellationToken cancellationToken)
+    public async Task<DeliveryProgress> CompleteAsync(DeliveryOutcome outcome, DeliveryProgress? lastRead, CancellationToken cancellationToken)
     {
         if (Unreachable)
             throw new IOException("Connection refused (storage unreachable)");
@@ -70,13 +70,9 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
             yield return delivery;
     }
 
-    public async IAsyncEnumerable<Delivery> ListClaimedBeforeAsync(
-        string subscriberId, DateTimeOffset period, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.CompletedTask;
-        foreach (var delivery in _rows.Values.Where(d => d.SubscriberId == subscriberId && d.Period < period && d.State == DeliveryState.Claimed).ToList())
-            yield return delivery;
-    }
+    public async Task<DeliveryHistory> ReadAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
+        new(await GetProgressAsync(subscriberId, cancellationToken),
+            _rows.Values.Where(d => d.SubscriberId == subscriberId && d.Period < period && d.State == DeliveryState.Claimed).ToList());
 
     private string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
 }
