@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace DigestPipeline.Core.Digests;
 
 /// <summary>
-/// Sends one subscriber's digest for one period, once, by the rules of <see cref="Delivery"/>: claim → collect →
-/// compose and archive → send → complete. A crash between the SMTP server's acceptance and "complete" is the one
+/// Sends each requested digest (one subscriber, one period) once, by the rules of <see cref="Delivery"/>: claim →
+/// collect (a batch's together) → compose and archive → send → complete. A crash between the SMTP server's acceptance and "complete" is the one
 /// case that can deliver twice (the same Message-ID). Completing a sent delivery moves the subscriber's "delivered
 /// up to" mark and resets its bounce count in the same transaction.
 /// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
