@@ -43,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SummarizeDocumentHandler>();
         services.AddSingleton<DigestWriter>();
         services.AddSingleton<DigestSender>();
+        services.AddSingleton<DueIndexRepair>();
         services.AddSingleton<SendDigestHandler>();
         services.AddSingleton<PlanDigestsHandler>();
         services.AddSingleton<UnsubscribeHandler>();

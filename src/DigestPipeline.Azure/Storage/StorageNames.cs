@@ -19,6 +19,7 @@ public static class StorageNames
     public const string DeliveriesTable = "Deliveries";
     public const string ConfirmationLimitsTable = "ConfirmationLimits";
     public const string RelayQuotaTable = "RelayQuota";
+    public const string DueTable = "DigestsDue";
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 
@@ -28,5 +29,5 @@ public static class StorageNames
     public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable];
+        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable, DueTable];
 }

@@ -93,6 +93,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISummaryStore, BlobSummaryStore>();
         services.TryAddSingleton<IThemeIndex, TableThemeIndex>();
         services.TryAddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.TryAddSingleton<IDueIndex, TableDueIndex>();
         services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.TryAddSingleton<IConfirmationCounter, TableConfirmationCounter>();
         services.TryAddSingleton<IRelayQuota, TableRelayQuota>();

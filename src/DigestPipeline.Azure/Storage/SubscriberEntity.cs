@@ -27,7 +27,6 @@ internal sealed class SubscriberEntity : ITableEntity
     public string TimeZone { get; set; } = "";
     public string State { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? LastPlannedPeriod { get; set; }
     /// <summary>
     /// What was delivered, as rows written before the Deliveries table held it recorded it: read by
     /// <see cref="TableDeliveryLedger.GetProgressAsync"/> until the subscriber's first delivery there, never written anew.
@@ -49,7 +48,6 @@ internal sealed class SubscriberEntity : ITableEntity
         TimeZone = subscriber.TimeZone,
         State = subscriber.State.ToString(),
         CreatedAt = subscriber.CreatedAt,
-        LastPlannedPeriod = subscriber.LastPlannedPeriod,
     };
 
     public Subscriber ToSubscriber() => new(
@@ -61,6 +59,5 @@ internal sealed class SubscriberEntity : ITableEntity
         Schedule,
         TimeZone,
         Enum.Parse<SubscriberState>(State, ignoreCase: true),
-        CreatedAt,
-        LastPlannedPeriod);
+        CreatedAt);
 }

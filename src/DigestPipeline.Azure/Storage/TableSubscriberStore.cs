@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace DigestPipeline.Azure.Storage;
 
 /// <summary>
-/// The Subscribers table. Every write is an ETag-conditional read-modify-write that keeps the later of the stored
-/// and the new planning marks, so no writer ever moves the mark backwards, whatever the interleaving; the delivery
-/// marks of rows written before they moved to the Deliveries table are kept as they are, for the ledger to carry over.
+/// The Subscribers table. Every write is an ETag-conditional read-modify-write; the delivery marks of rows written
+/// before they moved to the Deliveries table are kept as they are, for the ledger to carry over. A write that makes a
+/// subscriber due on a new schedule places them in the due index after it (<see cref="DueEntry.Moves"/>): a crash in
+/// between is mended by the repair pass.
 /// </summary>
-public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<TableSubscriberStore> logger) : ISubscriberStore
+public sealed class TableSubscriberStore(TableServiceClient tables, IDueIndex due, TimeProvider time, ILogger<TableSubscriberStore> logger) : ISubscriberStore
 {
     private readonly TableClient _subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
 
@@ -22,7 +23,6 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             var row = SubscriberEntity.From(subscriber);
             if (stored is not null)
             {
-                row.LastPlannedPeriod = Later(stored.LastPlannedPeriod, row.LastPlannedPeriod);
                 row.LastDigestUpTo = stored.LastDigestUpTo;
                 row.BounceCount = stored.BounceCount;
             }
@@ -43,16 +43,6 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             yield return row.ToSubscriber();
     }
 
-    public Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
-        UpdateAsync(subscriberId, stored =>
-        {
-            var row = stored ?? throw NotFound(subscriberId);
-            if (row.LastPlannedPeriod >= period)
-                return null;
-            row.LastPlannedPeriod = period;
-            return row;
-        }, cancellationToken);
-
     public async Task<Subscriber?> ChangeSettingsAsync(
         string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
     {
@@ -62,13 +52,14 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             result = stored;
             if (stored is null || change(stored.ToSubscriber()) is not { } changed)
                 return null;
-            stored.State = changed.State.ToString();
-            stored.DisplayName = changed.DisplayName;
-            stored.Themes = PipelineJson.Serialize(changed.Themes);
-            stored.Language = changed.Language;
-            stored.Schedule = changed.Schedule;
-            stored.TimeZone = changed.TimeZone;
-            return result = stored;
+            var row = SubscriberEntity.From(stored.ToSubscriber() with
+            {
+                State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language,
+                Schedule = changed.Schedule, TimeZone = changed.TimeZone,
+            });
+            row.LastDigestUpTo = stored.LastDigestUpTo;
+            row.BounceCount = stored.BounceCount;
+            return result = row;
         }, cancellationToken);
         return result?.ToSubscriber();
     }
@@ -88,13 +79,18 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
                     await _subscribers.AddEntityAsync(row, cancellationToken);
                 else
                     await _subscribers.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // Another writer got there first (409: created it; 412: changed it): read again and reapply.
                 logger.LogDebug("Subscriber {SubscriberId} changed concurrently (HTTP {Status}); attempt {Attempt} again", subscriberId, e.Status, attempt + 1);
+                continue;
             }
+
+            var written = row.ToSubscriber();
+            if (DueEntry.Moves(stored?.ToSubscriber(), written) && DueEntry.After(written, time.GetUtcNow()) is { } entry)
+                await due.PlaceAsync([entry], cancellationToken);
+            return;
         }
     }
 
@@ -104,9 +100,4 @@ public sealed class TableSubscriberStore(TableServiceClient tables, ILogger<Tabl
             TableKey.Encode(subscriberId), SubscriberEntity.Row, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
-
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a > b ? a : b;
-
-    private static KeyNotFoundException NotFound(string subscriberId) => new($"No subscriber '{subscriberId}'.");
 }

@@ -34,6 +34,7 @@ public static class RepairCommand
             AnsiConsole.MarkupLine($"  uploads published again: {report.UploadsRepublished}");
             AnsiConsole.MarkupLine($"  documents sent to summarize again: {report.SummarizeResent}");
             AnsiConsole.MarkupLine($"  documents whose upload was ingested again (text missing): {report.IngestResent}");
+            AnsiConsole.MarkupLine($"  subscribers placed back in the due index: {report.SubscribersRescheduled}");
             if (report.Unrepairable > 0)
                 AnsiConsole.MarkupLine($"  [red]documents with neither text nor upload: {report.Unrepairable}[/] (named in the log above; upload them again)");
             if (report.Deferred > 0)

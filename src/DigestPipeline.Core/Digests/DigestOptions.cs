@@ -20,6 +20,13 @@ public sealed class DigestOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many of a batch's subscribers are claimed, and their digests sent and completed, at once (their ledger rows
+    /// are independent); and how many batches a planning run queues at once.
+    /// </summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 8;
+
     [Range(1, 100)]
     public int MaxItemsPerTheme { get; set; } = 5;
 

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace DigestPipeline.Core.Digests;
 
 /// <summary>
-/// Sends each requested digest (one subscriber, one period) once, by the rules of <see cref="Delivery"/>: claim →
-/// collect (a batch's together) → compose and archive → send → complete. A crash between the SMTP server's acceptance and "complete" is the one
+/// Sends each requested digest (one subscriber, one period) once, by the rules of <see cref="Delivery"/>: read the
+/// subscriber and move them on in the due index → claim → collect (a batch's together) → compose and archive → send →
+/// complete. A crash between the SMTP server's acceptance and "complete" is the one
 /// case that can deliver twice (the same Message-ID). Completing a sent delivery moves the subscriber's "delivered
 /// up to" mark and resets its bounce count in the same transaction.
 /// A permanent rejection of the recipient (<see cref="RecipientRejectedException"/>) is not retried: the delivery
@@ -18,6 +19,7 @@ namespace DigestPipeline.Core.Digests;
 /// </summary>
 public sealed class DigestSender(
     ISubscriberStore subscribers,
+    IDueIndex dueIndex,
     IDeliveryLedger ledger,
     DigestWriter writer,
     IMailSender mail,
@@ -44,32 +46,37 @@ public sealed class DigestSender(
     }
 
     /// <summary>
-    /// Delivers a batch: each request claimed by the rules, the content of all claimed ones collected together
-    /// (<see cref="DigestContentCollector"/>: each theme and document read once for the batch), then each digest
-    /// written, sent and completed. Every request gets its chance: one's failure is its own. Once the relay's quota is
-    /// deferred, the claims not yet sent are released and reported deferred too, to wait in the queue.
+    /// Delivers a batch: each request's subscriber read and, for a scheduled digest, moved on to their next occurrence
+    /// in the due index (one write per batch and occurrence, before anything is sent, so that no failure after it
+    /// loses the subscriber from the index); each request claimed by the rules; the content of all claimed ones
+    /// collected together (<see cref="DigestContentCollector"/>: each theme and document read once for the batch);
+    /// then each digest written, sent and completed. Subscribers are independent rows: up to
+    /// <see cref="DigestOptions.Parallelism"/> are claimed, and sent, at once. Every request gets its chance: one's
+    /// failure is its own. Once the relay's quota is deferred, the claims not yet sent are released and reported
+    /// deferred too, to wait in the queue.
     /// </summary>
     /// <returns>Per request, in order: its final state, or the error that stopped it.</returns>
     public async Task<IReadOnlyList<DeliveryAttempt>> DeliverAsync(IReadOnlyList<DigestRequest> requests, CancellationToken cancellationToken)
     {
         var attempts = new DeliveryAttempt[requests.Count];
-        var claimed = new List<(int Index, ClaimedDelivery Claim)>();
-        for (var i = 0; i < requests.Count; i++)
+        var due = await ReadDueSubscribersAsync(requests, attempts, cancellationToken);
+        var claims = new ClaimedDelivery?[requests.Count];
+        await ForEachAsync(Enumerable.Range(0, requests.Count).Where(i => due[i] is not null), async (i, ct) =>
         {
             try
             {
-                var (state, claim) = await ClaimAsync(requests[i], cancellationToken);
+                var (state, claim) = await ClaimAsync(requests[i], due[i]!, ct);
                 if (claim is null)
                     attempts[i] = new DeliveryAttempt(requests[i], state);
-                else
-                    claimed.Add((i, claim));
+                claims[i] = claim;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 attempts[i] = new DeliveryAttempt(requests[i], null, e);
             }
-        }
+        }, cancellationToken);
 
+        var claimed = Enumerable.Range(0, requests.Count).Where(i => claims[i] is not null).Select(i => (Index: i, Claim: claims[i]!)).ToList();
         IReadOnlyList<DigestContent> contents;
         try
         {
@@ -88,47 +95,103 @@ public sealed class DigestSender(
         }
 
         RelayQuotaDeferredException? deferred = null;
-        for (var k = 0; k < claimed.Count; k++)
+        await ForEachAsync(Enumerable.Range(0, claimed.Count), async (k, ct) =>
         {
             var (index, claim) = claimed[k];
-            if (deferred is not null)
+            if (Volatile.Read(ref deferred) is { } quota)
             {
                 await ReleaseAsync(claim.Delivery);
-                attempts[index] = new DeliveryAttempt(requests[index], null, deferred);
-                continue;
+                attempts[index] = new DeliveryAttempt(requests[index], null, quota);
+                return;
             }
 
             try
             {
-                attempts[index] = new DeliveryAttempt(requests[index], await SendAsync(claim, contents[k], cancellationToken));
+                attempts[index] = new DeliveryAttempt(requests[index], await SendAsync(claim, contents[k], ct));
             }
-            catch (RelayQuotaDeferredException quota)
+            catch (RelayQuotaDeferredException e)
             {
-                deferred = quota;
-                attempts[index] = new DeliveryAttempt(requests[index], null, quota);
+                Volatile.Write(ref deferred, e);
+                attempts[index] = new DeliveryAttempt(requests[index], null, e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 attempts[index] = new DeliveryAttempt(requests[index], null, e);
             }
-        }
+        }, cancellationToken);
 
         return attempts;
     }
 
+    /// <summary>
+    /// Each request's subscriber, when they are to get the digest (null, with the request's outcome set, when not):
+    /// active, and for a scheduled digest, on a period their schedule still has (an entry left at a schedule they
+    /// have since changed is dropped). Each scheduled one's next entry is placed in the due index, all in one go.
+    /// </summary>
+    private async Task<Subscriber?[]> ReadDueSubscribersAsync(IReadOnlyList<DigestRequest> requests, DeliveryAttempt[] attempts, CancellationToken cancellationToken)
+    {
+        var due = new Subscriber?[requests.Count];
+        var next = new DueEntry?[requests.Count];
+        await ForEachAsync(Enumerable.Range(0, requests.Count), async (i, ct) =>
+        {
+            var request = requests[i];
+            using var scope = PipelineTelemetry.TagSubscriber(logger, request.SubscriberId);
+            try
+            {
+                var subscriber = await subscribers.GetAsync(request.SubscriberId, ct);
+                if (subscriber is not { State: SubscriberState.Active })
+                {
+                    logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
+                    telemetry.DigestSkipped("subscriber-not-active");
+                    attempts[i] = new DeliveryAttempt(request, DeliveryState.SkippedEmpty);
+                }
+                else if (!request.OnDemand && !DigestSchedule.For(subscriber).Occurs(request.Period))
+                {
+                    logger.LogInformation("Subscriber {SubscriberId} changed schedule since {Period:u} was due; no digest for it", request.SubscriberId, request.Period);
+                    telemetry.DigestSkipped("schedule-changed");
+                    attempts[i] = new DeliveryAttempt(request, DeliveryState.SkippedEmpty);
+                    next[i] = DueEntry.After(subscriber, time.GetUtcNow());
+                }
+                else
+                {
+                    due[i] = subscriber;
+                    next[i] = request.OnDemand ? null : DueEntry.After(subscriber, request.Period);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                attempts[i] = new DeliveryAttempt(request, null, e);
+            }
+        }, cancellationToken);
+
+        try
+        {
+            await dueIndex.PlaceAsync(next.OfType<DueEntry>().ToList(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing is claimed yet: these requests fail, their message is tried again, and the entries placed then.
+            for (var i = 0; i < requests.Count; i++)
+            {
+                if (next[i] is null)
+                    continue;
+                attempts[i] = new DeliveryAttempt(requests[i], null, e);
+                due[i] = null;
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for each index, <see cref="DigestOptions.Parallelism"/> at a time.</summary>
+    private Task ForEachAsync(IEnumerable<int> indices, Func<int, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken }, body);
+
     /// <summary>The request's delivery claimed and to be sent, or its final state when there is nothing to send.</summary>
-    private async Task<(DeliveryState State, ClaimedDelivery? Claim)> ClaimAsync(DigestRequest request, CancellationToken cancellationToken)
+    private async Task<(DeliveryState State, ClaimedDelivery? Claim)> ClaimAsync(DigestRequest request, Subscriber subscriber, CancellationToken cancellationToken)
     {
         using var activity = telemetry.ActivitySource.StartActivity("claim digest");
         using var scope = PipelineTelemetry.TagSubscriber(logger, request.SubscriberId);
-        var subscriber = await subscribers.GetAsync(request.SubscriberId, cancellationToken);
-        if (subscriber is not { State: SubscriberState.Active })
-        {
-            logger.LogInformation("Subscriber {SubscriberId} is {State}; no digest", request.SubscriberId, subscriber?.State.ToString() ?? "gone");
-            telemetry.DigestSkipped("subscriber-not-active");
-            return (DeliveryState.SkippedEmpty, null);
-        }
-
         // A digest of an earlier period still in flight has not moved the subscriber's mark yet: composing this one
         // now would repeat its items, so it waits (unless that claim is stale).
         var (progress, claimedBefore) = await ledger.ReadAsync(subscriber.Id, request.Period, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
@@ -7,11 +8,16 @@ using Microsoft.Extensions.Options;
 namespace DigestPipeline.Core.Digests;
 
 /// <summary>
-/// Timer: finds the subscribers whose schedule fell due in their own time zone since it was last planned, and
-/// queues one <c>digest</c> message per batch of them. Planning the same period twice sends one digest anyway:
-/// the delivery ledger decides.
+/// Timer: reads the due index up to now (what fell due since the last run, not the whole list) and queues one
+/// <c>digest</c> message per batch of due subscribers, for the latest occurrence of each one's schedule (after
+/// downtime, one catch-up digest covers every missed occurrence). Per batch it writes twice, whatever the batch's size:
+/// it claims the entries (conditional on them being unchanged, so of two planners racing, one plans each batch),
+/// queues the message, then removes them; a crash in between leaves them claimed, and they are planned again after
+/// <see cref="DigestOptions.ClaimTimeout"/>, which the delivery ledger absorbs. The digest's handler places the
+/// subscriber's next entry (<see cref="DigestSender"/>).
 /// </summary>
 public sealed class PlanDigestsHandler(
+    IDueIndex due,
     ISubscriberStore subscribers,
     IMessagePublisher publisher,
     IOptions<DigestOptions> options,
@@ -27,63 +33,64 @@ public sealed class PlanDigestsHandler(
             logger.LogInformation("Planned {Count} digests at {Now:u}", planned, now);
         });
 
-    /// <summary>Plans every subscriber due at <paramref name="now"/>; returns how many.</summary>
-    public Task<int> PlanDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        PlanAsync(now, subscriber => DuePeriod(subscriber, now), cancellationToken);
+    /// <summary>Plans every subscriber due at or before <paramref name="now"/>; returns how many.</summary>
+    public async Task<int> PlanDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var schedules = new ConcurrentDictionary<(string Cron, string Zone), DigestSchedule?>();
+        var planned = 0;
+        // A claimed entry younger than the claim timeout is another run's, still queuing or removing it.
+        var entries = due.ReadDueAsync(now, cancellationToken).Where(e => e.PlannedAt is not { } at || at <= now - settings.ClaimTimeout);
+        await Parallel.ForEachAsync(entries.Chunk(settings.BatchSize), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                var claimed = await due.ClaimAsync(batch, now, ct);
+                if (claimed.Count == 0)
+                    return;
+                var requests = claimed.Select(e => new DigestRequest(e.SubscriberId, LatestOccurrence(e, now, schedules))).ToList();
+                await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, requests, Activity.Current?.Id), ct);
+                await due.RemoveAsync(claimed, ct);
+                Interlocked.Add(ref planned, claimed.Count);
+            });
+        return planned;
+    }
 
-    /// <summary>Plans a digest for every active subscriber (or those given) for the period starting now, whatever their schedule.</summary>
-    public Task<int> PlanNowAsync(DateTimeOffset now, IReadOnlySet<string>? subscriberIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans a digest for every active subscriber (or those given) for the period starting now, whatever their
+    /// schedule: an operator's <c>digest send</c>, which reads the whole list and leaves the due index as it is.
+    /// </summary>
+    public async Task<int> PlanNowAsync(DateTimeOffset now, IReadOnlySet<string>? subscriberIds, CancellationToken cancellationToken)
     {
         var period = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        return PlanAsync(now, s => subscriberIds is null || subscriberIds.Contains(s.Id) ? period : null, cancellationToken);
-    }
-
-    private DateTimeOffset? DuePeriod(Subscriber subscriber, DateTimeOffset now)
-    {
-        DigestSchedule schedule;
-        try
+        var planned = 0;
+        var requests = subscribers.ListActiveAsync(cancellationToken)
+            .Where(s => subscriberIds is null || subscriberIds.Contains(s.Id))
+            .Select(s => new DigestRequest(s.Id, period, OnDemand: true));
+        await foreach (var batch in requests.Chunk(options.Value.BatchSize).WithCancellation(cancellationToken))
         {
-            schedule = DigestSchedule.For(subscriber);
-        }
-        catch (FormatException e)
-        {
-            // One subscriber's bad schedule must not stop everyone else's digest; it is reported, not hidden.
-            logger.LogError(e, "Subscriber {SubscriberId} has an invalid schedule and is not planned", subscriber.Id);
-            return null;
+            await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, batch, Activity.Current?.Id), cancellationToken);
+            planned += batch.Length;
         }
 
-        var after = Max(subscriber.CreatedAt, subscriber.LastPlannedPeriod ?? DateTimeOffset.MinValue, now - options.Value.CatchUpWindow);
-        return schedule.LatestDue(after, now);
+        return planned;
     }
 
-    private async Task<int> PlanAsync(DateTimeOffset now, Func<Subscriber, DateTimeOffset?> periodOf, CancellationToken cancellationToken)
+    /// <summary>The entry's latest occurrence up to now: its own time, or a later one missed while nothing planned.</summary>
+    private DateTimeOffset LatestOccurrence(DueEntry entry, DateTimeOffset now, ConcurrentDictionary<(string Cron, string Zone), DigestSchedule?> schedules)
     {
-        var batch = new List<DigestRequest>(options.Value.BatchSize);
-        var total = 0;
-        await foreach (var subscriber in subscribers.ListActiveAsync(cancellationToken))
+        var schedule = schedules.GetOrAdd((entry.Schedule, entry.TimeZone), key =>
         {
-            if (subscriber.State != SubscriberState.Active || periodOf(subscriber) is not { } period || subscriber.LastPlannedPeriod >= period)
-                continue;
-            batch.Add(new DigestRequest(subscriber.Id, period));
-            if (batch.Count == options.Value.BatchSize)
-                total += await FlushAsync(batch, cancellationToken);
-        }
-
-        return total + await FlushAsync(batch, cancellationToken);
+            try
+            {
+                return DigestSchedule.Parse(key.Cron, key.Zone);
+            }
+            catch (FormatException e)
+            {
+                // Entries are placed from valid schedules only; one edited by hand is planned at its own time.
+                logger.LogError(e, "A due entry holds an invalid schedule; planned at its own time");
+                return null;
+            }
+        });
+        return schedule?.LatestDue(entry.Due.AddTicks(-1), now) ?? entry.Due;
     }
-
-    /// <summary>Queues first, marks after: a crash in between plans the batch again, which the ledger absorbs.</summary>
-    private async Task<int> FlushAsync(List<DigestRequest> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-            return 0;
-        await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, batch.ToList(), Activity.Current?.Id), cancellationToken);
-        foreach (var request in batch)
-            await subscribers.MarkPlannedAsync(request.SubscriberId, request.Period, cancellationToken);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
-    }
-
-    private static DateTimeOffset Max(params DateTimeOffset[] values) => values.Max();
 }

@@ -8,4 +8,8 @@ public sealed record DigestBatchMessage(int SchemaVersion, IReadOnlyList<DigestR
 }
 
 /// <param name="Period">The schedule occurrence (UTC) this digest is for; one digest per subscriber per period.</param>
-public sealed record DigestRequest(string SubscriberId, DateTimeOffset Period);
+/// <param name="OnDemand">
+/// Asked for by an operator (<c>digest send</c>) for a period off the schedule; false for one the planner found due,
+/// whose handler moves the subscriber on to their next occurrence (a message written before the field reads false).
+/// </param>
+public sealed record DigestRequest(string SubscriberId, DateTimeOffset Period, bool OnDemand = false);

@@ -18,6 +18,7 @@ namespace DigestPipeline.Core.Repair;
 /// <item>documents <c>Received</c> or <c>Ingested</c> for longer than that, and <c>Summarized</c> ones whose summaries
 /// blob is missing: sent to <c>summarize</c> again (the latter first set back to <c>Ingested</c>, since summarize
 /// skips summarized documents), or, when their normalised text is missing too, their upload's event again.</item>
+/// <item>active subscribers missing from the due index (<see cref="DueIndexRepair"/>).</item>
 /// </list>
 /// Every action is one a handler absorbs if the original message was only late, so running twice is harmless; at
 /// most <see cref="RepairOptions.MaxActionsPerRun"/> actions per pass, each logged and counted.
@@ -27,6 +28,7 @@ public sealed class RepairHandler(
     IDocumentStore documents,
     IDocumentRecords records,
     ISummaryStore summaries,
+    DueIndexRepair dueIndex,
     IMessagePublisher publisher,
     IOptions<RepairOptions> options,
     PipelineTelemetry telemetry,
@@ -101,7 +103,8 @@ public sealed class RepairHandler(
             }
         }
 
-        var report = new RepairReport(republished, summarizeResent, ingestResent, unrepairable, deferred);
+        var rescheduled = await dueIndex.RepairAsync(now, cancellationToken);
+        var report = new RepairReport(republished, summarizeResent, ingestResent, unrepairable, deferred, rescheduled);
         if (report.Actions > 0 || unrepairable > 0)
         {
             logger.LogWarning("Repair: {Republished} upload(s) published again, {Summarize} document(s) sent to summarize, {Ingest} to ingest; {Unrepairable} unrepairable, {Deferred} left for the next pass",

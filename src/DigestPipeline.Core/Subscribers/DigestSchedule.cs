@@ -62,5 +62,8 @@ public sealed class DigestSchedule
         return latest?.ToUniversalTime();
     }
 
+    /// <summary>Whether <paramref name="at"/> is an occurrence of this schedule (as <see cref="LatestDue"/> finds them).</summary>
+    public bool Occurs(DateTimeOffset at) => LatestDue(at.AddTicks(-1), at) == at;
+
     public DateTimeOffset? Next(DateTimeOffset after) => _cron.GetNextOccurrence(after, _zone, inclusive: false)?.ToUniversalTime();
 }

@@ -2,7 +2,8 @@ namespace DigestPipeline.Core.Subscribers;
 
 /// <summary>
 /// The Subscribers table: who each subscriber is and what they chose (what they have received is in the Deliveries
-/// ledger, <see cref="Digests.IDeliveryLedger"/>).
+/// ledger, <see cref="Digests.IDeliveryLedger"/>). A write that leaves a subscriber active with a schedule they did not
+/// have active before (<see cref="DueEntry.Moves"/>) places them in the <see cref="IDueIndex"/> at its next occurrence.
 /// </summary>
 public interface ISubscriberStore
 {
@@ -12,12 +13,9 @@ public interface ISubscriberStore
 
     IAsyncEnumerable<Subscriber> ListActiveAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records that a digest is planned for <paramref name="period"/>; never moves the mark backwards.</summary>
-    Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken);
-
     /// <summary>
     /// Changes the subscriber's settings: state, display name, themes, language, schedule and time zone (the address,
-    /// creation time and the planning mark stay as stored, even if they change meanwhile). <paramref name="change"/> gets the stored
+    /// creation time stay as stored, even if they change meanwhile). <paramref name="change"/> gets the stored
     /// subscriber and returns it changed, or null to write nothing; it may run more than once when another writer
     /// changes the row concurrently.
     /// </summary>

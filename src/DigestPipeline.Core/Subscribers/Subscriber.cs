@@ -3,7 +3,6 @@ namespace DigestPipeline.Core.Subscribers;
 /// <summary>A digest recipient: who, which themes, in which language, on which schedule in which time zone.</summary>
 /// <param name="Schedule">A cron expression (5 fields) evaluated in <paramref name="TimeZone"/>.</param>
 /// <param name="TimeZone">An IANA time zone id, such as <c>Europe/Paris</c>.</param>
-/// <param name="LastPlannedPeriod">The latest schedule occurrence a digest was planned for.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -13,8 +12,7 @@ public sealed record Subscriber(
     string Schedule,
     string TimeZone,
     SubscriberState State,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? LastPlannedPeriod = null)
+    DateTimeOffset CreatedAt)
 {
     /// <summary>The id of an address: the same address (case aside) is always the same subscriber.</summary>
     public static string IdFor(string email)

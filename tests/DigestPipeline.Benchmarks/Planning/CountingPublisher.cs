@@ -5,12 +5,14 @@ namespace DigestPipeline.Benchmarks.Planning;
 /// <summary>Counts the digest messages the planner publishes, and drops them: planning is what is measured.</summary>
 internal sealed class CountingPublisher : IMessagePublisher
 {
-    public int Messages { get; private set; }
+    private int _messages;
+
+    public int Messages => Volatile.Read(ref _messages);
 
     public Task PublishAsync<TMessage>(TMessage message, TimeSpan delay, CancellationToken cancellationToken)
         where TMessage : notnull
     {
-        Messages++;
+        Interlocked.Increment(ref _messages);
         return Task.CompletedTask;
     }
 }

@@ -26,6 +26,8 @@ internal static class PlanningCommand
         var createdAt = Start - TimeSpan.FromMinutes(1);
 
         ISubscriberStore store;
+        IDueIndex index;
+        var seedClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(createdAt);
         AzuriteServer? azurite = null;
         try
         {
@@ -34,11 +36,14 @@ internal static class PlanningCommand
                 azurite = await AzuriteServer.StartAsync(AzuriteServerOptions.InMemory with { StartDirectory = RepositoryRoot.Find() }, output.WriteLine, cancellationToken);
                 var tables = new global::Azure.Data.Tables.TableServiceClient(azurite.ConnectionString);
                 await tables.GetTableClient(StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken);
-                store = new TableSubscriberStore(tables, NullLogger<TableSubscriberStore>.Instance);
+                await tables.GetTableClient(StorageNames.DueTable).CreateIfNotExistsAsync(cancellationToken);
+                index = new TableDueIndex(tables, NullLogger<TableDueIndex>.Instance);
+                store = new TableSubscriberStore(tables, index, seedClock, NullLogger<TableSubscriberStore>.Instance);
             }
             else
             {
-                store = new DigestPipeline.Core.Tests.Schedules.Fakes.InMemorySubscriberStore();
+                index = new DigestPipeline.Core.Tests.Schedules.Fakes.InMemoryDueIndex();
+                store = new DigestPipeline.Core.Tests.Schedules.Fakes.InMemorySubscriberStore(index, seedClock);
             }
 
             var seeding = Stopwatch.StartNew();
@@ -47,7 +52,7 @@ internal static class PlanningCommand
             await output.WriteLineAsync($"{count:N0} subscribers {(onAzurite ? "written to Azurite" : "in memory")} in {seeding.Elapsed.TotalSeconds:F1} s");
 
             var queue = new CountingPublisher();
-            var planner = new PlanDigestsHandler(store, queue, OptionsFactory.Create(new DigestOptions()), new PipelineTelemetry(meters: null), NullLogger<PlanDigestsHandler>.Instance);
+            var planner = new PlanDigestsHandler(index, store, queue, OptionsFactory.Create(new DigestOptions()), new PipelineTelemetry(meters: null), NullLogger<PlanDigestsHandler>.Instance);
             await output.WriteLineAsync("tick (UTC)          due   ms      allocated MB");
             var times = new List<double>();
             for (var tick = 1; tick <= ticks; tick++)

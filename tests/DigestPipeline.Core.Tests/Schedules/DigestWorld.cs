@@ -26,18 +26,22 @@ internal sealed class DigestWorld
     public DigestWorld(DateTimeOffset start, Action<DigestOptions>? configure = null)
     {
         Clock = new FakeTimeProvider(start);
+        Subscribers = new InMemorySubscriberStore(Due, Clock);
+        // One subscriber at a time, so that the mail goes out in the batch's order, which tests read.
+        Options.Parallelism = 1;
         configure?.Invoke(Options);
         var options = OptionsFactory.Create(Options);
-        Planner = new PlanDigestsHandler(Subscribers, _queue, options, Telemetry, NullLogger<PlanDigestsHandler>.Instance);
+        Planner = new PlanDigestsHandler(Due, Subscribers, _queue, options, Telemetry, NullLogger<PlanDigestsHandler>.Instance);
         var writer = new DigestWriter(new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options), Digests.DigestSamples.Composer(Clock), Archive, options);
-        Sender = new DigestSender(Subscribers, Ledger, writer, Mail, options, Clock, Telemetry, NullLogger<DigestSender>.Instance);
+        Sender = new DigestSender(Subscribers, Due, Ledger, writer, Mail, options, Clock, Telemetry, NullLogger<DigestSender>.Instance);
         Handler = new SendDigestHandler(Sender, _queue, Clock, NullLogger<SendDigestHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
     public PipelineTelemetry Telemetry { get; } = new(meters: null);
     public DigestOptions Options { get; } = new();
-    public InMemorySubscriberStore Subscribers { get; } = new();
+    public InMemoryDueIndex Due { get; } = new();
+    public InMemorySubscriberStore Subscribers { get; }
     public InMemoryDeliveryLedger Ledger { get; } = new();
     public RecordingMailSender Mail { get; } = new();
     public InMemoryDigestArchive Archive { get; } = new();

@@ -78,9 +78,6 @@ public sealed class A_sign_up_never_undoes_a_confirmation
 
         public IAsyncEnumerable<Subscriber> ListActiveAsync(CancellationToken cancellationToken) => _rows.ListActiveAsync(cancellationToken);
 
-        public Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
-            _rows.MarkPlannedAsync(subscriberId, period, cancellationToken);
-
         public Task<Subscriber?> ChangeSettingsAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken) =>
             _rows.ChangeSettingsAsync(subscriberId, change, cancellationToken);
     }

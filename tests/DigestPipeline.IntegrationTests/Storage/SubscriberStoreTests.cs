@@ -41,37 +41,6 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task The_planning_mark_never_moves_backwards()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var subscriber = NewSubscriber("marks@example.org");
-        await Store.UpsertAsync(subscriber, ct);
-
-        await Store.MarkPlannedAsync(subscriber.Id, T0.AddDays(7), ct);
-        await Store.MarkPlannedAsync(subscriber.Id, T0, ct);
-        // A profile update that read the subscriber before the mark does not undo it either.
-        await Store.UpsertAsync(subscriber with { DisplayName = "Ada L." }, ct);
-
-        var read = (await Store.GetAsync(subscriber.Id, ct))!;
-        read.LastPlannedPeriod.ShouldBe(T0.AddDays(7));
-        read.DisplayName.ShouldBe("Ada L.");
-    }
-
-    [Fact]
-    public async Task Concurrent_planning_marks_end_at_the_latest()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var subscriber = NewSubscriber("concurrent@example.org");
-        await Store.UpsertAsync(subscriber, ct);
-
-        var periods = Enumerable.Range(1, 12).Select(i => T0.AddHours(i)).Reverse().ToList();
-        await Task.WhenAll(periods.Select(p => Store.MarkPlannedAsync(subscriber.Id, p, ct)));
-
-        var read = (await Store.GetAsync(subscriber.Id, ct))!;
-        read.LastPlannedPeriod.ShouldBe(T0.AddHours(12));
-    }
-
-    [Fact]
     public async Task Only_active_subscribers_are_listed()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -86,12 +55,5 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
 
         listed.ShouldContain(active.Email);
         listed.ShouldNotContain(gone.Email);
-    }
-
-    [Fact]
-    public async Task Marking_an_unknown_subscriber_fails()
-    {
-        await Should.ThrowAsync<KeyNotFoundException>(
-            () => Store.MarkPlannedAsync("unknown", T0, TestContext.Current.CancellationToken));
     }
 }

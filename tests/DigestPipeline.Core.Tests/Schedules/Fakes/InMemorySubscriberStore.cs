@@ -3,52 +3,59 @@ using DigestPipeline.Core.Subscribers;
 
 namespace DigestPipeline.Core.Tests.Schedules.Fakes;
 
-/// <summary>The Subscribers table in memory, with the adapter's rule: the planning mark never moves backwards.</summary>
-internal sealed class InMemorySubscriberStore : ISubscriberStore
+/// <summary>
+/// The Subscribers table in memory, with the adapter's rule: a write that makes a subscriber due on a new schedule
+/// places them in the due index (when one is given) at its next occurrence on <paramref name="clock"/>.
+/// </summary>
+internal sealed class InMemorySubscriberStore(IDueIndex? due = null, TimeProvider? clock = null) : ISubscriberStore
 {
+    private readonly Lock _lock = new();
     private readonly Dictionary<string, Subscriber> _rows = [];
 
-    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken)
-    {
-        if (_rows.TryGetValue(subscriber.Id, out var stored))
-            subscriber = subscriber with { LastPlannedPeriod = Later(stored.LastPlannedPeriod, subscriber.LastPlannedPeriod) };
-        _rows[subscriber.Id] = subscriber;
-        return Task.CompletedTask;
-    }
+    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        WriteAsync(subscriber.Id, _ => subscriber);
 
-    public Task<Subscriber?> GetAsync(string subscriberId, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetValueOrDefault(subscriberId));
+    public Task<Subscriber?> GetAsync(string subscriberId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            return Task.FromResult(_rows.GetValueOrDefault(subscriberId));
+    }
 
     public async IAsyncEnumerable<Subscriber> ListActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
-        foreach (var subscriber in _rows.Values.Where(s => s.State == SubscriberState.Active).ToList())
+        List<Subscriber> active;
+        lock (_lock)
+            active = _rows.Values.Where(s => s.State == SubscriberState.Active).ToList();
+        foreach (var subscriber in active)
             yield return subscriber;
     }
 
-    public Task MarkPlannedAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken)
-    {
-        var row = _rows[subscriberId];
-        _rows[subscriberId] = row with { LastPlannedPeriod = Later(row.LastPlannedPeriod, period) };
-        return Task.CompletedTask;
-    }
-
-    public Task<Subscriber?> ChangeSettingsAsync(
+    public async Task<Subscriber?> ChangeSettingsAsync(
         string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
     {
-        if (!_rows.TryGetValue(subscriberId, out var stored))
-            return Task.FromResult<Subscriber?>(null);
-        if (change(stored) is { } changed)
-        {
-            _rows[subscriberId] = stored = stored with
+        await WriteAsync(subscriberId, stored => stored is not null && change(stored) is { } changed
+            ? stored with
             {
                 State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language, Schedule = changed.Schedule, TimeZone = changed.TimeZone,
-            };
-        }
-
-        return Task.FromResult<Subscriber?>(stored);
+            }
+            : null);
+        return await GetAsync(subscriberId, cancellationToken);
     }
 
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a > b ? a : b;
+    private async Task WriteAsync(string subscriberId, Func<Subscriber?, Subscriber?> change)
+    {
+        Subscriber? before, after;
+        lock (_lock)
+        {
+            before = _rows.GetValueOrDefault(subscriberId);
+            after = change(before);
+            if (after is null)
+                return;
+            _rows[subscriberId] = after;
+        }
+
+        if (due is not null && DueEntry.Moves(before, after) && DueEntry.After(after, (clock ?? TimeProvider.System).GetUtcNow()) is { } entry)
+            await due.PlaceAsync([entry], CancellationToken.None);
+    }
 }

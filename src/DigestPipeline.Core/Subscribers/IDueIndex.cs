@@ -1,0 +1,28 @@
+namespace DigestPipeline.Core.Subscribers;
+
+/// <summary>
+/// The due index: one entry per active subscriber at the time their next scheduled digest falls due, so that a
+/// planning run reads what is due, not the whole list. Placed by every write that activates a subscriber or moves
+/// their schedule (<see cref="ISubscriberStore"/>), moved on by whoever handles the subscriber's digest, rebuilt from
+/// the Subscribers table by the repair pass; a subscriber may briefly have two entries, never none for long.
+/// </summary>
+public interface IDueIndex
+{
+    /// <summary>Places the entries; placing an entry already there changes nothing.</summary>
+    Task PlaceAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Entries due at or before <paramref name="now"/>, oldest first, read page by page.</summary>
+    IAsyncEnumerable<DueEntry> ReadDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the entries planned at <paramref name="now"/>, each only if unchanged since it was read; returns those
+    /// this caller now holds (none of a group another planner changed first).
+    /// </summary>
+    Task<IReadOnlyList<DueEntry>> ClaimAsync(IReadOnlyList<DueEntry> entries, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Removes planned entries; one already gone is no error.</summary>
+    Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Every entry (the repair pass).</summary>
+    IAsyncEnumerable<DueEntry> ListAsync(CancellationToken cancellationToken);
+}
