@@ -29,7 +29,8 @@ public sealed class Every_message_delivered_twice(AzuriteFixture azurite, Mailde
         var bytes = RunningPipeline.SeedArticle("twice");
         var document = await pipeline.UploadAndWaitForSummaryAsync(blobName, bytes, Cancellation);
         var subscriber = await pipeline.SubscribeAsync(address, "fr", ["health", "energy-compute"], DateTimeOffset.UtcNow.AddMinutes(-2), Cancellation);
-        var now = DateTimeOffset.UtcNow;
+        // Subscribed just now on "every minute": their first digest falls due at the next minute, which this test plans.
+        var now = DateTimeOffset.UtcNow.AddMinutes(1);
         var planner = pipeline.Get<PlanDigestsHandler>();
         (await planner.PlanDueAsync(now, Cancellation)).ShouldBe(1);
         (await maildev.WaitForEmailsAsync(e => RunningPipeline.SentTo(e, address), 1, TimeSpan.FromSeconds(30), Cancellation)).Count.ShouldBe(1);
