@@ -8,6 +8,7 @@ using DigestPipeline.Benchmarks.Planning;
 
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- latency      upload → summary latency on Azurite
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- planning [--subscribers n] [--azurite]   one planning run's cost
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- listscale [--subscribers n] [--documents n]   a digest run at list scale on Azurite
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
@@ -32,6 +33,9 @@ switch (args.FirstOrDefault())
 
     case "digests":
         return await DigestsCommand.RunAsync(args[1..], Console.Out);
+
+    case "listscale":
+        return await DigestPipeline.Benchmarks.ListScale.ListScaleCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
 
     case "load":
         return await LoadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
@@ -61,6 +65,11 @@ switch (args.FirstOrDefault())
               digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n] [--rounds n]
                                digests composed per second (n, default 10,000, then 100,000 for memory), sent per
                                second to aiosmtpd with the pool on 1 and 4 connections, and aiosmtpd's own ceiling
+              listscale [--subscribers n] [--documents n] [--timeout-minutes m]
+                               n subscribers (default 20,000) all due at one minute, n summarized documents (default
+                               5,000), through the local host on Azurite to aiosmtpd: planner time, due minute → last
+                               digest, digests/s, storage requests per digest, peak memory, next to Azurite's ceiling
+                               for the same requests (a plain SDK loop on the same Azurite)
               load [--documents n] [--uploaders n]
                                n documents (default 1,000) uploaded at once through the local host on Azurite:
                                documents/s and upload → summary p50/p99, next to a plain SDK loop of the same

@@ -51,6 +51,16 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The most resident memory Azurite's process has had so far, for load measurements.</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
     /// <summary>What Azurite printed so far (for diagnostics).</summary>
     public string Output
     {

@@ -12,10 +12,13 @@ namespace DigestPipeline.Benchmarks.Load;
 /// times them, so the report shows what one document costs in requests, that the ceiling run issues the same ones,
 /// and how long Azurite took to answer each kind in either run.
 /// </summary>
-internal sealed class StorageRequestCounter
+/// <param name="byTable">Table reads and writes named with their table too ("table query ThemeIndex"); a transaction's
+/// URL does not name its table, so "table batch" stays whole.</param>
+internal sealed class StorageRequestCounter(bool byTable = false)
 {
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly ConcurrentDictionary<string, long> _ticks = new();
+    private readonly bool _byTable = byTable;
 
     public IReadOnlyDictionary<string, int> Snapshot() => new SortedDictionary<string, int>(_counts);
 
@@ -69,6 +72,15 @@ internal sealed class StorageRequestCounter
         };
     }
 
+    /// <summary>"/devstoreaccount1/Deliveries(PartitionKey='a',RowKey='b')" or "/Deliveries()" → "Deliveries"; null for "$batch".</summary>
+    private static string? TableName(string path)
+    {
+        var last = path[(path.LastIndexOf('/') + 1)..];
+        var paren = last.IndexOf('(', StringComparison.Ordinal);
+        var name = paren < 0 ? last : last[..paren];
+        return name.Length == 0 || name.StartsWith('$') ? null : name;
+    }
+
     /// <summary>"/devstoreaccount1/ingest/messages" (Azurite) or "/ingest/messages" (Azure) → "ingest".</summary>
     private static string QueueName(string path)
     {
@@ -86,7 +98,10 @@ internal sealed class StorageRequestCounter
 
         private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
         {
-            var key = $"{service} {Operation(service, message.Request.Method.Method, message.Request.Uri.ToUri())}";
+            var uri = message.Request.Uri.ToUri();
+            var key = $"{service} {Operation(service, message.Request.Method.Method, uri)}";
+            if (counter._byTable && service == "table" && TableName(uri.AbsolutePath) is { } table)
+                key += " " + table;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (async)
                 await ProcessNextAsync(message, pipeline);
