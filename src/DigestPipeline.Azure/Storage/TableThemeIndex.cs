@@ -3,17 +3,36 @@ using Azure;
 using Azure.Data.Tables;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
+using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.Azure.Storage;
 
 /// <summary>
 /// The ThemeIndex table: theme → documents summarized on it, by the time a (theme, document) pair was first
 /// indexed. Indexing it again, even from a later re-summarization, keeps that first time, so the pair falls in
-/// exactly one digest window and no subscriber receives the same document on the same theme twice.
+/// exactly one digest window and no subscriber receives the same document on the same theme twice. Time rows are keyed
+/// newest first (<see cref="ThemeIndexEntity"/>); those of the ascending keys of before are rewritten to them
+/// (<see cref="ThemeIndexKeyUpgrade"/>) before a theme's time rows are first read or removed.
 /// </summary>
-public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
+public sealed class TableThemeIndex : IThemeIndex
 {
-    private readonly TableClient _index = tables.GetTableClient(StorageNames.ThemeIndexTable);
+    /// <summary>
+    /// Rows per query request. A digest shows <see cref="Core.Digests.DigestOptions.MaxItemsPerTheme"/> (5 by default) items per
+    /// theme, and a batch's subscribers mostly want the same newest ones: a page this size is usually all a batch reads
+    /// of a theme, with room for entries skipped (summaries missing, the same document twice, windows ending a few
+    /// seconds apart), while a long window read to its end costs one request per 20 rows.
+    /// </summary>
+    internal const int PageSize = 20;
+
+    private readonly TableClient _index;
+    private readonly ThemeIndexKeyUpgrade _upgrade;
+
+    public TableThemeIndex(TableServiceClient tables, ILogger<TableThemeIndex> logger)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _index = tables.GetTableClient(StorageNames.ThemeIndexTable);
+        _upgrade = new ThemeIndexKeyUpgrade(_index, logger);
+    }
 
     public async Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken)
     {
@@ -47,6 +66,8 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         var themes = summaries.Themes.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal);
         await Task.WhenAll(themes.Select(async theme =>
         {
+            // An ascending time row of before, left where it is, would bring the document back once rewritten.
+            await _upgrade.UpgradeAsync(theme, cancellationToken);
             var first = ThemeIndexEntity.FirstIndexed(theme, summaries.DocumentId, summaries.SummarizedAt);
             var stored = await _index.GetEntityIfExistsAsync<ThemeIndexEntity>(first.PartitionKey, first.RowKey, cancellationToken: cancellationToken);
             if (!stored.HasValue)
@@ -56,20 +77,40 @@ public sealed class TableThemeIndex(TableServiceClient tables) : IThemeIndex
         }));
     }
 
+    /// <summary>
+    /// Newest first, read page by page (<see cref="PageSize"/> rows): a caller that stops early sends no further request.
+    /// Entries indexed at the same tick come in descending document id, the exact reverse of oldest first, so that a
+    /// digest keeping the newest few keeps the same ones as when it read the window oldest first from its end.
+    /// </summary>
     public async IAsyncEnumerable<ThemeIndexEntry> QueryAsync(
         string themeId, DateTimeOffset after, DateTimeOffset upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (upTo <= after)
             yield break;
 
-        // (after, upTo]: RowKeys from the tick after `after` up to, not including, the tick after `upTo`.
-        var from = ThemeIndexEntity.TimeKey(after.UtcTicks + 1);
-        var to = ThemeIndexEntity.TimeKey(upTo.UtcTicks + 1);
+        await _upgrade.UpgradeAsync(themeId, cancellationToken);
+        // (after, upTo] newest first: from the key of upTo's tick up to, not including, the key of after's tick.
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKey.Encode(themeId)} and RowKey ge {from} and RowKey lt {to}");
-        // The entry's time is the one its RowKey holds, to the tick, so that a caller cutting a narrower window out of
-        // this range in memory (a digest batch) gets exactly what this filter would have returned for it.
-        await foreach (var row in _index.QueryAsync<ThemeIndexEntity>(filter, cancellationToken: cancellationToken))
-            yield return new ThemeIndexEntry(row.ThemeId, row.DocumentId, new DateTimeOffset(ThemeIndexEntity.TicksOf(row.RowKey), TimeSpan.Zero));
+            $"PartitionKey eq {TableKey.Encode(themeId)} and RowKey ge {ThemeIndexEntity.TimeKey(upTo.UtcTicks)} and RowKey lt {ThemeIndexEntity.TimeKey(after.UtcTicks)}");
+        // Rows of one tick come in ascending document id (the RowKey's order); they are held until the tick ends and
+        // given back reversed. The entry's time is the one its RowKey holds, to the tick, so that a caller cutting a
+        // narrower window out of this range in memory (a digest batch) gets exactly what this filter would return for it.
+        var sameTick = new List<ThemeIndexEntry>();
+        await using var rows = _index.QueryAsync<ThemeIndexEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            var next = await rows.MoveNextAsync() ? new ThemeIndexEntry(rows.Current.ThemeId, rows.Current.DocumentId, ThemeIndexEntity.TimeOf(rows.Current.RowKey)) : null;
+            if (sameTick.Count > 0 && next?.IndexedAt != sameTick[0].IndexedAt)
+            {
+                for (var i = sameTick.Count - 1; i >= 0; i--)
+                    yield return sameTick[i];
+                sameTick.Clear();
+            }
+
+            if (next is null)
+                yield break;
+            sameTick.Add(next);
+        }
     }
 }

@@ -12,8 +12,10 @@ namespace DigestPipeline.Core.Digests;
 /// The window never reaches further back than <see cref="DigestOptions.CatchUpWindow"/>, so a catch-up digest after
 /// long downtime carries recent news, not a month of it.
 /// A batch of subscribers is collected together: each theme any of them follows is queried once, over the union of
-/// their windows, and each document's summaries are read once; every digest is then cut from that in memory, exactly
-/// as if it had been collected alone.
+/// their windows, and each document's summaries are read once; every digest takes from that in memory exactly what it
+/// would have taken alone. The index gives a theme's entries newest first, and the query stops once every digest
+/// following the theme has its items or the entries have passed its window's start, so a digest reads about what it
+/// shows, not its whole window.
 /// </summary>
 public sealed class DigestContentCollector(
     IThemeIndex themeIndex,
@@ -27,52 +29,63 @@ public sealed class DigestContentCollector(
     /// <returns>One content per window, in the same order.</returns>
     public async Task<IReadOnlyList<DigestContent>> CollectAsync(IReadOnlyList<DigestWindow> windows, CancellationToken cancellationToken)
     {
-        var bounds = windows.Select(w => (From: w.After < w.UpTo - options.Value.CatchUpWindow ? w.UpTo - options.Value.CatchUpWindow : w.After, w.UpTo)).ToList();
-        var entriesByTheme = new Dictionary<string, List<ThemeIndexEntry>>(StringComparer.Ordinal);
-        foreach (var themeId in windows.SelectMany(w => w.Subscriber.Themes).Distinct())
+        ArgumentNullException.ThrowIfNull(windows);
+        var settings = options.Value;
+        var cuts = windows.Select(w =>
         {
-            var asking = bounds.Where((b, i) => b.From < b.UpTo && windows[i].Subscriber.Themes.Contains(themeId)).ToList();
-            var entries = entriesByTheme[themeId] = [];
-            if (asking.Count == 0)
-                continue;
-            await foreach (var entry in themeIndex.QueryAsync(themeId, asking.Min(b => b.From), asking.Max(b => b.UpTo), cancellationToken))
-                entries.Add(entry);
-        }
+            var from = w.After < w.UpTo - settings.CatchUpWindow ? w.UpTo - settings.CatchUpWindow : w.After;
+            return w.Subscriber.Themes.Distinct().ToDictionary(theme => theme, _ => new ThemeCut(from, w.UpTo, settings.MaxItemsPerTheme));
+        }).ToList();
 
         var documentCache = new Dictionary<string, DocumentSummaries?>(StringComparer.Ordinal);
-        var contents = new List<DigestContent>(windows.Count);
-        for (var i = 0; i < windows.Count; i++)
-            contents.Add(await CutAsync(windows[i], bounds[i].From, bounds[i].UpTo, entriesByTheme, documentCache, cancellationToken));
-        return contents;
+        foreach (var themeId in windows.SelectMany(w => w.Subscriber.Themes).Distinct())
+        {
+            var following = cuts.Select(c => c.GetValueOrDefault(themeId)).OfType<ThemeCut>().Where(c => !c.IsEmptyWindow).ToList();
+            if (following.Count > 0)
+                await FillAsync(themeId, following, documentCache, cancellationToken);
+        }
+
+        return windows.Select((window, i) => Content(window, cuts[i])).ToList();
     }
 
-    /// <summary>One subscriber's digest from the entries read for the batch: those of its window (after, upTo], as the index's own query would return them.</summary>
-    private async Task<DigestContent> CutAsync(DigestWindow window, DateTimeOffset from, DateTimeOffset upTo,
-        Dictionary<string, List<ThemeIndexEntry>> entriesByTheme, Dictionary<string, DocumentSummaries?> documentCache, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the theme's entries over the union of the windows following it, newest first, and stops as soon as every
+    /// one of them has what it shows: a theme with thousands of entries in a week costs the page of its newest.
+    /// </summary>
+    private async Task FillAsync(string themeId, List<ThemeCut> following, Dictionary<string, DocumentSummaries?> documentCache, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in themeIndex.QueryAsync(themeId, following.Min(c => c.From), following.Max(c => c.UpTo), cancellationToken))
+        {
+            foreach (var cut in following.Where(c => c.Takes(entry)))
+            {
+                if (await ItemAsync(themeId, entry.DocumentId, documentCache, cancellationToken) is { } item)
+                    cut.Add(item);
+            }
+
+            if (following.TrueForAll(c => c.IsDoneAfter(entry)))
+                break;
+        }
+    }
+
+    /// <summary>The document's item on the theme, or none when its summaries are missing or say nothing on it; each document read once per batch.</summary>
+    private async Task<DigestItem?> ItemAsync(string themeId, string documentId, Dictionary<string, DocumentSummaries?> documentCache, CancellationToken cancellationToken)
+    {
+        if (!documentCache.TryGetValue(documentId, out var document))
+            documentCache[documentId] = document = await summaries.GetAsync(documentId, cancellationToken);
+        var summary = document?.Themes.FirstOrDefault(t => t.ThemeId == themeId);
+        if (document is null || summary is null || summary.Sentences.Count == 0)
+            return null;
+        return new DigestItem(document.DocumentId, document.Title, document.SourceName, document.Language, summary.Sentences, summary.KeyPhrases,
+            summary.Score, document.SummarizedAt);
+    }
+
+    private DigestContent Content(DigestWindow window, Dictionary<string, ThemeCut> cuts)
     {
         var subscriber = window.Subscriber;
         var groups = new List<DigestThemeGroup>();
         foreach (var themeId in subscriber.Themes.Distinct())
         {
-            var entries = entriesByTheme[themeId];
-            var items = new List<DigestItem>();
-            var seen = new HashSet<string>();
-            for (var i = entries.Count - 1; i >= 0 && items.Count < options.Value.MaxItemsPerTheme; i--)
-            {
-                var entry = entries[i];
-                if (entry.IndexedAt > upTo || entry.IndexedAt <= from || !seen.Add(entry.DocumentId))
-                    continue;
-                if (!documentCache.TryGetValue(entry.DocumentId, out var document))
-                    documentCache[entry.DocumentId] = document = await summaries.GetAsync(entry.DocumentId, cancellationToken);
-                var summary = document?.Themes.FirstOrDefault(t => t.ThemeId == themeId);
-                if (document is null || summary is null || summary.Sentences.Count == 0)
-                    continue;
-                items.Add(new DigestItem(document.DocumentId, document.Title, document.SourceName, document.Language, summary.Sentences, summary.KeyPhrases,
-                    summary.Score, document.SummarizedAt));
-            }
-
-            items.Reverse();
-            var merged = DuplicateFactMerger.Merge(items);
+            var merged = DuplicateFactMerger.Merge(cuts[themeId].Items());
             if (merged.Count > 0)
                 groups.Add(new DigestThemeGroup(themeId, taxonomy.Find(themeId)?.Label(subscriber.Language) ?? themeId, merged));
         }

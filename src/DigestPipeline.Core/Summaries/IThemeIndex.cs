@@ -12,7 +12,11 @@ public interface IThemeIndex
     /// </summary>
     Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken);
 
-    /// <summary>Entries of one theme indexed after <paramref name="after"/> and at or before <paramref name="upTo"/>.</summary>
+    /// <summary>
+    /// Entries of one theme indexed after <paramref name="after"/> and at or before <paramref name="upTo"/>, newest
+    /// first; entries of the same instant in descending document id (ordinal), so that the order is exactly the reverse
+    /// of oldest first. Read lazily: a caller that stops early, having what it needs, stops the reads.
+    /// </summary>
     IAsyncEnumerable<ThemeIndexEntry> QueryAsync(string themeId, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken);
 }
 

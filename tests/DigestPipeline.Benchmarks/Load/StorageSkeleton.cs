@@ -159,7 +159,7 @@ internal sealed class StorageSkeleton
         await Task.WhenAll(Enumerable.Range(0, themes).Select(async theme =>
         {
             await _themeIndex.AddEntityAsync(ThemeRow($"theme-{theme}", $"first_{id}", id, indexedAt), cancellationToken);
-            await _themeIndex.UpsertEntityAsync(ThemeRow($"theme-{theme}", $"{indexedAt.UtcTicks:D19}_{id}", id, indexedAt), cancellationToken: cancellationToken);
+            await _themeIndex.UpsertEntityAsync(ThemeRow($"theme-{theme}", $"time_{DateTime.MaxValue.Ticks - indexedAt.UtcTicks:D19}_{id}", id, indexedAt), cancellationToken: cancellationToken);
         }));
 
         await _records.UpsertEntityAsync(Record(document, "Summarized"), cancellationToken: cancellationToken);

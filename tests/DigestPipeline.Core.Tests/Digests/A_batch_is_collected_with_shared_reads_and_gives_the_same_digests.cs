@@ -10,8 +10,8 @@ using OptionsFactory = Microsoft.Extensions.Options.Options;
 namespace DigestPipeline.Core.Tests.Digests;
 
 /// <summary>
-/// A digest batch's subscribers are collected together: each theme queried once for the batch, each document's
-/// summaries read once, and every digest exactly what collecting it alone gives.
+/// A digest batch's subscribers are collected together: each theme queried once for the batch and read only as deep
+/// as its digests show, each document's summaries read once, and every digest exactly what collecting it alone gives.
 /// </summary>
 public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_digests
 {
@@ -51,7 +51,7 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
         foreach (var window in windows)
             alone.Add(composer.Compose(await collector.CollectAsync(window.Subscriber, window.Period, window.After, window.UpTo, CancellationToken.None), window.Subscriber.Id));
         var (queriesAlone, readsAlone) = (index.Queries, summaries.Reads);
-        index.Queries = summaries.Reads = 0;
+        index.Queries = summaries.Reads = index.EntriesRead = 0;
 
         var together = (await collector.CollectAsync(windows, CancellationToken.None)).Select((content, i) => composer.Compose(content, windows[i].Subscriber.Id)).ToList();
 
@@ -61,22 +61,9 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
         summaries.Reads.ShouldBeLessThanOrEqualTo(120);
         queriesAlone.ShouldBeGreaterThan(100);
         readsAlone.ShouldBeGreaterThan(summaries.Reads * 3);
-    }
-
-    private sealed class CountingThemeIndex : IThemeIndex
-    {
-        public InMemoryThemeIndex Inner { get; } = new();
-        public int Queries { get; set; }
-
-        public Task AddAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => Inner.AddAsync(summaries, cancellationToken);
-
-        public Task RemoveAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => Inner.RemoveAsync(summaries, cancellationToken);
-
-        public IAsyncEnumerable<ThemeIndexEntry> QueryAsync(string themeId, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)
-        {
-            Queries++;
-            return Inner.QueryAsync(themeId, after, upTo, cancellationToken);
-        }
+        // Each theme read newest first only as deep as the batch shows: the 5 newest, which its week-long digests show
+        // and past which its day-long ones want nothing (the windows' union holds 221 entries, all read before).
+        index.EntriesRead.ShouldBe(Themes.Length * new DigestOptions().MaxItemsPerTheme);
     }
 
     private sealed class CountingSummaryStore : ISummaryStore

@@ -78,7 +78,7 @@ public sealed class Composed_digest_shows_a_fact_once_with_its_other_sources
         return count;
     }
 
-    /// <summary>A theme index and summary store in memory: every document is indexed on each of its themes, in the order given.</summary>
+    /// <summary>A theme index and summary store in memory: every document is indexed on each of its themes when it was summarized, and given newest first.</summary>
     private sealed class InMemorySummaries(params DocumentSummaries[] documents) : ISummaryStore, IThemeIndex
     {
         public Task SaveAsync(DocumentSummaries summaries, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -98,7 +98,7 @@ public sealed class Composed_digest_shows_a_fact_once_with_its_other_sources
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
-            foreach (var document in documents.Where(d => d.Themes.Any(t => t.ThemeId == themeId)))
+            foreach (var document in documents.Where(d => d.Themes.Any(t => t.ThemeId == themeId)).OrderByDescending(d => d.SummarizedAt))
                 yield return new ThemeIndexEntry(themeId, document.DocumentId, document.SummarizedAt);
         }
     }

@@ -3,7 +3,10 @@ using DigestPipeline.Core.Summaries;
 
 namespace DigestPipeline.Core.Tests.Schedules.Fakes;
 
-/// <summary>The ThemeIndex in memory, with the adapter's rule: a (theme, document) pair keeps the time it was first indexed.</summary>
+/// <summary>
+/// The ThemeIndex in memory, with the adapter's rules: a (theme, document) pair keeps the time it was first indexed, and
+/// a query gives entries newest first (same instant: descending document id).
+/// </summary>
 internal sealed class InMemoryThemeIndex : IThemeIndex
 {
     private readonly Dictionary<(string Theme, string Document), DateTimeOffset> _first = [];
@@ -33,8 +36,8 @@ internal sealed class InMemoryThemeIndex : IThemeIndex
         await Task.CompletedTask;
         var entries = _first
             .Where(e => e.Key.Theme == themeId && e.Value > after && e.Value <= upTo && !_removed.Contains(e.Key))
-            .OrderBy(e => e.Value)
-            .ThenBy(e => e.Key.Document, StringComparer.Ordinal)
+            .OrderByDescending(e => e.Value)
+            .ThenByDescending(e => e.Key.Document, StringComparer.Ordinal)
             .Select(e => new ThemeIndexEntry(themeId, e.Key.Document, e.Value))
             .ToList();
         foreach (var entry in entries)
