@@ -22,7 +22,7 @@ public sealed class TableThemeIndex : IThemeIndex
     /// of a theme, with room for entries skipped (summaries missing, the same document twice, windows ending a few
     /// seconds apart), while a long window read to its end costs one request per 20 rows.
     /// </summary>
-    internal const int PageSize = 20;
+    public const int PageSize = 20;
 
     private readonly TableClient _index;
     private readonly ThemeIndexKeyUpgrade _upgrade;

@@ -106,7 +106,7 @@ internal static class ListScaleCommand
         var subscriberIds = Digests.DigestPopulation.Create(count, themeIds, due).Select(s => s.Id).ToList();
         var (ceilingTime, ceilingRequests) = await ListScaleCeiling.RunAsync(connectionString, subscriberIds, themeIds, summaryBlobs,
             requests.GetValueOrDefault("table query ThemeIndex") / batches, requests.GetValueOrDefault("blob download") / batches,
-            1000, archiveBytes, cancellationToken);
+            TableThemeIndex.PageSize, archiveBytes, cancellationToken);
         var ceilingRate = count / ceilingTime.TotalSeconds;
         await output.WriteLineAsync($"ceiling (plain SDK loop, same requests, same Azurite): {count:N0} digests' requests in {ceilingTime.TotalSeconds:F1} s = {ceilingRate:F1} digests/s; the pipeline ran at {rate / ceilingRate:P0} of it");
 

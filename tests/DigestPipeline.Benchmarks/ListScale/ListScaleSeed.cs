@@ -28,7 +28,7 @@ internal static class ListScaleSeed
     {
         var originals = SummaryCorpus.Build(50, root, taxonomy, newest);
         var summaries = new BlobSummaryStore(new BlobServiceClient(connectionString));
-        var index = new TableThemeIndex(new TableServiceClient(connectionString));
+        var index = new TableThemeIndex(new TableServiceClient(connectionString), NullLogger<TableThemeIndex>.Instance);
         var step = TimeSpan.FromDays(6) / count;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = cancellationToken },
             async (i, ct) =>
