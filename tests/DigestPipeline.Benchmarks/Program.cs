@@ -60,12 +60,13 @@ switch (args.FirstOrDefault())
         await Console.Error.WriteLineAsync("""
             Usage:
               latency          upload → summary-written latency through the local host on Azurite, and Azurite's ceiling
-              planning [--subscribers n] [--ticks n] [--azurite]
-                               cost of one planning run with n subscribers (default 100,000), in memory or on Azurite
+              planning [--subscribers n] [--ticks n] [--azurite] [--all-due]
+                               cost of one planning run with n subscribers (default 100,000), in memory or on Azurite;
+                               with --all-due everyone is due at the first tick
               digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n] [--rounds n]
                                digests composed per second (n, default 10,000, then 100,000 for memory), sent per
                                second to aiosmtpd with the pool on 1 and 4 connections, and aiosmtpd's own ceiling
-              listscale [--subscribers n] [--documents n] [--timeout-minutes m]
+              listscale [--subscribers n] [--documents n] [--rounds 1|2] [--no-ceiling] [--timeout-minutes m]
                                n subscribers (default 20,000) all due at one minute, n summarized documents (default
                                5,000), through the local host on Azurite to aiosmtpd: planner time, due minute → last
                                digest, digests/s, storage requests per digest, peak memory, next to Azurite's ceiling

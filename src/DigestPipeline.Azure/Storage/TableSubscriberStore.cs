@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ namespace DigestPipeline.Azure.Storage;
 public sealed class TableSubscriberStore(TableServiceClient tables, IDueIndex due, TimeProvider time, ILogger<TableSubscriberStore> logger) : ISubscriberStore
 {
     private readonly TableClient _subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
+    private readonly TableClient _deliveries = tables.GetTableClient(StorageNames.DeliveriesTable);
 
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
         UpdateAsync(subscriber.Id, stored =>
@@ -76,7 +78,10 @@ public sealed class TableSubscriberStore(TableServiceClient tables, IDueIndex du
             try
             {
                 if (stored is null)
+                {
                     await _subscribers.AddEntityAsync(row, cancellationToken);
+                    await StartProgressAsync(subscriberId, cancellationToken);
+                }
                 else
                     await _subscribers.UpdateEntityAsync(row, stored.ETag, TableUpdateMode.Replace, cancellationToken);
             }
@@ -91,6 +96,24 @@ public sealed class TableSubscriberStore(TableServiceClient tables, IDueIndex du
             if (DueEntry.Moves(stored?.ToSubscriber(), written) && DueEntry.After(written, time.GetUtcNow()) is { } entry)
                 await due.PlaceAsync([entry], cancellationToken);
             return;
+        }
+    }
+
+    /// <summary>
+    /// A new subscriber's progress row, empty: their first digest then finds it in the one partition query of their
+    /// deliveries instead of also reading this table for marks kept from before the Deliveries table (which only
+    /// older rows can have; <see cref="TableDeliveryLedger.GetProgressAsync"/>). One write per sign-up saves one read
+    /// per first digest; a crash before it only costs that read.
+    /// </summary>
+    private async Task StartProgressAsync(string subscriberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _deliveries.AddEntityAsync(DeliveryProgressEntity.From(new DeliveryProgress(subscriberId)), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The subscriber was here before (removed, then signed up again): what they received stands.
         }
     }
 

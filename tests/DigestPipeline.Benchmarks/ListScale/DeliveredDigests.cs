@@ -37,6 +37,13 @@ internal sealed class DeliveredDigests : IDisposable
 
     public TimeSpan Last => _accepted.IsEmpty ? TimeSpan.Zero : _accepted.Max();
 
+    /// <summary>Starts counting again (a new round).</summary>
+    public void Reset()
+    {
+        _accepted.Clear();
+        Interlocked.Exchange(ref _outcomes, 0);
+    }
+
     public IMailSender Around(IMailSender inner) => new Recording(inner, this);
 
     /// <summary>Waits until <paramref name="planned"/> digests have an outcome; false after <paramref name="timeout"/>.</summary>

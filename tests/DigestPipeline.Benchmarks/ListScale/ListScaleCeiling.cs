@@ -13,10 +13,10 @@ namespace DigestPipeline.Benchmarks.ListScale;
 /// loop on the same Azurite with none of the work between them (no composition, SMTP, host or back-off), batch by
 /// batch as the planner and the digest queue make them, with as many in flight as the host can have (16 batches of
 /// the queue listener, <c>Digests:Parallelism</c> subscribers each). Per batch of 100: the planner's read, claim,
-/// message and removal; the listener's receive and delete; per subscriber a Subscribers read, a Deliveries partition
-/// query, a claim insert, an archive upload and a completion transaction; per batch the due-index transaction, and
-/// the theme queries and summaries reads the host made per batch (taken from its counts). It writes to tables,
-/// a container and a queue of its own, so the pipeline's rows are read, never changed.
+/// message and removal; the listener's receive and delete; per subscriber its Subscribers reads, Deliveries partition
+/// query, claim insert, archive upload and completion transaction; per batch the due-index transaction, the theme
+/// queries and summaries reads; each as many per digest or batch as the host made (<see cref="DigestRequestMix"/>).
+/// It writes to tables, a container and a queue of its own, so the pipeline's rows are read, never changed.
 /// </summary>
 internal sealed class ListScaleCeiling
 {
@@ -30,30 +30,24 @@ internal sealed class ListScaleCeiling
 
     private ListScaleCeiling(string connectionString, StorageRequestCounter counter)
     {
-        var blobOptions = new BlobClientOptions();
-        var queueOptions = new QueueClientOptions();
-        var tableOptions = new TableClientOptions();
-        counter.Attach(blobOptions);
-        counter.Attach(queueOptions);
-        counter.Attach(tableOptions);
-        var tables = new TableServiceClient(connectionString, tableOptions);
-        var blobs = new BlobServiceClient(connectionString, blobOptions);
+        var (blobs, queues, tables) = counter.Clients(connectionString);
         _subscribers = tables.GetTableClient(StorageNames.SubscribersTable);
         _themeIndex = tables.GetTableClient(StorageNames.ThemeIndexTable);
         _deliveries = tables.GetTableClient("CeilingDeliveries");
         _due = tables.GetTableClient("CeilingDue");
         _archive = blobs.GetBlobContainerClient("ceiling-digests");
         _summaries = blobs.GetBlobContainerClient(StorageNames.SummariesContainer);
-        _queue = new QueueServiceClient(connectionString, queueOptions).GetQueueClient("ceiling-digest");
+        _queue = queues.GetQueueClient("ceiling-digest");
     }
 
     /// <param name="subscriberIds">The seeded subscribers, whose rows are read.</param>
     /// <param name="themeIds">Theme partitions to query, in turn.</param>
     /// <param name="summaryBlobs">Summaries blobs to read, in turn.</param>
+    /// <param name="mix">The host's requests per planned digest and per batch.</param>
     /// <returns>How long the requests took, and what they were.</returns>
     public static async Task<(TimeSpan Elapsed, IReadOnlyDictionary<string, int> Requests)> RunAsync(
         string connectionString, IReadOnlyList<string> subscriberIds, IReadOnlyList<string> themeIds, IReadOnlyList<string> summaryBlobs,
-        double themeQueriesPerBatch, double summaryReadsPerBatch, int themePageSize, int archiveBytes, CancellationToken cancellationToken)
+        DigestRequestMix mix, int archiveBytes, CancellationToken cancellationToken)
     {
         var counter = new StorageRequestCounter(byTable: true);
         var ceiling = new ListScaleCeiling(connectionString, counter);
@@ -67,6 +61,7 @@ internal sealed class ListScaleCeiling
         await ceiling.PlaceAsync(minute, subscriberIds, cancellationToken);
         counter.Reset();
         var archive = BinaryData.FromBytes(new byte[archiveBytes]);
+        var run = Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
 
         // The planner: reads what is due, then per batch claims it, sends the message and removes it.
@@ -86,35 +81,45 @@ internal sealed class ListScaleCeiling
         await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken }, async (b, ct) =>
         {
             var received = (await ceiling._queue.ReceiveMessagesAsync(1, cancellationToken: ct)).Value;
-            await Parallel.ForEachAsync(batches[b], new ParallelOptions { MaxDegreeOfParallelism = SubscribersInFlight, CancellationToken = ct },
-                async (id, ct2) =>
+            await Parallel.ForEachAsync(batches[b].Select((id, k) => (Id: id, Index: b * BatchSize + k)), new ParallelOptions { MaxDegreeOfParallelism = SubscribersInFlight, CancellationToken = ct },
+                async (digest, ct2) =>
                 {
-                    await ceiling._subscribers.GetEntityAsync<TableEntity>(id, "subscriber", cancellationToken: ct2);
-                    await foreach (var _ in ceiling._deliveries.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: ct2))
+                    for (var r = 0; r < Share(mix.SubscriberReads, digest.Index); r++)
+                        await ceiling._subscribers.GetEntityAsync<TableEntity>(digest.Id, "subscriber", cancellationToken: ct2);
+                    for (var q = 0; q < Share(mix.DeliveryQueries, digest.Index); q++)
                     {
+                        await foreach (var _ in ceiling._deliveries.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {digest.Id}"), cancellationToken: ct2))
+                        {
+                        }
                     }
                 });
             await ceiling.PlaceAsync(Minute(due.AddDays(1)), batches[b], ct);
-            for (var q = 0; q < Share(themeQueriesPerBatch, b); q++)
+            for (var q = 0; q < Share(mix.ThemeQueriesPerBatch, b); q++)
             {
                 var theme = themeIds[Interlocked.Increment(ref themeCursor) % themeIds.Count];
-                await foreach (var _ in ceiling._themeIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {theme}"), maxPerPage: themePageSize, cancellationToken: ct).AsPages())
+                await foreach (var _ in ceiling._themeIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {theme}"), maxPerPage: mix.ThemePageSize, cancellationToken: ct).AsPages())
                     break;
             }
 
-            for (var s = 0; s < Share(summaryReadsPerBatch, b); s++)
+            for (var r = 0; r < Share(mix.SummaryReadsPerBatch, b); r++)
                 await ceiling._summaries.GetBlobClient(summaryBlobs[Interlocked.Increment(ref summaryCursor) % summaryBlobs.Count]).DownloadContentAsync(ct);
-            await Parallel.ForEachAsync(batches[b], new ParallelOptions { MaxDegreeOfParallelism = SubscribersInFlight, CancellationToken = ct },
-                async (id, ct2) =>
+            await Parallel.ForEachAsync(batches[b].Select((id, k) => (Id: id, Index: b * BatchSize + k)), new ParallelOptions { MaxDegreeOfParallelism = SubscribersInFlight, CancellationToken = ct },
+                async (digest, ct2) =>
                 {
-                    var claim = new TableEntity(id, "period") { ["State"] = "Claimed" };
-                    await ceiling._deliveries.AddEntityAsync(claim, ct2);
-                    await ceiling._archive.GetBlobClient($"{id}/period.html").UploadAsync(archive, overwrite: true, ct2);
-                    await ceiling._deliveries.SubmitTransactionAsync(
-                        [
-                            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(id, "period") { ["State"] = "Sent" }),
-                            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(id, "progress") { ["DeliveredUpTo"] = due }),
-                        ], ct2);
+                    var period = $"{run}-period";
+                    for (var c = 0; c < Share(mix.Claims, digest.Index); c++)
+                        await ceiling._deliveries.AddEntityAsync(Delivery(digest.Id, $"{period}-{c}", due, "Claimed"), ct2);
+                    for (var u = 0; u < Share(mix.Uploads, digest.Index); u++)
+                        await ceiling._archive.GetBlobClient($"{digest.Id}/{period}.html").UploadAsync(archive, overwrite: true, ct2);
+                    for (var t = 0; t < Share(mix.Completions, digest.Index); t++)
+                    {
+                        await ceiling._deliveries.SubmitTransactionAsync(
+                            [
+                                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Delivery(digest.Id, period, due, "Sent")),
+                                new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                                    new TableEntity(digest.Id, "progress") { ["SubscriberId"] = digest.Id, ["DeliveredUpTo"] = due, ["BounceCount"] = 0 }),
+                            ], ct2);
+                    }
                 });
             if (received.Length > 0)
                 await ceiling._queue.DeleteMessageAsync(received[0].MessageId, received[0].PopReceipt, ct);
@@ -126,12 +131,37 @@ internal sealed class ListScaleCeiling
     private Task PlaceAsync(string minute, IEnumerable<string> ids, CancellationToken cancellationToken) =>
         Task.WhenAll(ids.Chunk(BatchSize).Select(chunk => _due.SubmitTransactionAsync(
             chunk.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(minute, id) { ["SubscriberId"] = id, ["Schedule"] = "0 7 * * *", ["TimeZone"] = "UTC" })),
+                new TableEntity(minute, id) { ["SubscriberId"] = id, ["Due"] = DateTimeOffset.UtcNow, ["Schedule"] = "0 7 * * *", ["TimeZone"] = "UTC", ["PlannedAt"] = null })),
             cancellationToken)));
+
+    /// <summary>A Deliveries row with the properties the ledger writes (<c>DeliveryEntity</c>), so that Azurite stores as much.</summary>
+    private static TableEntity Delivery(string subscriberId, string rowKey, DateTimeOffset period, string state) => new(subscriberId, rowKey)
+    {
+        ["SubscriberId"] = subscriberId, ["Period"] = period, ["State"] = state, ["ClaimedAt"] = period, ["ContentAfter"] = period.AddDays(-8),
+        ["ContentUpTo"] = period, ["MessageId"] = $"digest-{subscriberId}-{period.UtcDateTime:yyyyMMddTHHmmZ}@digestpipeline.localhost",
+        ["CompletedAt"] = state == "Claimed" ? null : period, ["ItemCount"] = state == "Claimed" ? 0 : 12,
+    };
 
     /// <summary>The due index's partition key (the seeded subscribers' ids are hex: no key encoding needed).</summary>
     private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Batch <paramref name="batch"/>'s whole share of a per-batch mean, spread so that the total matches.</summary>
     private static int Share(double perBatch, int batch) => (int)Math.Floor(perBatch * (batch + 1)) - (int)Math.Floor(perBatch * batch);
+}
+
+/// <summary>The host's storage requests per planned digest, and per batch for what a batch shares.</summary>
+internal sealed record DigestRequestMix(
+    double SubscriberReads, double DeliveryQueries, double Claims, double Uploads, double Completions,
+    double ThemeQueriesPerBatch, double SummaryReadsPerBatch, int ThemePageSize)
+{
+    /// <summary>From the host's counted requests: each transaction not a planner's or the due index's is a completion (three of those per batch).</summary>
+    public static DigestRequestMix From(IReadOnlyDictionary<string, int> requests, int planned, int batchSize, int themePageSize)
+    {
+        var batches = Math.Ceiling(planned / (double)batchSize);
+        double PerDigest(string kind) => requests.GetValueOrDefault(kind) / (double)planned;
+        return new DigestRequestMix(
+            PerDigest("table point read Subscribers"), PerDigest("table query Deliveries"), PerDigest("table insert Deliveries"), PerDigest("blob upload"),
+            (requests.GetValueOrDefault("table batch") - 3 * batches) / planned,
+            requests.GetValueOrDefault("table query ThemeIndex") / batches, requests.GetValueOrDefault("blob download") / batches, themePageSize);
+    }
 }

@@ -22,9 +22,9 @@ internal static class ListScaleSeed
     /// <summary>
     /// <paramref name="count"/> documents: 50 seed variants really summarised, then copies of them under new ids and
     /// numbered titles, summarised at even steps over the six days before <paramref name="newest"/>, so that every one
-    /// is inside a first digest's window.
+    /// is inside a first digest's window; numbered from <paramref name="firstIndex"/>.
     /// </summary>
-    public static async Task SeedDocumentsAsync(string connectionString, string root, ThemeTaxonomy taxonomy, int count, DateTimeOffset newest, CancellationToken cancellationToken)
+    public static async Task SeedDocumentsAsync(string connectionString, string root, ThemeTaxonomy taxonomy, int count, DateTimeOffset newest, CancellationToken cancellationToken, int firstIndex = 0)
     {
         var originals = SummaryCorpus.Build(50, root, taxonomy, newest);
         var summaries = new BlobSummaryStore(new BlobServiceClient(connectionString));
@@ -34,12 +34,12 @@ internal static class ListScaleSeed
             async (i, ct) =>
             {
                 var original = originals[i % originals.Count];
-                var id = $"doc{i:D6}";
+                var id = $"doc{firstIndex + i:D6}";
                 var copy = original with
                 {
                     DocumentId = id,
                     SourceName = $"{id}-{original.SourceName}",
-                    Title = $"{original.Title} ({i})",
+                    Title = $"{original.Title} ({firstIndex + i})",
                     SummarizedAt = newest - step * (count - 1 - i),
                     Themes = original.Themes.Select(t => t with { Sentences = t.Sentences.Select(s => s with { DocumentId = id }).ToList() }).ToList(),
                 };

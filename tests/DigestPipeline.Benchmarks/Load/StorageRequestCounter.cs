@@ -32,6 +32,19 @@ internal sealed class StorageRequestCounter(bool byTable = false)
         _ticks.Clear();
     }
 
+    /// <summary>Blob, queue and table clients on <paramref name="connectionString"/> whose requests this counts.</summary>
+    public (BlobServiceClient Blobs, QueueServiceClient Queues, TableServiceClient Tables) Clients(string connectionString)
+    {
+        var blobOptions = new BlobClientOptions();
+        var queueOptions = new QueueClientOptions();
+        var tableOptions = new TableClientOptions();
+        Attach(blobOptions);
+        Attach(queueOptions);
+        Attach(tableOptions);
+        return (new BlobServiceClient(connectionString, blobOptions), new QueueServiceClient(connectionString, queueOptions),
+            new TableServiceClient(connectionString, tableOptions));
+    }
+
     /// <summary>Adds the counting policy to a storage client's options; the options' type names the service.</summary>
     public void Attach(ClientOptions options)
     {

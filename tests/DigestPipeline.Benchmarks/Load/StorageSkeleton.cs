@@ -31,15 +31,7 @@ internal sealed class StorageSkeleton
 
     private StorageSkeleton(string connectionString, LoadRunResult host, StorageRequestCounter counter)
     {
-        var blobOptions = new BlobClientOptions();
-        var queueOptions = new QueueClientOptions();
-        var tableOptions = new TableClientOptions();
-        counter.Attach(blobOptions);
-        counter.Attach(queueOptions);
-        counter.Attach(tableOptions);
-        var blobs = new BlobServiceClient(connectionString, blobOptions);
-        var queues = new QueueServiceClient(connectionString, queueOptions);
-        var tables = new TableServiceClient(connectionString, tableOptions);
+        var (blobs, queues, tables) = counter.Clients(connectionString);
         _incoming = blobs.GetBlobContainerClient("incoming");
         // The user's uploads go through an uncounted client, as in the host run.
         _uploads = new BlobServiceClient(connectionString).GetBlobContainerClient("incoming");

@@ -56,4 +56,23 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
         listed.ShouldContain(active.Email);
         listed.ShouldNotContain(gone.Email);
     }
+
+    [Fact]
+    public async Task A_new_subscriber_gets_an_empty_progress_row_so_their_first_digest_reads_no_old_marks_and_a_return_keeps_theirs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var deliveries = _services!.GetRequiredService<global::Azure.Data.Tables.TableServiceClient>().GetTableClient(StorageNames.DeliveriesTable);
+        var subscriber = NewSubscriber("progress.row@example.org");
+        await Store.UpsertAsync(subscriber, ct);
+
+        var row = await deliveries.GetEntityIfExistsAsync<global::Azure.Data.Tables.TableEntity>(subscriber.Id, "progress", cancellationToken: ct);
+        row.HasValue.ShouldBeTrue();
+        row.Value!.GetDateTimeOffset("DeliveredUpTo").ShouldBeNull();
+
+        // Received up to T0, then removed from Subscribers and signed up again: what they received stands.
+        await deliveries.UpsertEntityAsync(new global::Azure.Data.Tables.TableEntity(subscriber.Id, "progress") { ["SubscriberId"] = subscriber.Id, ["DeliveredUpTo"] = T0 }, cancellationToken: ct);
+        await _services!.GetRequiredService<global::Azure.Data.Tables.TableServiceClient>().GetTableClient(StorageNames.SubscribersTable).DeleteEntityAsync(subscriber.Id, "subscriber", cancellationToken: ct);
+        await Store.UpsertAsync(subscriber, ct);
+        (await _services!.GetRequiredService<Core.Digests.IDeliveryLedger>().GetProgressAsync(subscriber.Id, ct)).DeliveredUpTo.ShouldBe(T0);
+    }
 }
