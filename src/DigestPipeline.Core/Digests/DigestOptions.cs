@@ -60,8 +60,8 @@ public sealed class DigestOptions
     public int BounceLimit { get; set; } = 3;
 
     /// <summary>
-    /// After downtime: how far back the planner looks for a missed occurrence (only the latest one is planned, so
-    /// one catch-up digest covers the gap), and the oldest content that digest may carry.
+    /// After downtime, the oldest content the one catch-up digest may carry (the planner plans only the latest
+    /// occurrence missed, however long ago the subscriber's due entry fell due).
     /// </summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
 }
