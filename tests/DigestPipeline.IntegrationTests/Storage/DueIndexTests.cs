@@ -14,7 +14,7 @@ using OptionsFactory = Microsoft.Extensions.Options.Options;
 
 namespace DigestPipeline.IntegrationTests.Storage;
 
-/// <summary>The DigestsDue table on Azurite. Each test keeps to its own year, so that "due up to now" reads only its entries.</summary>
+/// <summary>The DigestsDue table on Azurite, emptied before each test: "due up to now" reads every earlier entry.</summary>
 public sealed class DueIndexTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private ServiceProvider? _services;
@@ -27,6 +27,9 @@ public sealed class DueIndexTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         _services = azurite.BuildServices();
         await _services.GetRequiredService<StorageInitializer>().InitializeAsync(Cancellation);
+        var due = _services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.DueTable);
+        await foreach (var row in due.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: Cancellation))
+            await due.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: Cancellation);
     }
 
     public async ValueTask DisposeAsync() => await _services!.DisposeAsync();
