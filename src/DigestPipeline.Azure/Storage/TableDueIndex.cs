@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace DigestPipeline.Azure.Storage;
 
 /// <summary>
-/// The DigestsDue table (<see cref="DueEntryEntity"/>). Writes go a partition (a due minute) at a time, at most 100
-/// rows per entity-group transaction: the subscribers of one schedule move on together in one request per hundred.
+/// The DigestsDue table, a row per <see cref="DueBundle"/> (<see cref="DueBundleEntity"/>). Claims and removals go a
+/// partition (a due minute) at a time, at most 100 rows per entity-group transaction.
 /// </summary>
 public sealed class TableDueIndex(TableServiceClient tables, ILogger<TableDueIndex> logger) : IDueIndex
 {
@@ -18,73 +18,97 @@ public sealed class TableDueIndex(TableServiceClient tables, ILogger<TableDueInd
     private readonly TableClient _due = tables.GetTableClient(StorageNames.DueTable);
 
     public Task PlaceAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken) =>
-        Task.WhenAll(Groups(entries).Select(group => _due.SubmitTransactionAsync(
-            group.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntryEntity.From(e with { PlannedAt = null, ETag = null }))),
-            cancellationToken)));
+        Task.WhenAll(entries.GroupBy(e => DueBundleEntity.Minute(e.Due), StringComparer.Ordinal)
+            .SelectMany(minute => Pack(minute.DistinctBy(e => e.SubscriberId, StringComparer.Ordinal).ToList()).Chunk(TransactionLimit))
+            .Select(rows => _due.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken)));
 
-    public async IAsyncEnumerable<DueEntry> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DueBundle> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey le {DueEntryEntity.Minute(now)}");
-        await foreach (var row in _due.QueryAsync<DueEntryEntity>(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {DueBundleEntity.Minute(now)}");
+        await foreach (var row in _due.QueryAsync<DueBundleEntity>(filter, cancellationToken: cancellationToken))
         {
-            // The partition is the minute: an entry due later within the current minute waits for the next run.
-            if (row.Due <= now)
-                yield return row.ToEntry();
+            var bundle = row.ToBundle();
+            // The partition is the minute: a bundle due later within the current minute waits for the next run.
+            if (bundle.Entries.Count > 0 && bundle.Due <= now)
+                yield return bundle;
         }
     }
 
-    public async Task<IReadOnlyList<DueEntry>> ClaimAsync(IReadOnlyList<DueEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueBundle>> ClaimAsync(IReadOnlyList<DueBundle> bundles, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claimed = new List<DueEntry>(entries.Count);
-        foreach (var group in Groups(entries))
+        var claimed = new List<DueBundle>(bundles.Count);
+        foreach (var group in Groups(bundles))
         {
-            var marked = group.Select(e => e with { PlannedAt = now }).ToList();
             try
             {
+                // A merge of the one property: the entries are not sent again.
                 var responses = await _due.SubmitTransactionAsync(
-                    marked.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, DueEntryEntity.From(e), new ETag(e.ETag!))),
+                    group.Select(b => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                        new TableEntity(Minute(b), b.Key) { [nameof(DueBundleEntity.PlannedAt)] = now }, new ETag(b.ETag!))),
                     cancellationToken);
-                claimed.AddRange(marked.Select((e, i) => e with { ETag = responses.Value[i].Headers.ETag?.ToString() }));
+                claimed.AddRange(group.Select((b, i) => b with { PlannedAt = now, ETag = responses.Value[i].Headers.ETag?.ToString() }));
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
                 // Another planner claimed (or removed) part of this group since it was read: the group is theirs.
-                logger.LogInformation("{Count} due entries at {Minute} were planned by another run", group.Count, DueEntryEntity.Minute(group[0].Due));
+                logger.LogInformation("{Count} due bundles at {Minute} were planned by another run", group.Count, Minute(group[0]));
             }
         }
 
         return claimed;
     }
 
-    public async Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken)
+    public async Task RemoveAsync(IReadOnlyCollection<DueBundle> bundles, CancellationToken cancellationToken)
     {
-        foreach (var group in Groups(entries))
+        foreach (var group in Groups(bundles))
         {
             try
             {
                 await _due.SubmitTransactionAsync(
-                    group.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, DueEntryEntity.From(e), ETag.All)), cancellationToken);
+                    group.Select(b => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Minute(b), b.Key), ETag.All)), cancellationToken);
             }
             catch (TableTransactionFailedException e) when (e.Status == 404)
             {
                 // One was removed already (a claim planned again after its timeout): the others one by one.
-                foreach (var entry in group)
-                {
-                    var row = DueEntryEntity.From(entry);
-                    await _due.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-                }
+                foreach (var bundle in group)
+                    await _due.DeleteEntityAsync(Minute(bundle), bundle.Key, ETag.All, cancellationToken);
             }
         }
     }
 
     public async IAsyncEnumerable<DueEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in _due.QueryAsync<DueEntryEntity>(cancellationToken: cancellationToken))
-            yield return row.ToEntry();
+        await foreach (var row in _due.QueryAsync<DueBundleEntity>(cancellationToken: cancellationToken))
+        {
+            foreach (var entry in row.ToBundle().Entries)
+                yield return entry;
+        }
     }
 
-    /// <summary>The entries by partition, at most a transaction's worth per group; one subscriber's entry once per group.</summary>
-    private static IEnumerable<IReadOnlyList<DueEntry>> Groups(IEnumerable<DueEntry> entries) =>
-        entries.GroupBy(e => DueEntryEntity.Minute(e.Due), StringComparer.Ordinal)
-            .SelectMany(partition => partition.DistinctBy(e => e.SubscriberId, StringComparer.Ordinal).Chunk(TransactionLimit));
+    /// <summary>
+    /// Rows of at most <see cref="IDueIndex.BundleLimit"/> entries for one minute's entries, split further when packed
+    /// entries would not fit one property (long schedules or ids).
+    /// </summary>
+    private static IEnumerable<DueBundleEntity> Pack(IReadOnlyList<DueEntry> entries)
+    {
+        foreach (var chunk in entries.Chunk(IDueIndex.BundleLimit))
+        {
+            var row = DueBundleEntity.Pack(chunk);
+            if (row.Entries.Length <= DueBundleEntity.MaxPackedLength || chunk.Length == 1)
+            {
+                yield return row;
+                continue;
+            }
+
+            foreach (var half in Pack(chunk[..(chunk.Length / 2)]).Concat(Pack(chunk[(chunk.Length / 2)..])))
+                yield return half;
+        }
+    }
+
+    private static string Minute(DueBundle bundle) => DueBundleEntity.Minute(bundle.Entries[0].Due);
+
+    /// <summary>The bundles by partition, at most a transaction's worth per group; one bundle once per group.</summary>
+    private static IEnumerable<IReadOnlyList<DueBundle>> Groups(IEnumerable<DueBundle> bundles) =>
+        bundles.GroupBy(Minute, StringComparer.Ordinal)
+            .SelectMany(partition => partition.DistinctBy(b => b.Key, StringComparer.Ordinal).Chunk(TransactionLimit));
 }

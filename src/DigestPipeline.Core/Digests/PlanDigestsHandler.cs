@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,10 @@ namespace DigestPipeline.Core.Digests;
 /// <summary>
 /// Timer: reads the due index up to now (what fell due since the last run, not the whole list) and queues one
 /// <c>digest</c> message per batch of due subscribers, for the latest occurrence of each one's schedule (after
-/// downtime, one catch-up digest covers every missed occurrence). Per batch it writes twice, whatever the batch's size:
-/// it claims the entries (conditional on them being unchanged, so of two planners racing, one plans each batch),
-/// queues the message, then removes them; a crash in between leaves them claimed, and they are planned again after
+/// downtime, one catch-up digest covers every missed occurrence). It reads bundles (a batch's subscribers, placed
+/// together by its handler) and per batch writes twice, whatever the batch's size: it claims the bundles (conditional
+/// on them being unchanged, so of two planners racing, one plans each batch), queues the message, then removes
+/// them; a crash in between leaves them claimed, and they are planned again after
 /// <see cref="DigestOptions.ClaimTimeout"/>, which the delivery ledger absorbs. The digest's handler places the
 /// subscriber's next entry (<see cref="DigestSender"/>).
 /// </summary>
@@ -39,20 +41,44 @@ public sealed class PlanDigestsHandler(
         var settings = options.Value;
         var schedules = new ConcurrentDictionary<(string Cron, string Zone), DigestSchedule?>();
         var planned = 0;
-        // A claimed entry younger than the claim timeout is another run's, still queuing or removing it.
-        var entries = due.ReadDueAsync(now, cancellationToken).Where(e => e.PlannedAt is not { } at || at <= now - settings.ClaimTimeout);
-        await Parallel.ForEachAsync(entries.Chunk(settings.BatchSize), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+        // A claimed bundle younger than the claim timeout is another run's, still queuing or removing it.
+        var bundles = due.ReadDueAsync(now, cancellationToken).Where(b => b.PlannedAt is not { } at || at <= now - settings.ClaimTimeout);
+        await Parallel.ForEachAsync(Batches(bundles, settings.BatchSize, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
                 var claimed = await due.ClaimAsync(batch, now, ct);
                 if (claimed.Count == 0)
                     return;
-                var requests = claimed.Select(e => new DigestRequest(e.SubscriberId, LatestOccurrence(e, now, schedules))).ToList();
-                await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, requests, Activity.Current?.Id), ct);
+                // A subscriber in two bundles (placed again before the first was removed) is planned once.
+                var requests = claimed.SelectMany(b => b.Entries).Select(e => new DigestRequest(e.SubscriberId, LatestOccurrence(e, now, schedules))).Distinct().ToList();
+                foreach (var message in requests.Chunk(settings.BatchSize))
+                    await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, message, Activity.Current?.Id), ct);
                 await due.RemoveAsync(claimed, ct);
-                Interlocked.Add(ref planned, claimed.Count);
+                Interlocked.Add(ref planned, requests.Count);
             });
         return planned;
+    }
+
+    /// <summary>Whole bundles, as many as fit one message of <paramref name="size"/> (a larger bundle alone).</summary>
+    private static async IAsyncEnumerable<IReadOnlyList<DueBundle>> Batches(IAsyncEnumerable<DueBundle> bundles, int size, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<DueBundle>();
+        var entries = 0;
+        await foreach (var bundle in bundles.WithCancellation(cancellationToken))
+        {
+            if (batch.Count > 0 && entries + bundle.Entries.Count > size)
+            {
+                yield return batch;
+                batch = [];
+                entries = 0;
+            }
+
+            batch.Add(bundle);
+            entries += bundle.Entries.Count;
+        }
+
+        if (batch.Count > 0)
+            yield return batch;
     }
 
     /// <summary>

@@ -5,9 +5,7 @@ namespace DigestPipeline.Core.Subscribers;
 /// of <paramref name="Schedule"/> in <paramref name="TimeZone"/> (kept with the entry so that the planner finds the
 /// latest missed occurrence without reading the subscriber).
 /// </summary>
-/// <param name="PlannedAt">When a planner queued this entry's digest and has not yet removed it; null until then.</param>
-/// <param name="ETag">The stored entry's version, for conditional writes; null for an entry not read from storage.</param>
-public sealed record DueEntry(string SubscriberId, DateTimeOffset Due, string Schedule, string TimeZone, DateTimeOffset? PlannedAt = null, string? ETag = null)
+public sealed record DueEntry(string SubscriberId, DateTimeOffset Due, string Schedule, string TimeZone)
 {
     /// <summary>
     /// The entry for an active subscriber's first occurrence after <paramref name="after"/>; null when they get no

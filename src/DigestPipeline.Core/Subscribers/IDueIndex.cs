@@ -5,24 +5,31 @@ namespace DigestPipeline.Core.Subscribers;
 /// planning run reads what is due, not the whole list. Placed by every write that activates a subscriber or moves
 /// their schedule (<see cref="ISubscriberStore"/>), moved on by whoever handles the subscriber's digest, rebuilt from
 /// the Subscribers table by the repair pass; a subscriber may briefly have two entries, never none for long.
+/// Entries placed together at one minute are kept together as a <see cref="DueBundle"/>.
 /// </summary>
 public interface IDueIndex
 {
-    /// <summary>Places the entries; placing an entry already there changes nothing.</summary>
+    /// <summary>
+    /// Places the entries, those of one minute together in bundles of at most <see cref="BundleLimit"/>; placing
+    /// the same entries again changes nothing.
+    /// </summary>
     Task PlaceAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
 
-    /// <summary>Entries due at or before <paramref name="now"/>, oldest first, read page by page.</summary>
-    IAsyncEnumerable<DueEntry> ReadDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Bundles whose entries are all due at or before <paramref name="now"/>, oldest first, read page by page.</summary>
+    IAsyncEnumerable<DueBundle> ReadDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the entries planned at <paramref name="now"/>, each only if unchanged since it was read; returns those
+    /// Marks the bundles planned at <paramref name="now"/>, each only if unchanged since it was read; returns those
     /// this caller now holds (none of a group another planner changed first).
     /// </summary>
-    Task<IReadOnlyList<DueEntry>> ClaimAsync(IReadOnlyList<DueEntry> entries, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DueBundle>> ClaimAsync(IReadOnlyList<DueBundle> bundles, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Removes planned entries; one already gone is no error.</summary>
-    Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken);
+    /// <summary>Removes planned bundles; one already gone is no error.</summary>
+    Task RemoveAsync(IReadOnlyCollection<DueBundle> bundles, CancellationToken cancellationToken);
 
     /// <summary>Every entry (the repair pass).</summary>
     IAsyncEnumerable<DueEntry> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The most entries one bundle holds: a digest batch's worth.</summary>
+    const int BundleLimit = 100;
 }

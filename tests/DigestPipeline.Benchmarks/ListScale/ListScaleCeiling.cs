@@ -44,10 +44,11 @@ internal sealed class ListScaleCeiling
     /// <param name="themeIds">Theme partitions to query, in turn.</param>
     /// <param name="summaryBlobs">Summaries blobs to read, in turn.</param>
     /// <param name="mix">The host's requests per planned digest and per batch.</param>
+    /// <param name="signedUp">Whether the due index starts with a row per subscriber (their sign-ups') rather than a row per batch.</param>
     /// <returns>How long the requests took, and what they were.</returns>
     public static async Task<(TimeSpan Elapsed, IReadOnlyDictionary<string, int> Requests)> RunAsync(
         string connectionString, IReadOnlyList<string> subscriberIds, IReadOnlyList<string> themeIds, IReadOnlyList<string> summaryBlobs,
-        DigestRequestMix mix, int archiveBytes, CancellationToken cancellationToken)
+        DigestRequestMix mix, int archiveBytes, bool signedUp, CancellationToken cancellationToken)
     {
         var counter = new StorageRequestCounter(byTable: true);
         var ceiling = new ListScaleCeiling(connectionString, counter);
@@ -58,20 +59,31 @@ internal sealed class ListScaleCeiling
         var due = DateTimeOffset.UtcNow;
         var minute = Minute(due);
         var batches = subscriberIds.Chunk(BatchSize).ToList();
-        await ceiling.PlaceAsync(minute, subscriberIds, cancellationToken);
+        if (signedUp)
+        {
+            await Task.WhenAll(subscriberIds.Chunk(BatchSize).Select(chunk => ceiling._due.SubmitTransactionAsync(
+                chunk.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Bundle(minute, id, [id]))), cancellationToken)));
+        }
+        else
+        {
+            foreach (var batch in batches)
+                await ceiling.PlaceAsync(minute, batch, cancellationToken);
+        }
+
         counter.Reset();
         var archive = BinaryData.FromBytes(new byte[archiveBytes]);
         var run = Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
 
-        // The planner: reads what is due, then per batch claims it, sends the message and removes it.
+        // The planner: reads what is due, then per batch (a hundred rows or one) claims it, sends the message and removes it.
         var read = new List<TableEntity>();
         await foreach (var row in ceiling._due.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey le {minute}"), cancellationToken: cancellationToken))
             read.Add(row);
-        await Parallel.ForEachAsync(read.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = SubscribersInFlight, CancellationToken = cancellationToken }, async (batch, ct) =>
+        await Parallel.ForEachAsync(read.Chunk(signedUp ? BatchSize : 1), new ParallelOptions { MaxDegreeOfParallelism = SubscribersInFlight, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
-            await ceiling._due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, r, r.ETag)), ct);
-            await ceiling._queue.SendMessageAsync(string.Join(',', batch.Select(r => r.RowKey)), ct);
+            await ceiling._due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                new TableEntity(r.PartitionKey, r.RowKey) { ["PlannedAt"] = DateTimeOffset.UtcNow }, r.ETag)), ct);
+            await ceiling._queue.SendMessageAsync(string.Join(',', batch.Select(r => r.GetString("Entries"))), ct);
             await ceiling._due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), ct);
         });
 
@@ -127,12 +139,16 @@ internal sealed class ListScaleCeiling
         return (clock.Elapsed, counter.Snapshot());
     }
 
-    /// <summary>Due entries for <paramref name="ids"/> in one minute's partition, 100 per transaction.</summary>
-    private Task PlaceAsync(string minute, IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        Task.WhenAll(ids.Chunk(BatchSize).Select(chunk => _due.SubmitTransactionAsync(
-            chunk.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(minute, id) { ["SubscriberId"] = id, ["Due"] = DateTimeOffset.UtcNow, ["Schedule"] = "0 7 * * *", ["TimeZone"] = "UTC", ["PlannedAt"] = null })),
-            cancellationToken)));
+    /// <summary>A batch's due entries in one minute's partition, one row, as its handler places them.</summary>
+    private Task PlaceAsync(string minute, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        _due.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, Bundle(minute, ids[0], ids))], cancellationToken);
+
+    /// <summary>A due index row with entries packed as <c>DueBundleEntity</c> packs them, so that Azurite stores as much.</summary>
+    private static TableEntity Bundle(string minute, string key, IEnumerable<string> ids) => new(minute, key)
+    {
+        ["Entries"] = "[" + string.Join(',', ids.Select(id => $$"""{"s":"{{id}}","d":"{{DateTimeOffset.UtcNow:O}}","c":"0 7 * * *","z":"UTC"}""")) + "]",
+        ["PlannedAt"] = null,
+    };
 
     /// <summary>A Deliveries row with the properties the ledger writes (<c>DeliveryEntity</c>), so that Azurite stores as much.</summary>
     private static TableEntity Delivery(string subscriberId, string rowKey, DateTimeOffset period, string state) => new(subscriberId, rowKey)

@@ -10,9 +10,11 @@ using OptionsFactory = Microsoft.Extensions.Options.Options;
 namespace DigestPipeline.Benchmarks.Planning;
 
 /// <summary>
-/// <c>planning [--subscribers n] [--azurite] [--ticks n] [--all-due]</c>: what one run of the planning timer costs with n
-/// subscribers (default 100,000), in memory or on a fresh in-memory Azurite, tick after tick (every 5 minutes
-/// through the morning send times; with <c>--all-due</c>, everyone daily at 07:00 UTC and the first tick then).
+/// <c>planning [--subscribers n] [--azurite] [--ticks n] [--all-due [--sign-ups]]</c>: what one run of the planning timer
+/// costs with n subscribers (default 100,000), in memory or on a fresh in-memory Azurite, tick after tick (every 5
+/// minutes through the morning send times; with <c>--all-due</c>, everyone daily at 07:00 UTC and the first tick then,
+/// their entries placed a hundred together as the previous day's digest handlers place them, or with
+/// <c>--sign-ups</c> one by one, as sign-ups place them: a list's first day).
 /// Prints wall time, allocations and how many were due per tick. The planner's messages are counted, not sent.
 /// </summary>
 internal static class PlanningCommand
@@ -26,6 +28,7 @@ internal static class PlanningCommand
         var onAzurite = args.Contains("--azurite");
         // Everyone on one daily schedule, due at the first tick: a list's morning run, all at once.
         var allDue = args.Contains("--all-due");
+        var signUps = args.Contains("--sign-ups");
         var firstTick = allDue ? new DateTimeOffset(2025, 5, 5, 7, 0, 0, TimeSpan.Zero) : Start + TimeSpan.FromMinutes(5);
         var createdAt = Start - TimeSpan.FromMinutes(1);
 
@@ -54,10 +57,10 @@ internal static class PlanningCommand
             var seeding = Stopwatch.StartNew();
             if (allDue)
             {
-                // The planner reads only the due index: the entries are written as subscriber writes place them, a
-                // hundred per transaction, without the Subscribers rows (Azurite writes those ever slower as its table grows).
+                // The planner reads only the due index: the entries are written as digest handlers or sign-ups place
+                // them, without the Subscribers rows (Azurite writes those ever slower as its table grows).
                 var entries = PlanningPopulation.Create(count, createdAt).Select(s => DueEntry.After(s with { Schedule = "0 7 * * *", TimeZone = "UTC" }, createdAt)!);
-                await Parallel.ForEachAsync(entries.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = onAzurite ? 8 : 1, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(entries.Chunk(signUps ? 1 : 100), new ParallelOptions { MaxDegreeOfParallelism = onAzurite ? 8 : 1, CancellationToken = cancellationToken },
                     async (chunk, ct) => await index.PlaceAsync(chunk, ct));
             }
             else

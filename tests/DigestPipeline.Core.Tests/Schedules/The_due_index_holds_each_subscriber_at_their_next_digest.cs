@@ -45,8 +45,25 @@ public sealed class The_due_index_holds_each_subscriber_at_their_next_digest
         await world.RunAsync(TimeSpan.FromHours(6));
 
         world.Mail.Sent.ShouldHaveSingleItem();
-        var entry = world.Due.Entries.ShouldHaveSingleItem();
-        entry.ShouldBe(new DueEntry(subscriber.Id, Monday.AddDays(1).AddHours(5), "0 7 * * *", "Europe/Paris") { ETag = entry.ETag });
+        world.Due.Entries.ShouldHaveSingleItem().ShouldBe(new DueEntry(subscriber.Id, Monday.AddDays(1).AddHours(5), "0 7 * * *", "Europe/Paris"));
+    }
+
+    [Fact]
+    public async Task A_batch_moves_on_together_so_the_next_run_reads_one_bundle_per_batch()
+    {
+        var world = new DigestWorld(Monday, options => options.BatchSize = 20);
+        for (var i = 0; i < 50; i++)
+            await world.SubscribeAsync($"batch{i}@example.org", "0 7 * * *", "UTC");
+        await world.PublishAsync("news", "health");
+        // Each sign-up placed its own entry.
+        world.Due.Bundles.Count.ShouldBe(50);
+
+        await world.RunAsync(TimeSpan.FromHours(8));
+
+        world.Mail.Sent.Count.ShouldBe(50);
+        // Three messages of 20, 20 and 10 subscribers; each one's handler placed its subscribers together.
+        world.Due.Bundles.Select(b => b.Entries.Count).Order().ShouldBe([10, 20, 20]);
+        world.Due.Entries.ShouldAllBe(e => e.Due == Monday.AddDays(1).AddHours(7));
     }
 
     [Fact]
@@ -177,19 +194,19 @@ public sealed class The_due_index_holds_each_subscriber_at_their_next_digest
 
         public Task PlaceAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken) => inner.PlaceAsync(entries, cancellationToken);
 
-        public async IAsyncEnumerable<DueEntry> ReadDueAsync(DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<DueBundle> ReadDueAsync(DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var entry in inner.ReadDueAsync(now, cancellationToken))
+            await foreach (var bundle in inner.ReadDueAsync(now, cancellationToken))
             {
-                EntriesRead++;
-                yield return entry;
+                EntriesRead += bundle.Entries.Count;
+                yield return bundle;
             }
         }
 
-        public Task<IReadOnlyList<DueEntry>> ClaimAsync(IReadOnlyList<DueEntry> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
-            inner.ClaimAsync(entries, now, cancellationToken);
+        public Task<IReadOnlyList<DueBundle>> ClaimAsync(IReadOnlyList<DueBundle> bundles, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.ClaimAsync(bundles, now, cancellationToken);
 
-        public Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken) => inner.RemoveAsync(entries, cancellationToken);
+        public Task RemoveAsync(IReadOnlyCollection<DueBundle> bundles, CancellationToken cancellationToken) => inner.RemoveAsync(bundles, cancellationToken);
 
         public IAsyncEnumerable<DueEntry> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
     }

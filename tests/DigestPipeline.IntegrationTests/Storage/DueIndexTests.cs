@@ -37,33 +37,56 @@ public sealed class DueIndexTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private static DueEntry Entry(string subscriberId, DateTimeOffset due) => new(subscriberId, due, "0 7 * * *", "UTC");
 
     [Fact]
-    public async Task Entries_are_read_oldest_first_up_to_now_and_placing_one_twice_keeps_one()
+    public async Task Bundles_are_read_oldest_first_up_to_now_and_placing_the_same_entries_twice_keeps_one()
     {
         var seven = new DateTimeOffset(2001, 1, 1, 7, 0, 0, TimeSpan.Zero);
         await Index.PlaceAsync([Entry("b", seven), Entry("a", seven), Entry("c", seven.AddDays(1))], Cancellation);
-        await Index.PlaceAsync([Entry("later", seven.AddSeconds(30)), Entry("early", seven.AddHours(-1)), Entry("a", seven)], Cancellation);
+        await Index.PlaceAsync([Entry("later", seven.AddSeconds(30)), Entry("early", seven.AddHours(-1))], Cancellation);
+        await Index.PlaceAsync([Entry("a", seven), Entry("b", seven)], Cancellation);
 
         var due = await Index.ReadDueAsync(seven.AddSeconds(10), Cancellation).ToListAsync(Cancellation);
 
         // "later" is in 07:00's partition but due after now: it waits for the next run.
-        due.Select(e => e.SubscriberId).ShouldBe(["early", "a", "b"]);
-        due.ShouldAllBe(e => e.ETag != null && e.PlannedAt == null && e.Schedule == "0 7 * * *" && e.TimeZone == "UTC");
+        due.Select(b => string.Join(",", b.Entries.Select(e => e.SubscriberId))).ShouldBe(["early", "a,b"]);
+        due.ShouldAllBe(b => b.ETag != null && b.PlannedAt == null);
+        due.SelectMany(b => b.Entries).ShouldAllBe(e => e.Schedule == "0 7 * * *" && e.TimeZone == "UTC");
+        (await Index.ListAsync(Cancellation).ToListAsync(Cancellation)).Select(e => e.SubscriberId).Order().ShouldBe(["a", "b", "c", "early", "later"]);
     }
 
     [Fact]
-    public async Task A_claim_holds_only_entries_unchanged_since_they_were_read_and_removal_tolerates_gone_ones()
+    public async Task A_thousand_entries_placed_together_are_ten_rows()
+    {
+        var seven = new DateTimeOffset(2005, 1, 1, 7, 0, 0, TimeSpan.Zero);
+        var entries = Enumerable.Range(0, 1000).Select(i => new DueEntry($"subscriber-{i:D4}-{Guid.NewGuid()}", seven, "30 7 * * 1-5", "America/Argentina/ComodRivadavia")).ToList();
+
+        await Index.PlaceAsync(entries, Cancellation);
+
+        var rows = await _services!.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.DueTable)
+            .QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: Cancellation).ToListAsync(Cancellation);
+        rows.Count.ShouldBe(10);
+        var due = await Index.ReadDueAsync(seven, Cancellation).ToListAsync(Cancellation);
+        due.Count.ShouldBe(10);
+        due.SelectMany(b => b.Entries).OrderBy(e => e.SubscriberId, StringComparer.Ordinal).ShouldBe(entries);
+    }
+
+    [Fact]
+    public async Task A_claim_holds_only_bundles_unchanged_since_they_were_read_and_removal_tolerates_gone_ones()
     {
         var seven = new DateTimeOffset(2002, 1, 1, 7, 0, 0, TimeSpan.Zero);
-        await Index.PlaceAsync(Enumerable.Range(0, 150).Select(i => Entry($"s{i:D3}", seven)).ToList(), Cancellation);
+        foreach (var i in Enumerable.Range(0, 150))
+            await Index.PlaceAsync([Entry($"s{i:D3}", seven)], Cancellation);
         var read = await Index.ReadDueAsync(seven, Cancellation).ToListAsync(Cancellation);
 
         var mine = await Index.ClaimAsync(read, seven, Cancellation);
         var theirs = await Index.ClaimAsync(read, seven, Cancellation);
 
         mine.Count.ShouldBe(150);
-        mine.ShouldAllBe(e => e.PlannedAt == seven);
+        mine.ShouldAllBe(b => b.PlannedAt == seven);
         theirs.ShouldBeEmpty();
-        (await Index.ReadDueAsync(seven, Cancellation).ToListAsync(Cancellation)).ShouldAllBe(e => e.PlannedAt == seven);
+        var claimed = await Index.ReadDueAsync(seven, Cancellation).ToListAsync(Cancellation);
+        claimed.ShouldAllBe(b => b.PlannedAt == seven);
+        // The claim wrote the mark alone; the entries are as placed.
+        claimed.SelectMany(b => b.Entries).Select(e => e.SubscriberId).Order().ShouldBe(Enumerable.Range(0, 150).Select(i => $"s{i:D3}"));
 
         await Index.RemoveAsync(mine.Take(10).ToList(), Cancellation);
         await Index.RemoveAsync(mine, Cancellation);

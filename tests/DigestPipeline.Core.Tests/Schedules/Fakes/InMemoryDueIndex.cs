@@ -4,17 +4,21 @@ using DigestPipeline.Core.Subscribers;
 namespace DigestPipeline.Core.Tests.Schedules.Fakes;
 
 /// <summary>
-/// The DigestsDue table in memory, with the adapter's rules: one entry per (minute, subscriber), a claim only of
-/// entries unchanged since they were read (all of a minute's group or none), removal that tolerates a missing entry.
+/// The DigestsDue table in memory, with the adapter's rules: a bundle per (minute, subscribers) of at most
+/// <see cref="IDueIndex.BundleLimit"/> entries, a claim only of bundles unchanged since they were read (all of a
+/// minute's group or none), removal that tolerates a missing bundle.
 /// </summary>
 internal sealed class InMemoryDueIndex : IDueIndex
 {
     private readonly Lock _lock = new();
-    private readonly SortedDictionary<(DateTimeOffset Minute, string Subscriber), DueEntry> _rows = [];
+    private readonly SortedDictionary<(DateTimeOffset Minute, string Key), DueBundle> _rows = [];
     private long _version;
 
     /// <summary>Every entry, oldest first.</summary>
-    public IReadOnlyList<DueEntry> Entries
+    public IReadOnlyList<DueEntry> Entries => Bundles.SelectMany(b => b.Entries).ToList();
+
+    /// <summary>Every bundle, oldest first.</summary>
+    public IReadOnlyList<DueBundle> Bundles
     {
         get
         {
@@ -27,43 +31,49 @@ internal sealed class InMemoryDueIndex : IDueIndex
     {
         lock (_lock)
         {
-            foreach (var entry in entries)
-                _rows[Key(entry)] = entry with { PlannedAt = null, ETag = NextVersion() };
+            foreach (var minute in entries.GroupBy(Minute))
+            {
+                foreach (var chunk in minute.DistinctBy(e => e.SubscriberId).Chunk(IDueIndex.BundleLimit))
+                {
+                    var key = string.Join(',', chunk.Select(e => e.SubscriberId).Order(StringComparer.Ordinal));
+                    _rows[(minute.Key, key)] = new DueBundle(key, chunk, null, NextVersion());
+                }
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<DueEntry> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DueBundle> ReadDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
-        foreach (var entry in Entries.Where(e => e.Due <= now))
-            yield return entry;
+        foreach (var bundle in Bundles.Where(b => b.Due <= now))
+            yield return bundle;
     }
 
-    public Task<IReadOnlyList<DueEntry>> ClaimAsync(IReadOnlyList<DueEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DueBundle>> ClaimAsync(IReadOnlyList<DueBundle> bundles, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claimed = new List<DueEntry>();
+        var claimed = new List<DueBundle>();
         lock (_lock)
         {
-            foreach (var group in entries.GroupBy(e => Key(e).Minute))
+            foreach (var group in bundles.GroupBy(b => Minute(b.Entries[0])))
             {
-                if (!group.All(e => _rows.TryGetValue(Key(e), out var stored) && stored.ETag == e.ETag))
+                if (!group.All(b => _rows.TryGetValue(Key(b), out var stored) && stored.ETag == b.ETag))
                     continue;
-                foreach (var entry in group)
-                    claimed.Add(_rows[Key(entry)] = entry with { PlannedAt = now, ETag = NextVersion() });
+                foreach (var bundle in group)
+                    claimed.Add(_rows[Key(bundle)] = bundle with { PlannedAt = now, ETag = NextVersion() });
             }
         }
 
-        return Task.FromResult<IReadOnlyList<DueEntry>>(claimed);
+        return Task.FromResult<IReadOnlyList<DueBundle>>(claimed);
     }
 
-    public Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken)
+    public Task RemoveAsync(IReadOnlyCollection<DueBundle> bundles, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            foreach (var entry in entries)
-                _rows.Remove(Key(entry));
+            foreach (var bundle in bundles)
+                _rows.Remove(Key(bundle));
         }
 
         return Task.CompletedTask;
@@ -81,13 +91,21 @@ internal sealed class InMemoryDueIndex : IDueIndex
     {
         lock (_lock)
         {
-            foreach (var key in _rows.Keys.Where(k => k.Subscriber == subscriberId).ToList())
-                _rows.Remove(key);
+            foreach (var (key, bundle) in _rows.Where(r => r.Value.Entries.Any(e => e.SubscriberId == subscriberId)).ToList())
+            {
+                var rest = bundle.Entries.Where(e => e.SubscriberId != subscriberId).ToList();
+                if (rest.Count == 0)
+                    _rows.Remove(key);
+                else
+                    _rows[key] = bundle with { Entries = rest, ETag = NextVersion() };
+            }
         }
     }
 
-    private static (DateTimeOffset Minute, string Subscriber) Key(DueEntry entry) =>
-        (new DateTimeOffset(entry.Due.UtcTicks - entry.Due.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero), entry.SubscriberId);
+    private static DateTimeOffset Minute(DueEntry entry) =>
+        new(entry.Due.UtcTicks - entry.Due.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    private static (DateTimeOffset Minute, string Key) Key(DueBundle bundle) => (Minute(bundle.Entries[0]), bundle.Key);
 
     private string NextVersion() => (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
