@@ -60,10 +60,11 @@ switch (args.FirstOrDefault())
         await Console.Error.WriteLineAsync("""
             Usage:
               latency          upload → summary-written latency through the local host on Azurite, and Azurite's ceiling
-              planning [--subscribers n] [--ticks n] [--azurite] [--all-due [--sign-ups]]
+              planning [--subscribers n] [--ticks n] [--azurite] [--all-due [--sign-ups [--compact]]]
                                cost of one planning run with n subscribers (default 100,000), in memory or on Azurite;
                                with --all-due everyone is due at the first tick, placed a hundred together as digest
-                               handlers place them (with --sign-ups one by one, as sign-ups do)
+                               handlers place them (with --sign-ups one by one, as sign-ups do; --compact gathers
+                               them first, as the repair pass does)
               digests [--subscribers n] [--summaries n] [--large-subscribers n] [--messages n] [--rounds n]
                                digests composed per second (n, default 10,000, then 100,000 for memory), sent per
                                second to aiosmtpd with the pool on 1 and 4 connections, and aiosmtpd's own ceiling

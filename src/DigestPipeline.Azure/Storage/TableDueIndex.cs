@@ -76,6 +76,60 @@ public sealed class TableDueIndex(TableServiceClient tables, ILogger<TableDueInd
         }
     }
 
+    public async Task<int> CompactAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        var partFilled = new Dictionary<string, List<DueBundle>>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {DueBundleEntity.Minute(after)}");
+        await foreach (var row in _due.QueryAsync<DueBundleEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var bundle = row.ToBundle();
+            if (bundle.Entries.Count is > 0 and < IDueIndex.BundleLimit && bundle.PlannedAt is null)
+                (partFilled.TryGetValue(row.PartitionKey, out var list) ? list : partFilled[row.PartitionKey] = []).Add(bundle);
+        }
+
+        var gathered = 0;
+        foreach (var bundles in partFilled.Values.Where(b => b.Count > 1))
+        {
+            var rows = Pack(bundles.SelectMany(b => b.Entries).DistinctBy(e => e.SubscriberId, StringComparer.Ordinal).ToList()).ToList();
+            foreach (var chunk in rows.Chunk(TransactionLimit))
+                await _due.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+            var written = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+            // Each old row only as it was read: one placed again since (or rewritten above, same key) stays.
+            foreach (var group in bundles.Where(b => !written.Contains(b.Key)).Chunk(TransactionLimit))
+                gathered += await RemoveUnchangedAsync(group, cancellationToken);
+        }
+
+        return gathered;
+    }
+
+    /// <summary>Deletes the bundles of one partition that are as they were read; returns how many.</summary>
+    private async Task<int> RemoveUnchangedAsync(DueBundle[] group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _due.SubmitTransactionAsync(
+                group.Select(b => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Minute(b), b.Key), new ETag(b.ETag!))), cancellationToken);
+            return group.Length;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+        {
+            var removed = 0;
+            foreach (var bundle in group)
+            {
+                try
+                {
+                    await _due.DeleteEntityAsync(Minute(bundle), bundle.Key, new ETag(bundle.ETag!), cancellationToken);
+                    removed++;
+                }
+                catch (RequestFailedException inner) when (inner.Status is 404 or 412)
+                {
+                }
+            }
+
+            return removed;
+        }
+    }
+
     public async IAsyncEnumerable<DueEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var row in _due.QueryAsync<DueBundleEntity>(cancellationToken: cancellationToken))

@@ -41,6 +41,9 @@ public sealed class PlanDigestsHandler(
         var settings = options.Value;
         var schedules = new ConcurrentDictionary<(string Cron, string Zone), DigestSchedule?>();
         var planned = 0;
+        // A subscriber in two bundles (placed again before the first was planned) is planned once: were they planned
+        // twice, the two handlers would each place their next entry, and the repeat would go on every day.
+        var requested = new ConcurrentDictionary<DigestRequest, byte>();
         // A claimed bundle younger than the claim timeout is another run's, still queuing or removing it.
         var bundles = due.ReadDueAsync(now, cancellationToken).Where(b => b.PlannedAt is not { } at || at <= now - settings.ClaimTimeout);
         await Parallel.ForEachAsync(Batches(bundles, settings.BatchSize, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
@@ -49,8 +52,10 @@ public sealed class PlanDigestsHandler(
                 var claimed = await due.ClaimAsync(batch, now, ct);
                 if (claimed.Count == 0)
                     return;
-                // A subscriber in two bundles (placed again before the first was removed) is planned once.
-                var requests = claimed.SelectMany(b => b.Entries).Select(e => new DigestRequest(e.SubscriberId, LatestOccurrence(e, now, schedules))).Distinct().ToList();
+                var requests = claimed.SelectMany(b => b.Entries)
+                    .Select(e => new DigestRequest(e.SubscriberId, LatestOccurrence(e, now, schedules)))
+                    .Where(r => requested.TryAdd(r, 0))
+                    .ToList();
                 foreach (var message in requests.Chunk(settings.BatchSize))
                     await publisher.PublishAsync(new DigestBatchMessage(DigestBatchMessage.CurrentVersion, message, Activity.Current?.Id), ct);
                 await due.RemoveAsync(claimed, ct);

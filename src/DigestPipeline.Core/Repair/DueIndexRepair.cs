@@ -13,9 +13,15 @@ namespace DigestPipeline.Core.Repair;
 /// </summary>
 public sealed class DueIndexRepair(ISubscriberStore subscribers, IDueIndex due, PipelineTelemetry telemetry, ILogger<DueIndexRepair> logger)
 {
+    /// <summary>Part-filled bundles are gathered only this far ahead of the planner, which may be reading the minutes before.</summary>
+    private static readonly TimeSpan CompactionMargin = TimeSpan.FromMinutes(10);
+
     /// <returns>How many subscribers were placed.</returns>
     public async Task<int> RepairAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var gathered = await due.CompactAsync(now + CompactionMargin, cancellationToken);
+        if (gathered > 0)
+            logger.LogInformation("Due index: {Count} part-filled rows gathered into full ones", gathered);
         var indexed = await due.ListAsync(cancellationToken).Select(e => e.SubscriberId).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var missing = new List<DueEntry>();
         await foreach (var subscriber in subscribers.ListActiveAsync(cancellationToken))

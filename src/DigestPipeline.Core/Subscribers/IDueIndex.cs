@@ -27,6 +27,14 @@ public interface IDueIndex
     /// <summary>Removes planned bundles; one already gone is no error.</summary>
     Task RemoveAsync(IReadOnlyCollection<DueBundle> bundles, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gathers the part-filled bundles of each minute after <paramref name="after"/> into full ones (a list's
+    /// sign-ups, a row each, become a row per hundred before they fall due): the new rows are written before the old
+    /// ones are removed, so an entry is never missing, at worst held twice, which the planner plans once.
+    /// </summary>
+    /// <returns>How many rows were gathered into fewer.</returns>
+    Task<int> CompactAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
     /// <summary>Every entry (the repair pass).</summary>
     IAsyncEnumerable<DueEntry> ListAsync(CancellationToken cancellationToken);
 

@@ -67,6 +67,62 @@ public sealed class The_due_index_holds_each_subscriber_at_their_next_digest
     }
 
     [Fact]
+    public async Task A_subscriber_in_two_bundles_is_planned_once_and_then_held_once()
+    {
+        var world = new DigestWorld(Monday, options => options.BatchSize = 2);
+        var twice = await world.SubscribeAsync("twice@example.org", "0 7 * * *", "UTC");
+        await world.SubscribeAsync("once@example.org", "0 7 * * *", "UTC");
+        await world.PublishAsync("monday", "health");
+        await world.RunAsync(TimeSpan.FromHours(8));
+        // Away to 08:00 and back: a row of their own at Tuesday 07:00 beside the one their batch's handler placed.
+        await world.Subscribers.ChangeSettingsAsync(twice.Id, s => s with { Schedule = "0 8 * * *" }, CancellationToken.None);
+        await world.Subscribers.ChangeSettingsAsync(twice.Id, s => s with { Schedule = "0 7 * * *" }, CancellationToken.None);
+        world.Due.Entries.Count(e => e.SubscriberId == twice.Id && e.Due == Monday.AddDays(1).AddHours(7)).ShouldBe(2);
+        await world.PublishAsync("tuesday", "health");
+        world.Clock.Advance(TimeSpan.FromHours(23));
+
+        await world.Planner.PlanDueAsync(world.Now, CancellationToken.None);
+        var messages = new List<object>();
+        while (world.Queue.TryTake(out var message))
+            messages.Add(message);
+        messages.ForEach(world.Queue.Return);
+        var requests = messages.SelectMany(m => ((DigestBatchMessage)m).Requests).ToList();
+        await world.DeliverQueuedAsync();
+
+        requests.Count(r => r.SubscriberId == twice.Id).ShouldBe(1);
+        world.Due.Entries.Where(e => e.SubscriberId == twice.Id && e.Due.Hour == 7).Select(e => e.Due).ShouldBe([Monday.AddDays(2).AddHours(7)]);
+    }
+
+    [Fact]
+    public async Task The_repair_pass_gathers_sign_ups_into_full_bundles_before_they_fall_due()
+    {
+        var world = new DigestWorld(Monday);
+        for (var i = 0; i < 250; i++)
+            await world.SubscribeAsync($"signup{i}@example.org", "0 7 * * *", "UTC");
+        var repair = new DueIndexRepair(world.Subscribers, world.Due, world.Telemetry, NullLogger<DueIndexRepair>.Instance);
+        world.Due.Bundles.Count.ShouldBe(250);
+
+        (await repair.RepairAsync(world.Now, CancellationToken.None)).ShouldBe(0);
+
+        world.Due.Bundles.Select(b => b.Entries.Count).Order().ShouldBe([50, 100, 100]);
+        world.Clock.Advance(TimeSpan.FromHours(7));
+        (await world.Planner.PlanDueAsync(world.Now, CancellationToken.None)).ShouldBe(250);
+    }
+
+    [Fact]
+    public async Task The_repair_pass_leaves_the_minutes_the_planner_may_be_reading()
+    {
+        var world = new DigestWorld(Monday.AddHours(6).AddMinutes(55));
+        await world.SubscribeAsync("first@example.org", "0 7 * * *", "UTC");
+        await world.SubscribeAsync("second@example.org", "0 7 * * *", "UTC");
+        var repair = new DueIndexRepair(world.Subscribers, world.Due, world.Telemetry, NullLogger<DueIndexRepair>.Instance);
+
+        await repair.RepairAsync(world.Now, CancellationToken.None);
+
+        world.Due.Bundles.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_schedule_change_moves_the_entry_and_the_old_time_sends_nothing()
     {
         var world = new DigestWorld(Monday);
@@ -207,6 +263,8 @@ public sealed class The_due_index_holds_each_subscriber_at_their_next_digest
             inner.ClaimAsync(bundles, now, cancellationToken);
 
         public Task RemoveAsync(IReadOnlyCollection<DueBundle> bundles, CancellationToken cancellationToken) => inner.RemoveAsync(bundles, cancellationToken);
+
+        public Task<int> CompactAsync(DateTimeOffset after, CancellationToken cancellationToken) => inner.CompactAsync(after, cancellationToken);
 
         public IAsyncEnumerable<DueEntry> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
     }

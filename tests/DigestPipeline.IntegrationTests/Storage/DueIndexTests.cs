@@ -70,6 +70,26 @@ public sealed class DueIndexTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task Compaction_gathers_a_future_minutes_part_filled_rows_and_loses_no_entry()
+    {
+        var seven = new DateTimeOffset(2006, 1, 1, 7, 0, 0, TimeSpan.Zero);
+        foreach (var i in Enumerable.Range(0, 150))
+            await Index.PlaceAsync([Entry($"c{i:D3}", seven)], Cancellation);
+        await Index.PlaceAsync([Entry("x", seven.AddMinutes(-30)), Entry("y", seven.AddMinutes(-30))], Cancellation);
+        await Index.PlaceAsync([Entry("z", seven.AddMinutes(-30))], Cancellation);
+        var before = await Index.ListAsync(Cancellation).Select(e => e.SubscriberId).OrderBy(id => id, StringComparer.Ordinal).ToListAsync(Cancellation);
+
+        var gathered = await Index.CompactAsync(seven.AddMinutes(-10), Cancellation);
+
+        gathered.ShouldBe(150);
+        var due = await Index.ReadDueAsync(seven, Cancellation).ToListAsync(Cancellation);
+        // 06:30 is before the compaction's start and keeps its two rows; 07:00's 150 rows are now two.
+        due.Select(b => b.Entries.Count).ShouldBe([1, 2, 50, 100], ignoreOrder: true);
+        (await Index.ListAsync(Cancellation).Select(e => e.SubscriberId).OrderBy(id => id, StringComparer.Ordinal).ToListAsync(Cancellation)).ShouldBe(before);
+        (await Index.CompactAsync(seven.AddMinutes(-10), Cancellation)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_claim_holds_only_bundles_unchanged_since_they_were_read_and_removal_tolerates_gone_ones()
     {
         var seven = new DateTimeOffset(2002, 1, 1, 7, 0, 0, TimeSpan.Zero);

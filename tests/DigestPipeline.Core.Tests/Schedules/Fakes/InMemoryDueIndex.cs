@@ -34,10 +34,7 @@ internal sealed class InMemoryDueIndex : IDueIndex
             foreach (var minute in entries.GroupBy(Minute))
             {
                 foreach (var chunk in minute.DistinctBy(e => e.SubscriberId).Chunk(IDueIndex.BundleLimit))
-                {
-                    var key = string.Join(',', chunk.Select(e => e.SubscriberId).Order(StringComparer.Ordinal));
-                    _rows[(minute.Key, key)] = new DueBundle(key, chunk, null, NextVersion());
-                }
+                    Store(minute.Key, chunk);
             }
         }
 
@@ -79,6 +76,27 @@ internal sealed class InMemoryDueIndex : IDueIndex
         return Task.CompletedTask;
     }
 
+    public Task<int> CompactAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        var gathered = 0;
+        lock (_lock)
+        {
+            var partFilled = _rows.Where(r => r.Key.Minute > after && r.Value.PlannedAt is null && r.Value.Entries.Count < IDueIndex.BundleLimit)
+                .GroupBy(r => r.Key.Minute).Where(g => g.Count() > 1).ToList();
+            foreach (var minute in partFilled)
+            {
+                foreach (var (key, _) in minute)
+                    _rows.Remove(key);
+                foreach (var chunk in minute.SelectMany(r => r.Value.Entries).DistinctBy(e => e.SubscriberId).Chunk(IDueIndex.BundleLimit))
+                    Store(minute.Key, chunk);
+
+                gathered += minute.Count();
+            }
+        }
+
+        return Task.FromResult(gathered);
+    }
+
     public async IAsyncEnumerable<DueEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
@@ -100,6 +118,13 @@ internal sealed class InMemoryDueIndex : IDueIndex
                     _rows[key] = bundle with { Entries = rest, ETag = NextVersion() };
             }
         }
+    }
+
+    /// <summary>Stores entries of one minute as a bundle keyed by its subscribers (under the lock).</summary>
+    private void Store(DateTimeOffset minute, IReadOnlyList<DueEntry> entries)
+    {
+        var key = string.Join(',', entries.Select(e => e.SubscriberId).Order(StringComparer.Ordinal));
+        _rows[(minute, key)] = new DueBundle(key, entries, null, NextVersion());
     }
 
     private static DateTimeOffset Minute(DueEntry entry) =>
