@@ -7,11 +7,12 @@ namespace DigestPipeline.Core.Tests.Digests;
 public sealed class Subject_names_top_themes_on_one_line
 {
     [Fact]
-    public void French_subject_names_the_three_largest_themes_and_the_count()
+    public void French_subject_names_the_largest_themes_that_fit_whole_and_counts_the_rest()
     {
         var subject = DigestSamples.Compose(DigestSamples.Content("fr")).Subject;
 
-        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale (6 nouveautés)");
+        // All three would make 74 characters.
+        subject.ShouldBe("Votre digest : Santé, Énergie et calcul et 1 autre (6 nouveautés)");
     }
 
     [Fact]
@@ -19,22 +20,21 @@ public sealed class Subject_names_top_themes_on_one_line
     {
         var subject = DigestSamples.Compose(DigestSamples.Content("en")).Subject;
 
-        subject.ShouldBe("Your digest: Santé, Énergie et calcul, Sécurité nationale (6 new items)");
+        subject.ShouldBe("Your digest: Santé, Énergie et calcul and 1 more (6 new items)");
     }
 
     [Fact]
-    public void Only_three_themes_are_named_and_the_rest_counted()
+    public void At_most_three_themes_are_named_and_the_rest_counted()
     {
-        var content = DigestSamples.Content();
-        content = DigestSamples.WithThemes(content,
-        [
-            .. content.Themes,
-            new DigestThemeGroup("open-source", "Logiciel libre", [DigestSamples.Item("doc-f", "Linux", "LWN", "Une phrase.")]),
-        ]);
+        var content = DigestSamples.WithThemes(DigestSamples.Content(),
+            new DigestThemeGroup("a", "Santé", [DigestSamples.Item("doc-a", "T", "S", "Une phrase.")]),
+            new DigestThemeGroup("b", "Climat", [DigestSamples.Item("doc-b", "T", "S", "Une phrase.")]),
+            new DigestThemeGroup("c", "Énergie", [DigestSamples.Item("doc-c", "T", "S", "Une phrase.")]),
+            new DigestThemeGroup("d", "Logiciel libre", [DigestSamples.Item("doc-d", "T", "S", "Une phrase.")]));
 
         var subject = DigestSamples.Compose(content).Subject;
 
-        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 1 autre (7 nouveautés)");
+        subject.ShouldBe("Votre digest : Santé, Climat, Énergie et 1 autre (4 nouveautés)");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class Subject_names_top_themes_on_one_line
 
         var subject = DigestSamples.Compose(content).Subject;
 
-        subject.ShouldBe("Votre digest : Santé, Énergie et calcul, Sécurité nationale et 2 autres (8 nouveautés)");
+        subject.ShouldBe("Votre digest : Santé, Énergie et calcul et 3 autres (8 nouveautés)");
     }
 
     [Theory]
@@ -82,7 +82,8 @@ public sealed class Subject_names_top_themes_on_one_line
 
         var subject = DigestSamples.Compose(content).Subject;
 
-        subject.Length.ShouldBeLessThanOrEqualTo(140);
-        subject.ShouldEndWith("(3 nouveautés)");
+        subject.Length.ShouldBe(70);
+        subject.ShouldStartWith("Votre digest : aaa");
+        subject.ShouldEndWith("… et 2 autres (3 nouveautés)");
     }
 }
