@@ -25,9 +25,10 @@ public static class EvalCommand
         var themes = new Option<FileInfo?>("--themes") { Description = "Theme taxonomy (JSON) for --by-category (default: Themes__Path, else seeds/themes.json)" };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N rows" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the predictions (default .digest/eval)" };
+        var noTitle = new Option<bool>("--no-title") { Description = "Withhold each row's title from the engine, as reference systems never see it" };
         var command = new Command("eval", "Score the summarizer with ROUGE-1/2/L against reference summaries, next to Lead-k.")
         {
-            dataset, sentences, words, language, byCategory, themes, limit, output,
+            dataset, sentences, words, language, byCategory, themes, limit, output, noTitle,
         };
         command.SetAction(parse =>
         {
@@ -61,13 +62,13 @@ public static class EvalCommand
 
             var evaluator = new SummaryEvaluator(new DocumentReader(analysis.ReaderOptions), new DocumentSummarizer(analysis.Taxonomy, analysis.SummarizerOptions));
             var report = AnsiConsole.Status().Start($"Summarising {rows.Count} documents ({budget})…",
-                _ => evaluator.Evaluate(rows, budget, parse.GetValue(language), parse.GetValue(byCategory)));
+                _ => evaluator.Evaluate(rows, budget, parse.GetValue(language), parse.GetValue(byCategory), withTitles: !parse.GetValue(noTitle)));
 
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine(Workspace.Find().DataDirectory, "eval");
             var name = Path.GetFileNameWithoutExtension(file.Name);
             var enginePath = WritePredictions(folder, $"{name}.engine.jsonl", report.Documents.Select(d => (d.Id, d.Engine)));
             var leadPath = WritePredictions(folder, $"{name}.lead.jsonl", report.Documents.Select(d => (d.Id, d.Lead)));
-            Print(report, budget, file.Name, enginePath, leadPath, parse.GetValue(byCategory) ? analysis.TaxonomyPath : null);
+            Print(report, budget, parse.GetValue(noTitle) ? $"{file.Name} (titles withheld)" : file.Name, enginePath, leadPath, parse.GetValue(byCategory) ? analysis.TaxonomyPath : null);
             return 0;
         });
         return command;
@@ -81,6 +82,7 @@ public static class EvalCommand
             .AddColumns("System", "ROUGE-1", "ROUGE-2", "ROUGE-L", "Mean words");
         AddRow(table, "DigestPipeline", report.Engine, report.MeanEngineWords);
         AddRow(table, lead, report.Lead, report.MeanLeadWords);
+        AddRow(table, "First words (engine's length)", report.FirstWords, report.MeanFirstWords);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Engine: {report.TextBytes / 1e6:0.00} MB of text in {report.EngineTime.TotalSeconds:0.00} s of engine time ({report.EngineMegabytesPerSecond:0.0} MB/s on one core, first pass included).")));

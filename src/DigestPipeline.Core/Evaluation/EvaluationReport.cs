@@ -7,7 +7,11 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentEvaluation> Document
 
     public MeanRouge Lead => MeanRouge.Of(Documents.Select(d => d.LeadScores));
 
+    public MeanRouge FirstWords => MeanRouge.Of(Documents.Select(d => d.FirstWordsScores));
+
     public double MeanEngineWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Engine.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));
+
+    public double MeanFirstWords => Documents.Count == 0 ? 0 : Documents.Average(d => DigestPipeline.Core.Language.WordCount.Of(d.FirstWords));
 
     public double MeanLeadWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Lead.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));
 

@@ -43,7 +43,7 @@ public sealed record EvaluationRow(
         }
     }
 
-    /// <summary>The bytes a user would upload: the title on the first line, a blank line, the text.</summary>
-    public byte[] ToDocumentBytes() =>
-        System.Text.Encoding.UTF8.GetBytes(string.IsNullOrWhiteSpace(Title) ? Text : Title.Trim() + "\n\n" + Text);
+    /// <summary>The bytes a user would upload: the title on the first line, a blank line, the text; or the text alone.</summary>
+    public byte[] ToDocumentBytes(bool withTitle = true) =>
+        System.Text.Encoding.UTF8.GetBytes(!withTitle || string.IsNullOrWhiteSpace(Title) ? Text : Title.Trim() + "\n\n" + Text);
 }

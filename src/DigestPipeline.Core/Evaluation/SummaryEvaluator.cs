@@ -6,7 +6,8 @@ namespace DigestPipeline.Core.Evaluation;
 
 /// <summary>
 /// Runs the engine's generic summary and Lead-k on every row of an evaluation set, within one budget, and scores both
-/// against the reference with ROUGE. With categories, also records the strongest declared theme of each document.
+/// against the reference with ROUGE, next to the text's first words at the engine's length. With categories, also
+/// records the strongest declared theme of each document.
 /// Documents are processed one after the other on one thread, so that the engine time is per core.
 /// </summary>
 public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer summarizer)
@@ -14,7 +15,8 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
     private static readonly DateTimeOffset ReceivedAt = DateTimeOffset.UnixEpoch;
 
     /// <param name="language">Scores (and analyses) every row in this language instead of the row's own.</param>
-    public EvaluationReport Evaluate(IReadOnlyList<EvaluationRow> rows, SummaryBudget budget, string? language = null, bool byCategory = false)
+    /// <param name="withTitles">Whether the engine sees each row's title, as an upload would give it; reference systems never do.</param>
+    public EvaluationReport Evaluate(IReadOnlyList<EvaluationRow> rows, SummaryBudget budget, string? language = null, bool byCategory = false, bool withTitles = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var results = new DocumentEvaluation[rows.Count];
@@ -24,7 +26,7 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var content = row.ToDocumentBytes();
+            var content = row.ToDocumentBytes(withTitles);
             bytes[i] = content.Length;
             var started = Stopwatch.GetTimestamp();
             var document = reader.Read($"{row.Id}.txt", content, ReceivedAt);
@@ -41,6 +43,7 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
 
             var tokenizer = tokenizers.TryGetValue(scoring, out var known) ? known : tokenizers[scoring] = new RougeTokenizer(scoring);
             var reference = tokenizer.Tokenize(row.ReferenceSummary);
+            var firstWords = FirstWordsBaseline.Summarize(row.Text, engine.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));
             results[i] = new DocumentEvaluation(
                 row.Id,
                 document.Language,
@@ -49,7 +52,9 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
                 lead,
                 Rouge.Score(tokenizer.Tokenize(string.Join('\n', lead)), reference),
                 byCategory ? row.Category : null,
-                predicted);
+                predicted,
+                firstWords,
+                Rouge.Score(tokenizer.Tokenize(firstWords), reference));
         }
 
         return new EvaluationReport(results, bytes.Sum(), Stopwatch.GetElapsedTime(0, engineTicks.Sum()));
