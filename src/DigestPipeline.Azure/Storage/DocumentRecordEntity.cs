@@ -34,6 +34,12 @@ internal sealed class DocumentRecordEntity : ITableEntity
 
     public int? SentencesInText { get; set; }
 
+    /// <summary>
+    /// True when the document matched no theme of the taxonomy and so reaches no subscriber
+    /// (<see cref="DocumentRecord.NoTheme"/>); absent otherwise, so that an operator can filter on <c>NoTheme eq true</c>.
+    /// </summary>
+    public bool? NoTheme { get; set; }
+
     public static DocumentRecordEntity From(DocumentRecord record) => new()
     {
         PartitionKey = TableKey.Encode(record.Id),
@@ -47,6 +53,7 @@ internal sealed class DocumentRecordEntity : ITableEntity
         Themes = record.Themes is null ? null : PipelineJson.Serialize(record.Themes),
         SentencesConsidered = record.Sample?.Considered,
         SentencesInText = record.Sample?.InText,
+        NoTheme = record.NoTheme ? true : null,
     };
 
     public DocumentRecord ToRecord() => new(
@@ -58,5 +65,6 @@ internal sealed class DocumentRecordEntity : ITableEntity
         Title,
         Reason,
         Themes is null ? null : PipelineJson.Deserialize<string[]>(Themes),
-        SentencesConsidered is { } considered && SentencesInText is { } inText ? new SentenceSample(considered, inText) : null);
+        SentencesConsidered is { } considered && SentencesInText is { } inText ? new SentenceSample(considered, inText) : null,
+        NoTheme == true);
 }

@@ -11,12 +11,15 @@ using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
 
-/// <summary><c>digest status</c>: documents by state, the latest documents, queue and poison depths, the latest digests.</summary>
+/// <summary>
+/// <c>digest status</c>: documents by state, the documents that matched no theme (never delivered), the latest
+/// documents, queue and poison depths, the latest digests.
+/// </summary>
 public static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "Show documents by state, the latest documents with their ids, queue and poison-queue depths and the latest digests.");
+        var command = new Command("status", "Show documents by state, the documents that matched no theme (not delivered), the latest documents with their ids, queue and poison-queue depths and the latest digests.");
         command.SetAction(async (_, cancellationToken) =>
         {
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
@@ -43,11 +46,12 @@ public static class StatusCommand
                                        + "the running host's repair pass sends them on, or run [bold]digest repair[/].");
             }
 
+            PrintWithoutTheme(records);
             var recent = new Table().Title("Latest documents").AddColumns("Updated (UTC)", "State", "Upload", "Id", "Themes");
             foreach (var record in records.OrderByDescending(r => r.UpdatedAt).Take(10))
             {
                 recent.AddRow($"{record.UpdatedAt:yyyy-MM-dd HH:mm:ss}", record.Status.ToString(), Markup.Escape(record.SourceName),
-                    Markup.Escape(record.Id), Markup.Escape(string.Join(", ", record.Themes ?? []) + Sampled(record)));
+                    Markup.Escape(record.Id), Markup.Escape(ThemesOf(record) + Sampled(record)));
             }
 
             AnsiConsole.Write(recent);
@@ -60,6 +64,33 @@ public static class StatusCommand
         });
         return command;
     }
+
+    /// <summary>What <c>digest status</c> says of a summarized document that matched no theme of the taxonomy.</summary>
+    public const string NoThemeLabel = "no theme: not delivered";
+
+    /// <summary>
+    /// Summarized documents that matched no theme of the taxonomy reach no subscriber: their count, and the 10
+    /// latest with their language (a language the taxonomy has no keywords in is the usual cause).
+    /// </summary>
+    private static void PrintWithoutTheme(IReadOnlyList<DocumentRecord> records)
+    {
+        var withoutTheme = records.Where(r => r is { Status: DocumentStatus.Summarized, NoTheme: true }).OrderByDescending(r => r.UpdatedAt).ToList();
+        if (withoutTheme.Count == 0) return;
+        AnsiConsole.MarkupLine($"[yellow]{withoutTheme.Count.ToString(CultureInfo.CurrentCulture)} document(s) with {NoThemeLabel}[/] "
+                               + "(no theme of the taxonomy matched them, so no subscriber gets them):");
+        var table = new Table().Title(char.ToUpperInvariant(NoThemeLabel[0]) + NoThemeLabel[1..]).AddColumns("Updated (UTC)", "Upload", "Id", "Language");
+        foreach (var record in withoutTheme.Take(10))
+        {
+            table.AddRow($"{record.UpdatedAt:yyyy-MM-dd HH:mm:ss}", Markup.Escape(record.SourceName), Markup.Escape(record.Id), Markup.Escape(record.Language ?? ""));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The themes column: the theme ids, or for a document that matched none, <see cref="NoThemeLabel"/> (and the sections it was summarized under).</summary>
+    private static string ThemesOf(DocumentRecord record) => record.NoTheme
+        ? NoThemeLabel + (record.Themes is { Count: > 0 } discovered ? $" (discovered: {string.Join(", ", discovered)})" : "")
+        : string.Join(", ", record.Themes ?? []);
 
     /// <summary>A document too long to be considered whole says so beside its themes, which come from a sample.</summary>
     private static string Sampled(DocumentRecord record) => record.Sample is { } sample

@@ -123,6 +123,12 @@ public static partial class SummarizeCommand
             return;
         }
 
+        if (report.Themes.All(t => t.Discovered))
+        {
+            // What the pipeline would mark in the document's row (and digest status would list): no subscriber follows a discovered theme.
+            AnsiConsole.MarkupLine("[yellow]No theme of the taxonomy: the pipeline would mark it \"no theme: not delivered\".[/]");
+        }
+
         foreach (var theme in report.Themes)
         {
             AnsiConsole.WriteLine();

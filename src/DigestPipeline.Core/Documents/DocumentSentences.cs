@@ -4,8 +4,11 @@ using DigestPipeline.Core.Language;
 namespace DigestPipeline.Core.Documents;
 
 /// <summary>
-/// The sentences of a normalised document's blocks. Titles, headings and list items are one sentence each;
-/// paragraphs and standfirsts are split by the language's <see cref="SentenceSplitter"/>, never across a block.
+/// The sentences of a normalised document's blocks. Titles and headings are one sentence each; paragraphs,
+/// standfirsts and list items are split by the language's <see cref="SentenceSplitter"/>, never across a block. A
+/// list item may hold several sentences, and a line that only looks like one may hold a whole article: a text whose
+/// first character is a bullet such as ► was one list item, taken whole as one sentence that no word budget could
+/// hold, so its summary was empty.
 /// When given a budget, checks it every few hundred blocks and terminators.
 /// </summary>
 internal static class DocumentSentences
@@ -21,7 +24,7 @@ internal static class DocumentSentences
             budget?.Step();
             var block = blocks[b];
             spans.Clear();
-            if (block.Kind is BlockKind.Paragraph or BlockKind.Standfirst)
+            if (block.Kind is BlockKind.Paragraph or BlockKind.Standfirst or BlockKind.ListItem)
             {
                 splitter.Split(text, block.Start, block.Start + block.Length, spans, step);
             }

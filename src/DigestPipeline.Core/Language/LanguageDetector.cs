@@ -6,7 +6,10 @@ using Lucene.Net.Analysis.Util;
 namespace DigestPipeline.Core.Language;
 
 /// <summary>
-/// Detects the language of a text among fr, en, de, es, it, pt and nl from stop-word profiles: Lucene's Snowball
+/// Detects the language of a text. A text mostly written in another script than Latin is detected by its script
+/// (<see cref="ScriptLanguages"/>: Han without kana zh, with kana ja, Hangul ko, Arabic ar, Cyrillic ru, Greek el,
+/// Hebrew he), since the stop-word profiles below would otherwise see no word they know, or force it into one of
+/// their languages. Latin-script text is one of fr, en, de, es, it, pt and nl from stop-word profiles: Lucene's Snowball
 /// stop-word lists. Each word found in k of the lists counts 1/k for each of them, so shared words ("de", "a",
 /// "in") weigh little and distinctive ones ("the", "les", "und", "het") decide; a few telling letters (ã, ñ, ß, ò…)
 /// add a little evidence. Each sentence (of at least <see cref="MinimumSentenceWords"/> words) also votes for its
@@ -19,8 +22,14 @@ public static class LanguageDetector
 {
     public const string Unknown = "unknown";
 
-    /// <summary>Languages that can be detected, in profile order (ISO 639-1).</summary>
+    /// <summary>Languages detected from their stop words, in profile order (ISO 639-1).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["fr", "en", "de", "es", "it", "pt", "nl"];
+
+    /// <summary>
+    /// Languages detected from their script alone (ISO 639-1). Each stands for its script's main language: Persian
+    /// or Urdu text reads as ar, Ukrainian or Bulgarian as ru.
+    /// </summary>
+    public static IReadOnlyList<string> ScriptLanguages { get; } = ["zh", "ja", "ko", "ar", "ru", "el", "he"];
 
     private const int Fr = 0, De = 2, Es = 3, It = 4, Pt = 5;
 
@@ -31,6 +40,15 @@ public static class LanguageDetector
     internal const int MinimumSentenceWords = 6;
     private const double MinimumSentenceHits = 1.5;
     private const int MaxWordLength = 16;
+
+    /// <summary>Letters of one script a text needs to be detected by it ("你好" alone is too little to tell).</summary>
+    internal const int MinimumScriptLetters = 8;
+
+    /// <summary>
+    /// Kana among Han and kana that make a text Japanese rather than Chinese: Japanese prose writes its particles and
+    /// endings in kana (a third or more of the characters), while a Chinese text has none beyond a quoted name.
+    /// </summary>
+    private const double MinimumKanaShare = 0.1;
 
     private static readonly FrozenDictionary<string, byte> Profiles = BuildProfiles();
     private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> ProfilesBySpan =
@@ -57,6 +75,9 @@ public static class LanguageDetector
         var apostrophe = -1;
         var tooLong = false;
 
+        // Letters of each WritingScript (Other: Latin and the rest), to tell a text in another script first.
+        Span<int> scriptLetters = stackalloc int[WritingScripts.Count];
+
         // The word packed as an AsciiWordKey while it is read (its first characters; valid while all are ASCII).
         var key = 0UL;
         var ascii = true;
@@ -77,12 +98,14 @@ public static class LanguageDetector
                 }
                 while (run < text.Length && char.IsAsciiLetter(text[run]));
 
+                scriptLetters[(int)WritingScript.Other] += run - i;
                 i = run - 1;
                 continue;
             }
 
             if (char.IsLetter(c))
             {
+                scriptLetters[(int)WritingScripts.Of(c)]++;
                 c = char.ToLowerInvariant(c);
                 if (c > 'z') AddCharacterCue(c, sentenceScores);
                 if (c >= 0x80) ascii = false;
@@ -122,6 +145,7 @@ public static class LanguageDetector
             }
         }
 
+        if (ByScript(scriptLetters) is { } scriptLanguage) return scriptLanguage;
         if (words < MinimumWords || Leader(scores, MinimumHits) is not (var best and >= 0)) return Unknown;
         for (var l = 0; l < sentenceVotes.Length; l++)
         {
@@ -129,6 +153,36 @@ public static class LanguageDetector
         }
 
         return Languages[best];
+    }
+
+    /// <summary>
+    /// The language of the script that holds more than half of the text's letters (Han and kana counted together),
+    /// when it holds at least <see cref="MinimumScriptLetters"/>; null for a text mostly in Latin letters.
+    /// </summary>
+    private static string? ByScript(ReadOnlySpan<int> letters)
+    {
+        var total = 0;
+        foreach (var count in letters) total += count;
+        var kana = letters[(int)WritingScript.Kana];
+        var cjk = letters[(int)WritingScript.Han] + kana;
+        var (script, most) = (WritingScript.Other, 0);
+        for (var s = (int)WritingScript.Hangul; s < letters.Length; s++)
+        {
+            if (letters[s] > most) (script, most) = ((WritingScript)s, letters[s]);
+        }
+
+        if (cjk > most) (script, most) = (WritingScript.Han, cjk);
+        if (most < MinimumScriptLetters || most * 2 <= total) return null;
+        return script switch
+        {
+            WritingScript.Han => kana >= MinimumKanaShare * cjk ? "ja" : "zh",
+            WritingScript.Hangul => "ko",
+            WritingScript.Arabic => "ar",
+            WritingScript.Cyrillic => "ru",
+            WritingScript.Greek => "el",
+            WritingScript.Hebrew => "he",
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ namespace DigestPipeline.Core.Language;
 /// follows (U.S. Army, but U.S. The). Closing quotes and brackets after the terminator belong to the sentence,
 /// including a French « … » closed after a space. A « … » quotation of several sentences stays inside one sentence
 /// when it closes within <see cref="MaxQuotationLength"/> characters.
+/// Chinese and Japanese sentences end at their own full-width marks (。！？, the half-width ｡, and ． unless a digit
+/// or Latin letter follows, as in ３．５), with no space after them and whatever the next character, since CJK has no
+/// upper or lower case to go by; in Japanese a quotation closed by 」 or 』 and followed by the particle と (「…？」と
+/// 言った) goes on. Arabic's question mark ؟ is a terminator like ?.
 /// Sentence offsets exclude surrounding whitespace. Linear in the text length; when given a step, calls it at every
 /// terminator, so that a caller's budget can stop a long run.
 /// </summary>
@@ -19,7 +23,10 @@ internal sealed class SentenceSplitter
     /// <summary>A « opened longer ago than this is taken as unclosed (a stray mark), so the text splits again.</summary>
     public const int MaxQuotationLength = 600;
 
-    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…‼⁇⁈⁉");
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…‼⁇⁈⁉؟。！？｡．");
+
+    /// <summary>The full-width terminators of Chinese and Japanese, which need no space after them.</summary>
+    private static readonly SearchValues<char> UnspacedTerminators = SearchValues.Create("。！？｡．");
 
     private readonly Abbreviations _abbreviations;
     private readonly FunctionWords _functionWords;
@@ -58,6 +65,18 @@ internal sealed class SentenceSplitter
             var singlePeriod = j - terminatorStart == 1 && text[terminatorStart] == '.';
 
             var k = SkipClosers(text, j, end);
+            if (UnspacedEnd(text, terminatorStart, j, k, end) is { } unspaced)
+            {
+                if (unspaced)
+                {
+                    Add(text, sentenceStart, k, sentences);
+                    sentenceStart = k;
+                }
+
+                i = k > j ? k : j;
+                continue;
+            }
+
             if (k < end && text[k] != ' ')
             {
                 i = j;
@@ -143,17 +162,36 @@ internal sealed class SentenceSplitter
         return true;
     }
 
+    /// <summary>
+    /// For a run of terminators ending in a full-width one (<c>text[start..stop)</c>, closers up to
+    /// <paramref name="closed"/>): whether it ends the sentence; null for any other run, left to the spaced rules.
+    /// </summary>
+    private bool? UnspacedEnd(string text, int start, int stop, int closed, int end)
+    {
+        var last = text[stop - 1];
+        if (!UnspacedTerminators.Contains(last)) return null;
+        if (last == '．' && stop - start == 1 && stop < end && IsLatinLetterOrDigit(text[stop])) return false;
+        return !(_language == "ja" && closed > stop && text[closed - 1] is '」' or '』' && closed < end && text[closed] == 'と');
+    }
+
+    /// <summary>ASCII or full-width Latin letters and digits (Ａ, ３): what follows a ． inside a number or an abbreviation.</summary>
+    private static bool IsLatinLetterOrDigit(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is >= '０' and <= '９' or >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ';
+
     private static bool IsOrdinalNumber(ReadOnlySpan<char> token) => token.Length <= 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1]);
 
     private static bool IsTerminator(char c) => Terminators.Contains(c);
 
-    /// <summary>Closing quotes and brackets right after a terminator; a » (or ›) may follow a space, French style.</summary>
+    /// <summary>
+    /// Closing quotes and brackets right after a terminator (CJK ones included: 」』）】》〉); a » (or ›) may follow a
+    /// space, French style.
+    /// </summary>
     private static int SkipClosers(string text, int k, int end)
     {
         while (k < end)
         {
             var c = text[k];
-            if (c is '»' or '›' or '”' or '’' or '"' or '\'' or ')' or ']')
+            if (c is '»' or '›' or '”' or '’' or '"' or '\'' or ')' or ']' or '」' or '』' or '）' or '】' or '》' or '〉' or '〕')
             {
                 k++;
                 continue;

@@ -7,6 +7,12 @@ namespace DigestPipeline.Core.Language;
 /// Splits text into words (letters, digits and combining marks), lower-cases them and looks their stems up in a
 /// <see cref="StemmerCache"/>. Apostrophes and hyphens separate words, so <c>l’énergie</c> gives <c>l</c> (a stop
 /// word: the elision is folded away) and <c>energ</c>, and <c>multi-agents</c> gives <c>multi</c>, <c>agent</c>.
+/// Chinese and Japanese write no space between words, so a run of Han or kana is a clause, not a word: it gives its
+/// overlapping pairs of characters (人工智能 → 人工, 工智, 智能), the usual way to index such text without a
+/// dictionary (Lucene's CJK bigrams), and a lone character stands alone. A word longer than
+/// <see cref="MaxWordLength"/> characters (Thai, say, also written without spaces) is looked up by its first
+/// <see cref="MaxWordLength"/> rather than dropped: a sentence of such words would otherwise have no word, and could
+/// be in no summary.
 /// </summary>
 internal static class Tokenizer
 {
@@ -29,25 +35,41 @@ internal static class Tokenizer
             }
 
             var j = i + 1;
+            if (WritingScripts.IsUnspaced(text[i]))
+            {
+                while (j < end && WritingScripts.IsUnspaced(text[j]))
+                {
+                    j++;
+                }
+
+                for (var pair = i; pair == i || pair + 1 < j; pair++)
+                {
+                    Add(text, pair, Math.Min(2, j - pair), stems, buffer, into, contentWordsOnly);
+                }
+
+                i = j;
+                continue;
+            }
+
             while (j < end && IsWordChar(text[j]))
             {
                 j++;
             }
 
-            var wordLength = j - i;
-            if (wordLength <= MaxWordLength)
-            {
-                var word = stems.Find(text.AsSpan(i, wordLength), buffer);
-                if (!(contentWordsOnly && word.IsStop))
-                {
-                    into.Add(new Token(i, wordLength, word.Stem, word.IsStop));
-                }
-            }
-
+            Add(text, i, j - i, stems, buffer, into, contentWordsOnly);
             i = j;
         }
 
         return into;
+    }
+
+    private static void Add(string text, int start, int length, StemmerCache stems, Span<char> buffer, List<Token> into, bool contentWordsOnly)
+    {
+        var word = stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
+        if (!(contentWordsOnly && word.IsStop))
+        {
+            into.Add(new Token(start, length, word.Stem, word.IsStop));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,6 +80,6 @@ internal static class Tokenizer
 
     /// <remarks>No combining mark comes before U+0300: the common separators (spaces, punctuation) need no category lookup.</remarks>
     private static bool IsNonAsciiWordChar(char c) =>
-        char.IsLetterOrDigit(c)
+        (char.IsLetterOrDigit(c) && !WritingScripts.IsUnspaced(c))
         || (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 }

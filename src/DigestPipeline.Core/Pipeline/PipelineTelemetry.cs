@@ -32,6 +32,7 @@ public sealed class PipelineTelemetry : IDisposable
     private readonly Counter<long> _documentsIngested;
     private readonly Counter<long> _documentsRejected;
     private readonly Counter<long> _summariesWritten;
+    private readonly Counter<long> _documentsWithoutTheme;
     private readonly Counter<long> _digestsSent;
     private readonly Counter<long> _digestsSkipped;
     private readonly Counter<long> _deliveryFailures;
@@ -47,6 +48,8 @@ public sealed class PipelineTelemetry : IDisposable
         _documentsIngested = Meter.CreateCounter<long>("digestpipeline.documents.ingested", "{document}", "New documents stored (same content again is not counted)");
         _documentsRejected = Meter.CreateCounter<long>("digestpipeline.documents.rejected", "{document}", "Uploads quarantined, by reason");
         _summariesWritten = Meter.CreateCounter<long>("digestpipeline.summaries.written", "{document}", "Documents whose themed summaries were written");
+        _documentsWithoutTheme = Meter.CreateCounter<long>("digestpipeline.documents.no_theme", "{document}",
+            "Documents summarized for the first time that matched no theme of the taxonomy, so reach no subscriber, by detected language");
         _digestsSent = Meter.CreateCounter<long>("digestpipeline.digests.sent", "{digest}", "Digests accepted by the mail server or the pickup folder");
         _digestsSkipped = Meter.CreateCounter<long>("digestpipeline.digests.skipped", "{digest}", "Digests not sent, by reason (too few items, subscriber not active)");
         _deliveryFailures = Meter.CreateCounter<long>("digestpipeline.delivery.failures", "{digest}", "Digests that failed, by kind (transient: retried; permanent: the recipient was refused)");
@@ -66,6 +69,8 @@ public sealed class PipelineTelemetry : IDisposable
     public void DocumentRejected(string reason) => _documentsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void SummariesWritten() => _summariesWritten.Add(1);
+
+    public void DocumentWithoutTheme(string language) => _documentsWithoutTheme.Add(1, new KeyValuePair<string, object?>("language", language));
 
     public void DigestSent() => _digestsSent.Add(1);
 

@@ -39,7 +39,7 @@ public sealed class RemoveDocumentHandler(
 
         await documents.DeleteAsync(documentId, cancellationToken);
         await DeleteUploadAsync(record, cancellationToken);
-        var removed = record with { Status = DocumentStatus.Removed, UpdatedAt = time.GetUtcNow(), Themes = null };
+        var removed = record with { Status = DocumentStatus.Removed, UpdatedAt = time.GetUtcNow(), Themes = null, NoTheme = false };
         await records.SetRecordAsync(removed, cancellationToken);
         logger.LogInformation("Removed document {DocumentId}", documentId);
         return removed;

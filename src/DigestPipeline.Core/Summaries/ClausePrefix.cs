@@ -5,7 +5,9 @@ namespace DigestPipeline.Core.Summaries;
 
 /// <summary>
 /// The longest opening of a sentence that ends at a clause boundary (a comma, semicolon, colon or dash followed by a
-/// space) and fits a number of words: how a sentence too long for a word budget can still say its main clause.
+/// space, or a full-width comma, semicolon or colon, which Chinese and Japanese follow with no space) and fits a
+/// number of words, counted as <see cref="WordCount"/> does: how a sentence too long for a word budget can still say
+/// its main clause.
 /// </summary>
 internal static class ClausePrefix
 {
@@ -26,8 +28,9 @@ internal static class ClausePrefix
         for (var i = 0; i < sentence.Length; i++)
         {
             var c = sentence[i];
+            var unspaced = WritingScripts.IsUnspaced(c);
             var isSpace = char.IsWhiteSpace(c);
-            if (!isSpace && !inWord)
+            if (unspaced || (!isSpace && !inWord))
             {
                 words++;
                 if (words > maxWords)
@@ -36,7 +39,13 @@ internal static class ClausePrefix
                 }
             }
 
-            inWord = !isSpace;
+            inWord = !isSpace && !unspaced;
+            if (c is '，' or '；' or '：' && i > 0 && words >= minWords)
+            {
+                best = i;
+                continue;
+            }
+
             var boundary = c is ',' or ';' or ':' ? i : c is '–' or '—' && i > 0 && char.IsWhiteSpace(sentence[i - 1]) ? i - 1 : -1;
             if (boundary > 0 && i + 1 < sentence.Length && char.IsWhiteSpace(sentence[i + 1]) && words >= minWords)
             {
@@ -46,4 +55,39 @@ internal static class ClausePrefix
 
         return best;
     }
+
+    /// <returns>
+    /// The length in characters of the sentence's first <paramref name="maxWords"/> words (counted as
+    /// <see cref="WordCount"/> does), without the space or punctuation before the next one; at least one word.
+    /// </returns>
+    public static int Words(ReadOnlySpan<char> sentence, int maxWords)
+    {
+        var words = 0;
+        var inWord = false;
+        var endOfWords = sentence.Length;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            var unspaced = WritingScripts.IsUnspaced(c);
+            var isSpace = char.IsWhiteSpace(c);
+            if (unspaced || (!isSpace && !inWord))
+            {
+                if (++words > Math.Max(1, maxWords))
+                {
+                    endOfWords = i;
+                    break;
+                }
+            }
+
+            inWord = !isSpace && !unspaced;
+        }
+
+        var end = endOfWords;
+        while (end > 1 && IsTrailing(sentence[end - 1])) end--;
+        return end;
+    }
+
+    /// <summary>Spaces and punctuation left dangling by a cut (a comma, an opening bracket), not the closers of what came before.</summary>
+    private static bool IsTrailing(char c) =>
+        char.IsWhiteSpace(c) || (char.IsPunctuation(c) && c is not (')' or ']' or '»' or '”' or '"' or '」' or '』' or '）'));
 }

@@ -6,7 +6,10 @@ namespace DigestPipeline.Core.Summaries;
 
 /// <summary>
 /// Queue <c>summarize</c>: finds a document's themes, writes its themed summaries and indexes them by theme.
-/// The status row is written last, so a retry after any failure redoes the whole (deterministic) work.
+/// The status row is written last, so a retry after any failure redoes the whole (deterministic) work. A document
+/// that matches no theme of the taxonomy is never delivered (subscribers follow only those): its row says so
+/// (<see cref="DocumentRecord.NoTheme"/>), a warning names it, and a metric counts it, so that it is not dropped
+/// silently.
 /// </summary>
 public sealed class SummarizeDocumentHandler(
     IDocumentStore documents,
@@ -40,8 +43,10 @@ public sealed class SummarizeDocumentHandler(
                        ?? throw new InvalidOperationException($"Document {message.DocumentId} is not in the documents container.");
 
         var result = summarizer.Summarize(document, time.GetUtcNow());
+        var noTheme = result.Themes.All(t => t.Discovered);
         await summaries.SaveAsync(result, cancellationToken);
-        if (record.Themes is null)
+        var firstSummary = record.Themes is null;
+        if (firstSummary)
         {
             await themeIndex.AddAsync(result, cancellationToken);
         }
@@ -59,9 +64,22 @@ public sealed class SummarizeDocumentHandler(
                 Status = DocumentStatus.Summarized,
                 UpdatedAt = result.SummarizedAt,
                 Themes = result.Themes.Select(t => t.ThemeId).ToList(),
+                NoTheme = noTheme,
             },
             cancellationToken);
         telemetry.SummariesWritten();
+        if (noTheme)
+        {
+            // Counted once per document: a repair that restores its summaries finds it as it was.
+            if (firstSummary)
+            {
+                telemetry.DocumentWithoutTheme(document.Language);
+            }
+
+            logger.LogWarning("Document {DocumentId} ({SourceName}, language {Language}) matches no theme of the taxonomy: it will not be delivered",
+                document.Id, document.SourceName, document.Language);
+        }
+
         logger.LogInformation("Summarized document {DocumentId}: {ThemeCount} themes ({Themes})",
             document.Id, result.Themes.Count, string.Join(", ", result.Themes.Select(t => t.ThemeId)));
     }

@@ -15,8 +15,8 @@ internal static class SummarySelection
 
     /// <summary>
     /// Picks sentences by maximal marginal relevance within the budget (a sentence that no longer fits is passed
-    /// over for a shorter one, or, under a word budget, cut at a clause boundary when its main clause fits);
-    /// returns them in document order.
+    /// over for a shorter one, or, under a word budget, cut at a clause boundary when its main clause fits; when no
+    /// candidate fits at all, the best one's opening words within the budget); returns them in document order.
     /// </summary>
     public static SelectedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, AnalyzedDocument document)
     {
@@ -75,6 +75,19 @@ internal static class SummarySelection
                     redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(ranked[best].Sentence, ranked[i].Sentence));
                 }
             }
+        }
+
+        if (selected.Count == 0 && ranked.Count > 0 && budget.MaxWords is { } budgetWords)
+        {
+            // Every candidate is longer than the word budget and has no clause that fits: the best one's opening
+            // words stand for it, so that a document with text never has an empty summary.
+            var best = 0;
+            for (var i = 1; i < ranked.Count; i++)
+            {
+                if (ranked[i].Score > ranked[best].Score) best = i;
+            }
+
+            selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, ClausePrefix.Words(document.SentenceText(ranked[best].Sentence), budgetWords)));
         }
 
         var inOrder = selected.ToArray();

@@ -12,8 +12,9 @@ internal sealed record DiscoveredTheme(string Id, string? Heading, int SectionIn
 /// Finds the headed sections that the declared themes kept for the document do not cover, and turns each into a
 /// theme named from its heading. A section is covered when a kept theme's keywords are in its heading, or its body
 /// holds enough of the theme's evidence (2 or more), or half of its sentences speak of the theme. When the document
-/// has no theme at all and no headed section, its lead becomes one theme named from the title, or, when the title
-/// only comes from the file name, from the theme's strongest key phrases.
+/// has no theme at all otherwise (no headed section, or only headed sections without a body), its lead becomes one
+/// theme named from the title, or, when the title only comes from the file name, from the theme's strongest key
+/// phrases: so every document with body text has a summary.
 /// </summary>
 internal static class DiscoveredThemes
 {
@@ -40,7 +41,7 @@ internal static class DiscoveredThemes
             Add(found, ids, document.SectionHeading(section), section);
         }
 
-        if (found.Count == 0 && keptThemes.Count == 0 && headed.Length == 0 && bodies.ContainsKey(0))
+        if (found.Count == 0 && keptThemes.Count == 0 && bodies.ContainsKey(0))
         {
             var hasTitle = document.Sentences.Any(s => s.Kind == BlockKind.Title);
             if (hasTitle)

@@ -7,7 +7,7 @@ namespace DigestPipeline.Core.Tests.Themes;
 public sealed class Taxonomy_loads_and_rejects_bad_files
 {
     [Fact]
-    public void The_sample_taxonomy_loads_with_french_and_english_labels_and_keywords()
+    public void The_sample_taxonomy_loads_with_labels_and_keywords_in_the_seven_languages()
     {
         var taxonomy = ThemeSamples.SeedTaxonomy();
 
@@ -15,13 +15,14 @@ public sealed class Taxonomy_loads_and_rejects_bad_files
         taxonomy.Themes.Select(t => t.Id).ShouldBeUnique();
         foreach (var theme in taxonomy.Themes)
         {
-            theme.Labels.Keys.ShouldBe(["fr", "en"], ignoreOrder: true);
-            theme.Keywords["fr"].ShouldNotBeEmpty();
-            theme.Keywords["en"].ShouldNotBeEmpty();
+            theme.Labels.Keys.ShouldBe(["fr", "en", "de", "es", "it", "pt", "nl"], ignoreOrder: true);
+            theme.Keywords.Keys.ShouldBe(["fr", "en", "de", "es", "it", "pt", "nl"], ignoreOrder: true);
+            theme.Keywords.Values.ShouldAllBe(keywords => keywords.Count > 0);
         }
 
         taxonomy.Find("health")!.Label("fr").ShouldBe("Santé");
-        taxonomy.Find("health")!.Label("de").ShouldBe("Health");
+        taxonomy.Find("health")!.Label("de").ShouldBe("Gesundheit");
+        taxonomy.Find("health")!.Label("zh").ShouldBe("Health", "a language without a label falls back to English");
         taxonomy.Find("health")!.Requires.ShouldBeEmpty();
         taxonomy.Find("ai-systems")!.Requires["fr"].ShouldContain("intelligence artificielle");
         taxonomy.Find("ai-systems")!.Requires["en"].ShouldContain("AI");
