@@ -85,6 +85,8 @@ public static class EvalCommand
         AddRow(table, "First words (engine's length)", report.FirstWords, report.MeanFirstWords);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Stand-alone sentences (none opening on a reference to the sentence before it without that sentence; rules in the README): {100 * report.StandAloneShare:0.00} % of {report.Documents.Sum(d => d.Engine.Count)}.")));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Engine: {report.TextBytes / 1e6:0.00} MB of text in {report.EngineTime.TotalSeconds:0.00} s of engine time ({report.EngineMegabytesPerSecond:0.0} MB/s on one core, first pass included).")));
         if (report.CategoryAccuracy is { } accuracy)
         {

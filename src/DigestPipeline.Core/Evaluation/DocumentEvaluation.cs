@@ -2,6 +2,7 @@ namespace DigestPipeline.Core.Evaluation;
 
 /// <summary>One document's summaries (the engine's and Lead-k's, one string a sentence) and their scores.</summary>
 /// <param name="PredictedCategory">The strongest declared theme, when categories are evaluated and one has evidence.</param>
+/// <param name="EngineStandAlone">How many of the engine's sentences stand on their own (<see cref="Summaries.StandAlone"/>).</param>
 /// <param name="FirstWords">The text's first words, as many as the engine's summary has (<see cref="FirstWordsBaseline"/>).</param>
 public sealed record DocumentEvaluation(
     string Id,
@@ -13,4 +14,5 @@ public sealed record DocumentEvaluation(
     string? Category,
     string? PredictedCategory,
     string FirstWords,
-    RougeScores FirstWordsScores);
+    RougeScores FirstWordsScores,
+    int EngineStandAlone);

@@ -7,6 +7,16 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentEvaluation> Document
 
     public MeanRouge Lead => MeanRouge.Of(Documents.Select(d => d.LeadScores));
 
+    /// <summary>Share of the engine's summary sentences that stand on their own, over all documents.</summary>
+    public double StandAloneShare
+    {
+        get
+        {
+            var sentences = Documents.Sum(d => d.Engine.Count);
+            return sentences == 0 ? 1 : (double)Documents.Sum(d => d.EngineStandAlone) / sentences;
+        }
+    }
+
     public MeanRouge FirstWords => MeanRouge.Of(Documents.Select(d => d.FirstWordsScores));
 
     public double MeanEngineWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Engine.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));

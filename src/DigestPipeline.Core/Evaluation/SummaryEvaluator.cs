@@ -36,7 +36,8 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
                 document = document with { Language = language };
             }
 
-            var engine = DocumentSummarizer.SummarizeGeneric(document, budget).Select(s => s.Text).ToArray();
+            var summary = DocumentSummarizer.SummarizeGeneric(document, budget);
+            var engine = summary.Select(s => s.Text).ToArray();
             engineTicks[i] = Stopwatch.GetTimestamp() - started;
             var lead = LeadBaseline.Summarize(document, budget);
             var predicted = byCategory ? summarizer.ScoreThemes(document).FirstOrDefault(s => s.Score > 0).ThemeId : null;
@@ -54,7 +55,8 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
                 byCategory ? row.Category : null,
                 predicted,
                 firstWords,
-                Rouge.Score(tokenizer.Tokenize(firstWords), reference));
+                Rouge.Score(tokenizer.Tokenize(firstWords), reference),
+                StandAlone.Count(document, summary));
         }
 
         return new EvaluationReport(results, bytes.Sum(), Stopwatch.GetElapsedTime(0, engineTicks.Sum()));

@@ -6,12 +6,15 @@ namespace DigestPipeline.Core.Summaries;
 
 /// <summary>
 /// Picks a summary's sentences among the ranked ones: maximal marginal relevance (good and different) within the
-/// budget, in document order.
+/// budget, in document order. A sentence that opens with a reference to the one before it
+/// (<see cref="DependentOpening"/>: "Ce glissement…", "However, …") brings that one with it, both whole, its worth
+/// discounted for the room the two take; when they do not fit, or the one before is a heading, it is passed over.
 /// </summary>
 internal static class SummarySelection
 {
     private const double RedundancyPenalty = 0.35;
     private const double NearDuplicate = 0.7;
+    private const double PairDiscount = 0.9;
 
     /// <summary>
     /// Picks sentences by maximal marginal relevance within the budget (a sentence that no longer fits is passed
@@ -30,6 +33,16 @@ internal static class SummarySelection
         var remainingCount = ranked.Count;
         var wordCounts = new int[ranked.Count];
         Array.Fill(wordCounts, -1);
+        var chosen = new HashSet<int>();
+        var rankOf = new Dictionary<int, int>(ranked.Count);
+        var needs = new int[ranked.Count];
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var sentence = ranked[i].Sentence;
+            rankOf[sentence] = i;
+            needs[i] = sentence > 0 && DependentOpening.DependsOnPrevious(document.Source.Language, document.SentenceText(sentence).ToString()) ? sentence - 1 : -1;
+        }
+
         while (remainingCount > 0 && selected.Count < budget.MaxSentences)
         {
             var best = -1;
@@ -42,7 +55,18 @@ internal static class SummarySelection
                     continue;
                 }
 
-                var length = redundancy[i] < NearDuplicate ? FittingLength(ranked[i].Sentence, document, budget, selected.Count, words, ref wordCounts[i]) : null;
+                var bringing = needs[i] >= 0 && !chosen.Contains(needs[i]);
+                if (bringing)
+                {
+                    // Kept for later rounds: once the sentence it depends on is in, it may come alone.
+                    if (redundancy[i] >= NearDuplicate || document.Sentences[needs[i]].IsHeading || !PairFits(needs[i], ranked[i].Sentence, document, budget, selected.Count, words))
+                    {
+                        continue;
+                    }
+                }
+
+                var length = bringing ? document.SentenceText(ranked[i].Sentence).Length
+                    : redundancy[i] < NearDuplicate ? FittingLength(ranked[i].Sentence, document, budget, selected.Count, words, ref wordCounts[i]) : null;
                 if (length is null)
                 {
                     remaining[i] = false;
@@ -50,7 +74,7 @@ internal static class SummarySelection
                     continue;
                 }
 
-                var value = ranked[i].Score - (RedundancyPenalty * redundancy[i]);
+                var value = (ranked[i].Score - (RedundancyPenalty * redundancy[i])) * (bringing ? PairDiscount : 1);
                 if (value > bestValue || (value == bestValue && ranked[i].Sentence < ranked[best].Sentence))
                 {
                     best = i;
@@ -64,17 +88,24 @@ internal static class SummarySelection
                 break;
             }
 
+            if (needs[best] >= 0 && !chosen.Contains(needs[best]))
+            {
+                var brought = needs[best];
+                var isCandidate = rankOf.TryGetValue(brought, out var rank);
+                selected.Add(new SelectedSentence(brought, isCandidate ? ranked[rank].Score : ranked[best].Score, document.SentenceText(brought).Length));
+                if (isCandidate && remaining[rank])
+                {
+                    remaining[rank] = false;
+                    remainingCount--;
+                }
+
+                Take(brought);
+            }
+
             selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, bestLength));
-            words += WordCount.Of(document.SentenceText(ranked[best].Sentence)[..bestLength]);
+            Take(ranked[best].Sentence, bestLength);
             remaining[best] = false;
             remainingCount--;
-            for (var i = 0; i < ranked.Count; i++)
-            {
-                if (remaining[i])
-                {
-                    redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(ranked[best].Sentence, ranked[i].Sentence));
-                }
-            }
         }
 
         if (selected.Count == 0 && ranked.Count > 0 && budget.MaxWords is { } budgetWords)
@@ -90,10 +121,29 @@ internal static class SummarySelection
             selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, ClausePrefix.Words(document.SentenceText(ranked[best].Sentence), budgetWords)));
         }
 
+        // Counts a selected sentence's words and its likeness to every candidate still in the running.
+        void Take(int sentence, int? length = null)
+        {
+            chosen.Add(sentence);
+            var text = document.SentenceText(sentence);
+            words += WordCount.Of(text[..(length ?? text.Length)]);
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                if (remaining[i])
+                {
+                    redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(sentence, ranked[i].Sentence));
+                }
+            }
+        }
+
         var inOrder = selected.ToArray();
         Array.Sort(inOrder, static (a, b) => a.Sentence.CompareTo(b.Sentence));
         return inOrder;
     }
+
+    /// <summary>Whether a sentence and the one it depends on, both whole, fit after <paramref name="count"/> sentences and <paramref name="words"/> words.</summary>
+    private static bool PairFits(int before, int sentence, AnalyzedDocument document, SummaryBudget budget, int count, int words) =>
+        budget.Fits(count + 2, words + (budget.MaxWords is null ? 0 : document.WordCount(before) + document.WordCount(sentence)));
 
     /// <returns>
     /// The sentence's length in characters when it fits the budget after <paramref name="count"/> sentences and

@@ -6,13 +6,13 @@ namespace DigestPipeline.Core.Tests.Summaries;
 
 /// <summary>
 /// In the seed article, "Les avancées évoquées :" and "Ce mouvement est porté par quatre facteurs :" announce bullet
-/// lists: the health and physical-AI summaries carry each list with its introduction, never a lone bullet.
+/// lists: the health summary carries its list with its introduction, never a lone bullet. (The physical-AI one no longer
+/// shows its list: "Ce mouvement" needs the sentence before it, and the two with the list do not fit the theme's budget.)
 /// </summary>
 public sealed class Seed_lists_travel_with_their_introduction
 {
     [Theory]
     [InlineData("health", "Les avancées évoquées :", "médecine prédictive intégrée.")]
-    [InlineData("physical-ai", "Ce mouvement est porté par quatre facteurs :", "et les usages industriels sont prêts à basculer.")]
     public void The_list_is_summarised_whole_after_its_introduction(string themeId, string introduction, string lastItem)
     {
         var document = ThemeSamples.ReadSeedArticle();

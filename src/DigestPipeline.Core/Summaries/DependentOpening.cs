@@ -1,0 +1,85 @@
+namespace DigestPipeline.Core.Summaries;
+
+/// <summary>
+/// Whether a sentence opens with a reference to what came before it (a pronoun, a demonstrative, "other", "such",
+/// "ces derniers", a connective such as "however" or "pourtant"), and so does not stand on its own in a summary
+/// unless the sentence before it comes too. Rules per language (fr, en; other languages: none), listed in the
+/// README; a demonstrative followed by a time word ("this year", "cette semaine") refers to the calendar, not to the
+/// text, and stands alone.
+/// </summary>
+internal static class DependentOpening
+{
+    private static readonly Dictionary<string, Rules> ByLanguage = new(StringComparer.Ordinal)
+    {
+        ["fr"] = new Rules(
+            Words: ["il", "ils", "elle", "elles", "cela", "ceci", "ça", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là",
+                "ceux-là", "celles-là", "ces", "cette", "cet", "ce", "celui", "celle", "ceux", "celles", "lui", "eux", "tel", "telle", "tels",
+                "telles", "autre", "autres", "d'autres", "mais", "pourtant", "cependant", "toutefois", "néanmoins", "donc", "ainsi", "aussi",
+                "d'ailleurs", "or", "car", "puis", "ensuite", "enfin", "également", "notamment", "là"],
+            Phrases: ["c'est", "c’est", "ce dernier", "cette dernière", "ces derniers", "ces dernières", "de plus", "en effet", "par ailleurs",
+                "en outre", "de même", "de tels", "de telles", "un autre", "une autre", "l'autre", "l’autre", "les autres", "le premier",
+                "la première", "le second", "la seconde", "en revanche", "au contraire", "pour autant", "à cet égard", "dans ce cadre",
+                "dans ce contexte", "à ce titre", "y compris"],
+            Demonstratives: ["ce", "cet", "cette", "ces"],
+            TimeWords: ["année", "an", "mois", "semaine", "week-end", "jour", "matin", "soir", "midi", "lundi", "mardi", "mercredi", "jeudi",
+                "vendredi", "samedi", "dimanche", "printemps", "été", "automne", "hiver", "siècle", "trimestre"]),
+        ["en"] = new Rules(
+            Words: ["he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "that", "these", "those", "such", "other",
+                "others", "another", "however", "but", "also", "moreover", "furthermore", "meanwhile", "instead", "thus", "therefore",
+                "hence", "still", "yet", "then", "likewise", "similarly", "nevertheless", "nonetheless", "besides", "both"],
+            Phrases: ["the latter", "the former", "the other", "the others", "the same", "in addition", "as a result", "in turn", "by contrast",
+                "on the other hand", "even so", "as well"],
+            Demonstratives: ["this", "that", "these", "those"],
+            TimeWords: ["year", "week", "weekend", "month", "morning", "afternoon", "evening", "season", "summer", "winter", "spring", "autumn",
+                "fall", "quarter", "century", "decade", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "time"]),
+    };
+
+    public static bool DependsOnPrevious(string language, string sentence)
+    {
+        if (!ByLanguage.TryGetValue(language, out var rules))
+            return false;
+        var words = FirstWords(sentence, 3);
+        if (words.Count == 0)
+            return false;
+        var first = words[0];
+        // Impersonal openings point nowhere: "It is expected that…", "Il y a deux ans…", "Il faut…".
+        if (words.Count > 1 && ((language == "en" && first == "it" && words[1] is "is" or "was" or "seems" or "appears" or "remains")
+            || (language == "fr" && first == "il" && words[1] is "y" or "faut" or "s'agit" or "s’agit" or "semble" or "reste" or "existe" or "suffit")))
+            return false;
+        if (rules.Demonstratives.Contains(first) && words.Count > 1 && rules.TimeWords.Contains(words[1]))
+            return false;
+        if (rules.Words.Contains(first))
+            return true;
+        var two = words.Count > 1 ? first + " " + words[1] : first;
+        var three = words.Count > 2 ? two + " " + words[2] : two;
+        return rules.Phrases.Contains(first) || rules.Phrases.Contains(two) || rules.Phrases.Contains(three);
+    }
+
+    /// <summary>The sentence's first words, lower-cased, opening quotes, dashes and bullets skipped, trailing punctuation trimmed.</summary>
+    private static List<string> FirstWords(string sentence, int count)
+    {
+        var words = new List<string>(count);
+        foreach (var token in sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = token.Trim('«', '»', '"', '“', '”', '‘', '—', '–', '-', '•', '►', '(', ')', ',', ';', ':', '.', '!', '?', '\u00A0', '\u202F').ToLowerInvariant();
+            if (word.Length == 0)
+                continue;
+            words.Add(word);
+            if (words.Count == count)
+                break;
+        }
+
+        return words;
+    }
+
+    private sealed class Rules(string[] Words, string[] Phrases, string[] Demonstratives, string[] TimeWords)
+    {
+        public HashSet<string> Words { get; } = Words.ToHashSet(StringComparer.Ordinal);
+
+        public HashSet<string> Phrases { get; } = Phrases.ToHashSet(StringComparer.Ordinal);
+
+        public HashSet<string> Demonstratives { get; } = Demonstratives.ToHashSet(StringComparer.Ordinal);
+
+        public HashSet<string> TimeWords { get; } = TimeWords.ToHashSet(StringComparer.Ordinal);
+    }
+}
