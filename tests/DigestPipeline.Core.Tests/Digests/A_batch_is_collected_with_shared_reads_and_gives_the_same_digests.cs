@@ -29,7 +29,9 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
             // Two or three themes each, summarized over the last 10 days, some within the same second.
             var themes = Themes.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToArray();
             var at = Now.AddSeconds(-random.Next(0, 10 * 24 * 3600));
-            var document = new DocumentSummaries($"doc-{d:000}", $"doc-{d:000}.txt", $"Document {d}", d % 3 == 0 ? "fr" : "en", at,
+            // Mostly French and English, some German, a few undetected: every reader leaves some out.
+            var language = (d % 12) switch { 0 or 3 or 6 or 9 => "fr", 4 or 8 => "de", 11 => "unknown", _ => "en" };
+            var document = new DocumentSummaries($"doc-{d:000}", $"doc-{d:000}.txt", $"Document {d}", language, at,
                 themes.Select(theme => new ThemedSummary(theme, new Dictionary<string, string> { ["en"] = theme }, false, random.NextDouble(),
                     [new SummarySentence($"doc-{d:000}", 0, "", 0, 30, $"Finding {d} on {theme} was reported.", 1.0)], [])).ToList());
             await summaries.Inner.SaveAsync(document, CancellationToken.None);
@@ -39,7 +41,11 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
         var windows = Enumerable.Range(0, 100).Select(i =>
         {
             var subscriber = new Subscriber($"s{i:000}", $"s{i}@example.org", "", Themes.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray(),
-                i % 2 == 0 ? "fr" : "en", "0 7 * * *", "UTC", SubscriberState.Active, Now.AddDays(-30));
+                i % 2 == 0 ? "fr" : "en", "0 7 * * *", "UTC", SubscriberState.Active, Now.AddDays(-30))
+            {
+                // A third read their digest language only, the others one or two more: their digests differ in what they leave out and label.
+                AlsoReads = (i % 3) switch { 0 => [], 1 => ["fr", "en"], _ => ["de"] },
+            };
             // Most had their last digest a day ago (to the second, as claims are), some a week, a few never.
             var after = (i % 10) switch { 0 => Now.AddDays(-14), 1 => Now.AddDays(-7), _ => Now.AddDays(-1).AddSeconds(-random.Next(0, 60)) };
             return new DigestWindow(subscriber, Now, after, Now.AddSeconds(-random.Next(0, 5)));
@@ -57,6 +63,8 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
 
         together.Select(d => (d.Subject, d.Html, d.Text)).ShouldBe(alone.Select(d => (d.Subject, d.Html, d.Text)));
         alone.Sum(d => d.Text.Length).ShouldBeGreaterThan(100 * 200, "the digests carry items");
+        alone.Count(d => d.Text.Contains("(in German)", StringComparison.Ordinal) || d.Text.Contains("(en allemand)", StringComparison.Ordinal))
+            .ShouldBeGreaterThan(10, "readers of German get labelled items");
         index.Queries.ShouldBe(Themes.Length);
         summaries.Reads.ShouldBeLessThanOrEqualTo(120);
         queriesAlone.ShouldBeGreaterThan(100);
