@@ -24,6 +24,7 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
         var index = new CountingThemeIndex();
         var summaries = new CountingSummaryStore();
         var random = new Random(20251206);
+        var documents = new List<DocumentSummaries>();
         for (var d = 0; d < 120; d++)
         {
             // Two or three themes each, summarized over the last 10 days, some within the same second.
@@ -34,6 +35,7 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
             var document = new DocumentSummaries($"doc-{d:000}", $"doc-{d:000}.txt", $"Document {d}", language, at,
                 themes.Select(theme => new ThemedSummary(theme, new Dictionary<string, string> { ["en"] = theme }, false, random.NextDouble(),
                     [new SummarySentence($"doc-{d:000}", 0, "", 0, 30, $"Finding {d} on {theme} was reported.", 1.0)], [])).ToList());
+            documents.Add(document);
             await summaries.Inner.SaveAsync(document, CancellationToken.None);
             await index.Inner.AddAsync(document, CancellationToken.None);
         }
@@ -69,9 +71,44 @@ public sealed class A_batch_is_collected_with_shared_reads_and_gives_the_same_di
         summaries.Reads.ShouldBeLessThanOrEqualTo(120);
         queriesAlone.ShouldBeGreaterThan(100);
         readsAlone.ShouldBeGreaterThan(summaries.Reads * 3);
-        // Each theme read newest first only as deep as the batch shows: the 5 newest, which its week-long digests show
-        // and past which its day-long ones want nothing (the windows' union holds 221 entries, all read before).
-        index.EntriesRead.ShouldBe(Themes.Length * new DigestOptions().MaxItemsPerTheme);
+        // Each theme read newest first only as deep as the batch shows: down to where its last digest has its 5 items
+        // in languages its subscriber reads (or the entries pass its window's start), far fewer than its window's.
+        index.EntriesRead.ShouldBe(Themes.Sum(theme => DepthShown(theme, documents, windows)));
+        index.EntriesRead.ShouldBeLessThan(documents.Sum(d => d.Themes.Count) / 2);
+    }
+
+    /// <summary>
+    /// How many of a theme's entries, newest first (same instant: descending id), the digests following it need: up to
+    /// the one after which each has <see cref="DigestOptions.MaxItemsPerTheme"/> items it shows, or is past its start.
+    /// </summary>
+    private static int DepthShown(string theme, List<DocumentSummaries> documents, List<DigestWindow> windows)
+    {
+        var settings = new DigestOptions();
+        var following = windows.Where(w => w.Subscriber.Themes.Contains(theme))
+            .Select(w => (w.Subscriber, From: w.After < w.UpTo - settings.CatchUpWindow ? w.UpTo - settings.CatchUpWindow : w.After, w.UpTo))
+            .Where(w => w.From < w.UpTo)
+            .ToList();
+        var entries = documents.Where(d => d.Themes.Any(t => t.ThemeId == theme))
+            .Where(d => d.SummarizedAt > following.Min(w => w.From) && d.SummarizedAt <= following.Max(w => w.UpTo))
+            .OrderByDescending(d => d.SummarizedAt).ThenByDescending(d => d.DocumentId, StringComparer.Ordinal)
+            .ToList();
+        var shown = new int[following.Count];
+        for (var read = 0; read < entries.Count; read++)
+        {
+            var entry = entries[read];
+            for (var i = 0; i < following.Count; i++)
+            {
+                var (subscriber, from, upTo) = following[i];
+                var reads = entry.Language == "unknown" || subscriber.Reads(entry.Language);
+                if (shown[i] < settings.MaxItemsPerTheme && entry.SummarizedAt > from && entry.SummarizedAt <= upTo && reads)
+                    shown[i]++;
+            }
+
+            if (following.Select((w, i) => shown[i] >= settings.MaxItemsPerTheme || entry.SummarizedAt <= w.From).All(done => done))
+                return read + 1;
+        }
+
+        return entries.Count;
     }
 
     private sealed class CountingSummaryStore : ISummaryStore
