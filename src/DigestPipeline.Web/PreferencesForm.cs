@@ -16,7 +16,7 @@ public sealed class PreferencesForm : SubscribeForm
     public bool UnsubscribeAll { get; set; }
 
     public PreferencesRequest ToPreferencesRequest() =>
-        new(Themes ?? [], Language?.Trim().ToLowerInvariant(), Schedule(), UnsubscribeAll);
+        new(Themes ?? [], Language?.Trim().ToLowerInvariant(), Schedule(), UnsubscribeAll) { ReadingLanguages = ReadingLanguages ?? [] };
 
     /// <summary>The form pre-filled with the stored settings.</summary>
     public static PreferencesForm Of(SubscriberPreferences preferences)
@@ -26,6 +26,7 @@ public sealed class PreferencesForm : SubscribeForm
         {
             Themes = preferences.Themes.ToList(),
             Language = preferences.Language,
+            ReadingLanguages = [preferences.Language, .. preferences.AlsoReads],
             Frequency = schedule.Frequency.ToString().ToLowerInvariant(),
             Day = (schedule.Day ?? DayOfWeek.Monday).ToString().ToLowerInvariant(),
             Time = (schedule.SendTime ?? new TimeOnly(7, 0)).ToString("HH:mm", CultureInfo.InvariantCulture),

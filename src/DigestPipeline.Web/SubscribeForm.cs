@@ -20,6 +20,12 @@ public class SubscribeForm
 
     public string? Language { get; set; }
 
+    /// <summary>
+    /// The languages the subscriber reads (ISO 639-1 codes of <see cref="Core.Subscribers.ReadingLanguages.Offered"/>);
+    /// <see cref="Language"/>, the digest's, is read whether or not it is among them.
+    /// </summary>
+    public List<string>? ReadingLanguages { get; set; } = [];
+
     /// <summary><c>daily</c>, <c>weekly</c> or <c>cron</c>.</summary>
     public string? Frequency { get; set; }
 
@@ -34,7 +40,7 @@ public class SubscribeForm
     public string? TimeZone { get; set; }
 
     public SubscribeRequest ToRequest(string clientKey) =>
-        new(Email, Name, Themes ?? [], Language?.Trim().ToLowerInvariant(), Schedule(), clientKey);
+        new(Email, Name, Themes ?? [], Language?.Trim().ToLowerInvariant(), Schedule(), clientKey) { ReadingLanguages = ReadingLanguages ?? [] };
 
     /// <summary>Null for an unknown frequency; a time or day that does not parse is left out, so the schedule's own check names it.</summary>
     internal ScheduleChoice? Schedule()

@@ -119,6 +119,7 @@ public static class SubscribePageEndpoints
             Name = fields["name"],
             Themes = fields["themes"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).ToList(),
             Language = fields["language"],
+            ReadingLanguages = fields["readingLanguages"].Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).ToList(),
             Frequency = fields["frequency"],
             Day = fields["day"],
             Time = fields["time"],

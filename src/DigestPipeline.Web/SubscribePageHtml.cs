@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DigestPipeline.Core.Language;
+using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Themes;
 
@@ -46,7 +48,7 @@ internal static class SubscribePageHtml
         body.Append("</ul>\n");
     }
 
-    /// <summary>The fields the subscribe and preferences forms share: themes, language, schedule and time zone.</summary>
+    /// <summary>The fields the subscribe and preferences forms share: themes, languages, schedule and time zone.</summary>
     internal static void SettingsFields(StringBuilder body, SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form)
     {
         var language = form.Language ?? labels.Language;
@@ -61,6 +63,7 @@ internal static class SubscribePageHtml
 
         body.Append("</fieldset>\n");
         Select(body, "language", labels.LanguageLabel, language, [("fr", labels.French), ("en", labels.English)]);
+        ReadingLanguageFields(body, labels, language, form.ReadingLanguages ?? []);
         Select(body, "frequency", labels.FrequencyLabel, frequency, [("daily", labels.Daily), ("weekly", labels.Weekly), ("cron", labels.Cron)]);
         var culture = CultureInfo.GetCultureInfo(labels.Language == "fr" ? "fr-FR" : "en-GB");
         Select(body, "day", labels.DayLabel, form.Day ?? "monday",
@@ -69,6 +72,27 @@ internal static class SubscribePageHtml
         TextField(body, "text", "cron", labels.CronLabel, form.Cron, required: false);
         TextField(body, "text", "timeZone", labels.TimeZoneLabel, form.TimeZone ?? SubscribeForm.DefaultTimeZone, required: true);
         body.Append("<p><small>").Append(Encode(labels.TimeZoneNote)).Append("</small></p>\n");
+    }
+
+    /// <summary>
+    /// A box per language the detector knows, named in the page's language. The digest language is ticked: it is read
+    /// whatever is posted, and a box cannot follow the language chosen above it without script.
+    /// </summary>
+    private static void ReadingLanguageFields(StringBuilder body, SubscribePageLabels labels, string digestLanguage, IReadOnlyList<string> chosen)
+    {
+        var culture = CultureInfo.GetCultureInfo(labels.Language == "fr" ? "fr-FR" : "en-GB");
+        body.Append("<fieldset><legend>").Append(Encode(labels.ReadingLanguagesLabel)).Append("</legend>\n");
+        foreach (var code in ReadingLanguages.Offered)
+        {
+            var name = LanguageNames.Of(code, labels.Language);
+            var read = string.Equals(code, LanguageTag.Primary(digestLanguage), StringComparison.Ordinal)
+                       || chosen.Any(c => string.Equals(LanguageTag.Primary(c), code, StringComparison.Ordinal));
+            body.Append("<label><input type=\"checkbox\" name=\"readingLanguages\" value=\"").Append(Encode(code)).Append('"')
+                .Append(read ? " checked" : "").Append("> ")
+                .Append(Encode(culture.TextInfo.ToUpper(name[0]) + name[1..])).Append("</label><br>\n");
+        }
+
+        body.Append("<small>").Append(Encode(labels.ReadingLanguagesNote)).Append("</small>\n</fieldset>\n");
     }
 
     public static string CheckInbox(SubscribePageLabels labels) => Message(labels, labels.CheckInboxTitle, labels.CheckInboxText);

@@ -23,6 +23,13 @@ internal sealed class SubscriberEntity : ITableEntity
     public string Themes { get; set; } = "[]";
 
     public string Language { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="Subscriber.AlsoReads"/> as a JSON array. Rows written before subscribers chose languages have no such
+    /// property: they read as none, the digest language only, which is what those subscribers got until then.
+    /// </summary>
+    public string? AlsoReads { get; set; }
+
     public string Schedule { get; set; } = "";
     public string TimeZone { get; set; } = "";
     public string State { get; set; } = "";
@@ -44,6 +51,7 @@ internal sealed class SubscriberEntity : ITableEntity
         DisplayName = subscriber.DisplayName,
         Themes = PipelineJson.Serialize(subscriber.Themes),
         Language = subscriber.Language,
+        AlsoReads = PipelineJson.Serialize(subscriber.AlsoReads),
         Schedule = subscriber.Schedule,
         TimeZone = subscriber.TimeZone,
         State = subscriber.State.ToString(),
@@ -59,5 +67,8 @@ internal sealed class SubscriberEntity : ITableEntity
         Schedule,
         TimeZone,
         Enum.Parse<SubscriberState>(State, ignoreCase: true),
-        CreatedAt);
+        CreatedAt)
+    {
+        AlsoReads = string.IsNullOrEmpty(AlsoReads) || PipelineJson.Deserialize<string[]>(AlsoReads) is not { Length: > 0 } others ? [] : others,
+    };
 }

@@ -56,7 +56,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables, IDueIndex du
                 return null;
             var row = SubscriberEntity.From(stored.ToSubscriber() with
             {
-                State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language,
+                State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language, AlsoReads = changed.AlsoReads,
                 Schedule = changed.Schedule, TimeZone = changed.TimeZone,
             });
             row.LastDigestUpTo = stored.LastDigestUpTo;

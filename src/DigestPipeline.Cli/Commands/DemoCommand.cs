@@ -124,7 +124,7 @@ public static class DemoCommand
             var state = latest.TryGetValue(subscriber.Id, out var delivery)
                 ? delivery.State == DeliveryState.Sent ? $"sent, {delivery.ItemCount} items" : delivery.State.ToString()
                 : "not sent";
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(subscriber.DisplayName)}[/] <{Markup.Escape(subscriber.Email)}> · {subscriber.Language} · {Markup.Escape(string.Join(", ", subscriber.Themes))}");
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(subscriber.DisplayName)}[/] <{Markup.Escape(subscriber.Email)}> · {string.Join("+", [subscriber.Language, .. subscriber.AlsoReads])} · {Markup.Escape(string.Join(", ", subscriber.Themes))}");
             AnsiConsole.MarkupLine($"  digest: {Markup.Escape(state)}");
             if (pickupDirectory is not null && delivery is { State: DeliveryState.Sent } && Directory.Exists(pickupDirectory))
             {

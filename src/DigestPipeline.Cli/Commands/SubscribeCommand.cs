@@ -14,7 +14,7 @@ public static class SubscribeCommand
     public static Command Create()
     {
         var file = new Option<FileInfo?>("--file") { Description = "Subscribers file (default: seeds/subscribers.json)" };
-        var command = new Command("subscribe", "Load subscribers (address, themes, language, schedule, time zone) from a JSON file.") { file };
+        var command = new Command("subscribe", "Load subscribers (address, themes, language and the others read, schedule, time zone) from a JSON file.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
@@ -27,7 +27,7 @@ public static class SubscribeCommand
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             foreach (var subscriber in subscribers)
             {
-                table.AddRow(Markup.Escape($"{subscriber.DisplayName} <{subscriber.Email}>"), subscriber.Language,
+                table.AddRow(Markup.Escape($"{subscriber.DisplayName} <{subscriber.Email}>"), string.Join("+", [subscriber.Language, .. subscriber.AlsoReads]),
                     Markup.Escape(string.Join(", ", subscriber.Themes)), Markup.Escape($"{subscriber.Schedule} ({subscriber.TimeZone})"),
                     $"{DigestSchedule.For(subscriber).Next(now):yyyy-MM-dd HH:mm}");
             }

@@ -21,6 +21,7 @@ public static class SubscriberRegistration
                 DisplayName = subscriber.DisplayName,
                 Themes = subscriber.Themes,
                 Language = subscriber.Language,
+                AlsoReads = subscriber.AlsoReads,
                 Schedule = subscriber.Schedule,
                 TimeZone = subscriber.TimeZone,
                 State = SubscriberState.Active,

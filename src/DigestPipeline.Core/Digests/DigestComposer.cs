@@ -57,7 +57,7 @@ public sealed class DigestComposer(SubscriberLinks links)
         var issuedAt = content.Period;
         var themes = content.Themes
             .Where(theme => theme.Items.Count > 0)
-            .Select(theme => BuildTheme(theme, subscriber.Id, issuedAt, labels))
+            .Select(theme => BuildTheme(theme, subscriber, issuedAt, labels))
             .ToList();
         var count = labels.ItemCount(content.ItemCount);
         var title = string.Format(labels.Culture, labels.TitleFormat, LocalDate(content.Period, subscriber, labels.Culture));
@@ -87,7 +87,7 @@ public sealed class DigestComposer(SubscriberLinks links)
             Colon: labels.Colon);
     }
 
-    private DigestThemeView BuildTheme(DigestThemeGroup theme, string subscriberId, DateTimeOffset issuedAt, DigestLabels labels)
+    private DigestThemeView BuildTheme(DigestThemeGroup theme, Subscriber subscriber, DateTimeOffset issuedAt, DigestLabels labels)
     {
         var label = DigestText.SingleLine(theme.Label);
         var count = labels.ItemCount(theme.Items.Count);
@@ -95,12 +95,12 @@ public sealed class DigestComposer(SubscriberLinks links)
             label,
             $"{label} ({count})",
             count,
-            theme.Items.Select(item => BuildItem(item, subscriberId, issuedAt, labels)).ToList(),
+            theme.Items.Select(item => BuildItem(item, subscriber, issuedAt, labels)).ToList(),
             labels.UnsubscribeTheme(label),
-            links.UnsubscribeTheme(subscriberId, theme.ThemeId, issuedAt));
+            links.UnsubscribeTheme(subscriber.Id, theme.ThemeId, issuedAt));
     }
 
-    private DigestItemView BuildItem(DigestItem item, string subscriberId, DateTimeOffset issuedAt, DigestLabels labels)
+    private DigestItemView BuildItem(DigestItem item, Subscriber subscriber, DateTimeOffset issuedAt, DigestLabels labels)
     {
         var sections = new List<DigestSectionView>();
         string? currentSection = null;
@@ -122,14 +122,17 @@ public sealed class DigestComposer(SubscriberLinks links)
         }
 
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
+        var languageNote = ItemLanguage.IsLabelled(subscriber.Language, item.Language) ? labels.InLanguage(DigestText.SingleLine(item.Language)) : "";
         return new DigestItemView(
             Title: DigestText.SingleLine(item.DocumentTitle),
             Source: DigestText.SingleLine(item.SourceName),
             Lang: DigestText.SingleLine(item.Language),
+            LanguageNote: languageNote,
+            LanguageSuffix: languageNote.Length == 0 ? "" : $" ({languageNote})",
             Sections: sections,
             KeyPhrases: keyPhrases,
             KeyPhrasesText: string.Join(", ", keyPhrases),
-            Url: links.Document(subscriberId, item.DocumentId,
+            Url: links.Document(subscriber.Id, item.DocumentId,
                 item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt));
     }
 

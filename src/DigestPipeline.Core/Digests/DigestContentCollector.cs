@@ -9,6 +9,8 @@ namespace DigestPipeline.Core.Digests;
 /// Gathers what is new on a subscriber's themes in a time window, grouped by theme, one item per document: the
 /// newest <see cref="DigestOptions.MaxItemsPerTheme"/> per theme, shown oldest first; within a theme, a fact
 /// reported by several documents is kept once, from the best-sourced one (<see cref="DuplicateFactMerger"/>).
+/// Documents in a language the subscriber does not read are left out, and the theme's places go to older documents
+/// instead; a document whose language could not be detected is shown to everyone (<see cref="ItemLanguage"/>).
 /// The window never reaches further back than <see cref="DigestOptions.CatchUpWindow"/>, so a catch-up digest after
 /// long downtime carries recent news, not a month of it.
 /// A batch of subscribers is collected together: each theme any of them follows is queried once, over the union of
@@ -34,7 +36,7 @@ public sealed class DigestContentCollector(
         var cuts = windows.Select(w =>
         {
             var from = w.After < w.UpTo - settings.CatchUpWindow ? w.UpTo - settings.CatchUpWindow : w.After;
-            return w.Subscriber.Themes.Distinct().ToDictionary(theme => theme, _ => new ThemeCut(from, w.UpTo, settings.MaxItemsPerTheme));
+            return w.Subscriber.Themes.Distinct().ToDictionary(theme => theme, _ => new ThemeCut(from, w.UpTo, settings.MaxItemsPerTheme, w.Subscriber));
         }).ToList();
 
         var documentCache = new Dictionary<string, DocumentSummaries?>(StringComparer.Ordinal);

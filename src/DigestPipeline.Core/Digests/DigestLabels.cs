@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Digests;
 
@@ -37,7 +38,8 @@ public sealed record DigestLabels(
     string UnsubscribeAll,
     string UnsubscribeThemeFormat,
     string SourcePageLabel,
-    string Colon)
+    string Colon,
+    string InLanguageFormat)
 {
     public static DigestLabels French { get; } = new(
         Language: "fr",
@@ -70,7 +72,8 @@ public sealed record DigestLabels(
         UnsubscribeAll: "Me désabonner de tous les digests",
         UnsubscribeThemeFormat: "Ne plus recevoir le thème «\u00A0{0}\u00A0»",
         SourcePageLabel: "Passages cités dans la source",
-        Colon: "\u00A0:");
+        Colon: "\u00A0:",
+        InLanguageFormat: "en {0}");
 
     public static DigestLabels English { get; } = new(
         Language: "en",
@@ -103,7 +106,8 @@ public sealed record DigestLabels(
         UnsubscribeAll: "Unsubscribe from all digests",
         UnsubscribeThemeFormat: "Unsubscribe from \u201C{0}\u201D",
         SourcePageLabel: "Cited passages in the source",
-        Colon: ":");
+        Colon: ":",
+        InLanguageFormat: "in {0}");
 
     /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
     public static DigestLabels For(string? language)
@@ -121,6 +125,9 @@ public sealed record DigestLabels(
     /// <summary>"also in: A and B": the other documents that reported a kept sentence's fact; empty when none did.</summary>
     public string AlsoReportedIn(IReadOnlyList<string> titles) =>
         titles.Count == 0 ? "" : string.Format(Culture, AlsoReportedInFormat, JoinList(titles));
+
+    /// <summary>"en anglais" / "in French": the label of an item in a language other than the digest's.</summary>
+    public string InLanguage(string language) => string.Format(Culture, InLanguageFormat, LanguageNames.Of(language, Language));
 
     /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>
     public string UnsubscribeTheme(string themeLabel) => string.Format(Culture, UnsubscribeThemeFormat, themeLabel);

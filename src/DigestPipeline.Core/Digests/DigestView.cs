@@ -38,11 +38,16 @@ internal sealed record DigestThemeView(
     string UnsubscribeUrl);
 
 /// <param name="Lang">The source document's language: quoted sentences keep it.</param>
+/// <param name="LanguageNote">"in French" / "en anglais", in the digest's language, for an item in another language
+/// than the digest's (one the subscriber reads too); empty otherwise.</param>
+/// <param name="LanguageSuffix">The same note as the plain-text part appends it to the source line, " (in French)"; empty when none.</param>
 /// <param name="Url">The source document's page with this item's sentences highlighted.</param>
 internal sealed record DigestItemView(
     string Title,
     string Source,
     string Lang,
+    string LanguageNote,
+    string LanguageSuffix,
     IReadOnlyList<DigestSectionView> Sections,
     IReadOnlyList<string> KeyPhrases,
     string KeyPhrasesText,

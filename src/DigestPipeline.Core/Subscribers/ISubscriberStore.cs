@@ -14,10 +14,10 @@ public interface ISubscriberStore
     IAsyncEnumerable<Subscriber> ListActiveAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Changes the subscriber's settings: state, display name, themes, language, schedule and time zone (the address,
-    /// creation time stay as stored, even if they change meanwhile). <paramref name="change"/> gets the stored
-    /// subscriber and returns it changed, or null to write nothing; it may run more than once when another writer
-    /// changes the row concurrently.
+    /// Changes the subscriber's settings: state, display name, themes, language and the other languages read, schedule
+    /// and time zone (the address, creation time stay as stored, even if they change meanwhile).
+    /// <paramref name="change"/> gets the stored subscriber and returns it changed, or null to write nothing; it may run
+    /// more than once when another writer changes the row concurrently.
     /// </summary>
     /// <returns>The subscriber as stored afterwards; null when there is no such subscriber.</returns>
     Task<Subscriber?> ChangeSettingsAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken);

@@ -10,7 +10,9 @@ public static class SubscriberFile
 {
     public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { "fr", "en" };
 
-    private sealed record Entry(string? Email, string? DisplayName, List<string>? Themes, string? Language, string? Schedule, string? TimeZone);
+    /// <param name="ReadingLanguages">The languages read besides <paramref name="Language"/> (which may be listed too); none when absent.</param>
+    private sealed record Entry(
+        string? Email, string? DisplayName, List<string>? Themes, string? Language, List<string>? ReadingLanguages, string? Schedule, string? TimeZone);
 
     private sealed record FileShape(List<Entry>? Subscribers);
 
@@ -41,6 +43,13 @@ public static class SubscriberFile
         var language = entry.Language ?? "en";
         if (!SupportedLanguages.Contains(language))
             throw new InvalidDataException($"{where}: language '{language}' is not one of {string.Join(", ", SupportedLanguages)}.");
+        var unread = (entry.ReadingLanguages ?? []).Where(code => !ReadingLanguages.IsOffered(code)).ToList();
+        if (unread.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"{where}: reading languages {string.Join(", ", unread)} are not among {string.Join(", ", ReadingLanguages.Offered)}.");
+        }
+
         if (entry.Themes is not { Count: > 0 } themes)
             throw new InvalidDataException($"{where}: at least one theme is needed.");
         var unknown = themes.Where(t => taxonomy.Find(t) is null).ToList();
@@ -61,6 +70,9 @@ public static class SubscriberFile
         if (displayName.Any(char.IsControl))
             throw new InvalidDataException($"{where}: the display name contains control characters.");
         return new Subscriber(Subscriber.IdFor(address.Address), address.Address, displayName, themes, language, schedule, timeZone,
-            SubscriberState.Active, now);
+            SubscriberState.Active, now)
+        {
+            AlsoReads = ReadingLanguages.Others(language, entry.ReadingLanguages ?? []),
+        };
     }
 }

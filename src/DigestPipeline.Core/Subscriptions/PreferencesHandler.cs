@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace DigestPipeline.Core.Subscriptions;
 
 /// <summary>
-/// <c>/preferences?token=</c>: shows (GET) and changes (POST) a subscriber's themes, language, schedule and time
-/// zone. Posting the same settings again is a success that changes nothing; invalid settings change nothing.
+/// <c>/preferences?token=</c>: shows (GET) and changes (POST) a subscriber's themes, language, the other languages
+/// they read, schedule and time zone. Posting the same settings again is a success that changes nothing; invalid
+/// settings change nothing.
 /// </summary>
 public sealed class PreferencesHandler(
     SubscriberTokens tokens, ISubscriberStore subscribers, ThemeTaxonomy taxonomy, ILogger<PreferencesHandler> logger)
@@ -77,12 +78,17 @@ public sealed class PreferencesHandler(
             state = SubscriberState.Active;
         }
 
-        var after = subscriber with { Themes = themes, Language = request.Language!, Schedule = cron, TimeZone = zone, State = state };
+        var after = subscriber with
+        {
+            Themes = themes, Language = request.Language!, AlsoReads = ReadingLanguages.Others(request.Language!, request.ReadingLanguages),
+            Schedule = cron, TimeZone = zone, State = state,
+        };
         var same = after.State == subscriber.State && after.Language == subscriber.Language && after.Schedule == subscriber.Schedule
-                   && after.TimeZone == subscriber.TimeZone && after.Themes.SequenceEqual(subscriber.Themes, StringComparer.Ordinal);
+                   && after.TimeZone == subscriber.TimeZone && after.Themes.SequenceEqual(subscriber.Themes, StringComparer.Ordinal)
+                   && after.AlsoReads.SequenceEqual(subscriber.AlsoReads, StringComparer.Ordinal);
         return same ? null : after;
     }
 
     private List<FieldProblem> Validate(PreferencesRequest request, string language) =>
-        [.. SettingsProblems.Of(request.Themes, request.Language, request.Schedule, taxonomy, language)];
+        [.. SettingsProblems.Of(request.Themes, request.Language, request.ReadingLanguages, request.Schedule, taxonomy, language)];
 }

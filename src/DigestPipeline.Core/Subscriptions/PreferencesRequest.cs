@@ -11,4 +11,11 @@ public sealed record PreferencesRequest(
     IReadOnlyList<string> Themes,
     string? Language,
     ScheduleChoice? Schedule,
-    bool UnsubscribeAll = false);
+    bool UnsubscribeAll = false)
+{
+    /// <summary>
+    /// The languages the subscriber reads besides <see cref="Language"/> (which may be among them). Like the themes, the
+    /// whole choice: none leaves the digest language only.
+    /// </summary>
+    public IReadOnlyList<string> ReadingLanguages { get; init; } = [];
+}

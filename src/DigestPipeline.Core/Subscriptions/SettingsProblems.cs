@@ -7,7 +7,10 @@ namespace DigestPipeline.Core.Subscriptions;
 internal static class SettingsProblems
 {
     /// <param name="language">The language the messages are written in (fr or en).</param>
-    public static IEnumerable<FieldProblem> Of(IReadOnlyCollection<string> themes, string? chosenLanguage, ScheduleChoice? schedule, ThemeTaxonomy taxonomy, string language)
+    /// <param name="readingLanguages">The languages chosen besides <paramref name="chosenLanguage"/>: each one the detector knows.</param>
+    public static IEnumerable<FieldProblem> Of(
+        IReadOnlyCollection<string> themes, string? chosenLanguage, IReadOnlyCollection<string> readingLanguages, ScheduleChoice? schedule,
+        ThemeTaxonomy taxonomy, string language)
     {
         var fr = language == "fr";
         if (themes.Any(t => taxonomy.Find(t) is null))
@@ -15,6 +18,15 @@ internal static class SettingsProblems
 
         if (chosenLanguage is not ("fr" or "en"))
             yield return new("language", fr ? "Choisissez le français ou l’anglais." : "Choose French or English.");
+
+        // The codes, not their names: a JSON client gets no form to pick from.
+        if (readingLanguages.Any(code => !ReadingLanguages.IsOffered(code)))
+        {
+            var offered = string.Join(", ", ReadingLanguages.Offered);
+            yield return new("readingLanguages", fr
+                ? $"Choisissez vos langues de lecture parmi celles proposées : {offered}."
+                : $"Choose your reading languages among those offered: {offered}.");
+        }
 
         if (schedule is null)
         {

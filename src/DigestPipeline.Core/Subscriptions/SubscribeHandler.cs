@@ -51,7 +51,10 @@ public sealed class SubscribeHandler(
 
         var (cron, zone) = request.Schedule!.ToStored();
         var signUp = new Subscriber(id, email, DigestText.SingleLine(request.Name), request.Themes.Distinct(StringComparer.Ordinal).ToArray(),
-            language, cron, zone, SubscriberState.Pending, time.GetUtcNow());
+            language, cron, zone, SubscriberState.Pending, time.GetUtcNow())
+        {
+            AlsoReads = ReadingLanguages.Others(language, request.ReadingLanguages),
+        };
         var stored = signUp;
         if (await subscribers.GetAsync(id, cancellationToken) is null)
         {
@@ -103,7 +106,7 @@ public sealed class SubscribeHandler(
         if (request.Themes.Count == 0)
             problems.Add(new("themes", fr ? "Choisissez au moins un thème." : "Choose at least one theme."));
 
-        problems.AddRange(SettingsProblems.Of(request.Themes, request.Language, request.Schedule, taxonomy, language));
+        problems.AddRange(SettingsProblems.Of(request.Themes, request.Language, request.ReadingLanguages, request.Schedule, taxonomy, language));
         return problems;
     }
 

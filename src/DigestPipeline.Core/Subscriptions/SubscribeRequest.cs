@@ -12,4 +12,8 @@ public sealed record SubscribeRequest(
     IReadOnlyList<string> Themes,
     string? Language,
     ScheduleChoice? Schedule,
-    string ClientKey);
+    string ClientKey)
+{
+    /// <summary>The languages the subscriber reads besides <see cref="Language"/> (which may be among them); none by default.</summary>
+    public IReadOnlyList<string> ReadingLanguages { get; init; } = [];
+}

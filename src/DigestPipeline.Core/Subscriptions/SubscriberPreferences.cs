@@ -11,10 +11,16 @@ public sealed record SubscriberPreferences(
     ScheduleChoice Schedule,
     SubscriberState State)
 {
+    /// <summary>The languages read besides <see cref="Language"/> (<see cref="Subscriber.AlsoReads"/>).</summary>
+    public IReadOnlyList<string> AlsoReads { get; init; } = [];
+
     public static SubscriberPreferences Of(Subscriber subscriber) => new(
         subscriber.DisplayName,
         subscriber.Themes,
         subscriber.Language,
         ScheduleChoice.FromStored(subscriber.Schedule, subscriber.TimeZone),
-        subscriber.State);
+        subscriber.State)
+    {
+        AlsoReads = subscriber.AlsoReads,
+    };
 }

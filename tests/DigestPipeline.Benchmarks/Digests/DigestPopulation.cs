@@ -4,7 +4,7 @@ using DigestPipeline.Core.Subscribers;
 namespace DigestPipeline.Benchmarks.Digests;
 
 /// <summary>
-/// Subscribers for the load harness: half French, half English, 1–6 distinct themes each drawn from the taxonomy,
+/// Subscribers for the load harness: half French, half English (each reading both), 1–6 distinct themes each drawn from the taxonomy,
 /// display names with accents (or none), six time zones. Deterministic for a given count; produced lazily so that
 /// 100,000 of them are never all in memory.
 /// </summary>
@@ -22,8 +22,10 @@ internal static class DigestPopulation
             var themes = themeIds.OrderBy(_ => random.Next()).Take(1 + random.Next(6)).ToList();
             var language = random.Next(2) == 0 ? "fr" : "en";
             var minute = random.Next(12) * 5;
+            // Each reads the other language too, so that digests carry the French and English documents they carried
+            // before subscribers chose their reading languages, and the figures stay comparable.
             yield return new Subscriber(Subscriber.IdFor(email), email, Names[random.Next(Names.Length)], themes, language,
-                $"{minute} 7 * * *", Zones[random.Next(Zones.Length)], SubscriberState.Active, createdAt);
+                $"{minute} 7 * * *", Zones[random.Next(Zones.Length)], SubscriberState.Active, createdAt) { AlsoReads = [language == "fr" ? "en" : "fr"] };
         }
     }
 }

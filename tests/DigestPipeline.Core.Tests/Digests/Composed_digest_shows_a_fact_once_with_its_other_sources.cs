@@ -54,7 +54,8 @@ public sealed class Composed_digest_shows_a_fact_once_with_its_other_sources
             Summary("doc-brief", BriefTitle, score: 4, Morning, briefSentence),
             Summary("doc-article", "Ce que les leaders de l’IA ont dit à Miami", score: 9, Morning.AddHours(1), SummitFr));
         var collector = new DigestContentCollector(store, store, ThemeSamples.SeedTaxonomy(), Options.Create(new DigestOptions()));
-        var subscriber = DigestSamples.Subscriber(language) with { Themes = ["health"] };
+        // The documents are French: an English subscriber reads French too.
+        var subscriber = DigestSamples.Subscriber(language) with { Themes = ["health"], AlsoReads = ["fr"] };
 
         var content = await collector.CollectAsync(subscriber, DigestSamples.Period, Morning.AddDays(-1), Morning.AddDays(1), TestContext.Current.CancellationToken);
         return DigestSamples.Compose(content);

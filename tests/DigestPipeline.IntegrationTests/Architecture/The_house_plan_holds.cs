@@ -101,7 +101,7 @@ public sealed class The_house_plan_holds
         ("Themes", ["Pipeline", "Language", "Documents"]),
         ("Summaries", ["Pipeline", "Language", "Documents", "Themes"]),
         ("Evaluation", ["Pipeline", "Language", "Documents", "Themes", "Summaries"]),
-        ("Subscribers", ["Pipeline", "Themes"]),
+        ("Subscribers", ["Pipeline", "Language", "Themes"]),
         ("Digests", ["Pipeline", "Email", "Language", "Documents", "Themes", "Summaries", "Subscribers"]),
         ("Subscriptions", ["Pipeline", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),

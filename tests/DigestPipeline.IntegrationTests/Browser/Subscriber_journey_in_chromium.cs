@@ -155,6 +155,37 @@ public sealed class Subscriber_journey_in_chromium(AzuriteFixture azurite, Maild
         (await page.Locator("blockquote").Nth(1).InnerTextAsync()).ShouldBe("« Une citation complète. »");
     }
 
+    [Fact]
+    public async Task An_item_in_another_language_the_subscriber_reads_shows_its_label_on_a_phone()
+    {
+        var subscriber = new Subscriber("sub-reads-en", "reads.en@example.org", "Camille", ["health"], "fr",
+            "0 7 * * *", "Europe/Paris", SubscriberState.Active, DateTimeOffset.UtcNow) { AlsoReads = ["en"] };
+        DigestItem Item(string id, string language, string source, string text) => new(id, $"Title of {id}", source, language,
+            [new SummarySentence(id, 0, "", 0, text.Length, text, 1)], [], 5, DateTimeOffset.UtcNow);
+        var html = _pipeline.Get<DigestComposer>().Compose(new DigestContent(subscriber, DateTimeOffset.UtcNow,
+        [
+            new DigestThemeGroup("health", "Santé",
+            [
+                Item("doc-fr", "fr", "rapport.txt", "Les hôpitaux testent des assistants."),
+                Item("doc-en", "en", "hospitals-and-grid-operators-brace-for-ai.txt", "Hospitals are testing assistants."),
+            ]),
+        ]), "sub-reads-en-delivery").Html;
+
+        await DigestScreenshots.TakeAsync(chromium.Browser, p => p.SetContentAsync(html), "language-label");
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html);
+        var label = page.Locator(".dp-lang");
+        (await label.CountAsync()).ShouldBe(1);
+        (await label.InnerTextAsync()).ShouldBe("en anglais");
+        (await label.IsVisibleAsync()).ShouldBeTrue();
+        // On the line of the English item's source, within the phone's width.
+        var box = (await label.BoundingBoxAsync()).ShouldNotBeNull();
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(375);
+        (await page.Locator("p", new PageLocatorOptions { Has = label }).InnerTextAsync()).ShouldContain("hospitals-and-grid-operators-brace-for-ai.txt");
+    }
+
     private async Task<MaildevEmail> SingleEmailAsync(string address, string subjectStart, TimeSpan? timeout = null)
     {
         var emails = await maildev.WaitForEmailsAsync(

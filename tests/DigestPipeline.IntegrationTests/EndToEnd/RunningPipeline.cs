@@ -150,14 +150,15 @@ public sealed class RunningPipeline : IAsyncDisposable
 
     public async Task<Subscriber> SubscribeAsync(string email, string language, IReadOnlyList<string> themes, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
+        // Reading French too whatever their digest language: the seed article the tests upload is French.
         var subscriber = new Subscriber(Subscriber.IdFor(email), email, "Test " + language, themes, language, "* * * * *", "Europe/Paris",
-            SubscriberState.Active, createdAt);
+            SubscriberState.Active, createdAt) { AlsoReads = ReadingLanguages.Others(language, ["fr"]) };
         await Get<ISubscriberStore>().UpsertAsync(subscriber, cancellationToken);
         return subscriber;
     }
 
     /// <summary>
-    /// Active subscribers on energy-compute, due once a year (1 January, not now): hosts' own planners add no period
+    /// Active subscribers on energy-compute (English digests, reading French), due once a year (1 January, not now): hosts' own planners add no period
     /// of theirs to a run the test plans itself. Returns their ids.
     /// </summary>
     public async Task<List<string>> AddSubscribersDueOnceAYearAsync(IEnumerable<string> addresses, string name, CancellationToken cancellationToken)
@@ -165,8 +166,9 @@ public sealed class RunningPipeline : IAsyncDisposable
         var ids = new List<string>();
         foreach (var address in addresses)
         {
+            // English digests of the French seed article: they read French too.
             var subscriber = new Subscriber(Subscriber.IdFor(address), address, name, ["energy-compute"], "en", "0 0 1 1 *", "Europe/Paris",
-                SubscriberState.Active, DateTimeOffset.UtcNow);
+                SubscriberState.Active, DateTimeOffset.UtcNow) { AlsoReads = ["fr"] };
             await Get<ISubscriberStore>().UpsertAsync(subscriber, cancellationToken);
             ids.Add(subscriber.Id);
         }

@@ -41,6 +41,47 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task The_languages_a_subscriber_also_reads_round_trip_and_change_with_their_settings()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber("reads.more@example.org") with { AlsoReads = ["en", "de"] };
+        await Store.UpsertAsync(subscriber, ct);
+
+        var read = (await Store.GetAsync(subscriber.Id, ct)).ShouldNotBeNull();
+        var changed = await Store.ChangeSettingsAsync(subscriber.Id, s => s with { AlsoReads = ["es"] }, ct);
+        var listed = new List<Subscriber>();
+        await foreach (var s in Store.ListActiveAsync(ct))
+            listed.Add(s);
+
+        read.AlsoReads.ShouldBe(["en", "de"]);
+        read.Reads("de").ShouldBeTrue();
+        changed.ShouldNotBeNull().AlsoReads.ShouldBe(["es"]);
+        (await Store.GetAsync(subscriber.Id, ct))!.AlsoReads.ShouldBe(["es"]);
+        listed.Single(s => s.Id == subscriber.Id).AlsoReads.ShouldBe(["es"]);
+    }
+
+    [Fact]
+    public async Task A_row_written_before_reading_languages_reads_as_its_digest_language_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber("older.row@example.org");
+        // The row as the store wrote it before subscribers chose languages: no AlsoReads property.
+        var table = _services!.GetRequiredService<global::Azure.Data.Tables.TableServiceClient>().GetTableClient(StorageNames.SubscribersTable);
+        await table.UpsertEntityAsync(new global::Azure.Data.Tables.TableEntity(TableKey.Encode(subscriber.Id), SubscriberEntity.Row)
+        {
+            ["Id"] = subscriber.Id, ["Email"] = subscriber.Email, ["DisplayName"] = subscriber.DisplayName, ["Themes"] = "[\"energy\",\"health\"]",
+            ["Language"] = "fr", ["Schedule"] = subscriber.Schedule, ["TimeZone"] = subscriber.TimeZone, ["State"] = "Active", ["CreatedAt"] = T0,
+        }, cancellationToken: ct);
+
+        var read = (await Store.GetAsync(subscriber.Id, ct)).ShouldNotBeNull();
+
+        read.AlsoReads.ShouldBeEmpty();
+        read.Reads("fr").ShouldBeTrue();
+        read.Reads("en").ShouldBeFalse();
+        (read with { Themes = subscriber.Themes }).ShouldBe(subscriber);
+    }
+
+    [Fact]
     public async Task Only_active_subscribers_are_listed()
     {
         var ct = TestContext.Current.CancellationToken;

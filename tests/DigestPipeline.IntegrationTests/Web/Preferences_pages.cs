@@ -24,7 +24,9 @@ public sealed class Preferences_pages(AzuriteFixture azurite) : IClassFixture<Az
         var subscriber = await StoreAsync("shown@example.org", "Ada", ["health", "cybersecurity"], "fr", "30 18 * * 3", "Asia/Tokyo", ct);
         var before = await _pages.RowAsync(subscriber.Id, ct);
 
-        var response = await _pages.Http.GetAsync(Url(subscriber), ct);
+        // One token: two issued a second apart differ (their expiry is in seconds).
+        var url = Url(subscriber);
+        var response = await _pages.Http.GetAsync(url, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("default-src 'none'");
@@ -40,7 +42,7 @@ public sealed class Preferences_pages(AzuriteFixture azurite) : IClassFixture<Az
         html.ShouldContain("<option value=\"wednesday\" selected>");
         html.ShouldContain("name=\"time\" value=\"18:30\"");
         html.ShouldContain("name=\"timeZone\" value=\"Asia/Tokyo\"");
-        html.ShouldContain($"<form method=\"post\" action=\"{Url(subscriber)}\">");
+        html.ShouldContain($"<form method=\"post\" action=\"{url}\">");
         html.ShouldNotContain("<script", Case.Insensitive);
         (await _pages.RowAsync(subscriber.Id, ct)).ETag.ShouldBe(before.ETag);
     }
@@ -71,6 +73,57 @@ public sealed class Preferences_pages(AzuriteFixture azurite) : IClassFixture<Az
 
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _pages.RowAsync(subscriber.Id, ct)).ETag.ShouldBe(row.ETag);
+    }
+
+    [Fact]
+    public async Task The_form_offers_the_reading_languages_in_the_page_language_with_those_read_ticked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = await StoreAsync("reads.two@example.org", "Ada", ["health"], "fr", "0 7 * * *", "Europe/Paris", ct, alsoReads: ["en"]);
+
+        var html = await _pages.Http.GetStringAsync(Url(subscriber), ct);
+
+        html.ShouldContain("name=\"readingLanguages\" value=\"fr\" checked> Français");
+        html.ShouldContain("name=\"readingLanguages\" value=\"en\" checked> Anglais");
+        html.ShouldContain("name=\"readingLanguages\" value=\"de\"> Allemand");
+        html.ShouldContain("name=\"readingLanguages\" value=\"nl\"> Néerlandais");
+        html.ShouldNotContain("<script", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task Saving_reading_languages_persists_them_and_an_unknown_code_is_refused_without_writing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = await _pages.SubscribeAsync("reads.saved@example.org", ["health"], "en", ct);
+
+        var saved = await _pages.Http.PostAsync(Url(subscriber),
+            Form(["health"], "en", "daily", time: "07:00", timeZone: "Europe/Paris", readingLanguages: ["en", "es", "fr"]), ct);
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await saved.Content.ReadAsStringAsync(ct)).ShouldContain("name=\"readingLanguages\" value=\"es\" checked> Spanish");
+        var row = await _pages.RowAsync(subscriber.Id, ct);
+        row.GetString("AlsoReads").ShouldBe("[\"fr\",\"es\"]");
+        (await _pages.Get<ISubscriberStore>().GetAsync(subscriber.Id, ct))!.AlsoReads.ShouldBe(["fr", "es"]);
+
+        var refused = await _pages.Http.PostAsJsonAsync(Url(subscriber), new
+        {
+            themes = new[] { "health" }, language = "en", readingLanguages = new[] { "de", "klingon" }, frequency = "daily", time = "07:00",
+            timeZone = "Europe/Paris",
+        }, ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var answer = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(ct));
+        var problem = answer.RootElement.GetProperty("problems").EnumerateArray().ShouldHaveSingleItem();
+        problem.GetProperty("field").GetString().ShouldBe("readingLanguages");
+        problem.GetProperty("message").GetString()!.ShouldContain("fr, en, de, es, it, pt, nl");
+        (await _pages.RowAsync(subscriber.Id, ct)).ETag.ShouldBe(row.ETag);
+
+        // None ticked but the digest's: that language only again.
+        var none = await _pages.Http.PostAsync(Url(subscriber),
+            Form(["health"], "en", "daily", time: "07:00", timeZone: "Europe/Paris", readingLanguages: ["en"]), ct);
+
+        none.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _pages.RowAsync(subscriber.Id, ct)).GetString("AlsoReads").ShouldBe("[]");
     }
 
     [Fact]
@@ -173,18 +226,24 @@ public sealed class Preferences_pages(AzuriteFixture azurite) : IClassFixture<Az
     private string Url(Subscriber subscriber) => "/preferences?token=" + _pages.Tokens.Issue(TokenPurpose.Preferences, subscriber.Id);
 
     private async Task<Subscriber> StoreAsync(
-        string email, string name, IReadOnlyList<string> themes, string language, string cron, string zone, CancellationToken ct)
+        string email, string name, IReadOnlyList<string> themes, string language, string cron, string zone, CancellationToken ct,
+        IReadOnlyList<string>? alsoReads = null)
     {
-        var subscriber = new Subscriber(Subscriber.IdFor(email), email, name, themes, language, cron, zone, SubscriberState.Active, DateTimeOffset.UtcNow);
+        var subscriber = new Subscriber(Subscriber.IdFor(email), email, name, themes, language, cron, zone, SubscriberState.Active, DateTimeOffset.UtcNow)
+        {
+            AlsoReads = alsoReads ?? [],
+        };
         await _pages.Get<ISubscriberStore>().UpsertAsync(subscriber, ct);
         return subscriber;
     }
 
     private static FormUrlEncodedContent Form(
-        IReadOnlyList<string> themes, string language, string frequency, string? day = null, string? time = null, string? cron = null, string? timeZone = null)
+        IReadOnlyList<string> themes, string language, string frequency, string? day = null, string? time = null, string? cron = null, string? timeZone = null,
+        IReadOnlyList<string>? readingLanguages = null)
     {
         var fields = themes.Select(t => new KeyValuePair<string, string>("themes", t)).ToList();
         fields.Add(new("language", language));
+        fields.AddRange((readingLanguages ?? []).Select(code => new KeyValuePair<string, string>("readingLanguages", code)));
         fields.Add(new("frequency", frequency));
         fields.Add(new("day", day ?? "monday"));
         fields.Add(new("time", time ?? ""));

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.IntegrationTests.Mail;
@@ -236,6 +237,54 @@ public sealed partial class Subscribe_and_confirm(AzuriteFixture azurite, Mailde
         (await english.Content.ReadAsStringAsync(ct)).ShouldContain("Subscribe to the digest");
     }
 
+    [Fact]
+    public async Task The_sign_up_form_offers_every_language_the_detector_knows_and_a_sign_up_keeps_those_ticked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var address = NewAddress();
+
+        var english = await _pages.Http.GetStringAsync("/subscribe?lang=en", ct);
+        var french = await _pages.Http.GetStringAsync("/subscribe?lang=fr", ct);
+        var response = await _pages.Http.PostAsync("/subscribe", Form(address, "Reader", "en", "fr", "de", "en"), ct);
+
+        // Named in the page's language; the digest language ticked, as it is always read.
+        english.ShouldContain("name=\"readingLanguages\" value=\"en\" checked> English");
+        english.ShouldContain("name=\"readingLanguages\" value=\"fr\"> French");
+        english.ShouldContain("name=\"readingLanguages\" value=\"nl\"> Dutch");
+        french.ShouldContain("name=\"readingLanguages\" value=\"fr\" checked> Français");
+        french.ShouldContain("name=\"readingLanguages\" value=\"de\"> Allemand");
+        Regex.Count(french, "name=\"readingLanguages\"").ShouldBe(LanguageDetector.Languages.Count);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var pending = (await _pages.Get<ISubscriberStore>().GetAsync(Subscriber.IdFor(address), ct)).ShouldNotBeNull();
+        pending.AlsoReads.ShouldBe(["fr", "de"]);
+        (await _pages.RowAsync(pending.Id, ct)).GetString("AlsoReads").ShouldBe("[\"fr\",\"de\"]");
+    }
+
+    [Fact]
+    public async Task An_unknown_reading_language_is_refused_with_the_offered_codes_and_nothing_is_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var address = NewAddress();
+
+        var json = await _pages.Http.PostAsJsonAsync("/subscribe", new
+        {
+            email = address, themes = new[] { "health" }, language = "en", readingLanguages = new[] { "fr", "tlh" }, frequency = "daily",
+            time = "07:00", timeZone = "Europe/Paris",
+        }, ct);
+        var page = await _pages.Http.PostAsync("/subscribe", Form(address, "Reader", "fr", "<b>xx</b>"), ct);
+
+        json.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var answer = JsonDocument.Parse(await json.Content.ReadAsStringAsync(ct));
+        var problem = answer.RootElement.GetProperty("problems").EnumerateArray().ShouldHaveSingleItem();
+        problem.GetProperty("field").GetString().ShouldBe("readingLanguages");
+        problem.GetProperty("message").GetString().ShouldBe("Choose your reading languages among those offered: fr, en, de, es, it, pt, nl.");
+        page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await page.Content.ReadAsStringAsync(ct);
+        html.ShouldContain("<li data-field=\"readingLanguages\">Choisissez vos langues de lecture parmi celles proposées");
+        html.ShouldNotContain("<b>xx</b>");
+        (await _pages.Get<ISubscriberStore>().GetAsync(Subscriber.IdFor(address), ct)).ShouldBeNull();
+    }
+
     /// <summary>One character of the signature changed: still a well-formed token, no longer an authentic one.</summary>
     private static string Altered(string pathAndQuery)
     {
@@ -256,13 +305,14 @@ public sealed partial class Subscribe_and_confirm(AzuriteFixture azurite, Mailde
         timeZone = "Europe/Paris",
     };
 
-    private static FormUrlEncodedContent Form(string address, string name, string language) => new(
+    private static FormUrlEncodedContent Form(string address, string name, string language, params string[] readingLanguages) => new(
     [
         new("email", address),
         new("name", name),
         new("themes", "health"),
         new("themes", "energy-compute"),
         new("language", language),
+        .. readingLanguages.Select(code => new KeyValuePair<string, string>("readingLanguages", code)),
         new("frequency", "weekly"),
         new("day", "monday"),
         new("time", "07:30"),

@@ -37,7 +37,7 @@ internal sealed class InMemorySubscriberStore(IDueIndex? due = null, TimeProvide
         await WriteAsync(subscriberId, stored => stored is not null && change(stored) is { } changed
             ? stored with
             {
-                State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language, Schedule = changed.Schedule, TimeZone = changed.TimeZone,
+                State = changed.State, DisplayName = changed.DisplayName, Themes = changed.Themes, Language = changed.Language, AlsoReads = changed.AlsoReads, Schedule = changed.Schedule, TimeZone = changed.TimeZone,
             }
             : null);
         return await GetAsync(subscriberId, cancellationToken);
