@@ -21,6 +21,9 @@ public sealed class DigestComposer(SubscriberLinks links)
     /// <summary>Plain-text line width.</summary>
     public const int TextWidth = 78;
 
+    /// <summary>A document's title where the digest refers back to it, in text elements.</summary>
+    private const int ShortTitleLength = 48;
+
     /// <summary>
     /// Encodes every character that means something in HTML (<c>&lt; &gt; &amp; " '</c> and more) but leaves letters of
     /// every script readable: <see cref="HtmlEncoder.Default"/> would also turn each <c>é</c> into <c>&amp;#xE9;</c>.
@@ -55,10 +58,15 @@ public sealed class DigestComposer(SubscriberLinks links)
     {
         var subscriber = content.Subscriber;
         var issuedAt = content.Period;
-        var themes = content.Themes
-            .Where(theme => theme.Items.Count > 0)
-            .Select(theme => BuildTheme(theme, subscriber, issuedAt, labels))
-            .ToList();
+        var shown = content.Themes.Where(theme => theme.Items.Count > 0).ToList();
+        // A document on several of the digest's themes: its title and source once, where it first appears, naming
+        // the later themes that show it; there a short reference to it.
+        var themesOf = shown
+            .SelectMany(theme => theme.Items.Select(item => (item.DocumentId, Label: DigestText.SingleLine(theme.Label))))
+            .GroupBy(x => x.DocumentId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Label).ToList(), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var themes = shown.Select(theme => BuildTheme(theme, subscriber, issuedAt, labels, themesOf, seen)).ToList();
         var count = labels.ItemCount(content.ItemCount);
         var title = string.Format(labels.Culture, labels.TitleFormat, LocalDate(content.Period, subscriber, labels.Culture));
 
@@ -87,7 +95,8 @@ public sealed class DigestComposer(SubscriberLinks links)
             Colon: labels.Colon);
     }
 
-    private DigestThemeView BuildTheme(DigestThemeGroup theme, Subscriber subscriber, DateTimeOffset issuedAt, DigestLabels labels)
+    private DigestThemeView BuildTheme(DigestThemeGroup theme, Subscriber subscriber, DateTimeOffset issuedAt, DigestLabels labels,
+        Dictionary<string, List<string>> themesOf, HashSet<string> seen)
     {
         var label = DigestText.SingleLine(theme.Label);
         var count = labels.ItemCount(theme.Items.Count);
@@ -95,7 +104,12 @@ public sealed class DigestComposer(SubscriberLinks links)
             label,
             $"{label} ({count})",
             count,
-            theme.Items.Select(item => BuildItem(item, subscriber, issuedAt, labels)).ToList(),
+            theme.Items.Select(item => BuildItem(item, subscriber, issuedAt, labels) with
+            {
+                Repeat = !seen.Add(item.DocumentId),
+            }).Select(view => view.Repeat
+                ? view with { ShortTitle = labels.Quote(ShortTitle(view.Title), ""), SeeAbove = labels.SeeAbove }
+                : view with { AlsoUnder = labels.AlsoUnder(themesOf[view.DocumentId].Skip(1).ToList()) }).ToList(),
             labels.UnsubscribeTheme(label),
             links.UnsubscribeTheme(subscriber.Id, theme.ThemeId, issuedAt));
     }
@@ -124,6 +138,7 @@ public sealed class DigestComposer(SubscriberLinks links)
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
         var languageNote = ItemLanguage.IsLabelled(subscriber.Language, item.Language) ? labels.InLanguage(DigestText.SingleLine(item.Language)) : "";
         return new DigestItemView(
+            DocumentId: item.DocumentId,
             Title: DigestText.SingleLine(item.DocumentTitle),
             Source: DigestText.SingleLine(item.SourceName),
             Lang: DigestText.SingleLine(item.Language),
@@ -134,6 +149,13 @@ public sealed class DigestComposer(SubscriberLinks links)
             KeyPhrasesText: string.Join(", ", keyPhrases),
             Url: links.Document(subscriber.Id, item.DocumentId,
                 item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt));
+    }
+
+    /// <summary>The title cut for a reference back to it, without a colon or comma left dangling before the "…".</summary>
+    private static string ShortTitle(string title)
+    {
+        var cut = DigestText.Truncate(title, ShortTitleLength);
+        return cut.EndsWith('…') ? cut[..^1].TrimEnd(' ', '\u00A0', ':', ',', ';', '–', '-') + "…" : cut;
     }
 
     /// <summary>The subscriber's language tag when its labels exist, else the labels' own language.</summary>

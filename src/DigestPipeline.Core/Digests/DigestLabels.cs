@@ -39,7 +39,9 @@ public sealed record DigestLabels(
     string UnsubscribeThemeFormat,
     string SourcePageLabel,
     string Colon,
-    string InLanguageFormat)
+    string InLanguageFormat,
+    string SeeAbove,
+    string AlsoUnderFormat)
 {
     public static DigestLabels French { get; } = new(
         Language: "fr",
@@ -73,7 +75,9 @@ public sealed record DigestLabels(
         UnsubscribeThemeFormat: "Ne plus recevoir le thème «\u00A0{0}\u00A0»",
         SourcePageLabel: "Passages cités dans la source",
         Colon: "\u00A0:",
-        InLanguageFormat: "en {0}");
+        InLanguageFormat: "en {0}",
+        SeeAbove: "voir plus haut",
+        AlsoUnderFormat: "Aussi sous\u00A0: {0}");
 
     public static DigestLabels English { get; } = new(
         Language: "en",
@@ -107,7 +111,9 @@ public sealed record DigestLabels(
         UnsubscribeThemeFormat: "Unsubscribe from \u201C{0}\u201D",
         SourcePageLabel: "Cited passages in the source",
         Colon: ":",
-        InLanguageFormat: "in {0}");
+        InLanguageFormat: "in {0}",
+        SeeAbove: "see above",
+        AlsoUnderFormat: "Also under: {0}");
 
     /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
     public static DigestLabels For(string? language)
@@ -127,6 +133,10 @@ public sealed record DigestLabels(
         titles.Count == 0 ? "" : string.Format(Culture, AlsoReportedInFormat, JoinList(titles));
 
     /// <summary>"en anglais" / "in French": the label of an item in a language other than the digest's.</summary>
+    /// <summary>"Also under: Energy, Security": the digest's other themes that show the same document; empty when none.</summary>
+    public string AlsoUnder(IReadOnlyList<string> themes) =>
+        themes.Count == 0 ? "" : string.Format(Culture, AlsoUnderFormat, JoinList(themes));
+
     public string InLanguage(string language) => string.Format(Culture, InLanguageFormat, LanguageNames.Of(language, Language));
 
     /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>

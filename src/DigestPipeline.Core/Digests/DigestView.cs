@@ -38,11 +38,14 @@ internal sealed record DigestThemeView(
     string UnsubscribeUrl);
 
 /// <param name="Lang">The source document's language: quoted sentences keep it.</param>
+/// <param name="Repeat">The document appeared under an earlier theme of this digest: shown by <paramref name="ShortTitle"/> with "see above", without its source again.</param>
+/// <param name="AlsoUnder">On a document's first appearance, the digest's later themes that show it too; else empty.</param>
 /// <param name="LanguageNote">"in French" / "en anglais", in the digest's language, for an item in another language
 /// than the digest's (one the subscriber reads too); empty otherwise.</param>
 /// <param name="LanguageSuffix">The same note as the plain-text part appends it to the source line, " (in French)"; empty when none.</param>
 /// <param name="Url">The source document's page with this item's sentences highlighted.</param>
 internal sealed record DigestItemView(
+    string DocumentId,
     string Title,
     string Source,
     string Lang,
@@ -51,7 +54,11 @@ internal sealed record DigestItemView(
     IReadOnlyList<DigestSectionView> Sections,
     IReadOnlyList<string> KeyPhrases,
     string KeyPhrasesText,
-    string Url);
+    string Url,
+    bool Repeat = false,
+    string ShortTitle = "",
+    string SeeAbove = "",
+    string AlsoUnder = "");
 
 /// <summary>Consecutive sentences of one item from the same section, under that section's heading.</summary>
 internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSentenceView> Sentences);
