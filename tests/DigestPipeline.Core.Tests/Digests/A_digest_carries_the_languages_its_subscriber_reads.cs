@@ -3,11 +3,8 @@ using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
-using DigestPipeline.Core.Tests.Schedules.Fakes;
-using DigestPipeline.Core.Tests.Themes;
 using Shouldly;
 using Xunit;
-using OptionsFactory = Microsoft.Extensions.Options.Options;
 
 namespace DigestPipeline.Core.Tests.Digests;
 
@@ -18,13 +15,10 @@ namespace DigestPipeline.Core.Tests.Digests;
 /// </summary>
 public sealed class A_digest_carries_the_languages_its_subscriber_reads
 {
-    private const string Theme = "health";
+    private const string Theme = ThemeAccount.Theme;
     private static readonly DateTimeOffset Now = new(2025, 5, 5, 7, 0, 0, TimeSpan.Zero);
 
-    private readonly CountingThemeIndex _index = new();
-    private readonly InMemorySummaryStore _summaries = new();
-
-    private DigestContentCollector Collector => new(_index, _summaries, ThemeSamples.SeedTaxonomy(), OptionsFactory.Create(new DigestOptions()));
+    private readonly ThemeAccount _account = new();
 
     [Fact]
     public async Task An_english_only_reader_gets_no_french_item_and_still_five_english_ones_when_older_ones_exist()
@@ -38,7 +32,7 @@ public sealed class A_digest_carries_the_languages_its_subscriber_reads
         Shown(content).ShouldBe(["doc-13", "doc-11", "doc-09", "doc-07", "doc-05"]);
         content.Themes.SelectMany(t => t.Items).ShouldAllBe(item => item.Language == "en");
         // Read as far as the fifth English one, no further.
-        _index.EntriesRead.ShouldBe(14);
+        _account.Index.EntriesRead.ShouldBe(14);
     }
 
     [Fact]
@@ -67,9 +61,9 @@ public sealed class A_digest_carries_the_languages_its_subscriber_reads
         string[] languages = ["fr", "de", "es", "it", "pt", "nl"];
         for (var i = 0; i < languages.Length; i++)
             await AddAsync(Document($"doc-{languages[i]}", languages[i], Now.AddMinutes(-i)));
-        var options = OptionsFactory.Create(new DigestOptions { MaxItemsPerTheme = 10 });
+        var options = new DigestOptions { MaxItemsPerTheme = 10 };
 
-        var content = (await new DigestContentCollector(_index, _summaries, ThemeSamples.SeedTaxonomy(), options)
+        var content = (await _account.Collector(options)
             .CollectAsync([new DigestWindow(Reader("en") with { AlsoReads = languages }, Now, Now.AddDays(-1), Now)], TestContext.Current.CancellationToken))[0];
         var digest = DigestSamples.Compose(content);
 
@@ -101,27 +95,19 @@ public sealed class A_digest_carries_the_languages_its_subscriber_reads
         DigestSamples.Compose(await CollectAsync(Reader("fr"))).Text.ShouldNotContain("(en ");
     }
 
-    private async Task AddAsync(DocumentSummaries document)
-    {
-        await _summaries.SaveAsync(document, TestContext.Current.CancellationToken);
-        await _index.AddAsync(document, TestContext.Current.CancellationToken);
-    }
+    private Task AddAsync(DocumentSummaries document) => _account.AddAsync(document);
 
     private async Task<DigestContent> CollectAsync(Subscriber subscriber) =>
-        (await Collector.CollectAsync([new DigestWindow(subscriber, Now, Now.AddDays(-1), Now)], TestContext.Current.CancellationToken))[0];
+        (await _account.Collector().CollectAsync([new DigestWindow(subscriber, Now, Now.AddDays(-1), Now)], TestContext.Current.CancellationToken))[0];
 
     private static Subscriber Reader(string language) => DigestSamples.Subscriber(language) with { Themes = [Theme] };
 
-    private static IEnumerable<string> Shown(DigestContent content) => content.Themes.SelectMany(t => t.Items).Select(i => i.DocumentId);
+    private static IEnumerable<string> Shown(DigestContent content) => ThemeAccount.Shown(content);
 
     /// <summary>The text of the HTML part's language labels.</summary>
     private static List<string> Labels(string html) =>
         html.Split("<span class=\"dp-chip dp-lang\"").Skip(1).Select(part => part[(part.IndexOf('>') + 1)..part.IndexOf("</span>", StringComparison.Ordinal)]).ToList();
 
     private static DocumentSummaries Document(string id, string language, DateTimeOffset at, string? sentence = null) =>
-        new(id, $"{id}.txt", $"Document {id}", language, at,
-        [
-            new ThemedSummary(Theme, new Dictionary<string, string> { ["en"] = Theme }, false, 1,
-                [new SummarySentence(id, 0, "", 0, 30, sentence ?? $"Finding {id} was reported.", 1.0)], []),
-        ]);
+        ThemeAccount.Document(id, at, language, sentence: sentence);
 }

@@ -1,10 +1,7 @@
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Summaries;
-using DigestPipeline.Core.Tests.Schedules.Fakes;
-using DigestPipeline.Core.Tests.Themes;
 using Shouldly;
 using Xunit;
-using OptionsFactory = Microsoft.Extensions.Options.Options;
 
 namespace DigestPipeline.Core.Tests.Digests;
 
@@ -15,13 +12,12 @@ namespace DigestPipeline.Core.Tests.Digests;
 /// </summary>
 public sealed class A_digest_reads_a_theme_newest_first_and_stops_at_what_it_shows
 {
-    private const string Theme = "health";
+    private const string Theme = ThemeAccount.Theme;
     private static readonly DateTimeOffset Now = new(2025, 5, 5, 7, 0, 0, TimeSpan.Zero);
 
-    private readonly CountingThemeIndex _index = new();
-    private readonly InMemorySummaryStore _summaries = new();
+    private readonly ThemeAccount _account = new();
 
-    private DigestContentCollector Collector => new(_index, _summaries, ThemeSamples.SeedTaxonomy(), OptionsFactory.Create(new DigestOptions()));
+    private DigestContentCollector Collector => _account.Collector();
 
     [Fact]
     public async Task Of_2000_entries_in_its_window_a_digest_showing_5_reads_the_5_newest()
@@ -32,7 +28,7 @@ public sealed class A_digest_reads_a_theme_newest_first_and_stops_at_what_it_sho
         var content = await CollectAsync(Window(Now.AddDays(-2), Now));
 
         Shown(content).ShouldBe(["doc-0004", "doc-0003", "doc-0002", "doc-0001", "doc-0000"]);
-        _index.EntriesRead.ShouldBe(5);
+        _account.Index.EntriesRead.ShouldBe(5);
     }
 
     [Fact]
@@ -41,16 +37,16 @@ public sealed class A_digest_reads_a_theme_newest_first_and_stops_at_what_it_sho
         for (var i = 3; i < 100; i++)
             await AddAsync(Document($"doc-{i:00}", Now.AddMinutes(-i)));
         // The three newest: summaries lost; summarized again without the theme; the theme's summary without a sentence.
-        await _index.AddAsync(Document("doc-00", Now), TestContext.Current.CancellationToken);
-        await _index.AddAsync(Document("doc-01", Now.AddMinutes(-1)), TestContext.Current.CancellationToken);
-        await _summaries.SaveAsync(Document("doc-01", Now.AddMinutes(-1), theme: "energy-compute"), TestContext.Current.CancellationToken);
+        await _account.Index.AddAsync(Document("doc-00", Now), TestContext.Current.CancellationToken);
+        await _account.Index.AddAsync(Document("doc-01", Now.AddMinutes(-1)), TestContext.Current.CancellationToken);
+        await _account.Summaries.SaveAsync(Document("doc-01", Now.AddMinutes(-1), theme: "energy-compute"), TestContext.Current.CancellationToken);
         var empty = Document("doc-02", Now.AddMinutes(-2));
         await AddAsync(empty with { Themes = [empty.Themes[0] with { Sentences = [] }] });
 
         var content = await CollectAsync(Window(Now.AddDays(-1), Now));
 
         Shown(content).ShouldBe(["doc-07", "doc-06", "doc-05", "doc-04", "doc-03"]);
-        _index.EntriesRead.ShouldBe(8);
+        _account.Index.EntriesRead.ShouldBe(8);
     }
 
     [Fact]
@@ -64,7 +60,7 @@ public sealed class A_digest_reads_a_theme_newest_first_and_stops_at_what_it_sho
         Shown(contents[0]).ShouldBe(["doc-004h", "doc-003h", "doc-002h", "doc-001h", "doc-000h"]);
         Shown(contents[1]).ShouldBe(["doc-076h", "doc-075h", "doc-074h", "doc-073h", "doc-072h"]);
         // Down to the older digest's fifth, of the 168 entries of the windows' union.
-        _index.EntriesRead.ShouldBe(77);
+        _account.Index.EntriesRead.ShouldBe(77);
     }
 
     [Fact]
@@ -77,14 +73,10 @@ public sealed class A_digest_reads_a_theme_newest_first_and_stops_at_what_it_sho
 
         Shown(contents[0]).ShouldBe(["doc-001h", "doc-000h"]);
         Shown(contents[1]).ShouldBe(["doc-004h", "doc-003h", "doc-002h", "doc-001h", "doc-000h"]);
-        _index.EntriesRead.ShouldBe(5);
+        _account.Index.EntriesRead.ShouldBe(5);
     }
 
-    private async Task AddAsync(DocumentSummaries document)
-    {
-        await _summaries.SaveAsync(document, TestContext.Current.CancellationToken);
-        await _index.AddAsync(document, TestContext.Current.CancellationToken);
-    }
+    private Task AddAsync(DocumentSummaries document) => _account.AddAsync(document);
 
     private async Task<DigestContent> CollectAsync(DigestWindow window) =>
         (await Collector.CollectAsync([window], TestContext.Current.CancellationToken))[0];
@@ -92,11 +84,7 @@ public sealed class A_digest_reads_a_theme_newest_first_and_stops_at_what_it_sho
     private static DigestWindow Window(DateTimeOffset after, DateTimeOffset upTo) =>
         new(DigestSamples.Subscriber("en") with { Themes = [Theme] }, Now, after, upTo);
 
-    private static IEnumerable<string> Shown(DigestContent content) => content.Themes.SelectMany(t => t.Items).Select(i => i.DocumentId);
+    private static IEnumerable<string> Shown(DigestContent content) => ThemeAccount.Shown(content);
 
-    private static DocumentSummaries Document(string id, DateTimeOffset at, string theme = Theme) => new(id, $"{id}.txt", $"Document {id}", "en", at,
-    [
-        new ThemedSummary(theme, new Dictionary<string, string> { ["en"] = theme }, false, 1,
-            [new SummarySentence(id, 0, "", 0, 30, $"Finding {id} was reported.", 1.0)], []),
-    ]);
+    private static DocumentSummaries Document(string id, DateTimeOffset at, string theme = Theme) => ThemeAccount.Document(id, at, theme: theme);
 }
