@@ -129,8 +129,9 @@ public sealed class RunningPipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the blob watcher has published <paramref name="count"/> events in all and the work queues are empty.</summary>
-    public async Task WaitUntilIdleAsync(long publishedAtLeast, CancellationToken cancellationToken)
+    /// <summary>Waits until the blob watcher has published <paramref name="publishedAtLeast"/> events in all and the work queues are empty.</summary>
+    /// <param name="timeout">How long before the test fails (default 60 s, scaled); longer where the host first has to notice storage is back.</param>
+    public async Task WaitUntilIdleAsync(long publishedAtLeast, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var watcher = Services.GetServices<IHostedService>().OfType<BlobWatcher>().Single();
         var queues = new global::Azure.Storage.Queues.QueueServiceClient(Get<IConfiguration>()["Storage:ConnectionString"]);
@@ -145,7 +146,7 @@ public sealed class RunningPipeline : IAsyncDisposable
             }
 
             return true;
-        }, "the pipeline to be idle", cancellationToken);
+        }, "the pipeline to be idle", cancellationToken, timeout);
     }
 
     public async Task<Subscriber> SubscribeAsync(string email, string language, IReadOnlyList<string> themes, DateTimeOffset createdAt, CancellationToken cancellationToken)
