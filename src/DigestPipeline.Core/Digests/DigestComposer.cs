@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Summaries;
 using Fluid;
 using Fluid.Values;
 
@@ -67,6 +68,12 @@ public sealed class DigestComposer(SubscriberLinks links)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Label).ToList(), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var themes = shown.Select(theme => BuildTheme(theme, subscriber, issuedAt, labels, themesOf, seen)).ToList();
+        var firstAppearances = themes.SelectMany(t => t.Items).Where(i => !i.Repeat).ToDictionary(i => i.DocumentId, StringComparer.Ordinal);
+        var inBrief = InBrief.Select(shown).Select(fact => new DigestBriefView(
+            Quote(fact.Sentence, labels),
+            DigestText.SingleLine(fact.Item.Language),
+            labels.Quote(ShortTitle(DigestText.SingleLine(fact.Item.DocumentTitle)), ""),
+            firstAppearances[fact.Item.DocumentId].Url)).ToList();
         var count = labels.ItemCount(content.ItemCount);
         var title = string.Format(labels.Culture, labels.TitleFormat, LocalDate(content.Period, subscriber, labels.Culture));
 
@@ -84,6 +91,8 @@ public sealed class DigestComposer(SubscriberLinks links)
                 labels.JoinList(themes.Select(t => t.Label).ToList())),
             FooterSchedule: string.Format(labels.Culture, labels.FooterScheduleFormat,
                 labels.DescribeSchedule(subscriber.Schedule), DigestText.SingleLine(subscriber.TimeZone)),
+            InBriefLabel: labels.InBrief,
+            InBrief: inBrief,
             Themes: themes,
             ViewInBrowserLabel: labels.ViewInBrowser,
             ViewInBrowserUrl: links.ViewDigest(subscriber.Id, deliveryId, issuedAt),
@@ -130,9 +139,7 @@ public sealed class DigestComposer(SubscriberLinks links)
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            var (introduction, items) = CitedList.Split(sentence.Text);
-            var quoted = labels.Quote(introduction, sentence.IsClause ? " …" : "");
-            currentSentences.Add(new DigestSentenceView(quoted, items, labels.AlsoReportedIn(otherSources)));
+            currentSentences.Add(new DigestSentenceView(Quote(sentence, labels), CitedList.Split(sentence.Text).Items, labels.AlsoReportedIn(otherSources)));
         }
 
         var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
@@ -150,6 +157,10 @@ public sealed class DigestComposer(SubscriberLinks links)
             Url: links.Document(subscriber.Id, item.DocumentId,
                 item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt));
     }
+
+    /// <summary>The sentence between quotation marks, without the list it may announce, "…" after a clause cut from its sentence.</summary>
+    private static string Quote(SummarySentence sentence, DigestLabels labels) =>
+        labels.Quote(CitedList.Split(sentence.Text).Introduction, sentence.IsClause ? " …" : "");
 
     /// <summary>The title cut for a reference back to it, without a colon or comma left dangling before the "…".</summary>
     private static string ShortTitle(string title)
@@ -192,6 +203,7 @@ public sealed class DigestComposer(SubscriberLinks links)
                 StrictVariables = true,
             };
             options.MemberAccessStrategy.Register<DigestView>();
+            options.MemberAccessStrategy.Register<DigestBriefView>();
             options.MemberAccessStrategy.Register<DigestThemeView>();
             options.MemberAccessStrategy.Register<DigestItemView>();
             options.MemberAccessStrategy.Register<DigestSectionView>();

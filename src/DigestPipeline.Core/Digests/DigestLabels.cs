@@ -41,7 +41,8 @@ public sealed record DigestLabels(
     string Colon,
     string InLanguageFormat,
     string SeeAbove,
-    string AlsoUnderFormat)
+    string AlsoUnderFormat,
+    string InBrief)
 {
     public static DigestLabels French { get; } = new(
         Language: "fr",
@@ -77,7 +78,8 @@ public sealed record DigestLabels(
         Colon: "\u00A0:",
         InLanguageFormat: "en {0}",
         SeeAbove: "voir plus haut",
-        AlsoUnderFormat: "Aussi sous\u00A0: {0}");
+        AlsoUnderFormat: "Aussi sous\u00A0: {0}",
+        InBrief: "En bref");
 
     public static DigestLabels English { get; } = new(
         Language: "en",
@@ -113,7 +115,8 @@ public sealed record DigestLabels(
         Colon: ":",
         InLanguageFormat: "in {0}",
         SeeAbove: "see above",
-        AlsoUnderFormat: "Also under: {0}");
+        AlsoUnderFormat: "Also under: {0}",
+        InBrief: "In brief");
 
     /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
     public static DigestLabels For(string? language)
@@ -132,11 +135,11 @@ public sealed record DigestLabels(
     public string AlsoReportedIn(IReadOnlyList<string> titles) =>
         titles.Count == 0 ? "" : string.Format(Culture, AlsoReportedInFormat, JoinList(titles));
 
-    /// <summary>"en anglais" / "in French": the label of an item in a language other than the digest's.</summary>
     /// <summary>"Also under: Energy, Security": the digest's other themes that show the same document; empty when none.</summary>
     public string AlsoUnder(IReadOnlyList<string> themes) =>
         themes.Count == 0 ? "" : string.Format(Culture, AlsoUnderFormat, JoinList(themes));
 
+    /// <summary>"en anglais" / "in French": the label of an item in a language other than the digest's.</summary>
     public string InLanguage(string language) => string.Format(Culture, InLanguageFormat, LanguageNames.Of(language, Language));
 
     /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>

@@ -18,6 +18,8 @@ internal sealed record DigestView(
     string KeyPhrasesLabel,
     string FooterWhy,
     string FooterSchedule,
+    string InBriefLabel,
+    IReadOnlyList<DigestBriefView> InBrief,
     IReadOnlyList<DigestThemeView> Themes,
     string ViewInBrowserLabel,
     string ViewInBrowserUrl,
@@ -27,6 +29,11 @@ internal sealed record DigestView(
     string UnsubscribeUrl,
     string SourcePageLabel,
     string Colon);
+
+/// <summary>One fact of the digest's "in brief" (<see cref="InBrief"/>): the cited sentence and the document it comes from.</summary>
+/// <param name="ShortTitle">The document's title, cut short and quoted, as the digest refers back to it.</param>
+/// <param name="Url">The document's source page with its cited sentences highlighted.</param>
+internal sealed record DigestBriefView(string Quoted, string Lang, string ShortTitle, string Url);
 
 /// <param name="UnsubscribeLabel">"Unsubscribe from “Health”", for <paramref name="UnsubscribeUrl"/> (this theme only).</param>
 internal sealed record DigestThemeView(

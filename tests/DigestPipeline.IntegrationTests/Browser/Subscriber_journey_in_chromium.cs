@@ -186,6 +186,37 @@ public sealed class Subscriber_journey_in_chromium(AzuriteFixture azurite, Maild
         (await page.Locator("p", new PageLocatorOptions { Has = label }).InnerTextAsync()).ShouldContain("hospitals-and-grid-operators-brace-for-ai.txt");
     }
 
+    [Fact]
+    public async Task The_demo_documents_digest_opens_in_brief_and_shows_each_document_once_on_a_phone()
+    {
+        foreach (var name in new[] { "fr-tech-basel-ai-summit-miami.txt", "en-hospitals-and-grid-operators-brace-for-ai.txt", "en-city-council-digital-committee-notes.md" })
+            await _pipeline.UploadAndWaitForSummaryAsync(name, SeedDocument(name), Cancellation);
+        var subscriber = new Subscriber("sub-layout", "layout@example.org", "Camille", ["health", "energy-compute", "national-security", "open-source-agents", "physical-ai", "ai-systems"],
+            "fr", "0 7 * * *", "Europe/Paris", SubscriberState.Active, DateTimeOffset.UtcNow) { AlsoReads = ["en"] };
+        var now = DateTimeOffset.UtcNow;
+        var content = await _pipeline.Get<DigestContentCollector>().CollectAsync(subscriber, now, now.AddDays(-1), now.AddMinutes(1), Cancellation);
+        content.Themes.Select(t => t.Items.Count).Sum().ShouldBeGreaterThan(3, "several items on several themes");
+        var html = _pipeline.Get<DigestComposer>().Compose(content, "sub-layout-delivery").Html;
+
+        // The screenshots of the layout the docs show (docs/screenshots/digest-layout-*).
+        await DigestScreenshots.TakeAsync(chromium.Browser, p => p.SetContentAsync(html), "digest-layout");
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html);
+        var brief = page.Locator(".dp-brief");
+        (await brief.Locator("h2").InnerTextAsync()).ShouldBe("En bref");
+        (await brief.Locator("li").CountAsync()).ShouldBe(3, "at most three facts, one per document");
+        var box = (await brief.BoundingBoxAsync()).ShouldNotBeNull();
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(375);
+        // Each document: one full title (h3), its later themes as short references. (This class's other tests may
+        // have uploaded more documents: the counts come from the content.)
+        var documents = content.Themes.SelectMany(t => t.Items).Select(i => i.DocumentId).Distinct().Count();
+        documents.ShouldBeGreaterThanOrEqualTo(3);
+        (await page.Locator("h3").CountAsync()).ShouldBe(documents);
+        (await page.GetByText("(voir plus haut)").CountAsync()).ShouldBe(content.ItemCount - documents);
+    }
+
     private async Task<MaildevEmail> SingleEmailAsync(string address, string subjectStart, TimeSpan? timeout = null)
     {
         var emails = await maildev.WaitForEmailsAsync(
