@@ -26,9 +26,10 @@ public static class EvalCommand
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N rows" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the predictions (default .digest/eval)" };
         var noTitle = new Option<bool>("--no-title") { Description = "Withhold each row's title from the engine, as reference systems never see it" };
+        var keyPhrases = new Option<bool>("--key-phrases") { Description = "Also summarize every row on its themes and count the key phrases that are a single common word" };
         var command = new Command("eval", "Score the summarizer with ROUGE-1/2/L against reference summaries, next to Lead-k.")
         {
-            dataset, sentences, words, language, byCategory, themes, limit, output, noTitle,
+            dataset, sentences, words, language, byCategory, themes, limit, output, noTitle, keyPhrases,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +70,13 @@ public static class EvalCommand
             var enginePath = WritePredictions(folder, $"{name}.engine.jsonl", report.Documents.Select(d => (d.Id, d.Engine)));
             var leadPath = WritePredictions(folder, $"{name}.lead.jsonl", report.Documents.Select(d => (d.Id, d.Lead)));
             Print(report, budget, parse.GetValue(noTitle) ? $"{file.Name} (titles withheld)" : file.Name, enginePath, leadPath, parse.GetValue(byCategory) ? analysis.TaxonomyPath : null);
+            if (parse.GetValue(keyPhrases))
+            {
+                var audit = AnsiConsole.Status().Start("Summarizing every row on its themes…",
+                    _ => KeyPhraseAudit.Run(rows, new DocumentReader(analysis.ReaderOptions), new DocumentSummarizer(analysis.Taxonomy, analysis.SummarizerOptions), !parse.GetValue(noTitle)));
+                PrintKeyPhrases(audit);
+            }
+
             return 0;
         });
         return command;
@@ -94,6 +102,16 @@ public static class EvalCommand
         }
 
         AnsiConsole.MarkupLine($"Predictions: {Markup.Escape(enginePath)}, {Markup.Escape(leadPath)}");
+    }
+
+    private static void PrintKeyPhrases(KeyPhraseReport audit)
+    {
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Key phrases: {audit.Phrases} over the themed summaries; {audit.SingleWords} of one word; {audit.SingleCommonWords} of one common word (in ≥ {100 * KeyPhraseAudit.CommonDocumentShare:0} % of the documents): {100 * audit.SingleCommonShare:0.0} %.")));
+        if (audit.MostFrequent.Count > 0)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape("Most frequent: " + string.Join(", ", audit.MostFrequent.Select(w => $"{w.Word} ({w.Count})"))));
+        }
     }
 
     private static void PrintCategories(EvaluationReport report, double accuracy, string taxonomyFile)

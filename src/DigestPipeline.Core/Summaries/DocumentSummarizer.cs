@@ -66,7 +66,8 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 Discovered: false,
                 Math.Round(score, 4),
                 Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
-                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme))));
+                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme),
+                    themeLabel: definition.Label(analyzed.Stems.Language))));
         }
 
         var discoveredThemes = DiscoveredThemes.Find(evidence, kept);

@@ -18,6 +18,12 @@ internal static class KeyPhraseExtractor
     private const int MaxRunWords = 3;
     private const double KeywordBonus = 2.0;
 
+    /// <summary>
+    /// Single lower-case words ("market", "growth") say little beyond the theme: at most this many in one list, so that
+    /// phrases and names fill the rest.
+    /// </summary>
+    private const int MaxCommonWords = 2;
+
     /// <summary>Free phrases (not keywords) are taken from this many of the best sentences only.</summary>
     private const int RunSentences = 10;
 
@@ -27,8 +33,10 @@ internal static class KeyPhraseExtractor
         SentenceSimilarity similarity,
         IReadOnlyList<RankedSentence> sentences,
         Func<int, IEnumerable<KeywordMatch>> themeMatches,
-        AnalyzedSentence? heading = null)
+        AnalyzedSentence? heading = null,
+        string? themeLabel = null)
     {
+        var label = themeLabel is null ? [] : Tokenizer.Tokenize(themeLabel, document.Stems).Select(t => t.Stem).ToArray();
         var phrases = new Phrases(document.Source.Text);
         var best = BestSentences(sentences);
         if (heading is not null)
@@ -55,7 +63,7 @@ internal static class KeyPhraseExtractor
         var candidates = new List<Phrase>(phrases.All.Count);
         foreach (var phrase in phrases.All)
         {
-            if (phrase.Keyword || phrase.Occurrences > 1 ? phrase.Stems.Length > 1 || !similarity.IsCommon(phrase.Stems[0]) : phrase.IsName)
+            if (IsShown(phrase, similarity, label))
             {
                 candidates.Add(phrase);
             }
@@ -69,7 +77,8 @@ internal static class KeyPhraseExtractor
         var chosen = new List<Phrase>(MaxKeyPhrases);
         foreach (var phrase in candidates)
         {
-            if (chosen.Exists(c => ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems)))
+            if (chosen.Exists(c => ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems))
+                || (phrase.Stems.Length == 1 && !phrase.IsName && chosen.Count(c => c.Stems.Length == 1 && !c.IsName) == MaxCommonWords))
             {
                 continue;
             }
@@ -82,6 +91,22 @@ internal static class KeyPhraseExtractor
         }
 
         return [.. chosen.Select(p => p.Surface)];
+    }
+
+    /// <summary>
+    /// Several words: a theme's keyword, or a run met more than once, or a name. One word only when it says more
+    /// than the theme's heading: not a word of the theme's label ("santé" under Santé), not a word common to the
+    /// whole document, and, unless it is one of the theme's keywords, a name (capitalised away from the start of its
+    /// sentences, "Nvidia"): a single lower-case word out of a run ("said", "start", "work") is rarely a topic.
+    /// </summary>
+    private static bool IsShown(Phrase phrase, SentenceSimilarity similarity, string[] label)
+    {
+        if (phrase.Stems.Length > 1)
+            return phrase.Keyword || phrase.Occurrences > 1 || phrase.IsName;
+        var stem = phrase.Stems[0];
+        if (similarity.IsCommon(stem) || ContainsAll(label, phrase.Stems))
+            return false;
+        return phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName);
     }
 
     /// <summary>The <see cref="RunSentences"/> best sentences (highest score, then first in the text).</summary>
@@ -201,7 +226,7 @@ internal static class KeyPhraseExtractor
             phrase.Keyword |= keyword;
             var atSentenceStart = start == sentence.Words[0].Start;
             var surface = Text.AsSpan(start, end - start);
-            phrase.IsName |= words.Length > 1 && !atSentenceStart && IsName(Text, words);
+            phrase.IsName |= !atSentenceStart && IsName(Text, words);
             if (phrase.Surface.Length == 0
                 || (phrase.SurfaceAtSentenceStart && !atSentenceStart)
                 || (phrase.SurfaceAtSentenceStart == atSentenceStart && Capitals(surface) < phrase.SurfaceCapitals))
@@ -322,7 +347,7 @@ internal static class KeyPhraseExtractor
 
         public bool Keyword { get; set; }
 
-        /// <summary>Several words, met at least once all capitalised away from the start of a sentence.</summary>
+        /// <summary>Met at least once with every word capitalised, away from the start of a sentence.</summary>
         public bool IsName { get; set; }
     }
 }

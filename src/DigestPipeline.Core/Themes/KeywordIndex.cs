@@ -38,6 +38,12 @@ internal sealed class KeywordIndex
 
     public StemmerCache Stems { get; }
 
+    /// <summary>The stemmer is a light one (see <see cref="StemsMatch"/>).</summary>
+    public bool TextMayBeShorter => Stems.Language is not ("en" or "nl");
+
+    /// <summary><see cref="StemsMatch"/> with this language's rule for a shorter text stem.</summary>
+    public bool Matches(string text, string keyword) => StemsMatch(text, keyword, TextMayBeShorter);
+
     public IReadOnlyList<ThemeKeyword> Keywords { get; }
 
     public int ThemeCount { get; }
@@ -66,13 +72,17 @@ internal sealed class KeywordIndex
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var text in texts)
             {
-                var words = Tokenizer.Tokenize(text, stems).Where(w => !w.IsStop).Select(w => w.Stem).ToArray();
+                var tokens = Tokenizer.Tokenize(text, stems);
+                var words = tokens.Where(w => !w.IsStop).Select(w => w.Stem).ToArray();
                 if (words.Length == 0 || !seen.Add(string.Join(' ', words)))
                 {
                     continue;
                 }
 
-                keywords.Add(new ThemeKeyword(t, text, words, 1.0 + (0.5 * (words.Length - 1))));
+                // "start-up" without its stop word is "start", which would match every "start" of a text, a word in
+                // another sense: a keyword left with one word of several matches only where the text writes it whole
+                // (ThemeMatcher). Two content words ("puissance de calcul") are specific enough as they are.
+                keywords.Add(new ThemeKeyword(t, text, words, 1.0 + (0.5 * (words.Length - 1)), WrittenWhole: words.Length == 1 && tokens.Count > 1));
             }
         }
 
@@ -90,7 +100,11 @@ internal sealed class KeywordIndex
     /// characters that leaves at most 2 characters of the keyword stem and 4 of the text stem
     /// (<c>energ</c> ~ <c>energet</c>, <c>industrial</c> ~ <c>industrialis</c>, but not <c>inter</c> ~ <c>internation</c>).
     /// </summary>
-    public static bool StemsMatch(string text, string keyword)
+    /// <param name="textMayBeShorter">Whether a text stem may be the shorter one. Light stemmers (fr, de, es, it, pt)
+    /// leave "énergie" as <c>energ</c> and "énergétique" as <c>energet</c>: the shorter stem is the same word family cut
+    /// short. Snowball's full stemmers (en, nl) already join a family, so there a shorter text stem is another word:
+    /// "start" is not "startup".</param>
+    public static bool StemsMatch(string text, string keyword, bool textMayBeShorter = true)
     {
         if (string.Equals(text, keyword, StringComparison.Ordinal))
         {
@@ -103,7 +117,8 @@ internal sealed class KeywordIndex
         }
 
         var common = text.AsSpan().CommonPrefixLength(keyword);
-        return common >= MinPrefix && keyword.Length - common <= 2 && text.Length - common <= 4 && !char.IsDigit(keyword[0]);
+        return common >= MinPrefix && keyword.Length - common <= 2 && text.Length - common <= 4 && !char.IsDigit(keyword[0])
+            && (textMayBeShorter || text.Length >= keyword.Length);
     }
 
     private int[] Find(string stem)
@@ -118,7 +133,7 @@ internal sealed class KeywordIndex
         {
             foreach (var k in near)
             {
-                if (StemsMatch(stem, Keywords[k].Stems[0]))
+                if (Matches(stem, Keywords[k].Stems[0]))
                 {
                     found.Add(k);
                 }

@@ -12,7 +12,8 @@ internal static class ThemeMatcher
     public const double RepeatWeight = 0.25;
 
     /// <summary>All keyword occurrences in the sentence, ordered by position then keyword.</summary>
-    public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index)
+    /// <param name="text">The document's text, where <paramref name="sentence"/>'s words are.</param>
+    public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index, string text)
     {
         var matches = new List<KeywordMatch>();
         var words = sentence.Words;
@@ -30,10 +31,10 @@ internal static class ThemeMatcher
                 var all = true;
                 for (var m = 1; m < stems.Length && all; m++)
                 {
-                    all = KeywordIndex.StemsMatch(words[i + m].Stem, stems[m]);
+                    all = index.Matches(words[i + m].Stem, stems[m]);
                 }
 
-                if (all)
+                if (all && (!keyword.WrittenWhole || IsWrittenAt(text, words[i].Start, keyword.Text)))
                 {
                     matches.Add(new KeywordMatch(k, keyword.Theme, i, stems.Length, words[i].Start, words[i + stems.Length - 1].End));
                 }
@@ -41,6 +42,23 @@ internal static class ThemeMatcher
         }
 
         return matches;
+    }
+
+    /// <summary>The keyword is written at <paramref name="start"/>, up to case, and hyphens or spaces between its words.</summary>
+    private static bool IsWrittenAt(string text, int start, string keyword)
+    {
+        var at = start;
+        foreach (var c in keyword)
+        {
+            if (at >= text.Length)
+                return false;
+            var t = text[at++];
+            var separator = c is ' ' or '-' or '\u2011';
+            if (separator ? !(t is ' ' or '-' or '\u2011' or '\u00A0') : char.ToLowerInvariant(t) != char.ToLowerInvariant(c))
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>

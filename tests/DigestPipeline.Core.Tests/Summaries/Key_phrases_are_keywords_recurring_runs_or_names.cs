@@ -37,6 +37,24 @@ public sealed class Key_phrases_are_keywords_recurring_runs_or_names
     }
 
     [Fact]
+    public void A_lower_case_word_alone_is_not_a_key_phrase_but_a_name_is()
+    {
+        var energy = ThemeSamples.Summarize(ThemeSamples.Document("en",
+                ThemeSamples.Title("Power for computing"),
+                ThemeSamples.Paragraph(
+                    "Demand for electricity from data centres doubled, according to Nvidia. "
+                    + "Grid operators expect more requests for electricity, according to analysts. "
+                    + "The chips sold by Nvidia, according to engineers, need cooling. "
+                    + "Energy prices rose, according to the regulator.")))
+            .Themes.Single(t => t.ThemeId == "energy-compute");
+
+        energy.KeyPhrases.ShouldContain("Nvidia", customMessage: string.Join(" | ", energy.KeyPhrases));
+        // "according" recurs four times and is no topic; "energy" only repeats the theme's label.
+        energy.KeyPhrases.ShouldNotContain("according", customMessage: string.Join(" | ", energy.KeyPhrases));
+        energy.KeyPhrases.ShouldNotContain(p => p.Equals("energy", StringComparison.OrdinalIgnoreCase), string.Join(" | ", energy.KeyPhrases));
+    }
+
+    [Fact]
     public void A_word_of_a_phrase_already_taken_is_not_shown_again_in_another_form()
     {
         // The seed's health section names "Tampa General Hospital" after "opérations hospitalières".

@@ -59,9 +59,21 @@ public sealed class Seed_article_gets_its_themes
 
         health.KeyPhrases.ShouldNotBeEmpty();
         health.KeyPhrases.Count.ShouldBeLessThanOrEqualTo(5);
-        health.KeyPhrases.ShouldContain("santé");
+        health.KeyPhrases.ShouldContain("essais cliniques");
+        // The theme's heading already says "Santé": the phrases say what the article says about it.
+        health.KeyPhrases.ShouldNotContain("santé");
         var text = ThemeSamples.ReadSeedArticle().Text;
         health.KeyPhrases.ShouldAllBe(phrase => text.Contains(phrase));
+    }
+
+    [Fact]
+    public void No_key_phrase_is_a_word_taken_in_another_sense()
+    {
+        // "la place centrale où se négocie…" is no power plant: energy's keyword is "centrale nucléaire", not "centrale".
+        var energy = SeedSummaries.Value.Themes.Single(t => t.ThemeId == "energy-compute");
+
+        energy.KeyPhrases.ShouldNotBeEmpty();
+        energy.KeyPhrases.ShouldNotContain(phrase => phrase.Contains("centrale", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class Energy_matches_energetique_and_energies
         var index = KeywordIndex.Build(ThemeSamples.Taxonomy(Taxonomy), "fr");
         var analyzed = AnalyzedDocument.Analyze(ThemeSamples.Document("fr", ThemeSamples.Paragraph(sentence)));
 
-        var matches = ThemeMatcher.Match(analyzed.Sentences[0], index);
+        var matches = ThemeMatcher.Match(analyzed.Sentences[0], index, analyzed.Source.Text);
 
         matches.ShouldHaveSingleItem().Theme.ShouldBe(0);
     }
@@ -37,7 +37,7 @@ public sealed class Energy_matches_energetique_and_energies
             """{"themes":[{"id":"energy","labels":{"fr":"Énergie"},"keywords":{"fr":["énergétique"]}}]}"""), "fr");
         var analyzed = AnalyzedDocument.Analyze(ThemeSamples.Document("fr", ThemeSamples.Paragraph("Il manque de l’énergie.")));
 
-        ThemeMatcher.Match(analyzed.Sentences[0], index).ShouldHaveSingleItem();
+        ThemeMatcher.Match(analyzed.Sentences[0], index, analyzed.Source.Text).ShouldHaveSingleItem();
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class Energy_matches_energetique_and_energies
         var index = KeywordIndex.Build(ThemeSamples.Taxonomy(Taxonomy), "fr");
         var analyzed = AnalyzedDocument.Analyze(ThemeSamples.Document("fr", ThemeSamples.Paragraph(sentence)));
 
-        ThemeMatcher.Match(analyzed.Sentences[0], index).ShouldBeEmpty();
+        ThemeMatcher.Match(analyzed.Sentences[0], index, analyzed.Source.Text).ShouldBeEmpty();
     }
 
     [Fact]
@@ -58,6 +58,6 @@ public sealed class Energy_matches_energetique_and_energies
         var analyzed = AnalyzedDocument.Analyze(ThemeSamples.Document("en",
             ThemeSamples.Paragraph("Energy prices rose. The energetic demand of data centres grows.")));
 
-        analyzed.Sentences.ShouldAllBe(s => ThemeMatcher.Match(s, index).Count == 1);
+        analyzed.Sentences.ShouldAllBe(s => ThemeMatcher.Match(s, index, analyzed.Source.Text).Count == 1);
     }
 }

@@ -17,7 +17,7 @@ public sealed class Keyword_phrases_match_as_word_sequences
     {
         var index = KeywordIndex.Build(ThemeSamples.Taxonomy(Taxonomy), "fr");
         var analyzed = AnalyzedDocument.Analyze(ThemeSamples.Document("fr", ThemeSamples.Paragraph(sentence)));
-        return ThemeMatcher.Match(analyzed.Sentences[0], index);
+        return ThemeMatcher.Match(analyzed.Sentences[0], index, analyzed.Source.Text);
     }
 
     [Theory]
