@@ -82,7 +82,10 @@ internal sealed class KeywordIndex
                 // "start-up" without its stop word is "start", which would match every "start" of a text, a word in
                 // another sense: a keyword left with one word of several matches only where the text writes it whole
                 // (ThemeMatcher). Two content words ("puissance de calcul") are specific enough as they are.
-                keywords.Add(new ThemeKeyword(t, text, words, 1.0 + (0.5 * (words.Length - 1)), WrittenWhole: words.Length == 1 && tokens.Count > 1));
+                keywords.Add(new ThemeKeyword(t, text, words, 1.0 + (0.5 * (words.Length - 1)), WrittenWhole: words.Length == 1 && tokens.Count > 1)
+                {
+                    WrittenBefore = tokens.First(w => !w.IsStop).Start,
+                });
             }
         }
 

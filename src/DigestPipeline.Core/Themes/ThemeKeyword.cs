@@ -5,4 +5,8 @@ namespace DigestPipeline.Core.Themes;
 /// <param name="Weight">Evidence one occurrence gives: phrases are more specific than single words.</param>
 /// <param name="WrittenWhole">The keyword is one content word and stop words ("start-up", "on stage"): it matches only
 /// where the text writes it as it is, up to case and hyphens, not wherever that one word appears.</param>
-internal sealed record ThemeKeyword(int Theme, string Text, string[] Stems, double Weight, bool WrittenWhole = false);
+internal sealed record ThemeKeyword(int Theme, string Text, string[] Stems, double Weight, bool WrittenWhole = false)
+{
+    /// <summary>Characters of <see cref="Text"/> before its first content word: 2 in "e-commerce".</summary>
+    public int WrittenBefore { get; init; }
+}

@@ -34,7 +34,7 @@ internal static class ThemeMatcher
                     all = index.Matches(words[i + m].Stem, stems[m]);
                 }
 
-                if (all && (!keyword.WrittenWhole || IsWrittenAt(text, words[i].Start, keyword.Text)))
+                if (all && (!keyword.WrittenWhole || IsWrittenAt(text, words[i].Start - keyword.WrittenBefore, keyword.Text)))
                 {
                     matches.Add(new KeywordMatch(k, keyword.Theme, i, stems.Length, words[i].Start, words[i + stems.Length - 1].End));
                 }
@@ -44,9 +44,11 @@ internal static class ThemeMatcher
         return matches;
     }
 
-    /// <summary>The keyword is written at <paramref name="start"/>, up to case, and hyphens or spaces between its words.</summary>
+    /// <summary>The keyword is written at <paramref name="start"/>, a word's start, up to case, and hyphens or spaces between its words.</summary>
     private static bool IsWrittenAt(string text, int start, string keyword)
     {
+        if (start < 0 || (start > 0 && char.IsLetterOrDigit(text[start - 1])))
+            return false;
         var at = start;
         foreach (var c in keyword)
         {

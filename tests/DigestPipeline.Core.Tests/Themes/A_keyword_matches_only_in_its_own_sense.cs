@@ -11,7 +11,7 @@ namespace DigestPipeline.Core.Tests.Themes;
 public sealed class A_keyword_matches_only_in_its_own_sense
 {
     private const string Taxonomy = """
-        {"themes":[{"id":"startups","labels":{"en":"Start-ups","fr":"Start-up"},"keywords":{"en":["start-up","startups"],"fr":["start-up","énergétique"]}}]}
+        {"themes":[{"id":"startups","labels":{"en":"Start-ups","fr":"Start-up"},"keywords":{"en":["start-up","startups","e-commerce"],"fr":["start-up","énergétique"]}}]}
         """;
 
     private static List<KeywordMatch> Matches(string language, string sentence)
@@ -24,6 +24,7 @@ public sealed class A_keyword_matches_only_in_its_own_sense
     [Theory]
     [InlineData("The season will start in May.")]
     [InlineData("Prices started to fall.")]
+    [InlineData("The commerce ministry spoke.")]
     public void A_word_the_keyword_only_begins_with_does_not_match(string sentence) =>
         Matches("en", sentence).ShouldBeEmpty();
 
@@ -31,6 +32,7 @@ public sealed class A_keyword_matches_only_in_its_own_sense
     [InlineData("The start-up raised ten million pounds.")]
     [InlineData("Two Start-Ups raised money.")]
     [InlineData("Startups raised money.")]
+    [InlineData("Sales in e-commerce grew.")]
     public void The_keyword_written_whole_matches(string sentence) =>
         Matches("en", sentence).ShouldNotBeEmpty();
 
