@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Translation;
 using Fluid;
 using Fluid.Values;
 
@@ -111,17 +112,31 @@ public sealed class DigestComposer(SubscriberLinks links)
                 ? view with { ShortTitle = labels.Quote(ShortTitle(view.Title), ""), SeeAbove = labels.SeeAbove }
                 : view with { AlsoUnder = labels.AlsoUnder(themesOf[view.DocumentId].Skip(1).ToList()) }).ToList(),
             labels.UnsubscribeTheme(label),
-            links.UnsubscribeTheme(subscriber.Id, theme.ThemeId, issuedAt));
+            links.UnsubscribeTheme(subscriber.Id, theme.ThemeId, issuedAt),
+            Lead(theme, labels),
+            labels.LeadLabel);
     }
+
+    /// <summary>
+    /// The lead as shown: written sentences as they are, a cited one in quotation marks. Nothing when no sentence of it
+    /// is machine-written: the best extract alone is in its item already, and repeating it adds nothing.
+    /// </summary>
+    private static string Lead(DigestThemeGroup theme, DigestLabels labels) =>
+        theme.Lead.Any(s => s.MachineWritten)
+            ? string.Join(' ', theme.Lead.Select(s => s.MachineWritten ? DigestText.SingleLine(s.Text) : labels.Quote(DigestText.SingleLine(s.Text))))
+            : "";
 
     private DigestItemView BuildItem(DigestItem item, Subscriber subscriber, DateTimeOffset issuedAt, DigestLabels labels)
     {
         var sections = new List<DigestSectionView>();
         string? currentSection = null;
         List<DigestSentenceView>? currentSentences = null;
+        // A translated item reads in the digest's language; its link opens the original, cited passages highlighted.
+        var translation = item.Translation;
         foreach (var sentence in item.Sentences)
         {
-            var section = DigestText.SingleLine(sentence.Section);
+            var section = DigestText.SingleLine(translation is not null && translation.TryGetValue(TranslationUnit.HeadingKey(sentence.SectionIndex), out var heading)
+                ? heading : sentence.Section);
             if (currentSentences is null || section != currentSection)
             {
                 currentSection = section;
@@ -130,25 +145,35 @@ public sealed class DigestComposer(SubscriberLinks links)
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            var (introduction, items) = CitedList.Split(sentence.Text);
+            var translated = item.TranslationOf(sentence);
+            var (introduction, items) = CitedList.Split(translated ?? sentence.Text);
             var quoted = labels.Quote(introduction, sentence.IsClause ? " …" : "");
-            currentSentences.Add(new DigestSentenceView(quoted, items, labels.AlsoReportedIn(otherSources)));
+            currentSentences.Add(new DigestSentenceView(quoted, items, labels.AlsoReportedIn(otherSources),
+                translated is null ? "" : DigestText.SingleLine(sentence.Text)));
         }
 
-        var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
-        var languageNote = ItemLanguage.IsLabelled(subscriber.Language, item.Language) ? labels.InLanguage(DigestText.SingleLine(item.Language)) : "";
+        var itemLanguage = DigestText.SingleLine(item.Language);
+        var labelled = ItemLanguage.IsLabelled(subscriber.Language, item.Language);
+        var isTranslated = labelled && translation is not null;
+        // Key phrases are not translated: out of their sentences they translate badly, and foreign ones do not help.
+        var keyPhrases = isTranslated ? [] : item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
+        var languageNote = !labelled ? "" : isTranslated ? labels.TranslatedFrom(itemLanguage) : labels.InLanguage(itemLanguage);
+        var title = isTranslated && translation!.TryGetValue(TranslationUnit.TitleKey, out var translatedTitle) ? translatedTitle : item.DocumentTitle;
+        var readOriginal = isTranslated ? labels.ReadOriginal(itemLanguage) : "";
         return new DigestItemView(
             DocumentId: item.DocumentId,
-            Title: DigestText.SingleLine(item.DocumentTitle),
+            Title: DigestText.SingleLine(title),
             Source: DigestText.SingleLine(item.SourceName),
-            Lang: DigestText.SingleLine(item.Language),
+            Lang: isTranslated ? HtmlLanguage(subscriber.Language, labels) : itemLanguage,
             LanguageNote: languageNote,
             LanguageSuffix: languageNote.Length == 0 ? "" : $" ({languageNote})",
             Sections: sections,
             KeyPhrases: keyPhrases,
             KeyPhrasesText: string.Join(", ", keyPhrases),
             Url: links.Document(subscriber.Id, item.DocumentId,
-                item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt));
+                item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt),
+            ReadOriginal: readOriginal,
+            SourcePageLabel: isTranslated ? readOriginal : labels.SourcePageLabel);
     }
 
     /// <summary>The title cut for a reference back to it, without a colon or comma left dangling before the "…".</summary>

@@ -41,7 +41,11 @@ public sealed record DigestLabels(
     string Colon,
     string InLanguageFormat,
     string SeeAbove,
-    string AlsoUnderFormat)
+    string AlsoUnderFormat,
+    string TranslatedFromFormat,
+    string TranslatedFromVowelFormat,
+    string ReadOriginalFormat,
+    string LeadLabel)
 {
     public static DigestLabels French { get; } = new(
         Language: "fr",
@@ -77,7 +81,11 @@ public sealed record DigestLabels(
         Colon: "\u00A0:",
         InLanguageFormat: "en {0}",
         SeeAbove: "voir plus haut",
-        AlsoUnderFormat: "Aussi sous\u00A0: {0}");
+        AlsoUnderFormat: "Aussi sous\u00A0: {0}",
+        TranslatedFromFormat: "traduit du {0}",
+        TranslatedFromVowelFormat: "traduit de l’{0}",
+        ReadOriginalFormat: "Lire l’original ({0})",
+        LeadLabel: "Résumé automatique");
 
     public static DigestLabels English { get; } = new(
         Language: "en",
@@ -113,7 +121,11 @@ public sealed record DigestLabels(
         Colon: ":",
         InLanguageFormat: "in {0}",
         SeeAbove: "see above",
-        AlsoUnderFormat: "Also under: {0}");
+        AlsoUnderFormat: "Also under: {0}",
+        TranslatedFromFormat: "translated from {0}",
+        TranslatedFromVowelFormat: "translated from {0}",
+        ReadOriginalFormat: "Read the original ({0})",
+        LeadLabel: "Machine-written summary");
 
     /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
     public static DigestLabels For(string? language)
@@ -138,6 +150,17 @@ public sealed record DigestLabels(
         themes.Count == 0 ? "" : string.Format(Culture, AlsoUnderFormat, JoinList(themes));
 
     public string InLanguage(string language) => string.Format(Culture, InLanguageFormat, LanguageNames.Of(language, Language));
+
+    /// <summary>"traduit de l’anglais", "traduit du néerlandais" / "translated from French": an item shown in translation.</summary>
+    public string TranslatedFrom(string language)
+    {
+        var name = LanguageNames.Of(language, Language);
+        var vowel = name.Length > 0 && "aeiouyéèêàâîôû".Contains(char.ToLowerInvariant(name[0]), StringComparison.Ordinal);
+        return string.Format(Culture, vowel ? TranslatedFromVowelFormat : TranslatedFromFormat, name);
+    }
+
+    /// <summary>"Lire l’original (en anglais)" / "Read the original (in French)": the link of a translated item to its source.</summary>
+    public string ReadOriginal(string language) => string.Format(Culture, ReadOriginalFormat, InLanguage(language));
 
     /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>
     public string UnsubscribeTheme(string themeLabel) => string.Format(Culture, UnsubscribeThemeFormat, themeLabel);
