@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using DigestPipeline.Core.Language;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,9 @@ namespace DigestPipeline.Core.Translation;
 public sealed class SentenceTranslator(IChatClient chat, ITranslationCache cache, IOptions<TranslationOptions> options, TimeProvider time)
 {
     public const int MaxUnitsPerRequest = 40;
+
+    /// <summary>Letters of every script as they are: a model reads "hôpitaux" better than "h\u00F4pitaux".</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <returns>The translation of every piece, by key.</returns>
     /// <exception cref="Exception">The provider failed or answered out of shape; the cache keeps what was translated before.</exception>
@@ -53,7 +58,7 @@ public sealed class SentenceTranslator(IChatClient chat, ITranslationCache cache
             $"You translate excerpts of documents from {from} into {to} for a news digest. Translate each string of the JSON array " +
             "\"texts\" faithfully and completely, keeping names, numbers and dates as they are, and keeping line breaks and list markers. " +
             "Reply with only a JSON object {\"translations\": [...]} holding exactly one translated string per input string, in the same order.";
-        var request = JsonSerializer.Serialize(new Dictionary<string, string[]> { ["texts"] = units.Select(u => u.Text).ToArray() });
+        var request = JsonSerializer.Serialize(new Dictionary<string, string[]> { ["texts"] = units.Select(u => u.Text).ToArray() }, Json);
         var answer = await ChatRequests.AskAsync(chat, instructions, request, json: true, options.Value.Timeout, time, cancellationToken);
         return ChatRequests.Strings(answer, "translations", units.Length);
     }
