@@ -24,7 +24,8 @@ public sealed class TranslationOptionsValidator : IValidateOptions<TranslationOp
             || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)
             || endpoint.UserInfo.Length > 0 || endpoint.Query.Length > 0)
         {
-            failures.Add($"{section}:Endpoint '{options.Endpoint}' is not an absolute http(s) address without credentials or query.");
+            // Not echoed: a malformed address may carry credentials.
+            failures.Add($"{section}:Endpoint is not an absolute http(s) address without credentials or query.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Model))
