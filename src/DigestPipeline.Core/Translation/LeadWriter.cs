@@ -53,12 +53,17 @@ public sealed class LeadWriter(IChatClient chat, ITranslationCache cache, IOptio
         {
             var sentence = text.Substring(span.Start, span.Length).Trim();
             var checkedSentence = GroundedSentence.IsGrounded(sentence, sources) ? new LeadSentence(sentence, MachineWritten: true) : new LeadSentence(bestExtract, MachineWritten: false);
-            if (!lead.Contains(checkedSentence))
+            // Each text once: the best extract twice, or after a written sentence that says it word for word, repeats itself.
+            if (!lead.Exists(s => SameText(s.Text, checkedSentence.Text)))
                 lead.Add(checkedSentence);
         }
 
         return lead.Count > 0 ? lead : [new LeadSentence(bestExtract, MachineWritten: false)];
     }
+
+    private static bool SameText(string a, string b) =>
+        string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Equals(string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
 
     private string KeyOf(string language, IReadOnlyList<string> cited)
     {

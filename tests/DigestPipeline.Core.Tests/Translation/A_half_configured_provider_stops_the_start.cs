@@ -37,8 +37,9 @@ public sealed class A_half_configured_provider_stops_the_start
         var result = Validator.Validate(null, new TranslationOptions { Endpoint = endpoint, Model = model });
 
         result.Failed.ShouldBeTrue();
-        result.FailureMessage.ShouldContain(expected);
-        result.FailureMessage.ShouldNotContain("pw");
+        var message = result.FailureMessage.ShouldNotBeNull();
+        message.ShouldContain(expected);
+        message.ShouldNotContain("pw");
     }
 
     [Fact]
@@ -49,7 +50,8 @@ public sealed class A_half_configured_provider_stops_the_start
             Endpoint = "https://example.openai.azure.com/openai/v1/", Model = "m", ApiKey = "sk-secret-value", UseManagedIdentity = true,
         });
 
-        result.FailureMessage.ShouldContain("choose one");
-        result.FailureMessage.ShouldNotContain("sk-secret-value");
+        var message = result.FailureMessage.ShouldNotBeNull();
+        message.ShouldContain("choose one");
+        message.ShouldNotContain("sk-secret-value");
     }
 }

@@ -51,6 +51,16 @@ public sealed class A_lead_sentence_that_fails_its_check_is_replaced_by_the_best
     }
 
     [Fact]
+    public async Task A_written_sentence_that_is_the_best_extract_word_for_word_is_not_followed_by_it_again()
+    {
+        var chat = new ScriptedChatClient((_, _) => BestExtract + " Il y avait 3 000 chercheurs.");
+
+        var lead = await Writer(chat).WriteAsync("fr", Cited, [], BestExtract, Cancellation);
+
+        lead.ShouldBe([new LeadSentence(BestExtract, MachineWritten: true)]);
+    }
+
+    [Fact]
     public async Task The_same_cited_sentences_in_the_same_language_are_written_once()
     {
         var chat = new ScriptedChatClient((_, _) => "Des chercheurs se sont réunis à Bâle.");
