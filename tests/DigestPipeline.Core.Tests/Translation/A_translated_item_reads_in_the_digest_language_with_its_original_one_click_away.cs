@@ -61,6 +61,26 @@ public sealed class A_translated_item_reads_in_the_digest_language_with_its_orig
     }
 
     [Fact]
+    public void A_translation_and_a_lead_are_encoded_by_the_template_engine_like_any_document_text()
+    {
+        // A model's answer is text from outside, as a document is: it never reaches the HTML as markup.
+        var content = TranslationWorld.FrenchArticleFor("a@example.org");
+        var item = content.Themes[0].Items[0] with
+        {
+            Translation = new Dictionary<string, string> { ["title"] = "T", ["h0"] = "H", ["0:54"] = "<script>x</script> & co", ["60:36"] = "\"><img src=x>" },
+        };
+        content = content with { Themes = [content.Themes[0] with { Items = [item], Lead = [new LeadSentence("<b>Lead</b>", true)] }] };
+
+        var html = DigestSamples.Compose(content).Html;
+
+        html.ShouldNotContain("<script>x");
+        html.ShouldNotContain("<img src=x>");
+        html.ShouldNotContain("<b>Lead");
+        html.ShouldContain("&lt;script&gt;x&lt;/script&gt; &amp; co");
+        html.ShouldContain("&lt;b&gt;Lead&lt;/b&gt;");
+    }
+
+    [Fact]
     public void A_french_digest_says_which_language_an_item_was_translated_from()
     {
         var content = TranslationWorld.FrenchArticleFor("a@example.org");
