@@ -89,6 +89,8 @@ public static class PipelineServiceCollectionExtensions
             new SentenceTranslator(chat, cache, options, time),
             options.Value.Leads ? new LeadWriter(chat, cache, options, time) : null,
             services.GetRequiredService<ProviderOutage>(),
+            options,
+            time,
             services.GetRequiredService<ILogger<DigestEnricher>>());
     }
 

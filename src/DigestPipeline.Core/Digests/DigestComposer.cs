@@ -132,7 +132,10 @@ public sealed class DigestComposer(SubscriberLinks links)
         string? currentSection = null;
         List<DigestSentenceView>? currentSentences = null;
         // A translated item reads in the digest's language; its link opens the original, cited passages highlighted.
-        var translation = item.Translation;
+        var itemLanguage = DigestText.SingleLine(item.Language);
+        var labelled = ItemLanguage.IsLabelled(subscriber.Language, item.Language);
+        var translation = labelled ? item.Translation : null;
+        var isTranslated = translation is not null;
         foreach (var sentence in item.Sentences)
         {
             var section = DigestText.SingleLine(translation is not null && translation.TryGetValue(TranslationUnit.HeadingKey(sentence.SectionIndex), out var heading)
@@ -145,16 +148,13 @@ public sealed class DigestComposer(SubscriberLinks links)
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            var translated = item.TranslationOf(sentence);
+            var translated = isTranslated ? item.TranslationOf(sentence) : null;
             var (introduction, items) = CitedList.Split(translated ?? sentence.Text);
             var quoted = labels.Quote(introduction, sentence.IsClause ? " …" : "");
             currentSentences.Add(new DigestSentenceView(quoted, items, labels.AlsoReportedIn(otherSources),
                 translated is null ? "" : DigestText.SingleLine(sentence.Text)));
         }
 
-        var itemLanguage = DigestText.SingleLine(item.Language);
-        var labelled = ItemLanguage.IsLabelled(subscriber.Language, item.Language);
-        var isTranslated = labelled && translation is not null;
         // Key phrases are not translated: out of their sentences they translate badly, and foreign ones do not help.
         var keyPhrases = isTranslated ? [] : item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
         var languageNote = !labelled ? "" : isTranslated ? labels.TranslatedFrom(itemLanguage) : labels.InLanguage(itemLanguage);

@@ -23,13 +23,19 @@ public sealed class DigestEnricher
     private readonly SentenceTranslator? _translator;
     private readonly LeadWriter? _leads;
     private readonly ProviderOutage? _outage;
+    private readonly TimeSpan _batchBudget;
+    private readonly TimeProvider _time = TimeProvider.System;
     private readonly ILogger _logger;
 
-    public DigestEnricher(SentenceTranslator translator, LeadWriter? leads, ProviderOutage outage, ILogger<DigestEnricher> logger)
+    public DigestEnricher(SentenceTranslator translator, LeadWriter? leads, ProviderOutage outage, IOptions<TranslationOptions> options, TimeProvider time,
+        ILogger<DigestEnricher> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _translator = translator;
         _leads = leads;
         _outage = outage;
+        _batchBudget = options.Value.BatchBudget;
+        _time = time;
         _logger = logger;
     }
 
@@ -47,7 +53,8 @@ public sealed class DigestEnricher
         if (_translator is null || contents.All(c => c.ItemCount == 0))
             return contents;
 
-        var translations = await TranslateAsync(contents, cancellationToken);
+        var budget = new BatchBudget(_time.GetUtcNow() + _batchBudget);
+        var translations = await TranslateAsync(contents, budget, cancellationToken);
         var translated = contents.Select(content => content with
         {
             Themes = content.Themes.Select(theme => theme with
@@ -57,12 +64,12 @@ public sealed class DigestEnricher
             }).ToList(),
         }).ToList();
 
-        return _leads is null ? translated : await WriteLeadsAsync(translated, cancellationToken);
+        return _leads is null ? translated : await WriteLeadsAsync(translated, budget, cancellationToken);
     }
 
     /// <summary>Every foreign item's pieces, per document and digest language, translated once for the batch.</summary>
     private async Task<Dictionary<(string DocumentId, string Language), IReadOnlyDictionary<string, string>>> TranslateAsync(
-        IReadOnlyList<DigestContent> contents, CancellationToken cancellationToken)
+        IReadOnlyList<DigestContent> contents, BatchBudget budget, CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<(string DocumentId, string Language), (string From, Dictionary<string, TranslationUnit> Units)>();
         foreach (var content in contents)
@@ -80,7 +87,7 @@ public sealed class DigestEnricher
         var result = new Dictionary<(string DocumentId, string Language), IReadOnlyDictionary<string, string>>();
         foreach (var ((documentId, to), (from, units)) in wanted.OrderBy(w => w.Key.DocumentId, StringComparer.Ordinal).ThenBy(w => w.Key.Language, StringComparer.Ordinal))
         {
-            var translated = await AskAsync($"translating document {documentId} into {to}",
+            var translated = await AskAsync(budget, $"translating document {documentId} into {to}",
                 ct => _translator!.TranslateAsync(documentId, from, to, units.Values.ToList(), ct), cancellationToken);
             if (translated is null)
                 break;
@@ -90,7 +97,7 @@ public sealed class DigestEnricher
         return result;
     }
 
-    private async Task<IReadOnlyList<DigestContent>> WriteLeadsAsync(List<DigestContent> contents, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DigestContent>> WriteLeadsAsync(List<DigestContent> contents, BatchBudget budget, CancellationToken cancellationToken)
     {
         var result = new List<DigestContent>(contents.Count);
         var stopped = false;
@@ -106,7 +113,7 @@ public sealed class DigestEnricher
                     continue;
                 }
 
-                var lead = await AskAsync($"writing the lead of theme {theme.ThemeId}", ct => _leads!.WriteAsync(content.Subscriber.Language,
+                var lead = await AskAsync(budget, $"writing the lead of theme {theme.ThemeId}", ct => _leads!.WriteAsync(content.Subscriber.Language,
                     cited.Select(s => s.Text).ToList(),
                     theme.Items.SelectMany(i => i.Sentences.Select(i.TranslationOf)).OfType<string>().ToList(),
                     BestExtract(theme), ct), cancellationToken);
@@ -120,12 +127,26 @@ public sealed class DigestEnricher
         return result;
     }
 
-    /// <summary>The call's result, or null when the provider is paused or the call failed (then told to <see cref="ProviderOutage"/>).</summary>
-    private async Task<T?> AskAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// The call's result, or null when the provider is paused, the batch's budget is spent, or the call failed (then
+    /// told to <see cref="ProviderOutage"/>).
+    /// </summary>
+    private async Task<T?> AskAsync<T>(BatchBudget budget, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) where T : class
     {
         if (!_outage!.MayTry())
         {
             _logger.LogDebug("Translation provider paused after a failure: not {What}", what);
+            return null;
+        }
+
+        if (_time.GetUtcNow() >= budget.Until)
+        {
+            if (!budget.Told)
+            {
+                budget.Told = true;
+                _logger.LogInformation("Translations and leads took {Budget} for this batch (Translation:BatchBudget): its other digests go out without them", _batchBudget);
+            }
+
             return null;
         }
 
@@ -160,6 +181,14 @@ public sealed class DigestEnricher
                 yield return new TranslationUnit(TranslationUnit.HeadingKey(sentence.SectionIndex), sentence.Section);
             yield return new TranslationUnit(TranslationUnit.SentenceKey(sentence.Start, sentence.Length), sentence.Text);
         }
+    }
+
+    /// <summary>When the batch's requests must stop, and whether that was logged.</summary>
+    private sealed class BatchBudget(DateTimeOffset until)
+    {
+        public DateTimeOffset Until { get; } = until;
+
+        public bool Told { get; set; }
     }
 
     /// <summary>Shown translated only when every piece of the item is: never half an item in each language.</summary>

@@ -28,6 +28,12 @@ public sealed class TranslationOptions
     /// <summary>The longest one request to the provider may take; past it the digest goes out untranslated.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest the translations and leads of one batch of digests may take, all requests together: past it, the
+    /// batch's remaining digests go out as without a provider (what is cached is still used).
+    /// </summary>
+    public TimeSpan BatchBudget { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>After a failure, how long digests go out without asking the provider again (they never wait for it).</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 

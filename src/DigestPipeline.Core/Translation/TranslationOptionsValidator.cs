@@ -36,6 +36,8 @@ public sealed class TranslationOptionsValidator : IValidateOptions<TranslationOp
             failures.Add($"{section}:ApiKey and {section}:UseManagedIdentity are both set: choose one.");
         if (options.Timeout <= TimeSpan.Zero)
             failures.Add($"{section}:Timeout must be positive.");
+        if (options.BatchBudget <= TimeSpan.Zero)
+            failures.Add($"{section}:BatchBudget must be positive.");
         if (options.RetryAfter < TimeSpan.Zero)
             failures.Add($"{section}:RetryAfter must not be negative.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

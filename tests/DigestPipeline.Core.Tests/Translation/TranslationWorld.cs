@@ -28,7 +28,7 @@ internal sealed class TranslationWorld
         var options = Options.Create(new TranslationOptions { Endpoint = "http://127.0.0.1:1/v1", Model = "test", RetryAfter = TimeSpan.FromMinutes(1) });
         Outage = new ProviderOutage(options, Time, OutageLog);
         Enricher = new DigestEnricher(new SentenceTranslator(Chat, Cache, options, Time), new LeadWriter(Chat, Cache, options, Time), Outage,
-            new RecordingLogger<DigestEnricher>());
+            options, Time, EnricherLog);
     }
 
     public FakeTimeProvider Time { get; } = new(DigestSamples.Period);
@@ -38,6 +38,8 @@ internal sealed class TranslationWorld
     public ScriptedChatClient Chat { get; }
 
     public RecordingLogger<ProviderOutage> OutageLog { get; } = new();
+
+    public RecordingLogger<DigestEnricher> EnricherLog { get; } = new();
 
     public ProviderOutage Outage { get; }
 
