@@ -30,6 +30,7 @@ public sealed class A_foreign_item_reaches_its_reader_translated(AzuriteFixture 
         {
             ["Translation:Endpoint"] = provider.Endpoint,
             ["Translation:Model"] = "fake-model",
+            ["Translation:ApiKey"] = "sk-fake-translation-key",
         });
         await pipeline.UploadAndWaitForSummaryAsync("translated/sommet-ia.txt", RunningPipeline.SeedArticle(variant: "translated"), Cancellation);
         var now = DateTimeOffset.UtcNow;
@@ -67,5 +68,6 @@ public sealed class A_foreign_item_reaches_its_reader_translated(AzuriteFixture 
         translatedOnce.Values.ShouldAllBe(count => count == 1);
         provider.Translated.ShouldBe(translatedOnce);
         provider.LeadRequests.ShouldBe(leadRequests);
+        provider.Authorizations.ShouldAllBe(header => header == "Bearer sk-fake-translation-key");
     }
 }

@@ -29,6 +29,7 @@ public sealed class FakeChatProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _translated = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _authorizations = new();
     private int _requests;
     private int _leadRequests;
 
@@ -38,6 +39,9 @@ public sealed class FakeChatProvider : IAsyncDisposable
     public string Endpoint { get; private set; } = "";
 
     public bool Failing { get; set; }
+
+    /// <summary>The <c>Authorization</c> header of each request ("" when none).</summary>
+    public IReadOnlyList<string> Authorizations => _authorizations.ToList();
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -62,6 +66,7 @@ public sealed class FakeChatProvider : IAsyncDisposable
     private async Task<IResult> CompleteAsync(HttpRequest request)
     {
         Interlocked.Increment(ref _requests);
+        _authorizations.Enqueue(request.Headers.Authorization.ToString());
         if (Failing)
             return Results.Json(new { error = new { message = "The fake provider is down.", type = "server_error" } }, statusCode: 500);
 
