@@ -91,6 +91,7 @@ public static class PipelineServiceCollectionExtensions
             services.GetRequiredService<ProviderOutage>(),
             options,
             time,
+            services.GetRequiredService<PipelineTelemetry>(),
             services.GetRequiredService<ILogger<DigestEnricher>>());
     }
 

@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Language;
+using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Translation;
 using Microsoft.Extensions.Logging;
@@ -25,10 +26,11 @@ public sealed class DigestEnricher
     private readonly ProviderOutage? _outage;
     private readonly TimeSpan _batchBudget;
     private readonly TimeProvider _time = TimeProvider.System;
+    private readonly PipelineTelemetry? _telemetry;
     private readonly ILogger _logger;
 
     public DigestEnricher(SentenceTranslator translator, LeadWriter? leads, ProviderOutage outage, IOptions<TranslationOptions> options, TimeProvider time,
-        ILogger<DigestEnricher> logger)
+        PipelineTelemetry telemetry, ILogger<DigestEnricher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _translator = translator;
@@ -36,6 +38,7 @@ public sealed class DigestEnricher
         _outage = outage;
         _batchBudget = options.Value.BatchBudget;
         _time = time;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -87,7 +90,7 @@ public sealed class DigestEnricher
         var result = new Dictionary<(string DocumentId, string Language), IReadOnlyDictionary<string, string>>();
         foreach (var ((documentId, to), (from, units)) in wanted.OrderBy(w => w.Key.DocumentId, StringComparer.Ordinal).ThenBy(w => w.Key.Language, StringComparer.Ordinal))
         {
-            var translated = await AskAsync(budget, $"translating document {documentId} into {to}",
+            var translated = await AskAsync(budget, "translate", $"translating document {documentId} into {to}",
                 ct => _translator!.TranslateAsync(documentId, from, to, units.Values.ToList(), ct), cancellationToken);
             if (translated is null)
                 break;
@@ -113,7 +116,7 @@ public sealed class DigestEnricher
                     continue;
                 }
 
-                var lead = await AskAsync(budget, $"writing the lead of theme {theme.ThemeId}", ct => _leads!.WriteAsync(content.Subscriber.Language,
+                var lead = await AskAsync(budget, "lead", $"writing the lead of theme {theme.ThemeId}", ct => _leads!.WriteAsync(content.Subscriber.Language,
                     cited.Select(s => s.Text).ToList(),
                     theme.Items.SelectMany(i => i.Sentences.Select(i.TranslationOf)).OfType<string>().ToList(),
                     BestExtract(theme), ct), cancellationToken);
@@ -131,10 +134,12 @@ public sealed class DigestEnricher
     /// The call's result, or null when the provider is paused, the batch's budget is spent, or the call failed (then
     /// told to <see cref="ProviderOutage"/>).
     /// </summary>
-    private async Task<T?> AskAsync<T>(BatchBudget budget, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) where T : class
+    private async Task<T?> AskAsync<T>(BatchBudget budget, string kind, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        where T : class
     {
         if (!_outage!.MayTry())
         {
+            _telemetry?.TranslationStep(kind, "skipped");
             _logger.LogDebug("Translation provider paused after a failure: not {What}", what);
             return null;
         }
@@ -147,6 +152,7 @@ public sealed class DigestEnricher
                 _logger.LogInformation("Translations and leads took {Budget} for this batch (Translation:BatchBudget): its other digests go out without them", _batchBudget);
             }
 
+            _telemetry?.TranslationStep(kind, "skipped");
             return null;
         }
 
@@ -154,11 +160,13 @@ public sealed class DigestEnricher
         {
             var result = await call(cancellationToken);
             _outage.Succeeded();
+            _telemetry?.TranslationStep(kind, "done");
             return result;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             _outage.Failed(what, e);
+            _telemetry?.TranslationStep(kind, "failed");
             return null;
         }
     }

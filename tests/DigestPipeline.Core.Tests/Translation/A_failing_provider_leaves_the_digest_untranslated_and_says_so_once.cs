@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 using Xunit;
@@ -18,6 +19,21 @@ public sealed class A_failing_provider_leaves_the_digest_untranslated_and_says_s
     {
         var world = new TranslationWorld(ScriptedChatClient.Failing());
         var content = TranslationWorld.FrenchArticleFor("a@example.org");
+        var outcomes = new List<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter == world.Telemetry.Meter && instrument.Name == "digestpipeline.translation.steps")
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            lock (outcomes)
+                outcomes.Add(string.Join('/', tags.ToArray().Select(t => t.Value)));
+        });
+        listener.Start();
 
         var first = await world.Enricher.EnrichAsync([content], Cancellation);
         var second = await world.Enricher.EnrichAsync([TranslationWorld.FrenchArticleFor("b@example.org")], Cancellation);
@@ -29,6 +45,8 @@ public sealed class A_failing_provider_leaves_the_digest_untranslated_and_says_s
         world.Chat.Requests.Count.ShouldBe(1);
         var warning = world.OutageLog.Records.Where(r => r.Level >= LogLevel.Warning).ShouldHaveSingleItem();
         warning.Message.ShouldContain("Service Unavailable (503)");
+        // The metric tells it too: one failed step, the others skipped during the pause.
+        outcomes.ShouldBe(["translate/failed", "lead/skipped", "translate/skipped", "lead/skipped"]);
     }
 
     [Fact]

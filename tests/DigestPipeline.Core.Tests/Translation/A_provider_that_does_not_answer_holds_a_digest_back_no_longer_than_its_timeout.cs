@@ -22,7 +22,7 @@ public sealed class A_provider_that_does_not_answer_holds_a_digest_back_no_longe
         var silent = new SilentChatClient();
         var options = Options.Create(new TranslationOptions { Endpoint = "http://127.0.0.1:1/v1", Model = "test", Timeout = TimeSpan.FromSeconds(30) });
         var enricher = new DigestEnricher(new SentenceTranslator(silent, world.Cache, options, world.Time), null, world.Outage, options, world.Time,
-            new RecordingLogger<DigestEnricher>());
+            world.Telemetry, new RecordingLogger<DigestEnricher>());
 
         var enriching = enricher.EnrichAsync([TranslationWorld.FrenchArticleFor("a@example.org")], TestContext.Current.CancellationToken);
         await silent.Asked.Task.WaitAsync(TestContext.Current.CancellationToken);

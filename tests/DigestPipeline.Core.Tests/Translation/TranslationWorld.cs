@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Tests.Digests;
@@ -28,7 +29,7 @@ internal sealed class TranslationWorld
         var options = Options.Create(new TranslationOptions { Endpoint = "http://127.0.0.1:1/v1", Model = "test", RetryAfter = TimeSpan.FromMinutes(1) });
         Outage = new ProviderOutage(options, Time, OutageLog);
         Enricher = new DigestEnricher(new SentenceTranslator(Chat, Cache, options, Time), new LeadWriter(Chat, Cache, options, Time), Outage,
-            options, Time, EnricherLog);
+            options, Time, Telemetry, EnricherLog);
     }
 
     public FakeTimeProvider Time { get; } = new(DigestSamples.Period);
@@ -40,6 +41,8 @@ internal sealed class TranslationWorld
     public RecordingLogger<ProviderOutage> OutageLog { get; } = new();
 
     public RecordingLogger<DigestEnricher> EnricherLog { get; } = new();
+
+    public PipelineTelemetry Telemetry { get; } = new(null);
 
     public ProviderOutage Outage { get; }
 
