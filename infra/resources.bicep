@@ -22,7 +22,7 @@ var deploymentContainer = 'app-package-${take(token, 16)}'
 var deadLetterContainer = 'eventgrid-deadletter'
 
 // The storage layout of the README: containers, queues (with their -poison twins) and tables.
-var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', deadLetterContainer, deploymentContainer]
+var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', 'translations', deadLetterContainer, deploymentContainer]
 var queues = ['ingest', 'ingest-poison', 'summarize', 'summarize-poison', 'digest', 'digest-poison']
 var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits', 'RelayQuota', 'DigestsDue']
 

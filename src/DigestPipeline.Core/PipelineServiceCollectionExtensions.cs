@@ -8,8 +8,11 @@ using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
+using DigestPipeline.Core.Translation;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core;
@@ -29,6 +32,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
+        services.AddOptions<TranslationOptions>().BindConfiguration(TranslationOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslationOptions>, TranslationOptionsValidator>());
 
         services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value, sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<ThemeTaxonomyOptions>>().Value.Path));
@@ -41,6 +46,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestDocumentHandler>();
         services.AddSingleton<RemoveDocumentHandler>();
         services.AddSingleton<SummarizeDocumentHandler>();
+        services.AddSingleton<ProviderOutage>();
+        services.AddSingleton(Enricher);
         services.AddSingleton<DigestWriter>();
         services.AddSingleton<DigestSender>();
         services.AddSingleton<DueIndexRepair>();
@@ -65,6 +72,27 @@ public static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(sp => new PipelineTelemetry(sp.GetService<IMeterFactory>()));
         return services;
+    }
+
+    /// <summary>
+    /// Translation and leads when a host registered a chat client (only when <see cref="TranslationOptions.Endpoint"/> is
+    /// set); otherwise <see cref="DigestEnricher.None"/>, which sends nothing anywhere and never touches the cache.
+    /// </summary>
+    private static DigestEnricher Enricher(IServiceProvider services)
+    {
+        if (services.GetService<IChatClient>() is not { } chat)
+            return DigestEnricher.None;
+        var cache = services.GetRequiredService<ITranslationCache>();
+        var options = services.GetRequiredService<IOptions<TranslationOptions>>();
+        var time = services.GetRequiredService<TimeProvider>();
+        return new DigestEnricher(
+            new SentenceTranslator(chat, cache, options, time),
+            options.Value.Leads ? new LeadWriter(chat, cache, options, time) : null,
+            services.GetRequiredService<ProviderOutage>(),
+            options,
+            time,
+            services.GetRequiredService<PipelineTelemetry>(),
+            services.GetRequiredService<ILogger<DigestEnricher>>());
     }
 
     private static ThemeTaxonomy LoadTaxonomy(string path)

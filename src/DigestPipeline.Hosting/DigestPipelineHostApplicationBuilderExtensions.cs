@@ -1,5 +1,6 @@
 using DigestPipeline.Azure;
 using DigestPipeline.Hosting.Telemetry;
+using DigestPipeline.Hosting.Translation;
 using DigestPipeline.Mail;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -12,7 +13,8 @@ public static class DigestPipelineHostApplicationBuilderExtensions
     /// What every host of the pipeline registers, the Functions app and the <c>digest</c> command alike: Core's
     /// domain and handlers with the storage adapters (<see cref="DigestPipelineServiceCollectionExtensions.AddDigestPipeline"/>),
     /// the mail sender (<see cref="MailServiceCollectionExtensions.AddDigestMail"/>), telemetry
-    /// (<see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>) and the token-safe log filters
+    /// (<see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>), the optional translation provider
+    /// (<see cref="TranslationServiceCollectionExtensions.AddDigestTranslation"/>: nothing without <c>Translation:Endpoint</c>) and the token-safe log filters
     /// (<see cref="TokenSafeLogging"/>). A host adds its triggers (the Functions app's own, or the local host's).
     /// </summary>
     /// <param name="whenExportingToApplicationInsights">See <see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>.</param>
@@ -21,6 +23,7 @@ public static class DigestPipelineHostApplicationBuilderExtensions
     {
         builder.Services.AddDigestPipeline(builder.Configuration);
         builder.Services.AddDigestMail(builder.Configuration);
+        builder.Services.AddDigestTranslation(builder.Configuration);
         builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights);
         builder.Logging.AddTokenSafeFilters();
         return builder;

@@ -8,6 +8,7 @@ public static class StorageNames
     public const string SummariesContainer = "summaries";
     public const string DigestsContainer = "digests";
     public const string QuarantineContainer = "quarantine";
+    public const string TranslationsContainer = "translations";
 
     public const string IngestQueue = "ingest";
     public const string SummarizeQueue = "summarize";
@@ -24,7 +25,7 @@ public static class StorageNames
     public static string PoisonQueue(string queue) => queue + "-poison";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [IncomingContainer, DocumentsContainer, SummariesContainer, DigestsContainer, QuarantineContainer];
+        [IncomingContainer, DocumentsContainer, SummariesContainer, DigestsContainer, QuarantineContainer, TranslationsContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
 

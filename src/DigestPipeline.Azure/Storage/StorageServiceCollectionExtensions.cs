@@ -10,6 +10,7 @@ using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Translation;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IConfirmationCounter, TableConfirmationCounter>();
         services.TryAddSingleton<IRelayQuota, TableRelayQuota>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
+        services.TryAddSingleton<ITranslationCache, BlobTranslationCache>();
         services.TryAddSingleton<IQueueSender, StorageQueueSender>();
         services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
         return services;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
+using DigestPipeline.Core.Translation;
 using Fluid;
 using Fluid.Values;
 
@@ -69,11 +70,14 @@ public sealed class DigestComposer(SubscriberLinks links)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var themes = shown.Select(theme => BuildTheme(theme, subscriber, issuedAt, labels, themesOf, seen)).ToList();
         var firstAppearances = themes.SelectMany(t => t.Items).Where(i => !i.Repeat).ToDictionary(i => i.DocumentId, StringComparer.Ordinal);
-        var inBrief = InBrief.Select(shown).Select(fact => new DigestBriefView(
-            Quote(fact.Sentence, labels),
-            DigestText.SingleLine(fact.Item.Language),
-            labels.Quote(ShortTitle(DigestText.SingleLine(fact.Item.DocumentTitle)), ""),
-            firstAppearances[fact.Item.DocumentId].Url)).ToList();
+        // In the words of the document's first appearance: translated there, translated here.
+        var inBrief = InBrief.Select(shown).Select(fact =>
+        {
+            var shownAs = firstAppearances[fact.Item.DocumentId];
+            var translated = ItemLanguage.IsLabelled(subscriber.Language, fact.Item.Language) ? fact.Item.TranslationOf(fact.Sentence) : null;
+            return new DigestBriefView(Quote(translated ?? fact.Sentence.Text, fact.Sentence.IsClause, labels), shownAs.Lang,
+                labels.Quote(ShortTitle(shownAs.Title), ""), shownAs.Url);
+        }).ToList();
         var count = labels.ItemCount(content.ItemCount);
         var title = string.Format(labels.Culture, labels.TitleFormat, LocalDate(content.Period, subscriber, labels.Culture));
 
@@ -120,17 +124,34 @@ public sealed class DigestComposer(SubscriberLinks links)
                 ? view with { ShortTitle = labels.Quote(ShortTitle(view.Title), ""), SeeAbove = labels.SeeAbove }
                 : view with { AlsoUnder = labels.AlsoUnder(themesOf[view.DocumentId].Skip(1).ToList()) }).ToList(),
             labels.UnsubscribeTheme(label),
-            links.UnsubscribeTheme(subscriber.Id, theme.ThemeId, issuedAt));
+            links.UnsubscribeTheme(subscriber.Id, theme.ThemeId, issuedAt),
+            Lead(theme, labels),
+            labels.LeadLabel);
     }
+
+    /// <summary>
+    /// The lead as shown: written sentences as they are, a cited one in quotation marks. Nothing when no sentence of it
+    /// is machine-written: the best extract alone is in its item already, and repeating it adds nothing.
+    /// </summary>
+    private static string Lead(DigestThemeGroup theme, DigestLabels labels) =>
+        theme.Lead.Any(s => s.MachineWritten)
+            ? string.Join(' ', theme.Lead.Select(s => s.MachineWritten ? DigestText.SingleLine(s.Text) : labels.Quote(DigestText.SingleLine(s.Text))))
+            : "";
 
     private DigestItemView BuildItem(DigestItem item, Subscriber subscriber, DateTimeOffset issuedAt, DigestLabels labels)
     {
         var sections = new List<DigestSectionView>();
         string? currentSection = null;
         List<DigestSentenceView>? currentSentences = null;
+        // A translated item reads in the digest's language; its link opens the original, cited passages highlighted.
+        var itemLanguage = DigestText.SingleLine(item.Language);
+        var labelled = ItemLanguage.IsLabelled(subscriber.Language, item.Language);
+        var translation = labelled ? item.Translation : null;
+        var isTranslated = translation is not null;
         foreach (var sentence in item.Sentences)
         {
-            var section = DigestText.SingleLine(sentence.Section);
+            var section = DigestText.SingleLine(translation is not null && translation.TryGetValue(TranslationUnit.HeadingKey(sentence.SectionIndex), out var heading)
+                ? heading : sentence.Section);
             if (currentSentences is null || section != currentSection)
             {
                 currentSection = section;
@@ -139,28 +160,36 @@ public sealed class DigestComposer(SubscriberLinks links)
             }
 
             var otherSources = item.OtherSourcesOf(sentence).Select(DigestText.SingleLine).Where(t => t.Length > 0).ToList();
-            currentSentences.Add(new DigestSentenceView(Quote(sentence, labels), CitedList.Split(sentence.Text).Items, labels.AlsoReportedIn(otherSources)));
+            var translated = isTranslated ? item.TranslationOf(sentence) : null;
+            currentSentences.Add(new DigestSentenceView(Quote(translated ?? sentence.Text, sentence.IsClause, labels), CitedList.Split(translated ?? sentence.Text).Items,
+                labels.AlsoReportedIn(otherSources),
+                translated is null ? "" : DigestText.SingleLine(sentence.Text)));
         }
 
-        var keyPhrases = item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
-        var languageNote = ItemLanguage.IsLabelled(subscriber.Language, item.Language) ? labels.InLanguage(DigestText.SingleLine(item.Language)) : "";
+        // Key phrases are not translated: out of their sentences they translate badly, and foreign ones do not help.
+        var keyPhrases = isTranslated ? [] : item.KeyPhrases.Select(DigestText.SingleLine).Where(p => p.Length > 0).ToList();
+        var languageNote = !labelled ? "" : isTranslated ? labels.TranslatedFrom(itemLanguage) : labels.InLanguage(itemLanguage);
+        var title = isTranslated && translation!.TryGetValue(TranslationUnit.TitleKey, out var translatedTitle) ? translatedTitle : item.DocumentTitle;
+        var readOriginal = isTranslated ? labels.ReadOriginal(itemLanguage) : "";
         return new DigestItemView(
             DocumentId: item.DocumentId,
-            Title: DigestText.SingleLine(item.DocumentTitle),
+            Title: DigestText.SingleLine(title),
             Source: DigestText.SingleLine(item.SourceName),
-            Lang: DigestText.SingleLine(item.Language),
+            Lang: isTranslated ? HtmlLanguage(subscriber.Language, labels) : itemLanguage,
             LanguageNote: languageNote,
             LanguageSuffix: languageNote.Length == 0 ? "" : $" ({languageNote})",
             Sections: sections,
             KeyPhrases: keyPhrases,
             KeyPhrasesText: string.Join(", ", keyPhrases),
             Url: links.Document(subscriber.Id, item.DocumentId,
-                item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt));
+                item.Sentences.Select(s => new CitedRange(s.Start, s.Start + s.Length)), issuedAt),
+            ReadOriginal: readOriginal,
+            SourcePageLabel: isTranslated ? readOriginal : labels.SourcePageLabel);
     }
 
     /// <summary>The sentence between quotation marks, without the list it may announce, "…" after a clause cut from its sentence.</summary>
-    private static string Quote(SummarySentence sentence, DigestLabels labels) =>
-        labels.Quote(CitedList.Split(sentence.Text).Introduction, sentence.IsClause ? " …" : "");
+    private static string Quote(string text, bool isClause, DigestLabels labels) =>
+        labels.Quote(CitedList.Split(text).Introduction, isClause ? " …" : "");
 
     /// <summary>The title cut for a reference back to it, without a colon or comma left dangling before the "…".</summary>
     private static string ShortTitle(string title)

@@ -42,7 +42,11 @@ public sealed record DigestLabels(
     string InLanguageFormat,
     string SeeAbove,
     string AlsoUnderFormat,
-    string InBrief)
+    string InBrief,
+    string TranslatedFromFormat,
+    string TranslatedFromVowelFormat,
+    string ReadOriginalFormat,
+    string LeadLabel)
 {
     public static DigestLabels French { get; } = new(
         Language: "fr",
@@ -79,7 +83,11 @@ public sealed record DigestLabels(
         InLanguageFormat: "en {0}",
         SeeAbove: "voir plus haut",
         AlsoUnderFormat: "Aussi sous\u00A0: {0}",
-        InBrief: "En bref");
+        InBrief: "En bref",
+        TranslatedFromFormat: "traduit du {0}",
+        TranslatedFromVowelFormat: "traduit de l’{0}",
+        ReadOriginalFormat: "Lire l’original ({0})",
+        LeadLabel: "Résumé automatique");
 
     public static DigestLabels English { get; } = new(
         Language: "en",
@@ -116,7 +124,11 @@ public sealed record DigestLabels(
         InLanguageFormat: "in {0}",
         SeeAbove: "see above",
         AlsoUnderFormat: "Also under: {0}",
-        InBrief: "In brief");
+        InBrief: "In brief",
+        TranslatedFromFormat: "translated from {0}",
+        TranslatedFromVowelFormat: "translated from {0}",
+        ReadOriginalFormat: "Read the original ({0})",
+        LeadLabel: "Machine-written summary");
 
     /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
     public static DigestLabels For(string? language)
@@ -141,6 +153,17 @@ public sealed record DigestLabels(
 
     /// <summary>"en anglais" / "in French": the label of an item in a language other than the digest's.</summary>
     public string InLanguage(string language) => string.Format(Culture, InLanguageFormat, LanguageNames.Of(language, Language));
+
+    /// <summary>"traduit de l’anglais", "traduit du néerlandais" / "translated from French": an item shown in translation.</summary>
+    public string TranslatedFrom(string language)
+    {
+        var name = LanguageNames.Of(language, Language);
+        var vowel = name.Length > 0 && "aeiouyéèêàâîôû".Contains(char.ToLowerInvariant(name[0]), StringComparison.Ordinal);
+        return string.Format(Culture, vowel ? TranslatedFromVowelFormat : TranslatedFromFormat, name);
+    }
+
+    /// <summary>"Lire l’original (en anglais)" / "Read the original (in French)": the link of a translated item to its source.</summary>
+    public string ReadOriginal(string language) => string.Format(Culture, ReadOriginalFormat, InLanguage(language));
 
     /// <summary>"Ne plus recevoir le thème « Santé »" / "Unsubscribe from “Health”".</summary>
     public string UnsubscribeTheme(string themeLabel) => string.Format(Culture, UnsubscribeThemeFormat, themeLabel);

@@ -36,13 +36,18 @@ internal sealed record DigestView(
 internal sealed record DigestBriefView(string Quoted, string Lang, string ShortTitle, string Url);
 
 /// <param name="UnsubscribeLabel">"Unsubscribe from “Health”", for <paramref name="UnsubscribeUrl"/> (this theme only).</param>
+/// <param name="Lead">The theme's machine-written lead (a cited sentence in quotation marks where a written one failed
+/// its check); empty without a provider, or when no written sentence passed (the best extract is in its item already).</param>
+/// <param name="LeadLabel">"Machine-written summary": says where the lead comes from.</param>
 internal sealed record DigestThemeView(
     string Label,
     string Heading,
     string CountLabel,
     IReadOnlyList<DigestItemView> Items,
     string UnsubscribeLabel,
-    string UnsubscribeUrl);
+    string UnsubscribeUrl,
+    string Lead = "",
+    string LeadLabel = "");
 
 /// <param name="Lang">The source document's language: quoted sentences keep it.</param>
 /// <param name="Repeat">The document appeared under an earlier theme of this digest: shown by <paramref name="ShortTitle"/> with "see above", without its source again.</param>
@@ -50,7 +55,9 @@ internal sealed record DigestThemeView(
 /// <param name="LanguageNote">"in French" / "en anglais", in the digest's language, for an item in another language
 /// than the digest's (one the subscriber reads too); empty otherwise.</param>
 /// <param name="LanguageSuffix">The same note as the plain-text part appends it to the source line, " (in French)"; empty when none.</param>
-/// <param name="Url">The source document's page with this item's sentences highlighted.</param>
+/// <param name="Url">The source document's page with this item's sentences highlighted: for a translated item, its original.</param>
+/// <param name="ReadOriginal">"Read the original (in French)" for a translated item, linking to <paramref name="Url"/>; empty otherwise.</param>
+/// <param name="SourcePageLabel">What the plain-text part says before <paramref name="Url"/>: the digest's "cited passages" label, or <paramref name="ReadOriginal"/>.</param>
 internal sealed record DigestItemView(
     string DocumentId,
     string Title,
@@ -62,6 +69,8 @@ internal sealed record DigestItemView(
     IReadOnlyList<string> KeyPhrases,
     string KeyPhrasesText,
     string Url,
+    string ReadOriginal,
+    string SourcePageLabel,
     bool Repeat = false,
     string ShortTitle = "",
     string SeeAbove = "",
@@ -73,4 +82,5 @@ internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSen
 /// <param name="Quoted">The cited sentence between quotation marks (<see cref="DigestLabels.Quote"/>).</param>
 /// <param name="Items">The items of the list the sentence announces, shown under it; empty for a plain sentence.</param>
 /// <param name="AlsoIn">"also in: …" naming the other documents that reported the same fact; empty when none did.</param>
-internal sealed record DigestSentenceView(string Quoted, IReadOnlyList<string> Items, string AlsoIn);
+/// <param name="Original">For a translated sentence, the sentence as the source has it (the HTML part's tooltip); empty otherwise.</param>
+internal sealed record DigestSentenceView(string Quoted, IReadOnlyList<string> Items, string AlsoIn, string Original = "");

@@ -4,12 +4,23 @@ using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core.Digests;
 
-/// <summary>Writes a delivery's digest: what is new in its window, then the email, archived for "view in browser" before it is sent.</summary>
-public sealed class DigestWriter(DigestContentCollector collector, DigestComposer composer, IDigestArchive archive, IOptions<DigestOptions> options)
+/// <summary>
+/// Writes a delivery's digest: what is new in its window, translated and with theme leads when a provider is configured
+/// (<see cref="DigestEnricher"/>), then the email, archived for "view in browser" before it is sent.
+/// </summary>
+public sealed class DigestWriter(DigestContentCollector collector, DigestComposer composer, IDigestArchive archive, IOptions<DigestOptions> options,
+    DigestEnricher? enricher = null)
 {
-    /// <summary>The content of each claimed delivery, collected together (see <see cref="DigestContentCollector"/>).</summary>
-    public Task<IReadOnlyList<DigestContent>> CollectAsync(IReadOnlyList<(Subscriber Subscriber, Delivery Delivery)> claimed, CancellationToken cancellationToken) =>
-        collector.CollectAsync(claimed.Select(c => new DigestWindow(c.Subscriber, c.Delivery.Period, c.Delivery.ContentAfter, c.Delivery.ContentUpTo)).ToList(), cancellationToken);
+    /// <summary>
+    /// The content of each claimed delivery, collected together (see <see cref="DigestContentCollector"/>), then enriched
+    /// together: a document foreign to several digests of the batch is translated once.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestContent>> CollectAsync(IReadOnlyList<(Subscriber Subscriber, Delivery Delivery)> claimed, CancellationToken cancellationToken)
+    {
+        var contents = await collector.CollectAsync(
+            claimed.Select(c => new DigestWindow(c.Subscriber, c.Delivery.Period, c.Delivery.ContentAfter, c.Delivery.ContentUpTo)).ToList(), cancellationToken);
+        return enricher is null ? contents : await enricher.EnrichAsync(contents, cancellationToken);
+    }
 
     public async Task<EmailMessage> WriteAsync(DigestContent content, Delivery delivery, CancellationToken cancellationToken)
     {

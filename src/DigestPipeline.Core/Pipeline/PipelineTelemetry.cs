@@ -37,6 +37,7 @@ public sealed class PipelineTelemetry : IDisposable
     private readonly Counter<long> _digestsSkipped;
     private readonly Counter<long> _deliveryFailures;
     private readonly Counter<long> _repairs;
+    private readonly Counter<long> _translationSteps;
     private readonly Histogram<double> _queueLatency;
     private readonly Histogram<double> _handlerDuration;
 
@@ -54,6 +55,8 @@ public sealed class PipelineTelemetry : IDisposable
         _digestsSkipped = Meter.CreateCounter<long>("digestpipeline.digests.skipped", "{digest}", "Digests not sent, by reason (too few items, subscriber not active)");
         _deliveryFailures = Meter.CreateCounter<long>("digestpipeline.delivery.failures", "{digest}", "Digests that failed, by kind (transient: retried; permanent: the recipient was refused)");
         _repairs = Meter.CreateCounter<long>("digestpipeline.repairs", "{action}", "What the repair pass sent on again, by action (upload-republished, summarize-resent, ingest-resent, unrepairable)");
+        _translationSteps = Meter.CreateCounter<long>("digestpipeline.translation.steps", "{step}",
+            "With a translation provider: a document's pieces translated into a language or a theme's lead written, by kind (translate, lead) and outcome (done, from the cache or the provider; failed; skipped, the provider paused or the batch's budget spent)");
         _queueLatency = Meter.CreateHistogram("digestpipeline.queue.latency", "s", "From a message's insertion into its queue to the start of its handler",
             tags: null, SecondsBuckets);
         _handlerDuration = Meter.CreateHistogram("digestpipeline.handler.duration", "s", "One handler run, by handler and outcome",
@@ -77,6 +80,9 @@ public sealed class PipelineTelemetry : IDisposable
     public void DigestSkipped(string reason) => _digestsSkipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void DeliveryFailed(string kind) => _deliveryFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void TranslationStep(string kind, string outcome) =>
+        _translationSteps.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Repaired(string action) => _repairs.Add(1, new KeyValuePair<string, object?>("action", action));
 

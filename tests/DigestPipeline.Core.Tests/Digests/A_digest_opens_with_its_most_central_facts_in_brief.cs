@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Translation;
 using Shouldly;
 using Xunit;
 
@@ -93,6 +94,34 @@ public sealed class A_digest_opens_with_its_most_central_facts_in_brief
 
         brief.ShouldContain("Les hôpitaux américains adoptent l’IA en routine.");
         brief.ShouldNotContain("performance par watt");
+    }
+
+    [Fact]
+    public void A_translated_item_is_briefed_in_its_translation()
+    {
+        var english = DigestSamples.Item("doc-en", "Hospitals brace for AI", "bbc.txt", "Hospitals are testing assistants.") with
+        {
+            Language = "en",
+            Translation = new Dictionary<string, string>
+            {
+                [TranslationUnit.TitleKey] = "Les hôpitaux se préparent à l’IA",
+                [TranslationUnit.SentenceKey(0, "Hospitals are testing assistants.".Length)] = "Les hôpitaux testent des assistants.",
+            },
+        };
+        var content = DigestSamples.WithThemes(DigestSamples.Content("fr"),
+            new DigestThemeGroup("sante", "Santé",
+            [
+                english,
+                DigestSamples.Item("doc-b", "Vaccins", "Santé publique France", "La campagne commence en octobre."),
+                DigestSamples.Item("doc-c", "Budget", "Ouest-France", "Le budget de la santé augmente."),
+            ]));
+        content = content with { Subscriber = content.Subscriber with { AlsoReads = ["en"] } };
+
+        var text = DigestSamples.Compose(content).Text.Replace("\n  ", " ", StringComparison.Ordinal);
+        var brief = text[text.IndexOf("En bref\n", StringComparison.Ordinal)..text.IndexOf("Santé (", StringComparison.Ordinal)];
+
+        brief.ShouldContain("«\u00A0Les hôpitaux testent des assistants.\u00A0» («\u00A0Les hôpitaux se préparent à l’IA\u00A0»)");
+        brief.ShouldNotContain("Hospitals");
     }
 
     [Fact]

@@ -29,15 +29,16 @@ public sealed class The_house_plan_holds
     /// <summary>Each project and the projects and outside packages it may not use.</summary>
     public static TheoryData<string, string[]> Forbidden => new()
     {
-        // The domain: no storage, no mail transport, no web framework, none of our adapters.
-        { "DigestPipeline.Core", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
-        // The storage adapters: no mail, no pages, no emulator; telemetry is the hosts' (Hosting).
-        { "DigestPipeline.Azure", ["DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "MailKit", "MimeKit", "Microsoft.AspNetCore", "OpenTelemetry"] },
+        // The domain: no storage, no mail transport, no web framework, none of our adapters; of a model, only the
+        // IChatClient abstraction (Microsoft.Extensions.AI.Abstractions), never a provider's client.
+        { "DigestPipeline.Core", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "Microsoft.AspNetCore", "OpenAI", "Microsoft.Extensions.AI.OpenAI"] },
+        // The storage adapters: no mail, no pages, no emulator, no model; telemetry and the chat client are the hosts' (Hosting).
+        { "DigestPipeline.Azure", ["DigestPipeline.Mail", "DigestPipeline.Web", "DigestPipeline.LocalHost", "MailKit", "MimeKit", "Microsoft.AspNetCore", "OpenTelemetry", "OpenAI", "Microsoft.Extensions.AI.OpenAI"] },
         // Mail and pages are adapters of their own: neither knows storage nor the other.
-        { "DigestPipeline.Mail", ["DigestPipeline.Azure", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "Microsoft.AspNetCore"] },
-        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "OpenTelemetry"] },
+        { "DigestPipeline.Mail", ["DigestPipeline.Azure", "DigestPipeline.Web", "DigestPipeline.LocalHost", "Azure.", "Microsoft.AspNetCore", "OpenAI"] },
+        { "DigestPipeline.Web", ["DigestPipeline.Azure", "DigestPipeline.Mail", "DigestPipeline.LocalHost", "Azure.", "MailKit", "MimeKit", "OpenTelemetry", "OpenAI"] },
         // The emulator builds on the storage adapters, never on mail or pages.
-        { "DigestPipeline.LocalHost", ["DigestPipeline.Mail", "DigestPipeline.Web", "MailKit", "MimeKit", "Microsoft.AspNetCore"] },
+        { "DigestPipeline.LocalHost", ["DigestPipeline.Mail", "DigestPipeline.Web", "MailKit", "MimeKit", "Microsoft.AspNetCore", "OpenAI"] },
         // What every host shares wires Core, storage, mail, pages and telemetry, and ships in the Functions app: never the
         // emulator; the mail transport is Mail's own.
         { "DigestPipeline.Hosting", ["DigestPipeline.LocalHost", "MailKit", "MimeKit"] },
@@ -53,6 +54,19 @@ public sealed class The_house_plan_holds
 
         used.Where(name => forbidden.Any(f => name == f || (f.EndsWith('.') && name.StartsWith(f, StringComparison.Ordinal)) || name.StartsWith(f + ".", StringComparison.Ordinal)))
             .ShouldBeEmpty($"{project} uses: {string.Join(", ", used.Order())}");
+    }
+
+    /// <summary>
+    /// Core asks a model through <c>IChatClient</c> only: which provider answers (OpenAI's client for Azure OpenAI, Ollama,
+    /// llama.cpp) is the hosts' choice, made in Hosting, and nothing of it is compiled into the domain.
+    /// </summary>
+    [Fact]
+    public void Core_knows_a_chat_model_by_its_abstraction_only()
+    {
+        var ai = Core.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal)).ToList();
+
+        ai.ShouldBe(["Microsoft.Extensions.AI.Abstractions"]);
+        Hosting.GetReferencedAssemblies().Select(a => a.Name).ShouldContain("Microsoft.Extensions.AI.OpenAI", "the hosts build the chat client");
     }
 
     [Fact]
@@ -102,7 +116,8 @@ public sealed class The_house_plan_holds
         ("Summaries", ["Pipeline", "Language", "Documents", "Themes"]),
         ("Evaluation", ["Pipeline", "Language", "Documents", "Themes", "Summaries"]),
         ("Subscribers", ["Pipeline", "Language", "Themes"]),
-        ("Digests", ["Pipeline", "Email", "Language", "Documents", "Themes", "Summaries", "Subscribers"]),
+        ("Translation", ["Pipeline", "Language"]),
+        ("Digests", ["Pipeline", "Email", "Language", "Documents", "Themes", "Summaries", "Subscribers", "Translation"]),
         ("Subscriptions", ["Pipeline", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),

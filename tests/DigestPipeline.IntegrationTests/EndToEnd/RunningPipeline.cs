@@ -9,6 +9,7 @@ using DigestPipeline.LocalHost;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Hosting;
+using DigestPipeline.Hosting.Translation;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
 using Microsoft.Extensions.Configuration;
@@ -46,15 +47,16 @@ public sealed class RunningPipeline : IAsyncDisposable
 
     /// <param name="settings">Settings over this class's own (another Subscriptions:PublicBaseUrl, a broken SMTP port, a shorter claim timeout...).</param>
     /// <param name="serveSubscriberPages">Serve the subscriber pages on Web:Urls too, as <c>digest up</c> does.</param>
+    /// <param name="configure">What a test adds to the host (a log capture), after everything else.</param>
     public static Task<RunningPipeline> StartAsync(
         AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false) =>
-        StartAsync(azurite.ConnectionString, maildev.Host, maildev.SmtpPort, cancellationToken, settings, serveSubscriberPages);
+        IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false, Action<IHostApplicationBuilder>? configure = null) =>
+        StartAsync(azurite.ConnectionString, maildev.Host, maildev.SmtpPort, cancellationToken, settings, serveSubscriberPages, configure);
 
     /// <summary>The same host on any storage account and SMTP server (a fault test's own Azurite or maildev).</summary>
     public static async Task<RunningPipeline> StartAsync(
         string connectionString, string smtpHost, int smtpPort, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false)
+        IReadOnlyDictionary<string, string?>? settings = null, bool serveSubscriberPages = false, Action<IHostApplicationBuilder>? configure = null)
     {
         var host = DigestPipelineHost.Create(new HostApplicationBuilderSettings(), serveSubscriberPages, builder =>
         {
@@ -82,7 +84,10 @@ public sealed class RunningPipeline : IAsyncDisposable
             builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddDigestPipeline(builder.Configuration);
             builder.Services.AddDigestMail(builder.Configuration);
+            // Nothing without Translation:Endpoint, as in every host.
+            builder.Services.AddDigestTranslation(builder.Configuration);
             builder.Services.AddLocalFunctionsHost(builder.Configuration);
+            configure?.Invoke(builder);
         });
         await host.StartAsync(cancellationToken);
         return new RunningPipeline(host, connectionString);
