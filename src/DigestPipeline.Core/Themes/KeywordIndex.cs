@@ -85,11 +85,32 @@ internal sealed class KeywordIndex
                 keywords.Add(new ThemeKeyword(t, text, words, 1.0 + (0.5 * (words.Length - 1)), WrittenWhole: words.Length == 1 && tokens.Count > 1)
                 {
                     WrittenBefore = tokens.First(w => !w.IsStop).Start,
+                    StopWordsBefore = StopWordsBefore(tokens),
                 });
             }
         }
 
         return new KeywordIndex(stems, keywords, taxonomy.Themes.Count);
+    }
+
+    /// <summary>For each content word of a keyword, whether stop words come between it and the one before it.</summary>
+    private static bool[] StopWordsBefore(List<Token> tokens)
+    {
+        var before = new List<bool>();
+        var stop = false;
+        foreach (var token in tokens)
+        {
+            if (token.IsStop)
+            {
+                stop = true;
+                continue;
+            }
+
+            before.Add(before.Count > 0 && stop);
+            stop = false;
+        }
+
+        return [.. before];
     }
 
     /// <summary>Keywords whose first word matches a word of the text with this stem, in keyword order.</summary>

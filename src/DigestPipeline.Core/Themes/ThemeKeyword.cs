@@ -9,4 +9,10 @@ internal sealed record ThemeKeyword(int Theme, string Text, string[] Stems, doub
 {
     /// <summary>Characters of <see cref="Text"/> before its first content word: 2 in "e-commerce".</summary>
     public int WrittenBefore { get; init; }
+
+    /// <summary>
+    /// Per content word, whether the keyword has stop words before it ("qualité des données"): where it has none, the
+    /// text may have none either, so "power grid" is not found in "power the grid".
+    /// </summary>
+    public bool[] StopWordsBefore { get; init; } = [];
 }

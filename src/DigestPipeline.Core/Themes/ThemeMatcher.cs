@@ -4,7 +4,8 @@ namespace DigestPipeline.Core.Themes;
 
 /// <summary>
 /// Finds the taxonomy's keywords in a sentence and weighs them into evidence per theme. Multi-word keywords match
-/// as sequences of content words (<c>essais cliniques</c>, <c>open source</c>, <c>multi-agents</c>); within a
+/// as sequences of content words (<c>essais cliniques</c>, <c>open source</c>, <c>multi-agents</c>), with stop words
+/// between two of them only where the keyword has some (<c>qualité des données</c>, not "power the grid"); within a
 /// theme, the longest match wins where matches overlap, and a keyword repeated in the same sentence adds little.
 /// </summary>
 internal static class ThemeMatcher
@@ -31,7 +32,8 @@ internal static class ThemeMatcher
                 var all = true;
                 for (var m = 1; m < stems.Length && all; m++)
                 {
-                    all = index.Matches(words[i + m].Stem, stems[m]);
+                    all = index.Matches(words[i + m].Stem, stems[m])
+                        && (keyword.StopWordsBefore.Length <= m || keyword.StopWordsBefore[m] || !HasWordBetween(text, words[i + m - 1].End, words[i + m].Start));
                 }
 
                 if (all && (!keyword.WrittenWhole || IsWrittenAt(text, words[i].Start - keyword.WrittenBefore, keyword.Text)))
@@ -42,6 +44,17 @@ internal static class ThemeMatcher
         }
 
         return matches;
+    }
+
+    private static bool HasWordBetween(string text, int from, int to)
+    {
+        for (var c = from; c < to; c++)
+        {
+            if (char.IsLetterOrDigit(text[c]))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>The keyword is written at <paramref name="start"/>, a word's start, up to case, and hyphens or spaces between its words.</summary>

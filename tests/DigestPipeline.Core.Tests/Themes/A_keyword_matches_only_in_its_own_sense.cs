@@ -6,12 +6,12 @@ namespace DigestPipeline.Core.Tests.Themes;
 
 /// <summary>
 /// "start-up" without its stop word is "start", and Porter's "startup" shares its first five letters with "start":
-/// neither may make "The season will start in May" a sentence about start-ups.
+/// neither may make "The season will start in May" a sentence about start-ups; "power grid" is not in "power the grid".
 /// </summary>
 public sealed class A_keyword_matches_only_in_its_own_sense
 {
     private const string Taxonomy = """
-        {"themes":[{"id":"startups","labels":{"en":"Start-ups","fr":"Start-up"},"keywords":{"en":["start-up","startups","e-commerce"],"fr":["start-up","énergétique"]}}]}
+        {"themes":[{"id":"startups","labels":{"en":"Start-ups","fr":"Start-up"},"keywords":{"en":["start-up","startups","e-commerce","power grid","House of Commons"],"fr":["start-up","énergétique"]}}]}
         """;
 
     private static List<KeywordMatch> Matches(string language, string sentence)
@@ -25,6 +25,7 @@ public sealed class A_keyword_matches_only_in_its_own_sense
     [InlineData("The season will start in May.")]
     [InlineData("Prices started to fall.")]
     [InlineData("The commerce ministry spoke.")]
+    [InlineData("New plants will power the grid.")]
     public void A_word_the_keyword_only_begins_with_does_not_match(string sentence) =>
         Matches("en", sentence).ShouldBeEmpty();
 
@@ -33,6 +34,8 @@ public sealed class A_keyword_matches_only_in_its_own_sense
     [InlineData("Two Start-Ups raised money.")]
     [InlineData("Startups raised money.")]
     [InlineData("Sales in e-commerce grew.")]
+    [InlineData("The power grid is old.")]
+    [InlineData("The house of commons voted.")]
     public void The_keyword_written_whole_matches(string sentence) =>
         Matches("en", sentence).ShouldNotBeEmpty();
 
