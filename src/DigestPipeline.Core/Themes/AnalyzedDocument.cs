@@ -26,6 +26,27 @@ internal sealed class AnalyzedDocument
     /// <summary>Per sentence, the last item of the list it introduces, or -1 (<see cref="Summaries.IntroducedList"/>): found once per document.</summary>
     public int[] ListEnds => field ??= IntroducedList.LastItems(this);
 
+    /// <summary>
+    /// Whether the text has lower-case letters and no capital (a lower-cased release such as CNN/DailyMail's): then a
+    /// sentence's first letter says nothing about it. Found once per document.
+    /// </summary>
+    public bool IsCaseless => _caseless ??= HasNoCapitals(Source.Text);
+
+    private bool? _caseless;
+
+    private static bool HasNoCapitals(string text)
+    {
+        if (text.AsSpan().ContainsAnyInRange('A', 'Z')) return false;
+        var lower = false;
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c)) return false;
+            lower |= char.IsLower(c);
+        }
+
+        return lower;
+    }
+
     public string SectionHeading(int sectionIndex) =>
         sectionIndex >= 0 && sectionIndex < Source.Sections.Count ? Source.Sections[sectionIndex].Heading
         : sectionIndex == 0 ? Source.Title
