@@ -54,7 +54,7 @@ internal static class PlainTextStructureReader
         for (var i = first; i < raw.Count; i++)
         {
             budget.Step();
-            texts[i] = keepLineFeeds && !raw[i].IsListItem ? JoinLinesKeepingFeeds(text, raw[i].Lines, builder) : JoinLines(text, raw[i].Lines, builder);
+            texts[i] = !raw[i].IsListItem && (keepLineFeeds || IsListOfLines(text, raw[i])) ? JoinLinesKeepingFeeds(text, raw[i].Lines, builder) : JoinLines(text, raw[i].Lines, builder);
             candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i]);
         }
 
@@ -203,6 +203,32 @@ internal static class PlainTextStructureReader
 
         return breaks >= 2
             && (afterSentence >= 0.6 * breaks || (breaks >= 3 && breaks >= paragraphs && afterSentence >= 0.25 * breaks && afterSentence + unwrapped >= 0.8 * breaks));
+    }
+
+    /// <summary>
+    /// A paragraph of at least three short lines typed one under the other, each opening on a capital or a digit
+    /// (headlines, an agenda, an address): none of its breaks was made by wrapping, since the next line's first word
+    /// would have fitted on every line but the longest. Hard wrapping fills each line, and its lines mostly open
+    /// lower-case; without this, the lines were joined into one "sentence" and a word budget cut it mid-line.
+    /// </summary>
+    private static bool IsListOfLines(string text, RawBlock block)
+    {
+        if (block.Lines.Count < 3) return false;
+        var width = 0;
+        foreach (var line in block.Lines)
+        {
+            var span = text.AsSpan()[line];
+            if (span.Length > MaxHeadingLength || StartsWithLowercase(span)) return false;
+            width = Math.Max(width, span.Length);
+        }
+
+        for (var l = 0; l + 1 < block.Lines.Count; l++)
+        {
+            var line = text.AsSpan()[block.Lines[l]];
+            if (line.Length < width && line.Length + 1 + FirstWordLength(text.AsSpan()[block.Lines[l + 1]]) > width) return false;
+        }
+
+        return true;
     }
 
     private static int FirstWordLength(ReadOnlySpan<char> line)
