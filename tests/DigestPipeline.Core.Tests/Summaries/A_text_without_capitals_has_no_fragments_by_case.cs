@@ -24,5 +24,4 @@ public sealed class A_text_without_capitals_has_no_fragments_by_case
         document.IsCaseless.ShouldBeTrue();
         SentenceQuality.Of(document, document.Sentences[0]).ShouldBe(SentenceQuality.Of(document, document.Sentences[1]));
     }
-
 }
