@@ -168,7 +168,8 @@ internal static class PlainTextStructureReader
     /// brackets, PTB's <c>''</c> and <c>-rrb-</c> included); or, in a text made of lines rather than of paragraphs (at
     /// least three breaks, and as many as paragraphs), a quarter do and nearly all (80 %) of them either do or were
     /// not made by wrapping (the next line's first word would have fitted on the line: a short line in a list of
-    /// fixtures, an address). A text of one-line paragraphs with a stray break mid-sentence is neither. Hard wrapping breaks a line only where the next word does not fit, wherever the
+    /// fixtures, an address). A text of one-line paragraphs with a stray break mid-sentence is neither. In a text
+    /// without capitals, a single break after a sentence end is enough. Hard wrapping breaks a line only where the next word does not fit, wherever the
     /// sentence is: 3.5 % of the breaks come after a sentence end in BBC news wrapped at 60 to 160 characters.
     /// </summary>
     private static bool LinesAreSentences(string text, List<RawBlock> raw)
@@ -201,6 +202,8 @@ internal static class PlainTextStructureReader
             }
         }
 
+        // In a text without capitals, even one break after a sentence end is one: no capital would split it there.
+        if (breaks >= 1 && afterSentence == breaks && Language.TextCasing.HasNoCapitals(text)) return true;
         return breaks >= 2
             && (afterSentence >= 0.6 * breaks || (breaks >= 3 && breaks >= paragraphs && afterSentence >= 0.25 * breaks && afterSentence + unwrapped >= 0.8 * breaks));
     }

@@ -64,22 +64,9 @@ internal sealed class AnalyzedDocument
     /// Whether the text has lower-case letters and no capital (a lower-cased release such as CNN/DailyMail's): then a
     /// sentence's first letter says nothing about it. Found once per document.
     /// </summary>
-    public bool IsCaseless => _caseless ??= HasNoCapitals(Source.Text);
+    public bool IsCaseless => _caseless ??= TextCasing.HasNoCapitals(Source.Text);
 
     private bool? _caseless;
-
-    private static bool HasNoCapitals(string text)
-    {
-        if (text.AsSpan().ContainsAnyInRange('A', 'Z')) return false;
-        var lower = false;
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c)) return false;
-            lower |= char.IsLower(c);
-        }
-
-        return lower;
-    }
 
     public string SectionHeading(int sectionIndex) =>
         sectionIndex >= 0 && sectionIndex < Source.Sections.Count ? Source.Sections[sectionIndex].Heading

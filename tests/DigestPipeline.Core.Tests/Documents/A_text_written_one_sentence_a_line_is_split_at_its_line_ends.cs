@@ -38,4 +38,14 @@ public sealed class A_text_written_one_sentence_a_line_is_split_at_its_line_ends
 
         document.SentenceTexts().ShouldBe([.. Lines, .. fixtures]);
     }
+
+    [Fact]
+    public void Two_lower_cased_lines_are_two_sentences()
+    {
+        // One break is little evidence, but in a text without capitals nothing else would split there (an OrangeSum
+        // article of two sentences, released so, was one sentence over a 1-sentence budget).
+        var document = DocumentReading.ReadText("story.txt", Lines[0] + "\n" + Lines[1]);
+
+        document.SentenceTexts().ShouldBe(Lines[..2]);
+    }
 }
