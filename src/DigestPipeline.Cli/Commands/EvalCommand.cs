@@ -27,9 +27,15 @@ public static class EvalCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the predictions (default .digest/eval)" };
         var noTitle = new Option<bool>("--no-title") { Description = "Withhold each row's title from the engine, as reference systems never see it" };
         var keyPhrases = new Option<bool>("--key-phrases") { Description = "Also summarize every row on its themes and count the key phrases that are a single common word" };
+        var release = new Option<string>("--release")
+        {
+            Description = "How texts reach the engine: original, or lowercased-lines (lower-cased, PTB-tokenized, one sentence a line, as the CNN/DailyMail release)",
+            DefaultValueFactory = _ => "original",
+        };
+        release.AcceptOnlyFromAmong("original", "lowercased-lines");
         var command = new Command("eval", "Score the summarizer with ROUGE-1/2/L against reference summaries, next to Lead-k.")
         {
-            dataset, sentences, words, language, byCategory, themes, limit, output, noTitle, keyPhrases,
+            dataset, sentences, words, language, byCategory, themes, limit, output, noTitle, release, keyPhrases,
         };
         command.SetAction(parse =>
         {
@@ -62,14 +68,17 @@ public static class EvalCommand
             }
 
             var evaluator = new SummaryEvaluator(new DocumentReader(analysis.ReaderOptions), new DocumentSummarizer(analysis.Taxonomy, analysis.SummarizerOptions));
+            var textRelease = parse.GetValue(release) == "lowercased-lines" ? TextRelease.LowercasedLines : TextRelease.Original;
             var report = AnsiConsole.Status().Start($"Summarising {rows.Count} documents ({budget})…",
-                _ => evaluator.Evaluate(rows, budget, parse.GetValue(language), parse.GetValue(byCategory), withTitles: !parse.GetValue(noTitle)));
+                _ => evaluator.Evaluate(rows, budget, parse.GetValue(language), parse.GetValue(byCategory), withTitles: !parse.GetValue(noTitle), textRelease));
 
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine(Workspace.Find().DataDirectory, "eval");
             var name = Path.GetFileNameWithoutExtension(file.Name);
             var enginePath = WritePredictions(folder, $"{name}.engine.jsonl", report.Documents.Select(d => (d.Id, d.Engine)));
             var leadPath = WritePredictions(folder, $"{name}.lead.jsonl", report.Documents.Select(d => (d.Id, d.Lead)));
-            Print(report, budget, parse.GetValue(noTitle) ? $"{file.Name} (titles withheld)" : file.Name, enginePath, leadPath, parse.GetValue(byCategory) ? analysis.TaxonomyPath : null);
+            var described = file.Name + (textRelease == TextRelease.LowercasedLines ? " (released lower-cased, one sentence a line)" : "")
+                + (parse.GetValue(noTitle) ? " (titles withheld)" : "");
+            Print(report, budget, described, enginePath, leadPath, parse.GetValue(byCategory) ? analysis.TaxonomyPath : null);
             if (parse.GetValue(keyPhrases))
             {
                 var audit = AnsiConsole.Status().Start("Summarizing every row on its themes…",
@@ -94,6 +103,8 @@ public static class EvalCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Stand-alone sentences (none opening on a reference to the sentence before it without that sentence; rules in the README): {100 * report.StandAloneShare:0.00} % of {report.Documents.Sum(d => d.Engine.Count)}.")));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Summaries over budget (more words or sentences than {budget}; must be 0): {report.OverBudget} of {report.Documents.Count}.")));
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Engine: {report.TextBytes / 1e6:0.00} MB of text in {report.EngineTime.TotalSeconds:0.00} s of engine time ({report.EngineMegabytesPerSecond:0.0} MB/s on one core, first pass included).")));
         if (report.CategoryAccuracy is { } accuracy)

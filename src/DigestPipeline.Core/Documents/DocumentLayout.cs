@@ -2,7 +2,8 @@ namespace DigestPipeline.Core.Documents;
 
 /// <summary>
 /// Lays the blocks found by a structure reader out into the normalised document text and records every block and
-/// section as offsets into it. Each block is one line; blocks are separated by a blank line, except consecutive
+/// section as offsets into it. Each block is one line (but a paragraph of a text written one sentence a line, which
+/// keeps its line feeds: <see cref="PlainTextStructureReader"/>); blocks are separated by a blank line, except consecutive
 /// list items, which sit on consecutive lines, each after its marker ("• ", or "1. " for ordered Markdown lists).
 /// Section 0 is the lead (its heading is the title); each heading opens the next section.
 /// </summary>

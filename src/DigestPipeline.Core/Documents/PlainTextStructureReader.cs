@@ -12,7 +12,9 @@ namespace DigestPipeline.Core.Documents;
 /// punctuation (. ! … ; : ,) that starts with no lowercase letter and is followed by text is a heading. Such a line
 /// typed right above its text, without a blank line, is a heading too when it is at most two thirds as long as the
 /// next line and that line starts with no lowercase letter (the first line of a hard-wrapped paragraph is about as
-/// long as the next). The budget is checked every few hundred lines and blocks, and a text of more than
+/// long as the next). A text written one sentence a line (the CNN/DailyMail release: lower-cased, tokenized, no
+/// paragraphs) is told from a hard-wrapped one by its line ends (<see cref="LinesAreSentences"/>): then a
+/// paragraph keeps its line feeds, and the sentence splitter ends a sentence at each, capital or not. The budget is checked every few hundred lines and blocks, and a text of more than
 /// <see cref="DocumentReaderOptions.MaxBlocks"/> blocks is refused as they are found (ten million one-letter
 /// paragraphs would otherwise take most of a GB).
 /// </summary>
@@ -33,6 +35,7 @@ internal static class PlainTextStructureReader
     {
         var raw = SplitBlocks(text, maxBlocks, budget);
         SeparateHeadingLines(text, raw);
+        var keepLineFeeds = LinesAreSentences(text, raw);
         var drafts = new List<BlockDraft>(raw.Count + 1);
         string? title = null;
         var first = 0;
@@ -51,7 +54,7 @@ internal static class PlainTextStructureReader
         for (var i = first; i < raw.Count; i++)
         {
             budget.Step();
-            texts[i] = JoinLines(text, raw[i].Lines, builder);
+            texts[i] = !raw[i].IsListItem && (keepLineFeeds || IsListOfLines(text, raw[i])) ? JoinLinesKeepingFeeds(text, raw[i].Lines, builder) : JoinLines(text, raw[i].Lines, builder);
             candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i]);
         }
 
@@ -157,6 +160,113 @@ internal static class PlainTextStructureReader
         }
 
         return TextNormaliser.CollapseSpaces(builder.ToString());
+    }
+
+    /// <summary>
+    /// Whether the text's paragraphs are written one sentence a line, from its line breaks inside paragraphs (at least
+    /// two): most of them (60 %) come after a line that ends a sentence (a terminator, then perhaps closing quotes or
+    /// brackets, PTB's <c>''</c> and <c>-rrb-</c> included); or, in a text made of lines rather than of paragraphs (at
+    /// least three breaks, and as many as paragraphs), a quarter do and nearly all (80 %) of them either do or were
+    /// not made by wrapping (the next line's first word would have fitted on the line: a short line in a list of
+    /// fixtures, an address). A text of one-line paragraphs with a stray break mid-sentence is neither. In a text
+    /// without capitals, a single break after a sentence end is enough. Hard wrapping breaks a line only where the next word does not fit, wherever the
+    /// sentence is: 3.5 % of the breaks come after a sentence end in BBC news wrapped at 60 to 160 characters.
+    /// </summary>
+    private static bool LinesAreSentences(string text, List<RawBlock> raw)
+    {
+        var width = 0;
+        foreach (var block in raw)
+        {
+            if (block.IsListItem || block.Lines.Count < 2) continue;
+            foreach (var line in block.Lines)
+            {
+                // A line of one or two words (a long link) says nothing of the width lines were wrapped at.
+                if (text.AsSpan()[line].Count(' ') >= 2) width = Math.Max(width, line.GetOffsetAndLength(text.Length).Length);
+            }
+        }
+
+        var breaks = 0;
+        var afterSentence = 0;
+        var unwrapped = 0;
+        var paragraphs = 0;
+        foreach (var block in raw)
+        {
+            if (block.IsListItem) continue;
+            paragraphs++;
+            for (var l = 0; l + 1 < block.Lines.Count; l++)
+            {
+                breaks++;
+                var line = text.AsSpan()[block.Lines[l]];
+                if (EndsSentence(line)) afterSentence++;
+                else if (line.Length + 1 + FirstWordLength(text.AsSpan()[block.Lines[l + 1]]) <= width) unwrapped++;
+            }
+        }
+
+        // In a text without capitals, even one break after a sentence end is one: no capital would split it there.
+        if (breaks >= 1 && afterSentence == breaks && Language.TextCasing.HasNoCapitals(text)) return true;
+        return breaks >= 2
+            && (afterSentence >= 0.6 * breaks || (breaks >= 3 && breaks >= paragraphs && afterSentence >= 0.25 * breaks && afterSentence + unwrapped >= 0.8 * breaks));
+    }
+
+    /// <summary>
+    /// A paragraph of at least three short lines typed one under the other, each opening on a capital or a digit
+    /// (headlines, an agenda, an address): none of its breaks was made by wrapping, since the next line's first word
+    /// would have fitted on every line but the longest. Hard wrapping fills each line, and its lines mostly open
+    /// lower-case; without this, the lines were joined into one "sentence" and a word budget cut it mid-line.
+    /// </summary>
+    private static bool IsListOfLines(string text, RawBlock block)
+    {
+        if (block.Lines.Count < 3) return false;
+        var width = 0;
+        foreach (var line in block.Lines)
+        {
+            var span = text.AsSpan()[line];
+            if (span.Length > MaxHeadingLength || StartsWithLowercase(span)) return false;
+            width = Math.Max(width, span.Length);
+        }
+
+        for (var l = 0; l + 1 < block.Lines.Count; l++)
+        {
+            var line = text.AsSpan()[block.Lines[l]];
+            if (line.Length < width && line.Length + 1 + FirstWordLength(text.AsSpan()[block.Lines[l + 1]]) > width) return false;
+        }
+
+        return true;
+    }
+
+    private static int FirstWordLength(ReadOnlySpan<char> line)
+    {
+        var space = line.IndexOf(' ');
+        return space < 0 ? line.Length : space;
+    }
+
+    /// <summary>A line ending on . ! ? … (or a CJK or Arabic terminator), perhaps followed by closing quotes and brackets.</summary>
+    internal static bool EndsSentence(ReadOnlySpan<char> line)
+    {
+        while (true)
+        {
+            line = line.TrimEnd(" \t\"'”’»)]」』）");
+            if (line.EndsWith("-rrb-", StringComparison.Ordinal) || line.EndsWith("-rsb-", StringComparison.Ordinal)) line = line[..^5];
+            else if (line.EndsWith("''", StringComparison.Ordinal)) line = line[..^2];
+            else break;
+        }
+
+        return !line.IsEmpty && line[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '؟';
+    }
+
+    /// <summary>The lines of a paragraph written one sentence a line: each line's spaces collapsed, the lines joined by a line feed.</summary>
+    private static string JoinLinesKeepingFeeds(string text, List<Range> lines, StringBuilder builder)
+    {
+        builder.Clear();
+        foreach (var line in lines)
+        {
+            var collapsed = TextNormaliser.CollapseSpaces(text.AsSpan()[line]);
+            if (collapsed.Length == 0) continue;
+            if (builder.Length > 0) builder.Append('\n');
+            builder.Append(collapsed);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The length of the bullet marker a trimmed line starts with, or 0.</summary>

@@ -32,4 +32,25 @@ public static class LeadBaseline
 
         return summary;
     }
+
+    /// <summary>Lead-k over sentences given as they are (a released text's lines): the first ones while they fit the budget.</summary>
+    public static IReadOnlyList<string> Summarize(IReadOnlyList<string> sentences, SummaryBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var summary = new List<string>();
+        var words = 0;
+        foreach (var sentence in sentences)
+        {
+            var length = WordCount.Of(sentence);
+            if (!budget.Fits(summary.Count + 1, words + length))
+            {
+                break;
+            }
+
+            summary.Add(sentence);
+            words += length;
+        }
+
+        return summary;
+    }
 }

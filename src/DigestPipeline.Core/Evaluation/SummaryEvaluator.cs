@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Summaries;
 
 namespace DigestPipeline.Core.Evaluation;
 
 /// <summary>
 /// Runs the engine's generic summary and Lead-k on every row of an evaluation set, within one budget, and scores both
-/// against the reference with ROUGE, next to the text's first words at the engine's length. With categories, also
-/// records the strongest declared theme of each document.
+/// against the reference with ROUGE, next to the text's first words at the engine's length, and checks that every
+/// summary keeps to the budget. With categories, also records the strongest declared theme of each document. With a
+/// <see cref="TextRelease"/> other than the original, each row is rewritten first (outside the engine time), and
+/// Lead-k takes the released sentences (lines) themselves, so that it does not depend on the engine's splitter.
 /// Documents are processed one after the other on one thread, so that the engine time is per core.
 /// </summary>
 public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer summarizer)
@@ -16,7 +19,10 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
 
     /// <param name="language">Scores (and analyses) every row in this language instead of the row's own.</param>
     /// <param name="withTitles">Whether the engine sees each row's title, as an upload would give it; reference systems never do.</param>
-    public EvaluationReport Evaluate(IReadOnlyList<EvaluationRow> rows, SummaryBudget budget, string? language = null, bool byCategory = false, bool withTitles = true)
+    /// <param name="release">How the texts are given to the engine (<see cref="TextRelease"/>).</param>
+    public EvaluationReport Evaluate(
+        IReadOnlyList<EvaluationRow> rows, SummaryBudget budget, string? language = null, bool byCategory = false, bool withTitles = true,
+        TextRelease release = TextRelease.Original)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var results = new DocumentEvaluation[rows.Count];
@@ -26,6 +32,12 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            IReadOnlyList<string>? lines = null;
+            if (release == TextRelease.LowercasedLines)
+            {
+                (row, lines) = LowercasedLinesRelease.Apply(row, reader, language);
+            }
+
             var content = row.ToDocumentBytes(withTitles);
             bytes[i] = content.Length;
             var started = Stopwatch.GetTimestamp();
@@ -39,12 +51,14 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
             var summary = DocumentSummarizer.SummarizeGeneric(document, budget);
             var engine = summary.Select(s => s.Text).ToArray();
             engineTicks[i] = Stopwatch.GetTimestamp() - started;
-            var lead = LeadBaseline.Summarize(document, budget);
+            var lead = lines is null ? LeadBaseline.Summarize(document, budget) : LeadBaseline.Summarize(lines, budget);
             var predicted = byCategory ? summarizer.ScoreThemes(document).FirstOrDefault(s => s.Score > 0).ThemeId : null;
 
             var tokenizer = tokenizers.TryGetValue(scoring, out var known) ? known : tokenizers[scoring] = new RougeTokenizer(scoring);
             var reference = tokenizer.Tokenize(row.ReferenceSummary);
-            var firstWords = FirstWordsBaseline.Summarize(row.Text, engine.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));
+            var engineWords = engine.Sum(s => WordCount.Of(s));
+            var engineSentences = lines is null ? engine.Length : ReleasedLines.Spanned(document.Text, lines, summary);
+            var firstWords = FirstWordsBaseline.Summarize(row.Text, engineWords);
             results[i] = new DocumentEvaluation(
                 row.Id,
                 document.Language,
@@ -56,7 +70,8 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
                 predicted,
                 firstWords,
                 Rouge.Score(tokenizer.Tokenize(firstWords), reference),
-                StandAlone.Count(document, summary));
+                StandAlone.Count(document, summary),
+                EngineOverBudget: !budget.Fits(engineSentences, engineWords));
         }
 
         return new EvaluationReport(results, bytes.Sum(), Stopwatch.GetElapsedTime(0, engineTicks.Sum()));

@@ -15,6 +15,9 @@ namespace DigestPipeline.Core.Language;
 /// or Latin letter follows, as in ３．５), with no space after them and whatever the next character, since CJK has no
 /// upper or lower case to go by; in Japanese a quotation closed by 」 or 』 and followed by the particle と (「…？」と
 /// 言った) goes on. Arabic's question mark ؟ is a terminator like ?.
+/// A line feed inside the run ends a sentence whatever follows: structure readers keep one there only when the text is
+/// written one sentence a line (a lower-cased, tokenized release has no capitals to go by), and join the lines of a
+/// hard-wrapped paragraph with a space.
 /// Sentence offsets exclude surrounding whitespace. Linear in the text length; when given a step, calls it at every
 /// terminator, so that a caller's budget can stop a long run.
 /// </summary>
@@ -45,6 +48,18 @@ internal sealed class SentenceSplitter
     /// <summary>Adds the sentences of <c>text[start..end)</c> to <paramref name="sentences"/>, in order.</summary>
     /// <param name="step">called at each terminator looked at (a caller's budget).</param>
     public void Split(string text, int start, int end, List<SentenceSpan> sentences, Action? step = null)
+    {
+        int lineFeed;
+        while ((lineFeed = text.AsSpan(start, end - start).IndexOf('\n')) >= 0)
+        {
+            SplitLine(text, start, start + lineFeed, sentences, step);
+            start += lineFeed + 1;
+        }
+
+        SplitLine(text, start, end, sentences, step);
+    }
+
+    private void SplitLine(string text, int start, int end, List<SentenceSpan> sentences, Action? step)
     {
         var sentenceStart = start;
         var i = start;

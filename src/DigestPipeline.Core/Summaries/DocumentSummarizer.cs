@@ -76,7 +76,8 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         {
             candidates.Clear();
             AnalyzedSentence? heading = null;
-            foreach (var sentence in sections[discovered.SectionIndex])
+            // A document without body text is one theme over all its headings.
+            foreach (var sentence in analyzed.HasNoBody ? analyzed.Sentences : sections[discovered.SectionIndex])
             {
                 candidates.Add(new RankingCandidate(sentence.Index, 1.0, UnderThemeHeading: discovered.SectionIndex > 0));
                 heading ??= sentence.IsHeading ? sentence : null;

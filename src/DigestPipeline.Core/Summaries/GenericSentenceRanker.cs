@@ -31,7 +31,7 @@ internal static class GenericSentenceRanker
                 title = sentence;
             }
 
-            if (!sentence.IsHeading && sentence.Words.Length > 0 && body.Count < SentenceRanker.MaxCandidates)
+            if (document.IsCandidate(sentence) && body.Count < SentenceRanker.MaxCandidates)
             {
                 body.Add(new RankingCandidate(sentence.Index, 1.0, UnderThemeHeading: false));
             }

@@ -31,7 +31,7 @@ internal static class SentenceQuality
             quality *= 0.7;
         }
 
-        if (IsFragment(text))
+        if (IsFragment(text, document.IsCaseless))
         {
             quality *= FragmentPenalty;
         }
@@ -44,10 +44,14 @@ internal static class SentenceQuality
 
     private static readonly System.Buffers.SearchValues<char> EnumerationMarks = System.Buffers.SearchValues.Create("•·-–*0123456789.) ");
 
-    /// <summary>A piece of an enumeration (a list item that starts lower-case or ends on a comma or semicolon) says little alone.</summary>
-    private static bool IsFragment(ReadOnlySpan<char> text)
+    /// <summary>
+    /// A piece of an enumeration (a list item that starts lower-case or ends on a comma or semicolon) says little alone.
+    /// In a text without capitals (<paramref name="caseless"/>) every sentence starts lower-case: only the end counts,
+    /// or the few sentences that open on a quote or a number would be preferred for it.
+    /// </summary>
+    private static bool IsFragment(ReadOnlySpan<char> text, bool caseless)
     {
         var start = text.IndexOfAnyExcept(EnumerationMarks);
-        return text.Length > 0 && ((start >= 0 && char.IsLower(text[start])) || text[^1] is ',' or ';');
+        return text.Length > 0 && ((!caseless && start >= 0 && char.IsLower(text[start])) || text[^1] is ',' or ';');
     }
 }

@@ -61,7 +61,7 @@ internal static class SentenceRanker
     }
 
     /// <summary>
-    /// The candidates that may be ranked (body sentences with content words): the best <see cref="MaxCandidates"/>
+    /// The candidates that may be ranked (<see cref="AnalyzedDocument.IsCandidate"/>: body sentences with content words): the best <see cref="MaxCandidates"/>
     /// by evidence (ties by position), in document order.
     /// </summary>
     private static RankingCandidate[] Keep(AnalyzedDocument document, ReadOnlySpan<RankingCandidate> candidates)
@@ -71,7 +71,7 @@ internal static class SentenceRanker
         foreach (var candidate in candidates)
         {
             var sentence = document.Sentences[candidate.Sentence];
-            if (!sentence.IsHeading && sentence.Words.Length > 0)
+            if (document.IsCandidate(sentence))
             {
                 inOrder &= eligible.Count == 0 || eligible[^1].Sentence < candidate.Sentence;
                 eligible.Add(candidate);

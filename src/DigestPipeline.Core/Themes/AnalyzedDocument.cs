@@ -26,6 +26,48 @@ internal sealed class AnalyzedDocument
     /// <summary>Per sentence, the last item of the list it introduces, or -1 (<see cref="Summaries.IntroducedList"/>): found once per document.</summary>
     public int[] ListEnds => field ??= IntroducedList.LastItems(this);
 
+    /// <summary>
+    /// Whether a sentence may be summarized: a body sentence with words; in a document without body text (every block
+    /// a heading: a DOCX, Markdown or HTML outline, a list of headlines), its headings, or its title when it has
+    /// nothing else, so that every document with text has a summary.
+    /// </summary>
+    public bool IsCandidate(AnalyzedSentence sentence) => sentence.Words.Length > 0 && (!sentence.IsHeading || sentence.Kind == StandInKind);
+
+    /// <summary>Whether the document has no body sentence with words, only a title and headings.</summary>
+    public bool HasNoBody => StandInKind is not null;
+
+    /// <summary>Null when the document has body text; else what stands in for it: its headings, or its title when it has none.</summary>
+    private BlockKind? StandInKind
+    {
+        get
+        {
+            if (!_standInFound)
+            {
+                _standIn = FindStandIn();
+                _standInFound = true;
+            }
+
+            return _standIn;
+        }
+    }
+
+    private BlockKind? _standIn;
+    private bool _standInFound;
+
+    private BlockKind? FindStandIn()
+    {
+        if (Sentences.Any(s => !s.IsHeading && s.Words.Length > 0)) return null;
+        return Sentences.Any(s => s.Kind == BlockKind.Heading && s.Words.Length > 0) ? BlockKind.Heading : BlockKind.Title;
+    }
+
+    /// <summary>
+    /// Whether the text has lower-case letters and no capital (a lower-cased release such as CNN/DailyMail's): then a
+    /// sentence's first letter says nothing about it. Found once per document.
+    /// </summary>
+    public bool IsCaseless => _caseless ??= TextCasing.HasNoCapitals(Source.Text);
+
+    private bool? _caseless;
+
     public string SectionHeading(int sectionIndex) =>
         sectionIndex >= 0 && sectionIndex < Source.Sections.Count ? Source.Sections[sectionIndex].Heading
         : sectionIndex == 0 ? Source.Title

@@ -14,7 +14,8 @@ internal sealed record DiscoveredTheme(string Id, string? Heading, int SectionIn
 /// holds enough of the theme's evidence (2 or more), or half of its sentences speak of the theme. When the document
 /// has no theme at all otherwise (no headed section, or only headed sections without a body), its lead becomes one
 /// theme named from the title, or, when the title only comes from the file name, from the theme's strongest key
-/// phrases: so every document with body text has a summary.
+/// phrases: so every document with body text has a summary. A document without body text (only headings) is that
+/// one theme too, over all its headings (<see cref="AnalyzedDocument.IsCandidate"/>).
 /// </summary>
 internal static class DiscoveredThemes
 {
@@ -31,7 +32,7 @@ internal static class DiscoveredThemes
 
         var found = new List<DiscoveredTheme>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var section in headed)
+        foreach (var section in document.HasNoBody ? [] : headed)
         {
             if (!bodies.TryGetValue(section, out var body) || keptThemes.Any(t => Covers(evidence, t, section, body)))
             {
@@ -41,7 +42,7 @@ internal static class DiscoveredThemes
             Add(found, ids, document.SectionHeading(section), section);
         }
 
-        if (found.Count == 0 && keptThemes.Count == 0 && bodies.ContainsKey(0))
+        if (found.Count == 0 && keptThemes.Count == 0 && (bodies.ContainsKey(0) || document.HasNoBody))
         {
             var hasTitle = document.Sentences.Any(s => s.Kind == BlockKind.Title);
             if (hasTitle)

@@ -122,3 +122,38 @@ internal static class OtherScriptNews
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "No sample in this language."),
     };
 }
+
+/// <summary>
+/// A document made only of headings (an outline: every block of a DOCX, Markdown or HTML file a heading) has text
+/// but no body sentence, and only body sentences were ranked: it got no theme and no summary at all. Its headings
+/// now stand in for its body.
+/// </summary>
+public sealed class A_document_of_headings_only_is_summarized_by_its_headings
+{
+    private static readonly string[] Headings = ["Deux milliards pour l’industrie", "Les syndicats réclament des garanties", "Vote du texte prévu au printemps"];
+
+    [Theory]
+    [InlineData("plan.md", "# Plan de relance\n\n## {0}\n\n## {1}\n\n## {2}\n")]
+    [InlineData("plan.html", "<html><body><h1>Plan de relance</h1><h2>{0}</h2><h2>{1}</h2><h2>{2}</h2></body></html>")]
+    public void Its_theme_and_generic_summaries_are_its_best_headings(string name, string format)
+    {
+        var document = DocumentReading.ReadText(name, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Headings[0], Headings[1], Headings[2]));
+        document.Blocks.ShouldAllBe(b => b.Kind == BlockKind.Title || b.Kind == BlockKind.Heading);
+
+        // "syndicats" is a keyword of the sample taxonomy: that theme gets the heading that names it.
+        var themes = ThemeSamples.Summarize(document).Themes;
+        themes.ShouldNotBeEmpty();
+        themes.ShouldAllBe(t => t.Sentences.Count > 0 && t.Sentences.All(s => Headings.Contains(s.Text)));
+        DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfSentences(2)).Count.ShouldBe(2);
+        DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfWords(12)).ShouldAllBe(s => Headings.Contains(s.Text));
+    }
+
+    [Fact]
+    public void A_document_that_is_only_its_title_is_summarized_by_it()
+    {
+        var document = DocumentReading.ReadText("plan.md", "# Plan de relance pour l’industrie\n");
+
+        DocumentSummarizer.SummarizeGeneric(document, SummaryBudget.OfSentences(3)).ShouldHaveSingleItem().Text.ShouldBe("Plan de relance pour l’industrie");
+        ThemeSamples.Summarize(document).Themes.ShouldHaveSingleItem().Sentences.ShouldHaveSingleItem().Text.ShouldBe("Plan de relance pour l’industrie");
+    }
+}
