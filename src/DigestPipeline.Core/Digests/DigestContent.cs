@@ -22,7 +22,7 @@ public sealed record DigestThemeGroup(string ThemeId, string Label, IReadOnlyLis
 
 /// <summary>One document's summary on one theme.</summary>
 /// <param name="ThemeScore">How strongly the document is about the theme (<see cref="ThemedSummary.Score"/>).</param>
-/// <param name="SummarizedAt">When the document was summarized: an earlier document reported its facts first.</param>
+/// <param name="SummarizedAt">When the document was summarized (never what chooses among copies of a fact: see <see cref="DuplicateFactMerger"/>).</param>
 public sealed record DigestItem(
     string DocumentId,
     string DocumentTitle,

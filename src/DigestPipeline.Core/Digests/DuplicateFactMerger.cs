@@ -13,9 +13,16 @@ namespace DigestPipeline.Core.Digests;
 /// <para>
 /// The occurrence kept is the best-sourced one, compared in this order:
 /// 1. the document with the higher theme score (<see cref="DigestItem.ThemeScore"/>): the one more about the theme;
-/// 2. the document summarized first (<see cref="DigestItem.SummarizedAt"/>): the one that reported the fact first;
-/// 3. the sentence stating more figures (more precise), then the longer sentence (more context);
-/// 4. the order of the items and of their sentences, so that the result is the same on every run.
+/// 2. the sentence stating more figures (more precise);
+/// 3. the most central copy: the one closest to all the other documents' copies of the fact (the sum of its
+///    similarities to them), which says what they say in common, then the longer sentence (more context);
+/// 4. the document's id, then the sentence's place in its summary, so that the result is the same on every run.
+/// </para>
+/// <para>
+/// Neither the order of the items nor when their documents arrived decides (issue 16): with "the document summarized
+/// first" as a tie-break, ten articles on one story equally about the theme gave 21 % of the theme's lines to the
+/// first to arrive and 4 % to the last (the <c>Lines_over_one_story_do_not_favour_the_first_document</c> test, in
+/// every rotation of their arrival order); a document id is a hash of its content, unrelated to when it came.
 /// </para>
 /// <para>
 /// Sentences are visited best-sourced first; each one is kept unless it reports the same fact as a sentence already
@@ -29,15 +36,23 @@ internal static class DuplicateFactMerger
     public static IReadOnlyList<DigestItem> Merge(IReadOnlyList<DigestItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var occurrences = items
+        var all = items
             .SelectMany((item, i) => item.Sentences.Select((sentence, s) =>
                 new Occurrence(i, s, sentence, FactFingerprint.Of(sentence.Text, item.Language))))
-            .OrderByDescending(o => items[o.Item].ThemeScore)
-            .ThenBy(o => items[o.Item].SummarizedAt)
-            .ThenByDescending(o => o.Facts.FigureCount)
-            .ThenByDescending(o => o.Sentence.Text.Length)
-            .ThenBy(o => o.Item)
-            .ThenBy(o => o.Index);
+            .ToArray();
+        var centrality = all
+            .Select(o => all
+                .Where(other => items[other.Item].DocumentId != items[o.Item].DocumentId && o.Facts.IsSameFact(other.Facts))
+                .Sum(other => o.Facts.Similarity(other.Facts)))
+            .ToArray();
+        var occurrences = Enumerable.Range(0, all.Length)
+            .OrderByDescending(o => items[all[o].Item].ThemeScore)
+            .ThenByDescending(o => all[o].Facts.FigureCount)
+            .ThenByDescending(o => centrality[o])
+            .ThenByDescending(o => all[o].Sentence.Text.Length)
+            .ThenBy(o => items[all[o].Item].DocumentId, StringComparer.Ordinal)
+            .ThenBy(o => all[o].Index)
+            .Select(o => all[o]);
 
         var kept = new List<Occurrence>();
         foreach (var occurrence in occurrences)

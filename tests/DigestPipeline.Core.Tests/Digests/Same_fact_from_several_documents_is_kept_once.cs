@@ -24,14 +24,15 @@ public sealed class Same_fact_from_several_documents_is_kept_once
     }
 
     [Fact]
-    public void English_fact_is_kept_from_the_earlier_document_when_theme_scores_tie_and_an_emptied_item_is_dropped()
+    public void English_fact_is_kept_from_the_fuller_copy_even_when_it_arrived_later_and_an_emptied_item_is_dropped()
     {
-        var later = Item("doc-later", "Utilities ask for new lines", "en", themeScore: 6, Morning.AddHours(2), GridEnReworded);
-        var earlier = Item("doc-earlier", "Hospitals and grid operators brace for AI", "en", themeScore: 6, Morning, GridEn, RadiologyEn);
+        // Theme scores tie: arrival order used to decide, which favoured the first document of a story (issue 16).
+        var earlier = Item("doc-earlier", "Utilities ask for new lines", "en", themeScore: 6, Morning, GridEnReworded);
+        var later = Item("doc-later", "Hospitals and grid operators brace for AI", "en", themeScore: 6, Morning.AddHours(2), GridEn, RadiologyEn);
 
-        var merged = DuplicateFactMerger.Merge([later, earlier]);
+        var merged = DuplicateFactMerger.Merge([earlier, later]);
 
-        merged.ShouldHaveSingleItem().DocumentId.ShouldBe("doc-earlier");
+        merged.ShouldHaveSingleItem().DocumentId.ShouldBe("doc-later");
         merged[0].Sentences.Select(s => s.Text).ShouldBe([GridEn, RadiologyEn]);
         merged[0].OtherSourcesOf(merged[0].Sentences[0]).ShouldBe(["Utilities ask for new lines"]);
         merged[0].OtherSourcesOf(merged[0].Sentences[1]).ShouldBeEmpty();
