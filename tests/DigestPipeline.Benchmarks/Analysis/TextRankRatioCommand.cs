@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DigestPipeline.Core.Documents;
 
@@ -51,6 +53,9 @@ internal static partial class TextRankRatioCommand
         var tiering = Environment.GetEnvironmentVariable(TieringVariable) is { } multiplier ? $"{TieringVariable}={multiplier}" : "default tiering (tenfold delay on one CPU)";
         await output.WriteLineAsync($"// {Path.GetFileName(set)}: {corpus.Count:N0} documents, {bytes:N0} bytes; {Environment.ProcessorCount} visible CPU, {tiering}; "
             + $"{rounds} rounds of {passes} pass(es) ours, {pythonPasses} theirs; load average {CommandLineOptions.LoadAverage()}");
+
+        // The summaries' fingerprint: an optimisation must leave it as it was (every theme, sentence, score and key phrase).
+        await output.WriteLineAsync($"// summaries SHA-256 {Fingerprint(corpus, reader, summarizer)}");
 
         // Warm-up: every path of the pass, until tiered compilation has recompiled the hot methods with their
         // dynamic profile (it waits for 100 ms without new tier-0 code, then recompiles in the background).
@@ -122,6 +127,17 @@ internal static partial class TextRankRatioCommand
         }
 
         return themes;
+    }
+
+    private static string Fingerprint(IReadOnlyList<CorpusDocument> corpus, DocumentReader reader, Core.Summaries.DocumentSummarizer summarizer)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var document in corpus)
+        {
+            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(summarizer.Summarize(reader.Read(document.Name, document.Content, AnalysisSetup.Now), AnalysisSetup.Now)));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>MB/s over the wall clock and over the process's CPU time (all its threads: the GC's too).</summary>
