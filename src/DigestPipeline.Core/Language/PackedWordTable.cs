@@ -3,14 +3,19 @@ using System.Numerics;
 namespace DigestPipeline.Core.Language;
 
 /// <summary>
-/// A grow-only hash table from short ASCII words, packed into a <see cref="ulong"/> by <see cref="AsciiWordKey"/>, to
-/// their <see cref="StemmedWord"/>: the fast path of <see cref="StemmerCache"/>, which most words of a text take.
-/// A lookup reads one slot (key and value), without hashing or comparing characters.
-/// Reads take no lock: a value is written before the key that reaches it, and growing builds a new table that
-/// replaces the old one at once, so a reader sees either table whole. Writers take a lock.
+/// A grow-only hash table from ASCII words of up to 16 characters, packed into two <see cref="ulong"/> keys by
+/// <see cref="AsciiWordKey.TryPackLong"/>, to their <see cref="StemmedWord"/>: the fast path of
+/// <see cref="StemmerCache"/>, which most words of a text take. A lookup reads one slot (keys and value), without
+/// hashing or comparing characters.
+/// Reads take no lock: a value and the high key are written before the low key that reaches them (never 0 for a
+/// word), and growing builds a new table that replaces the old one at once, so a reader sees either table whole.
+/// Writers take a lock.
 /// </summary>
 internal sealed class PackedWordTable
 {
+    /// <summary>Mixes the high key in before the multiplication (an odd constant: the golden ratio's).</summary>
+    private const ulong HighMultiplier = 0x9E3779B97F4A7C15;
+
     /// <summary>Random per process, so that crafted words cannot crowd the probe sequences.</summary>
     private static readonly ulong Multiplier = (ulong)Random.Shared.NextInt64() | 1;
 
@@ -19,15 +24,15 @@ internal sealed class PackedWordTable
 
     public int Count => Volatile.Read(ref _table).Count;
 
-    public bool TryGetValue(ulong key, out StemmedWord value)
+    public bool TryGetValue(ulong key, ulong high, out StemmedWord value)
     {
         var table = Volatile.Read(ref _table);
         var slots = table.Slots;
         var mask = slots.Length - 1;
-        for (var slot = table.SlotOf(key); ; slot = (slot + 1) & mask)
+        for (var slot = table.SlotOf(key, high); ; slot = (slot + 1) & mask)
         {
             var found = Volatile.Read(ref slots[slot].Key);
-            if (found == key)
+            if (found == key && slots[slot].High == high)
             {
                 value = slots[slot].Value;
                 return true;
@@ -42,11 +47,11 @@ internal sealed class PackedWordTable
     }
 
     /// <summary>Adds the word unless it is already there (another thread may have added it meanwhile).</summary>
-    public void TryAdd(ulong key, StemmedWord value)
+    public void TryAdd(ulong key, ulong high, StemmedWord value)
     {
         lock (_gate)
         {
-            if (TryGetValue(key, out _))
+            if (TryGetValue(key, high, out _))
             {
                 return;
             }
@@ -58,14 +63,15 @@ internal sealed class PackedWordTable
                 Volatile.Write(ref _table, table);
             }
 
-            table.Add(key, value);
+            table.Add(key, high, value);
         }
     }
 
-    /// <summary>A key (0: empty) beside its value, so that a lookup reads one cache line.</summary>
+    /// <summary>The keys (low 0: empty) beside their value, so that a lookup reads one cache line.</summary>
     private struct Slot
     {
         public ulong Key;
+        public ulong High;
         public StemmedWord Value;
     }
 
@@ -75,18 +81,19 @@ internal sealed class PackedWordTable
         public readonly Slot[] Slots = new Slot[1 << bits];
         public int Count;
 
-        public int SlotOf(ulong key) => (int)((key * Multiplier) >> (64 - bits));
+        public int SlotOf(ulong key, ulong high) => (int)(((key ^ (high * HighMultiplier)) * Multiplier) >> (64 - bits));
 
-        public void Add(ulong key, StemmedWord value)
+        public void Add(ulong key, ulong high, StemmedWord value)
         {
             var mask = Slots.Length - 1;
-            var slot = SlotOf(key);
+            var slot = SlotOf(key, high);
             while (Slots[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
             Slots[slot].Value = value;
+            Slots[slot].High = high;
             Count++;
             Volatile.Write(ref Slots[slot].Key, key);
         }
@@ -98,7 +105,7 @@ internal sealed class PackedWordTable
             {
                 if (slot.Key != 0)
                 {
-                    grown.Add(slot.Key, slot.Value);
+                    grown.Add(slot.Key, slot.High, slot.Value);
                 }
             }
 

@@ -52,12 +52,12 @@ internal sealed class StemmerCache
     /// <param name="buffer">room to lower-case the word, at least as long as it.</param>
     public StemmedWord Find(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        if (!AsciiWordKey.TryPack(word, out var packed))
+        if (!AsciiWordKey.TryPackLong(word, out var packed, out var high))
         {
             return Get(LowerCase(word, buffer));
         }
 
-        if (_shortWords.TryGetValue(packed, out var known))
+        if (_shortWords.TryGetValue(packed, high, out var known))
         {
             return known;
         }
@@ -65,7 +65,7 @@ internal sealed class StemmerCache
         var stemmed = Get(LowerCase(word, buffer));
         if (_shortWords.Count < MaxEntries)
         {
-            _shortWords.TryAdd(packed, stemmed);
+            _shortWords.TryAdd(packed, high, stemmed);
         }
 
         return stemmed;

@@ -157,9 +157,20 @@ internal static class KeyPhraseExtractor
     /// </summary>
     private static bool ContainsAll(string[] all, string[] part)
     {
+        // Loops rather than Array.Exists: a lambda capturing the stem was a closure allocated per stem.
         foreach (var stem in part)
         {
-            if (!Array.Exists(all, other => KeywordIndex.StemsMatch(stem, other) || KeywordIndex.StemsMatch(other, stem)))
+            var found = false;
+            foreach (var other in all)
+            {
+                if (KeywordIndex.StemsMatch(stem, other) || KeywordIndex.StemsMatch(other, stem))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
             {
                 return false;
             }

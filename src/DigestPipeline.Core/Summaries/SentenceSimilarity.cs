@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using DigestPipeline.Core.Themes;
 
@@ -14,8 +15,17 @@ internal sealed class SentenceSimilarity
     /// <summary>A stem in more than this share of the sentences is common in the document, not a key of one theme.</summary>
     private const double CommonShare = 0.2;
 
+    /// <summary>The most pairs the thread's scratch list keeps room for between graphs.</summary>
+    private const int MaxScratchPairs = 1 << 16;
+
     [ThreadStatic]
     private static long t_pairsScored;
+
+    [ThreadStatic]
+    private static List<int>? t_touched;
+
+    [ThreadStatic]
+    private static List<(int A, int B, double Weight)>? t_pairs;
 
     private readonly int[] _offsets;
     private readonly int[] _terms;
@@ -58,7 +68,8 @@ internal sealed class SentenceSimilarity
         var documentFrequency = new List<int>();
         var offsets = new int[sentences.Count + 1];
         var terms = new int[wordCount];
-        var counts = new int[wordCount];
+        var countsBuffer = ArrayPool<int>.Shared.Rent(wordCount);
+        var counts = countsBuffer.AsSpan(0, wordCount);
         var entries = 0;
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -123,7 +134,10 @@ internal sealed class SentenceSimilarity
             }
         }
 
-        return new SentenceSimilarity(offsets, terms[..entries], weights, ids, [.. documentFrequency]);
+        ArrayPool<int>.Shared.Return(countsBuffer);
+
+        // The terms stay in the array sized for every word: sentences read their slices through the offsets.
+        return new SentenceSimilarity(offsets, terms, weights, ids, [.. documentFrequency]);
     }
 
     /// <summary>
@@ -207,7 +221,11 @@ internal sealed class SentenceSimilarity
             entryCount += _offsets[sentence + 1] - _offsets[sentence];
         }
 
-        var postings = new long[entryCount];
+        // The temporaries come from the pool (and scratch lists from the thread): one graph per theme and document
+        // made them a tenth of the analysis's allocations.
+        var pool = ArrayPool<long>.Shared;
+        var postingsBuffer = pool.Rent(entryCount);
+        var postings = postingsBuffer.AsSpan(0, entryCount);
         var p = 0;
         for (var node = 0; node < n; node++)
         {
@@ -217,7 +235,7 @@ internal sealed class SentenceSimilarity
             }
         }
 
-        postings.AsSpan().Sort();
+        postings.Sort();
 
         // For each node, where its entries are in the postings (increasing term order), and where each term's run ends.
         var nodeEntryStarts = new int[n + 1];
@@ -231,10 +249,13 @@ internal sealed class SentenceSimilarity
             nodeEntryStarts[node + 1] += nodeEntryStarts[node];
         }
 
-        var nodeEntries = new int[entryCount];
+        var nodeEntriesBuffer = ArrayPool<int>.Shared.Rent(entryCount);
+        var nodeEntries = nodeEntriesBuffer.AsSpan(0, entryCount);
         var filled = nodeEntryStarts[..n];
-        var runEnds = new int[entryCount];
-        var weightOf = new double[entryCount];
+        var runEndsBuffer = ArrayPool<int>.Shared.Rent(entryCount);
+        var runEnds = runEndsBuffer.AsSpan(0, entryCount);
+        var weightOfBuffer = ArrayPool<double>.Shared.Rent(entryCount);
+        var weightOf = weightOfBuffer.AsSpan(0, entryCount);
         for (var e = 0; e < entryCount;)
         {
             var term = (int)(postings[e] >> 32);
@@ -257,11 +278,19 @@ internal sealed class SentenceSimilarity
         }
 
         // Upper triangle, row by row: the dot products with the later nodes that share a term, summed in term order.
-        var dot = new double[n];
-        var shared = new int[n];
-        var touchedBy = new int[n];
-        var touched = new List<int>();
-        var pairs = new List<(int A, int B, double Weight)>();
+        var dotBuffer = ArrayPool<double>.Shared.Rent(n);
+        var dot = dotBuffer.AsSpan(0, n);
+        dot.Clear();
+        var sharedBuffer = ArrayPool<int>.Shared.Rent(n);
+        var shared = sharedBuffer.AsSpan(0, n);
+        shared.Clear();
+        var touchedByBuffer = ArrayPool<int>.Shared.Rent(n);
+        var touchedBy = touchedByBuffer.AsSpan(0, n);
+        touchedBy.Clear();
+        var touched = t_touched ??= [];
+        touched.Clear();
+        var pairs = t_pairs ??= [];
+        pairs.Clear();
         var degree = new int[n];
         for (var a = 0; a < n; a++)
         {
@@ -304,6 +333,13 @@ internal sealed class SentenceSimilarity
         }
 
         t_pairsScored += pairs.Count;
+        pool.Return(postingsBuffer);
+        ArrayPool<int>.Shared.Return(nodeEntriesBuffer);
+        ArrayPool<int>.Shared.Return(runEndsBuffer);
+        ArrayPool<double>.Shared.Return(weightOfBuffer);
+        ArrayPool<double>.Shared.Return(dotBuffer);
+        ArrayPool<int>.Shared.Return(sharedBuffer);
+        ArrayPool<int>.Shared.Return(touchedByBuffer);
 
         // Both directions; rows are filled in increasing order of the first node, so each row ends up sorted.
         var offsets = new int[n + 1];
@@ -321,6 +357,12 @@ internal sealed class SentenceSimilarity
             weights[next[a]++] = weight;
             neighbours[next[b]] = a;
             weights[next[b]++] = weight;
+        }
+
+        if (pairs.Capacity > MaxScratchPairs)
+        {
+            // A long report's pairs are not kept alive for the thread's next document.
+            t_pairs = null;
         }
 
         return new SimilarityGraph(offsets, neighbours, weights);
