@@ -16,6 +16,13 @@ internal sealed class StemmerCache
     private static readonly ConcurrentDictionary<string, StemmerCache> ByLanguage = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, StemmedWord> _words = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each distinct stem's number, from 0: the analysis indexes arrays by it where it would otherwise hash the stem's
+    /// characters (term numbering, keyword lookups, phrase keys). Grows with the stems met, as the interned stems do.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, int> _stemIds = new(StringComparer.Ordinal);
+    private int _lastStemId = -1;
     private readonly ConcurrentDictionary<string, StemmedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly PackedWordTable _shortWords = new();
     private readonly LanguageStemmer _stemmer;
@@ -80,7 +87,8 @@ internal sealed class StemmerCache
         }
 
         var word = lowerCase.ToString();
-        var stemmed = new StemmedWord(string.Intern(TextFolding.Fold(_stemmer.Stem(word))), _stopWords.Contains(word));
+        var stem = string.Intern(TextFolding.Fold(_stemmer.Stem(word)));
+        var stemmed = new StemmedWord(stem, _stopWords.Contains(word), StemId(stem));
         if (_words.Count < MaxEntries)
         {
             _words.TryAdd(word, stemmed);
@@ -88,6 +96,16 @@ internal sealed class StemmerCache
 
         return stemmed;
     }
+
+    /// <summary>The highest stem number given so far (-1 before the first).</summary>
+    public int LastStemId => Volatile.Read(ref _lastStemId);
+
+    /// <summary>The stem's number (see <see cref="StemmedWord.StemId"/>); -1 for a stem never met.</summary>
+    public int FindStemId(string stem) => _stemIds.TryGetValue(stem, out var id) ? id : -1;
+
+    /// <summary>Numbers are unique per stem; a race may skip one, never give two stems the same.</summary>
+    private int StemId(string stem) =>
+        _stemIds.TryGetValue(stem, out var id) ? id : _stemIds.GetOrAdd(stem, _ => Interlocked.Increment(ref _lastStemId));
 
     /// <summary>Invariant lower case; ASCII words skip the culture tables.</summary>
     private static Span<char> LowerCase(ReadOnlySpan<char> word, Span<char> buffer)
@@ -102,5 +120,5 @@ internal sealed class StemmerCache
     }
 }
 
-/// <summary>A word's folded stem and whether it is a stop word.</summary>
-internal readonly record struct StemmedWord(string Stem, bool IsStop);
+/// <summary>A word's folded stem, whether it is a stop word, and the stem's number in its cache (0, 1, 2…).</summary>
+internal readonly record struct StemmedWord(string Stem, bool IsStop, int StemId);

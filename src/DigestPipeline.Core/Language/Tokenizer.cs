@@ -68,7 +68,7 @@ internal static class Tokenizer
         var word = stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
         if (!(contentWordsOnly && word.IsStop))
         {
-            into.Add(new Token(start, length, word.Stem, word.IsStop));
+            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Themes;
@@ -202,6 +203,11 @@ internal static class KeyPhraseExtractor
     /// </summary>
     private sealed class Phrases
     {
+        /// <summary>
+        /// Phrases of up to three words by their stems' numbers: the same identity as the joined stems (a stem holds no
+        /// space), without building or hashing the string. Longer ones (keywords) by the joined stems.
+        /// </summary>
+        private readonly Dictionary<(int Count, int First, int Second, int Third), Phrase> _byStemIds = [];
         private readonly Dictionary<string, Phrase> _byKey = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Phrase>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
         private char[] _key = new char[64];
@@ -218,19 +224,7 @@ internal static class KeyPhraseExtractor
 
         public void Add(AnalyzedSentence sentence, ReadOnlySpan<Token> words, int start, int end, double score, bool keyword)
         {
-            var key = Key(words);
-            if (!_byKeySpan.TryGetValue(key, out var phrase))
-            {
-                var stems = new string[words.Length];
-                for (var w = 0; w < words.Length; w++)
-                {
-                    stems[w] = words[w].Stem;
-                }
-
-                phrase = new Phrase(stems, start, All.Count);
-                _byKey.Add(key.ToString(), phrase);
-                All.Add(phrase);
-            }
+            var phrase = Find(words, start);
 
             phrase.Score += score;
             phrase.Occurrences++;
@@ -246,6 +240,44 @@ internal static class KeyPhraseExtractor
                 phrase.SurfaceCapitals = Capitals(surface);
                 phrase.SurfaceAtSentenceStart = atSentenceStart;
             }
+        }
+
+        /// <summary>The phrase of these words, added (first met at <paramref name="start"/>) if it is new.</summary>
+        private Phrase Find(ReadOnlySpan<Token> words, int start)
+        {
+            if (words.Length is > 0 and <= 3)
+            {
+                var ids = (words.Length, words[0].StemId, words.Length > 1 ? words[1].StemId : -1, words.Length > 2 ? words[2].StemId : -1);
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_byStemIds, ids, out var exists);
+                if (!exists)
+                {
+                    known = New(words, start);
+                }
+
+                return known!;
+            }
+
+            var key = Key(words);
+            if (!_byKeySpan.TryGetValue(key, out var phrase))
+            {
+                phrase = New(words, start);
+                _byKey.Add(key.ToString(), phrase);
+            }
+
+            return phrase;
+        }
+
+        private Phrase New(ReadOnlySpan<Token> words, int start)
+        {
+            var stems = new string[words.Length];
+            for (var w = 0; w < words.Length; w++)
+            {
+                stems[w] = words[w].Stem;
+            }
+
+            var phrase = new Phrase(stems, start, All.Count);
+            All.Add(phrase);
+            return phrase;
         }
 
         private ReadOnlySpan<char> Key(ReadOnlySpan<Token> words)

@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Core.Summaries;
@@ -25,21 +25,28 @@ internal sealed class SentenceSimilarity
     private static List<int>? t_touched;
 
     [ThreadStatic]
+    private static int[]? t_termOf;
+
+    [ThreadStatic]
     private static List<(int A, int B, double Weight)>? t_pairs;
 
     private readonly int[] _offsets;
     private readonly int[] _terms;
     private readonly double[] _weights;
-    private readonly Dictionary<string, int> _ids;
+    private readonly StemmerCache _stems;
+
+    /// <summary>Per term (local number), its stem's number in <see cref="_stems"/>.</summary>
+    private readonly int[] _stemIds;
     private readonly int[] _documentFrequency;
     private readonly int _sentenceCount;
 
-    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, Dictionary<string, int> ids, int[] documentFrequency)
+    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, StemmerCache stems, int[] stemIds, int[] documentFrequency)
     {
         _offsets = offsets;
         _terms = terms;
         _weights = weights;
-        _ids = ids;
+        _stems = stems;
+        _stemIds = stemIds;
         _documentFrequency = documentFrequency;
         _sentenceCount = offsets.Length - 1;
     }
@@ -52,7 +59,14 @@ internal sealed class SentenceSimilarity
 
     /// <summary>True when the stem occurs in more than a fifth of the document's sentences (<c>IA</c> in an article on AI).</summary>
     public bool IsCommon(string stem) =>
-        _sentenceCount >= 10 && _ids.TryGetValue(stem, out var id) && _documentFrequency[id] > CommonShare * _sentenceCount;
+        _sentenceCount >= 10 && TermOf(stem) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
+
+    /// <summary>The stem's term number in this document, or -1 (a linear search: key phrases ask for a few stems per theme).</summary>
+    private int TermOf(string stem)
+    {
+        var stemId = _stems.FindStemId(stem);
+        return stemId < 0 ? -1 : Array.IndexOf(_stemIds, stemId);
+    }
 
     public static SentenceSimilarity Build(AnalyzedDocument document)
     {
@@ -63,8 +77,11 @@ internal sealed class SentenceSimilarity
             wordCount += sentence.Words.Length;
         }
 
-        // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts.
-        var ids = new Dictionary<string, int>(Math.Min(wordCount, 4096), StringComparer.Ordinal);
+        // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts. A term's
+        // number is found from its stem's number through a per-thread array (-1: not met yet in this document),
+        // rather than by hashing the stem: the same numbers, in order of first occurrence, without the hashing.
+        var termOf = TermNumbers(document.Stems);
+        var stemIds = new List<int>();
         var documentFrequency = new List<int>();
         var offsets = new int[sentences.Count + 1];
         var terms = new int[wordCount];
@@ -77,10 +94,17 @@ internal sealed class SentenceSimilarity
             var sentenceTerms = terms.AsSpan(entries, words.Length);
             for (var w = 0; w < words.Length; w++)
             {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, words[w].Stem, out var known);
-                if (!known)
+                var stemId = words[w].StemId;
+                if (stemId >= termOf.Length)
                 {
-                    id = ids.Count - 1;
+                    termOf = GrowTermNumbers(stemId);
+                }
+
+                var id = termOf[stemId];
+                if (id < 0)
+                {
+                    id = termOf[stemId] = stemIds.Count;
+                    stemIds.Add(stemId);
                     documentFrequency.Add(0);
                 }
 
@@ -105,6 +129,11 @@ internal sealed class SentenceSimilarity
 
             entries += distinct;
             offsets[s + 1] = entries;
+        }
+
+        foreach (var stemId in stemIds)
+        {
+            termOf[stemId] = -1;
         }
 
         // Pass 2: TF-IDF weights, normalised per sentence.
@@ -137,7 +166,7 @@ internal sealed class SentenceSimilarity
         ArrayPool<int>.Shared.Return(countsBuffer);
 
         // The terms stay in the array sized for every word: sentences read their slices through the offsets.
-        return new SentenceSimilarity(offsets, terms, weights, ids, [.. documentFrequency]);
+        return new SentenceSimilarity(offsets, terms, weights, document.Stems, [.. stemIds], [.. documentFrequency]);
     }
 
     /// <summary>
@@ -366,6 +395,23 @@ internal sealed class SentenceSimilarity
         }
 
         return new SimilarityGraph(offsets, neighbours, weights);
+    }
+
+    /// <summary>The thread's term numbers by stem number, all -1 (restored after each document), covering the stems met so far.</summary>
+    private static int[] TermNumbers(StemmerCache stems)
+    {
+        var termOf = t_termOf ?? [];
+        return termOf.Length > stems.LastStemId ? termOf : GrowTermNumbers(stems.LastStemId);
+    }
+
+    private static int[] GrowTermNumbers(int stemId)
+    {
+        var old = t_termOf ?? [];
+        var grown = new int[Math.Max(stemId + 1, 2 * old.Length)];
+        old.CopyTo(grown, 0);
+        grown.AsSpan(old.Length).Fill(-1);
+        t_termOf = grown;
+        return grown;
     }
 
     private static double OverlapOf(int shared, int termsA, int termsB) =>

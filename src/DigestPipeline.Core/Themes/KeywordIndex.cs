@@ -18,6 +18,14 @@ internal sealed class KeywordIndex
     private readonly Dictionary<string, List<int>> _byFirstPrefix = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]> _startingWith = new(StringComparer.Ordinal);
     private readonly FirstStemFilter _firstStems = new();
+    private readonly Lock _growing = new();
+
+    /// <summary>
+    /// <see cref="KeywordsStartingWith(string)"/> by the stem's number in <see cref="Stems"/>: an array read instead of
+    /// hashing the stem, for every content word of every sentence. Each entry holds its (interned) stem, so a word
+    /// whose number comes from another cache is looked up by its stem instead.
+    /// </summary>
+    private StemKeywords?[] _byStemId = [];
 
     private KeywordIndex(StemmerCache stems, IReadOnlyList<ThemeKeyword> keywords, int themeCount)
     {
@@ -92,6 +100,44 @@ internal sealed class KeywordIndex
         return new KeywordIndex(stems, keywords, taxonomy.Themes.Count);
     }
 
+    /// <summary>Beyond this many stems, the lookups by number are not kept.</summary>
+    private const int MaxStemIds = 1 << 20;
+
+    /// <summary><see cref="KeywordsStartingWith(string)"/> for a word of the text.</summary>
+    public int[] KeywordsStartingWith(Token word)
+    {
+        var byStemId = Volatile.Read(ref _byStemId);
+        var stemId = word.StemId;
+        if ((uint)stemId < (uint)byStemId.Length && byStemId[stemId] is { } known && ReferenceEquals(known.Stem, word.Stem))
+        {
+            return known.Keywords;
+        }
+
+        var keywords = KeywordsStartingWith(word.Stem);
+        if ((uint)stemId < MaxStemIds)
+        {
+            if (stemId >= byStemId.Length)
+            {
+                lock (_growing)
+                {
+                    byStemId = _byStemId;
+                    if (stemId >= byStemId.Length)
+                    {
+                        var grown = new StemKeywords?[Math.Min(MaxStemIds, Math.Max(stemId + 1, Math.Max(1024, 2 * byStemId.Length)))];
+                        byStemId.CopyTo(grown, 0);
+                        Volatile.Write(ref _byStemId, grown);
+                        byStemId = grown;
+                    }
+                }
+            }
+
+            // A racing grow may drop this entry: it is found again next time.
+            byStemId[stemId] = new StemKeywords(word.Stem, keywords);
+        }
+
+        return keywords;
+    }
+
     /// <summary>Keywords whose first word matches a word of the text with this stem, in keyword order.</summary>
     public int[] KeywordsStartingWith(string stem) =>
         !_firstStems.MayMatch(stem) ? []
@@ -145,6 +191,8 @@ internal sealed class KeywordIndex
 
         return [.. found];
     }
+
+    private sealed record StemKeywords(string Stem, int[] Keywords);
 
     private static void Add(Dictionary<string, List<int>> map, string key, int value)
     {
