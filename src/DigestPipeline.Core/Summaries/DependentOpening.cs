@@ -41,6 +41,16 @@ internal static class DependentOpening
     {
         if (!ByLanguage.TryGetValue(language, out var rules))
             return false;
+
+        // Most sentences open on a word that no rule starts with, which the first word alone tells, without
+        // allocating: every rule below needs the first word to be one of the words, or a phrase's first word.
+        var opening = FirstWord(sentence);
+        Span<char> lower = stackalloc char[32];
+        if (opening.IsEmpty)
+            return false;
+        if (opening.Length <= lower.Length && !rules.OpeningLookup.Contains(lower[..opening.ToLowerInvariant(lower)]))
+            return false;
+
         var words = FirstWords(sentence, 3);
         if (words.Count == 0)
             return false;
@@ -56,6 +66,32 @@ internal static class DependentOpening
         var two = words.Count > 1 ? first + " " + words[1] : first;
         var three = words.Count > 2 ? two + " " + words[2] : two;
         return rules.Phrases.Contains(first) || rules.Phrases.Contains(two) || rules.Phrases.Contains(three);
+    }
+
+    /// <summary>The first word as <see cref="FirstWords"/> finds it, before lower-casing; empty when there is none.</summary>
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> sentence)
+    {
+        var i = 0;
+        while (i < sentence.Length)
+        {
+            if (char.IsWhiteSpace(sentence[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < sentence.Length && !char.IsWhiteSpace(sentence[i]))
+            {
+                i++;
+            }
+
+            var word = sentence[start..i].Trim(TrimmedCharacters);
+            if (!word.IsEmpty)
+                return word;
+        }
+
+        return [];
     }
 
     /// <summary>The sentence's first words, lower-cased, opening quotes, dashes and bullets skipped, trailing punctuation trimmed.</summary>
@@ -102,5 +138,9 @@ internal static class DependentOpening
         public HashSet<string> Demonstratives { get; } = Demonstratives.ToHashSet(StringComparer.Ordinal);
 
         public HashSet<string> TimeWords { get; } = TimeWords.ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>The words and phrases, and each phrase's first word: a sentence opening on none of them depends on nothing.</summary>
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpeningLookup { get; } =
+            Words.Concat(Phrases).Concat(Phrases.Select(p => p.Split(' ')[0])).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using DigestPipeline.Core.Language;
@@ -28,6 +29,10 @@ internal static class KeyPhraseExtractor
     /// <summary>Free phrases (not keywords) are taken from this many of the best sentences only.</summary>
     private const int RunSentences = 10;
 
+    private const int MaxCachedLabels = 4096;
+
+    private static readonly ConcurrentDictionary<(StemmerCache Stems, string Label), string[]> LabelCache = new();
+
     /// <param name="heading">For a discovered theme, the heading it is named from: its phrases come first.</param>
     public static IReadOnlyList<string> Extract(
         AnalyzedDocument document,
@@ -37,7 +42,7 @@ internal static class KeyPhraseExtractor
         AnalyzedSentence? heading = null,
         string? themeLabel = null)
     {
-        var label = themeLabel is null ? [] : Tokenizer.Tokenize(themeLabel, document.Stems).Select(t => t.Stem).ToArray();
+        var label = themeLabel is null ? [] : LabelStems(themeLabel, document.Stems);
         var phrases = new Phrases(document.Source.Text);
         var best = BestSentences(sentences);
         if (heading is not null)
@@ -76,14 +81,16 @@ internal static class KeyPhraseExtractor
             : a.Ordinal.CompareTo(b.Ordinal));
 
         var chosen = new List<Phrase>(MaxKeyPhrases);
+        var commonWords = 0;
         foreach (var phrase in candidates)
         {
-            if (chosen.Exists(c => ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems))
-                || (phrase.Stems.Length == 1 && !phrase.IsName && chosen.Count(c => c.Stems.Length == 1 && !c.IsName) == MaxCommonWords))
+            var common = phrase.Stems.Length == 1 && !phrase.IsName;
+            if ((common && commonWords == MaxCommonWords) || Overlaps(phrase, chosen))
             {
                 continue;
             }
 
+            commonWords += common ? 1 : 0;
             chosen.Add(phrase);
             if (chosen.Count == MaxKeyPhrases)
             {
@@ -92,6 +99,43 @@ internal static class KeyPhraseExtractor
         }
 
         return [.. chosen.Select(p => p.Surface)];
+    }
+
+    /// <summary>A phrase within (or containing) one already chosen.</summary>
+    private static bool Overlaps(Phrase phrase, List<Phrase> chosen)
+    {
+        foreach (var c in chosen)
+        {
+            if (ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The stems of a theme's label, tokenized once per language (labels are the taxonomy's: a few dozen).</summary>
+    private static string[] LabelStems(string label, StemmerCache stems)
+    {
+        if (LabelCache.TryGetValue((stems, label), out var known))
+        {
+            return known;
+        }
+
+        var tokens = Tokenizer.Tokenize(label, stems);
+        var found = new string[tokens.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            found[i] = tokens[i].Stem;
+        }
+
+        if (LabelCache.Count < MaxCachedLabels)
+        {
+            LabelCache.TryAdd((stems, label), found);
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -230,15 +274,18 @@ internal static class KeyPhraseExtractor
             phrase.Occurrences++;
             phrase.Keyword |= keyword;
             var atSentenceStart = start == sentence.Words[0].Start;
-            var surface = Text.AsSpan(start, end - start);
             phrase.IsName |= !atSentenceStart && IsName(Text, words);
-            if (phrase.Surface.Length == 0
-                || (phrase.SurfaceAtSentenceStart && !atSentenceStart)
-                || (phrase.SurfaceAtSentenceStart == atSentenceStart && Capitals(surface) < phrase.SurfaceCapitals))
+            if (phrase.SurfaceEnd == 0 || (phrase.SurfaceAtSentenceStart && !atSentenceStart) || phrase.SurfaceAtSentenceStart == atSentenceStart)
             {
-                phrase.Surface = CollapseSpaces(surface);
-                phrase.SurfaceCapitals = Capitals(surface);
-                phrase.SurfaceAtSentenceStart = atSentenceStart;
+                var capitals = Capitals(Text.AsSpan(start, end - start));
+                if (phrase.SurfaceEnd == 0 || (phrase.SurfaceAtSentenceStart && !atSentenceStart) || capitals < phrase.SurfaceCapitals)
+                {
+                    // Where the surface is, not its string: only the few phrases shown are ever written out.
+                    phrase.SurfaceStart = start;
+                    phrase.SurfaceEnd = end;
+                    phrase.SurfaceCapitals = capitals;
+                    phrase.SurfaceAtSentenceStart = atSentenceStart;
+                }
             }
         }
 
@@ -275,7 +322,7 @@ internal static class KeyPhraseExtractor
                 stems[w] = words[w].Stem;
             }
 
-            var phrase = new Phrase(stems, start, All.Count);
+            var phrase = new Phrase(Text, stems, start, All.Count);
             All.Add(phrase);
             return phrase;
         }
@@ -333,7 +380,7 @@ internal static class KeyPhraseExtractor
             return count;
         }
 
-        private static string CollapseSpaces(ReadOnlySpan<char> text)
+        internal static string CollapseSpaces(ReadOnlySpan<char> text)
         {
             var plain = true;
             for (var i = 0; i < text.Length && plain; i++)
@@ -370,7 +417,7 @@ internal static class KeyPhraseExtractor
     }
 
     /// <param name="ordinal">Rank of the phrase in the order phrases were first met: the last tie-break.</param>
-    private sealed class Phrase(string[] stems, int firstStart, int ordinal)
+    private sealed class Phrase(string text, string[] stems, int firstStart, int ordinal)
     {
         public string[] Stems { get; } = stems;
 
@@ -378,7 +425,13 @@ internal static class KeyPhraseExtractor
 
         public int Ordinal { get; } = ordinal;
 
-        public string Surface { get; set; } = "";
+        /// <summary>The text as written at <see cref="SurfaceStart"/>, spaces collapsed.</summary>
+        public string Surface => field ??= Phrases.CollapseSpaces(text.AsSpan(SurfaceStart, SurfaceEnd - SurfaceStart));
+
+        public int SurfaceStart { get; set; }
+
+        /// <summary>0 until the phrase is first met (a phrase never ends at the text's start).</summary>
+        public int SurfaceEnd { get; set; }
 
         public int SurfaceCapitals { get; set; }
 

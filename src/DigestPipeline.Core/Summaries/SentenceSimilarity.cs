@@ -255,16 +255,50 @@ internal sealed class SentenceSimilarity
         var pool = ArrayPool<long>.Shared;
         var postingsBuffer = pool.Rent(entryCount);
         var postings = postingsBuffer.AsSpan(0, entryCount);
-        var p = 0;
-        for (var node = 0; node < n; node++)
+        var termCount = _documentFrequency.Length;
+        if (termCount <= 4 * entryCount)
         {
-            foreach (var term in Terms(sentences[node]))
+            // A counting sort by term: nodes are visited in increasing order, so each term's run comes out sorted by
+            // node, the same order as sorting the packed (term, node) values, in linear time.
+            var cursorBuffer = ArrayPool<int>.Shared.Rent(termCount + 1);
+            var cursor = cursorBuffer.AsSpan(0, termCount + 1);
+            cursor.Clear();
+            foreach (var sentence in sentences)
             {
-                postings[p++] = ((long)term << 32) | (uint)node;
+                foreach (var term in Terms(sentence))
+                {
+                    cursor[term + 1]++;
+                }
             }
-        }
 
-        postings.Sort();
+            for (var t = 0; t < termCount; t++)
+            {
+                cursor[t + 1] += cursor[t];
+            }
+
+            for (var node = 0; node < n; node++)
+            {
+                foreach (var term in Terms(sentences[node]))
+                {
+                    postings[cursor[term]++] = ((long)term << 32) | (uint)node;
+                }
+            }
+
+            ArrayPool<int>.Shared.Return(cursorBuffer);
+        }
+        else
+        {
+            var p = 0;
+            for (var node = 0; node < n; node++)
+            {
+                foreach (var term in Terms(sentences[node]))
+                {
+                    postings[p++] = ((long)term << 32) | (uint)node;
+                }
+            }
+
+            postings.Sort();
+        }
 
         // For each node, where its entries are in the postings (increasing term order), and where each term's run ends.
         var nodeEntryStarts = new int[n + 1];
@@ -341,7 +375,23 @@ internal sealed class SentenceSimilarity
                 }
             }
 
-            touched.Sort();
+            if (touched.Count * 4 < n - a - 1)
+            {
+                touched.Sort();
+            }
+            else
+            {
+                // Most later nodes were touched: listing them in order is cheaper than sorting the list.
+                touched.Clear();
+                for (var b = a + 1; b < n; b++)
+                {
+                    if (touchedBy[b] == a + 1)
+                    {
+                        touched.Add(b);
+                    }
+                }
+            }
+
             foreach (var b in touched)
             {
                 var weight = measure == SimilarityMeasure.Cosine
