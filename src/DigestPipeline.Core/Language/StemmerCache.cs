@@ -78,6 +78,23 @@ internal sealed class StemmerCache
         return stemmed;
     }
 
+    /// <summary><see cref="Find(ReadOnlySpan{char}, Span{char})"/> for a word whose <see cref="AsciiWordKey.TryPackLong"/> keys the caller packed.</summary>
+    public StemmedWord Find(ulong packed, ulong high, ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (_shortWords.TryGetValue(packed, high, out var known))
+        {
+            return known;
+        }
+
+        var stemmed = Get(LowerCase(word, buffer));
+        if (_shortWords.Count < MaxEntries)
+        {
+            _shortWords.TryAdd(packed, high, stemmed);
+        }
+
+        return stemmed;
+    }
+
     /// <param name="lowerCase">one word, lower-cased.</param>
     public StemmedWord Get(ReadOnlySpan<char> lowerCase)
     {

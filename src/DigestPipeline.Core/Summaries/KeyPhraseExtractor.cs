@@ -66,6 +66,7 @@ internal static class KeyPhraseExtractor
             AddRuns(phrases, sentence, 0.5 + ranked.Score, keyword: false);
         }
 
+        phrases.Release();
         var candidates = new List<Phrase>(phrases.All.Count);
         foreach (var phrase in phrases.All)
         {
@@ -251,15 +252,31 @@ internal static class KeyPhraseExtractor
         /// Phrases of up to three words by their stems' numbers: the same identity as the joined stems (a stem holds no
         /// space), without building or hashing the string. Longer ones (keywords) by the joined stems.
         /// </summary>
-        private readonly Dictionary<(int Count, int First, int Second, int Third), Phrase> _byStemIds = [];
-        private readonly Dictionary<string, Phrase> _byKey = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Phrase>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
-        private char[] _key = new char[64];
+        private const int MaxKeptPhrases = 4096;
+
+        /// <summary>The thread's last dictionary, cleared: its hundreds of entries per theme were allocated anew each time.</summary>
+        [ThreadStatic]
+        private static Dictionary<(int Count, int First, int Second, int Third), Phrase>? t_byStemIds;
+
+        private readonly Dictionary<(int Count, int First, int Second, int Third), Phrase> _byStemIds;
+        private Dictionary<string, Phrase>? _byKey;
+        private char[] _key = [];
 
         public Phrases(string text)
         {
             Text = text;
-            _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+            _byStemIds = t_byStemIds ?? [];
+            t_byStemIds = null;
+        }
+
+        /// <summary>Hands the dictionary back to the thread once the phrases are all met.</summary>
+        public void Release()
+        {
+            if (_byStemIds.Count <= MaxKeptPhrases)
+            {
+                _byStemIds.Clear();
+                t_byStemIds = _byStemIds;
+            }
         }
 
         public string Text { get; }
@@ -305,7 +322,8 @@ internal static class KeyPhraseExtractor
             }
 
             var key = Key(words);
-            if (!_byKeySpan.TryGetValue(key, out var phrase))
+            _byKey ??= new Dictionary<string, Phrase>(StringComparer.Ordinal);
+            if (!_byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var phrase))
             {
                 phrase = New(words, start);
                 _byKey.Add(key.ToString(), phrase);

@@ -28,6 +28,12 @@ internal sealed class SentenceSimilarity
     private static int[]? t_termOf;
 
     [ThreadStatic]
+    private static List<int>? t_stemIds;
+
+    [ThreadStatic]
+    private static List<int>? t_documentFrequency;
+
+    [ThreadStatic]
     private static List<(int A, int B, double Weight)>? t_pairs;
 
     private readonly int[] _offsets;
@@ -81,8 +87,10 @@ internal sealed class SentenceSimilarity
         // number is found from its stem's number through a per-thread array (-1: not met yet in this document),
         // rather than by hashing the stem: the same numbers, in order of first occurrence, without the hashing.
         var termOf = TermNumbers(document.Stems);
-        var stemIds = new List<int>();
-        var documentFrequency = new List<int>();
+        var stemIds = t_stemIds ??= [];
+        stemIds.Clear();
+        var documentFrequency = t_documentFrequency ??= [];
+        documentFrequency.Clear();
         var offsets = new int[sentences.Count + 1];
         var terms = new int[wordCount];
         var countsBuffer = ArrayPool<int>.Shared.Rent(wordCount);
@@ -138,7 +146,8 @@ internal sealed class SentenceSimilarity
 
         // Pass 2: TF-IDF weights, normalised per sentence.
         var total = Math.Max(1, sentences.Count);
-        var idf = new double[documentFrequency.Count];
+        var idfBuffer = ArrayPool<double>.Shared.Rent(documentFrequency.Count);
+        var idf = idfBuffer.AsSpan(0, documentFrequency.Count);
         for (var t = 0; t < idf.Length; t++)
         {
             idf[t] = Math.Log(1.0 + ((double)total / documentFrequency[t]));
@@ -164,6 +173,7 @@ internal sealed class SentenceSimilarity
         }
 
         ArrayPool<int>.Shared.Return(countsBuffer);
+        ArrayPool<double>.Shared.Return(idfBuffer);
 
         // The terms stay in the array sized for every word: sentences read their slices through the offsets.
         return new SentenceSimilarity(offsets, terms, weights, document.Stems, [.. stemIds], [.. documentFrequency]);
