@@ -149,8 +149,7 @@ internal static class KeyPhraseExtractor
     {
         if (phrase.Stems.Length > 1)
             return phrase.Keyword || phrase.Occurrences > 1 || phrase.IsName;
-        var stem = phrase.Stems[0];
-        if (similarity.IsCommon(stem) || ContainsAll(label, phrase.Stems))
+        if (similarity.IsCommon(phrase.FirstStemId) || ContainsAll(label, phrase.Stems))
             return false;
         return phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName);
     }
@@ -340,7 +339,7 @@ internal static class KeyPhraseExtractor
                 stems[w] = words[w].Stem;
             }
 
-            var phrase = new Phrase(Text, stems, start, All.Count);
+            var phrase = new Phrase(Text, stems, words[0].StemId, start, All.Count);
             All.Add(phrase);
             return phrase;
         }
@@ -435,8 +434,11 @@ internal static class KeyPhraseExtractor
     }
 
     /// <param name="ordinal">Rank of the phrase in the order phrases were first met: the last tie-break.</param>
-    private sealed class Phrase(string text, string[] stems, int firstStart, int ordinal)
+    /// <param name="firstStemId">The first stem's number in the document's stem cache.</param>
+    private sealed class Phrase(string text, string[] stems, int firstStemId, int firstStart, int ordinal)
     {
+        public int FirstStemId { get; } = firstStemId;
+
         public string[] Stems { get; } = stems;
 
         public int FirstStart { get; } = firstStart;

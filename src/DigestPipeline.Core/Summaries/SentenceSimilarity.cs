@@ -43,6 +43,8 @@ internal sealed class SentenceSimilarity
 
     /// <summary>Per term (local number), its stem's number in <see cref="_stems"/>.</summary>
     private readonly int[] _stemIds;
+    private int[]? _sortedStemIds;
+    private int[]? _termsByStemId;
     private readonly int[] _documentFrequency;
     private readonly int _sentenceCount;
 
@@ -67,11 +69,37 @@ internal sealed class SentenceSimilarity
     public bool IsCommon(string stem) =>
         _sentenceCount >= 10 && TermOf(stem) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
 
-    /// <summary>The stem's term number in this document, or -1 (a linear search: key phrases ask for a few stems per theme).</summary>
-    private int TermOf(string stem)
+    /// <summary><see cref="IsCommon(string)"/> for a stem known by its number in the document's stem cache.</summary>
+    public bool IsCommon(int stemId) =>
+        _sentenceCount >= 10 && TermOf(stemId) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
+
+    /// <summary>The stem's term number in this document, or -1.</summary>
+    private int TermOf(string stem) => TermOf(_stems.FindStemId(stem));
+
+    private int TermOf(int stemId)
     {
-        var stemId = _stems.FindStemId(stem);
-        return stemId < 0 ? -1 : Array.IndexOf(_stemIds, stemId);
+        if (stemId < 0)
+        {
+            return -1;
+        }
+
+        // Term numbers by stem number, sorted once per document when key phrases first ask.
+        if (_termsByStemId is null)
+        {
+            var stemIds = (int[])_stemIds.Clone();
+            var terms = new int[stemIds.Length];
+            for (var t = 0; t < terms.Length; t++)
+            {
+                terms[t] = t;
+            }
+
+            Array.Sort(stemIds, terms);
+            _sortedStemIds = stemIds;
+            _termsByStemId = terms;
+        }
+
+        var at = Array.BinarySearch(_sortedStemIds!, stemId);
+        return at < 0 ? -1 : _termsByStemId[at];
     }
 
     public static SentenceSimilarity Build(AnalyzedDocument document)
