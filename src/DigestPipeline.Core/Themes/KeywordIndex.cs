@@ -25,7 +25,7 @@ internal sealed class KeywordIndex
     /// hashing the stem, for every content word of every sentence. Each entry holds its (interned) stem, so a word
     /// whose number comes from another cache is looked up by its stem instead.
     /// </summary>
-    private StemKeywords?[] _byStemId = [];
+    private StemKeywords[] _byStemId = [];
 
     private KeywordIndex(StemmerCache stems, IReadOnlyList<ThemeKeyword> keywords, int themeCount)
     {
@@ -108,31 +108,36 @@ internal sealed class KeywordIndex
     {
         var byStemId = Volatile.Read(ref _byStemId);
         var stemId = word.StemId;
-        if ((uint)stemId < (uint)byStemId.Length && byStemId[stemId] is { } known && ReferenceEquals(known.Stem, word.Stem))
+
+        // Compares references only (no read of the stem's characters): stems are interned.
+        if ((uint)stemId < (uint)byStemId.Length && ReferenceEquals(Volatile.Read(ref byStemId[stemId].Stem), word.Stem))
         {
-            return known.Keywords;
+            return byStemId[stemId].Keywords;
         }
 
         var keywords = KeywordsStartingWith(word.Stem);
         if ((uint)stemId < MaxStemIds)
         {
-            if (stemId >= byStemId.Length)
+            // Entries are written once, under the lock, the keywords before the stem that validates them: a reader
+            // that sees the stem sees its keywords (a stem of another cache with the same number is looked up by its
+            // stem each time).
+            lock (_growing)
             {
-                lock (_growing)
+                byStemId = _byStemId;
+                if (stemId >= byStemId.Length)
                 {
-                    byStemId = _byStemId;
-                    if (stemId >= byStemId.Length)
-                    {
-                        var grown = new StemKeywords?[Math.Min(MaxStemIds, Math.Max(stemId + 1, Math.Max(1024, 2 * byStemId.Length)))];
-                        byStemId.CopyTo(grown, 0);
-                        Volatile.Write(ref _byStemId, grown);
-                        byStemId = grown;
-                    }
+                    var grown = new StemKeywords[Math.Min(MaxStemIds, Math.Max(stemId + 1, Math.Max(1024, 2 * byStemId.Length)))];
+                    byStemId.CopyTo(grown, 0);
+                    Volatile.Write(ref _byStemId, grown);
+                    byStemId = grown;
+                }
+
+                if (byStemId[stemId].Stem is null)
+                {
+                    byStemId[stemId].Keywords = keywords;
+                    Volatile.Write(ref byStemId[stemId].Stem, word.Stem);
                 }
             }
-
-            // A racing grow may drop this entry: it is found again next time.
-            byStemId[stemId] = new StemKeywords(word.Stem, keywords);
         }
 
         return keywords;
@@ -192,7 +197,11 @@ internal sealed class KeywordIndex
         return [.. found];
     }
 
-    private sealed record StemKeywords(string Stem, int[] Keywords);
+    private struct StemKeywords
+    {
+        public string? Stem;
+        public int[] Keywords;
+    }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int value)
     {
