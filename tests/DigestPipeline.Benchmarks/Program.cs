@@ -14,6 +14,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- textrank-ratio --set f.jsonl [--rounds 5]   analysis MB/s against textrank.py, one core
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -52,6 +53,9 @@ switch (args.FirstOrDefault())
     case "longreport-size":
         return LongReportCommand.RunSize(args[1..], Console.Out);
 
+    case "textrank-ratio":
+        return await TextRankRatioCommand.RunAsync(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -87,6 +91,10 @@ switch (args.FirstOrDefault())
               longreport [--sizes 1,5,20] [--runs n] [--source bbc|seeds] [--max-sentences n]
                                one long report of each size (MB) read and summarized, each in its own process:
                                time, allocations and peak working set, with their ratio per MB to the first size
+              textrank-ratio --set f.jsonl [--rounds n] [--passes n] [--python-passes n] [--default-tiering]
+                               the analysis pass of the corpus benchmark over a JSON Lines set against
+                               Reference/textrank.py (Python + networkx) on the same set, both on core 0, in
+                               alternating rounds: MB/s of each and their ratio, per round and median
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,9 +14,19 @@ public static class DocumentId
 
     public static string FromNormalisedText(string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
-        return Convert.ToHexStringLower(hash[..(Length / 2)]);
+        // The UTF-8 bytes in a pooled buffer: a document's worth of bytes allocated per document is garbage at once.
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var count = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, count), hash);
+            return Convert.ToHexStringLower(hash[..(Length / 2)]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

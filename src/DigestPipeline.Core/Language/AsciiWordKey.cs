@@ -34,4 +34,29 @@ internal static class AsciiWordKey
 
         return true;
     }
+
+    /// <summary>Words of <see cref="MaxLength"/> + 1 to twice as many ASCII characters, in two keys.</summary>
+    public const int MaxLongLength = 2 * MaxLength;
+
+    /// <summary>
+    /// Packs a word of 1 to <see cref="MaxLongLength"/> ASCII characters: its first <see cref="MaxLength"/> into
+    /// <paramref name="low"/> as <see cref="TryPack"/> does, the rest into <paramref name="high"/> (0 for a short
+    /// word). Words of 9 to 16 letters ("government", "announcement") are common in English and French prose.
+    /// </summary>
+    public static bool TryPackLong(ReadOnlySpan<char> word, out ulong low, out ulong high)
+    {
+        high = 0;
+        if (word.Length <= MaxLength)
+        {
+            return TryPack(word, out low);
+        }
+
+        if (word.Length > MaxLongLength || !TryPack(word[..MaxLength], out low) || !TryPack(word[MaxLength..], out high))
+        {
+            low = high = 0;
+            return false;
+        }
+
+        return true;
+    }
 }

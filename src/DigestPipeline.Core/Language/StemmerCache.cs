@@ -16,6 +16,13 @@ internal sealed class StemmerCache
     private static readonly ConcurrentDictionary<string, StemmerCache> ByLanguage = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, StemmedWord> _words = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each distinct stem's number, from 0: the analysis indexes arrays by it where it would otherwise hash the stem's
+    /// characters (term numbering, keyword lookups, phrase keys). Grows with the stems met, as the interned stems do.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, int> _stemIds = new(StringComparer.Ordinal);
+    private int _lastStemId = -1;
     private readonly ConcurrentDictionary<string, StemmedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly PackedWordTable _shortWords = new();
     private readonly LanguageStemmer _stemmer;
@@ -52,12 +59,12 @@ internal sealed class StemmerCache
     /// <param name="buffer">room to lower-case the word, at least as long as it.</param>
     public StemmedWord Find(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        if (!AsciiWordKey.TryPack(word, out var packed))
+        if (!AsciiWordKey.TryPackLong(word, out var packed, out var high))
         {
             return Get(LowerCase(word, buffer));
         }
 
-        if (_shortWords.TryGetValue(packed, out var known))
+        if (_shortWords.TryGetValue(packed, high, out var known))
         {
             return known;
         }
@@ -65,7 +72,24 @@ internal sealed class StemmerCache
         var stemmed = Get(LowerCase(word, buffer));
         if (_shortWords.Count < MaxEntries)
         {
-            _shortWords.TryAdd(packed, stemmed);
+            _shortWords.TryAdd(packed, high, stemmed);
+        }
+
+        return stemmed;
+    }
+
+    /// <summary><see cref="Find(ReadOnlySpan{char}, Span{char})"/> for a word whose <see cref="AsciiWordKey.TryPackLong"/> keys the caller packed.</summary>
+    public StemmedWord Find(ulong packed, ulong high, ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (_shortWords.TryGetValue(packed, high, out var known))
+        {
+            return known;
+        }
+
+        var stemmed = Get(LowerCase(word, buffer));
+        if (_shortWords.Count < MaxEntries)
+        {
+            _shortWords.TryAdd(packed, high, stemmed);
         }
 
         return stemmed;
@@ -80,7 +104,8 @@ internal sealed class StemmerCache
         }
 
         var word = lowerCase.ToString();
-        var stemmed = new StemmedWord(string.Intern(TextFolding.Fold(_stemmer.Stem(word))), _stopWords.Contains(word));
+        var stem = string.Intern(TextFolding.Fold(_stemmer.Stem(word)));
+        var stemmed = new StemmedWord(stem, _stopWords.Contains(word), StemId(stem));
         if (_words.Count < MaxEntries)
         {
             _words.TryAdd(word, stemmed);
@@ -88,6 +113,16 @@ internal sealed class StemmerCache
 
         return stemmed;
     }
+
+    /// <summary>The highest stem number given so far (-1 before the first).</summary>
+    public int LastStemId => Volatile.Read(ref _lastStemId);
+
+    /// <summary>The stem's number (see <see cref="StemmedWord.StemId"/>); -1 for a stem never met.</summary>
+    public int FindStemId(string stem) => _stemIds.TryGetValue(stem, out var id) ? id : -1;
+
+    /// <summary>Numbers are unique per stem; a race may skip one, never give two stems the same.</summary>
+    private int StemId(string stem) =>
+        _stemIds.TryGetValue(stem, out var id) ? id : _stemIds.GetOrAdd(stem, _ => Interlocked.Increment(ref _lastStemId));
 
     /// <summary>Invariant lower case; ASCII words skip the culture tables.</summary>
     private static Span<char> LowerCase(ReadOnlySpan<char> word, Span<char> buffer)
@@ -102,5 +137,5 @@ internal sealed class StemmerCache
     }
 }
 
-/// <summary>A word's folded stem and whether it is a stop word.</summary>
-internal readonly record struct StemmedWord(string Stem, bool IsStop);
+/// <summary>A word's folded stem, whether it is a stop word, and the stem's number in its cache (0, 1, 2…).</summary>
+internal readonly record struct StemmedWord(string Stem, bool IsStop, int StemId);

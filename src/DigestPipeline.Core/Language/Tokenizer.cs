@@ -51,12 +51,45 @@ internal static class Tokenizer
                 continue;
             }
 
-            while (j < end && IsWordChar(text[j]))
+            // The word's AsciiWordKey.TryPackLong keys are packed while it is scanned, so that the stem cache need not
+            // read its characters again (0 when it has a non-ASCII character or more than 16).
+            var low = PackedChar(text[i]);
+            var high = 0UL;
+            var ascii = char.IsAscii(text[i]);
+            while (j < end)
             {
+                var c = text[j];
+                if (char.IsAscii(c))
+                {
+                    if (!char.IsAsciiLetterOrDigit(c))
+                    {
+                        break;
+                    }
+
+                    var at = j - i;
+                    if (at < AsciiWordKey.MaxLength)
+                    {
+                        low |= PackedChar(c) << (8 * at);
+                    }
+                    else if (at < AsciiWordKey.MaxLongLength)
+                    {
+                        high |= PackedChar(c) << (8 * (at - AsciiWordKey.MaxLength));
+                    }
+                }
+                else if (IsNonAsciiWordChar(c))
+                {
+                    ascii = false;
+                }
+                else
+                {
+                    break;
+                }
+
                 j++;
             }
 
-            Add(text, i, j - i, stems, buffer, into, contentWordsOnly);
+            var packed = ascii && j - i <= AsciiWordKey.MaxLongLength;
+            AddWord(text, i, j - i, stems, buffer, into, contentWordsOnly, packed ? low : 0, packed ? high : 0);
             i = j;
         }
 
@@ -68,9 +101,22 @@ internal static class Tokenizer
         var word = stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
         if (!(contentWordsOnly && word.IsStop))
         {
-            into.Add(new Token(start, length, word.Stem, word.IsStop));
+            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId));
         }
     }
+
+    private static void AddWord(string text, int start, int length, StemmerCache stems, Span<char> buffer, List<Token> into, bool contentWordsOnly, ulong low, ulong high)
+    {
+        var word = low != 0 ? stems.Find(low, high, text.AsSpan(start, length), buffer) : stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
+        if (!(contentWordsOnly && word.IsStop))
+        {
+            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId));
+        }
+    }
+
+    /// <summary>An ASCII character as <see cref="AsciiWordKey"/> packs it (lower case); any other value is unused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong PackedChar(char c) => (ulong)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetterOrDigit(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);

@@ -20,8 +20,11 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         var analyzed = AnalyzedDocument.Analyze(document);
         var index = _indexes.GetOrAdd(analyzed.Stems.Language, language => KeywordIndex.Build(taxonomy, language));
         var evidence = ThemeEvidence.Collect(analyzed, index);
-        var allowed = _requirements.GetOrAdd(analyzed.Stems.Language, language => ThemeRequirements.Build(taxonomy, language)).MetBy(analyzed);
-        var similarity = SentenceSimilarity.Build(analyzed);
+
+        // The requirements and the similarity graph only when a theme needs them: many documents reach no theme of
+        // the taxonomy, and these were a tenth of their analysis.
+        bool[]? allowed = null;
+        SentenceSimilarity? similarity = null;
         var budget = SummaryBudget.Of(Math.Max(1, options.MaxSentencesPerTheme), options.MaxWordsPerTheme);
 
         var themes = new List<ThemedSummary>();
@@ -30,7 +33,13 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
         for (var t = 0; t < taxonomy.Themes.Count; t++)
         {
             var score = evidence.DocumentScores[t];
-            if (score < options.MinThemeEvidence || !allowed[t])
+            if (score < options.MinThemeEvidence)
+            {
+                continue;
+            }
+
+            allowed ??= _requirements.GetOrAdd(analyzed.Stems.Language, language => ThemeRequirements.Build(taxonomy, language)).MetBy(analyzed);
+            if (!allowed[t])
             {
                 continue;
             }
@@ -52,6 +61,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 }
             }
 
+            similarity ??= SentenceSimilarity.Build(analyzed);
             var ranked = SentenceRanker.Score(analyzed, similarity, CollectionsMarshal.AsSpan(candidates));
             if (ranked.Length == 0)
             {
@@ -83,6 +93,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 heading ??= sentence.IsHeading ? sentence : null;
             }
 
+            similarity ??= SentenceSimilarity.Build(analyzed);
             var ranked = SentenceRanker.Score(analyzed, similarity, CollectionsMarshal.AsSpan(candidates));
             if (ranked.Length == 0)
             {

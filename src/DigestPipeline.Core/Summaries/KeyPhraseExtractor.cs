@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Themes;
@@ -27,6 +29,10 @@ internal static class KeyPhraseExtractor
     /// <summary>Free phrases (not keywords) are taken from this many of the best sentences only.</summary>
     private const int RunSentences = 10;
 
+    private const int MaxCachedLabels = 4096;
+
+    private static readonly ConcurrentDictionary<(StemmerCache Stems, string Label), string[]> LabelCache = new();
+
     /// <param name="heading">For a discovered theme, the heading it is named from: its phrases come first.</param>
     public static IReadOnlyList<string> Extract(
         AnalyzedDocument document,
@@ -36,7 +42,7 @@ internal static class KeyPhraseExtractor
         AnalyzedSentence? heading = null,
         string? themeLabel = null)
     {
-        var label = themeLabel is null ? [] : Tokenizer.Tokenize(themeLabel, document.Stems).Select(t => t.Stem).ToArray();
+        var label = themeLabel is null ? [] : LabelStems(themeLabel, document.Stems);
         var phrases = new Phrases(document.Source.Text);
         var best = BestSentences(sentences);
         if (heading is not null)
@@ -60,6 +66,7 @@ internal static class KeyPhraseExtractor
             AddRuns(phrases, sentence, 0.5 + ranked.Score, keyword: false);
         }
 
+        phrases.Release();
         var candidates = new List<Phrase>(phrases.All.Count);
         foreach (var phrase in phrases.All)
         {
@@ -75,14 +82,16 @@ internal static class KeyPhraseExtractor
             : a.Ordinal.CompareTo(b.Ordinal));
 
         var chosen = new List<Phrase>(MaxKeyPhrases);
+        var commonWords = 0;
         foreach (var phrase in candidates)
         {
-            if (chosen.Exists(c => ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems))
-                || (phrase.Stems.Length == 1 && !phrase.IsName && chosen.Count(c => c.Stems.Length == 1 && !c.IsName) == MaxCommonWords))
+            var common = phrase.Stems.Length == 1 && !phrase.IsName;
+            if ((common && commonWords == MaxCommonWords) || Overlaps(phrase, chosen))
             {
                 continue;
             }
 
+            commonWords += common ? 1 : 0;
             chosen.Add(phrase);
             if (chosen.Count == MaxKeyPhrases)
             {
@@ -91,6 +100,43 @@ internal static class KeyPhraseExtractor
         }
 
         return [.. chosen.Select(p => p.Surface)];
+    }
+
+    /// <summary>A phrase within (or containing) one already chosen.</summary>
+    private static bool Overlaps(Phrase phrase, List<Phrase> chosen)
+    {
+        foreach (var c in chosen)
+        {
+            if (ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The stems of a theme's label, tokenized once per language (labels are the taxonomy's: a few dozen).</summary>
+    private static string[] LabelStems(string label, StemmerCache stems)
+    {
+        if (LabelCache.TryGetValue((stems, label), out var known))
+        {
+            return known;
+        }
+
+        var tokens = Tokenizer.Tokenize(label, stems);
+        var found = new string[tokens.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            found[i] = tokens[i].Stem;
+        }
+
+        if (LabelCache.Count < MaxCachedLabels)
+        {
+            LabelCache.TryAdd((stems, label), found);
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -103,8 +149,7 @@ internal static class KeyPhraseExtractor
     {
         if (phrase.Stems.Length > 1)
             return phrase.Keyword || phrase.Occurrences > 1 || phrase.IsName;
-        var stem = phrase.Stems[0];
-        if (similarity.IsCommon(stem) || ContainsAll(label, phrase.Stems))
+        if (similarity.IsCommon(phrase.FirstStemId) || ContainsAll(label, phrase.Stems))
             return false;
         return phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName);
     }
@@ -157,9 +202,20 @@ internal static class KeyPhraseExtractor
     /// </summary>
     private static bool ContainsAll(string[] all, string[] part)
     {
+        // Loops rather than Array.Exists: a lambda capturing the stem was a closure allocated per stem.
         foreach (var stem in part)
         {
-            if (!Array.Exists(all, other => KeywordIndex.StemsMatch(stem, other) || KeywordIndex.StemsMatch(other, stem)))
+            var found = false;
+            foreach (var other in all)
+            {
+                if (KeywordIndex.StemsMatch(stem, other) || KeywordIndex.StemsMatch(other, stem))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
             {
                 return false;
             }
@@ -191,14 +247,35 @@ internal static class KeyPhraseExtractor
     /// </summary>
     private sealed class Phrases
     {
-        private readonly Dictionary<string, Phrase> _byKey = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Phrase>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
-        private char[] _key = new char[64];
+        /// <summary>
+        /// Phrases of up to three words by their stems' numbers: the same identity as the joined stems (a stem holds no
+        /// space), without building or hashing the string. Longer ones (keywords) by the joined stems.
+        /// </summary>
+        private const int MaxKeptPhrases = 4096;
+
+        /// <summary>The thread's last dictionary, cleared: its hundreds of entries per theme were allocated anew each time.</summary>
+        [ThreadStatic]
+        private static Dictionary<(int Count, int First, int Second, int Third), Phrase>? t_byStemIds;
+
+        private readonly Dictionary<(int Count, int First, int Second, int Third), Phrase> _byStemIds;
+        private Dictionary<string, Phrase>? _byKey;
+        private char[] _key = [];
 
         public Phrases(string text)
         {
             Text = text;
-            _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+            _byStemIds = t_byStemIds ?? [];
+            t_byStemIds = null;
+        }
+
+        /// <summary>Hands the dictionary back to the thread once the phrases are all met.</summary>
+        public void Release()
+        {
+            if (_byStemIds.Count <= MaxKeptPhrases)
+            {
+                _byStemIds.Clear();
+                t_byStemIds = _byStemIds;
+            }
         }
 
         public string Text { get; }
@@ -207,34 +284,64 @@ internal static class KeyPhraseExtractor
 
         public void Add(AnalyzedSentence sentence, ReadOnlySpan<Token> words, int start, int end, double score, bool keyword)
         {
-            var key = Key(words);
-            if (!_byKeySpan.TryGetValue(key, out var phrase))
-            {
-                var stems = new string[words.Length];
-                for (var w = 0; w < words.Length; w++)
-                {
-                    stems[w] = words[w].Stem;
-                }
-
-                phrase = new Phrase(stems, start, All.Count);
-                _byKey.Add(key.ToString(), phrase);
-                All.Add(phrase);
-            }
+            var phrase = Find(words, start);
 
             phrase.Score += score;
             phrase.Occurrences++;
             phrase.Keyword |= keyword;
             var atSentenceStart = start == sentence.Words[0].Start;
-            var surface = Text.AsSpan(start, end - start);
             phrase.IsName |= !atSentenceStart && IsName(Text, words);
-            if (phrase.Surface.Length == 0
-                || (phrase.SurfaceAtSentenceStart && !atSentenceStart)
-                || (phrase.SurfaceAtSentenceStart == atSentenceStart && Capitals(surface) < phrase.SurfaceCapitals))
+            if (phrase.SurfaceEnd == 0 || (phrase.SurfaceAtSentenceStart && !atSentenceStart) || phrase.SurfaceAtSentenceStart == atSentenceStart)
             {
-                phrase.Surface = CollapseSpaces(surface);
-                phrase.SurfaceCapitals = Capitals(surface);
-                phrase.SurfaceAtSentenceStart = atSentenceStart;
+                var capitals = Capitals(Text.AsSpan(start, end - start));
+                if (phrase.SurfaceEnd == 0 || (phrase.SurfaceAtSentenceStart && !atSentenceStart) || capitals < phrase.SurfaceCapitals)
+                {
+                    // Where the surface is, not its string: only the few phrases shown are ever written out.
+                    phrase.SurfaceStart = start;
+                    phrase.SurfaceEnd = end;
+                    phrase.SurfaceCapitals = capitals;
+                    phrase.SurfaceAtSentenceStart = atSentenceStart;
+                }
             }
+        }
+
+        /// <summary>The phrase of these words, added (first met at <paramref name="start"/>) if it is new.</summary>
+        private Phrase Find(ReadOnlySpan<Token> words, int start)
+        {
+            if (words.Length is > 0 and <= 3)
+            {
+                var ids = (words.Length, words[0].StemId, words.Length > 1 ? words[1].StemId : -1, words.Length > 2 ? words[2].StemId : -1);
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_byStemIds, ids, out var exists);
+                if (!exists)
+                {
+                    known = New(words, start);
+                }
+
+                return known!;
+            }
+
+            var key = Key(words);
+            _byKey ??= new Dictionary<string, Phrase>(StringComparer.Ordinal);
+            if (!_byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var phrase))
+            {
+                phrase = New(words, start);
+                _byKey.Add(key.ToString(), phrase);
+            }
+
+            return phrase;
+        }
+
+        private Phrase New(ReadOnlySpan<Token> words, int start)
+        {
+            var stems = new string[words.Length];
+            for (var w = 0; w < words.Length; w++)
+            {
+                stems[w] = words[w].Stem;
+            }
+
+            var phrase = new Phrase(Text, stems, words[0].StemId, start, All.Count);
+            All.Add(phrase);
+            return phrase;
         }
 
         private ReadOnlySpan<char> Key(ReadOnlySpan<Token> words)
@@ -290,7 +397,7 @@ internal static class KeyPhraseExtractor
             return count;
         }
 
-        private static string CollapseSpaces(ReadOnlySpan<char> text)
+        internal static string CollapseSpaces(ReadOnlySpan<char> text)
         {
             var plain = true;
             for (var i = 0; i < text.Length && plain; i++)
@@ -327,15 +434,24 @@ internal static class KeyPhraseExtractor
     }
 
     /// <param name="ordinal">Rank of the phrase in the order phrases were first met: the last tie-break.</param>
-    private sealed class Phrase(string[] stems, int firstStart, int ordinal)
+    /// <param name="firstStemId">The first stem's number in the document's stem cache.</param>
+    private sealed class Phrase(string text, string[] stems, int firstStemId, int firstStart, int ordinal)
     {
+        public int FirstStemId { get; } = firstStemId;
+
         public string[] Stems { get; } = stems;
 
         public int FirstStart { get; } = firstStart;
 
         public int Ordinal { get; } = ordinal;
 
-        public string Surface { get; set; } = "";
+        /// <summary>The text as written at <see cref="SurfaceStart"/>, spaces collapsed.</summary>
+        public string Surface => field ??= Phrases.CollapseSpaces(text.AsSpan(SurfaceStart, SurfaceEnd - SurfaceStart));
+
+        public int SurfaceStart { get; set; }
+
+        /// <summary>0 until the phrase is first met (a phrase never ends at the text's start).</summary>
+        public int SurfaceEnd { get; set; }
 
         public int SurfaceCapitals { get; set; }
 

@@ -29,12 +29,18 @@ internal static class LexRank
 
         var graph = similarity.Graph(sentences, measure);
         var next = new double[n];
+
+        // The graph's arrays read directly (the same operations in the same order as through its per-node views).
+        var offsets = graph.Offsets;
+        var neighbours = graph.AllNeighbours;
+        var weights = graph.AllWeights;
+        var weightSums = graph.WeightSums;
         for (var iteration = 0; iteration < 50; iteration++)
         {
             var dangling = 0.0;
             for (var j = 0; j < n; j++)
             {
-                if (graph.WeightSum(j) == 0)
+                if (weightSums[j] == 0)
                 {
                     dangling += rank[j];
                 }
@@ -44,12 +50,10 @@ internal static class LexRank
             for (var i = 0; i < n; i++)
             {
                 var sum = 0.0;
-                var neighbours = graph.Neighbours(i);
-                var weights = graph.Weights(i);
-                for (var e = 0; e < neighbours.Length; e++)
+                for (var e = offsets[i]; e < offsets[i + 1]; e++)
                 {
                     var j = neighbours[e];
-                    sum += rank[j] * weights[e] / graph.WeightSum(j);
+                    sum += rank[j] * weights[e] / weightSums[j];
                 }
 
                 next[i] = ((1 - Damping) / n) + (Damping * (sum + (dangling / n)));

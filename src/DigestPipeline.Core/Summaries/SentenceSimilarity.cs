@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
+using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Core.Summaries;
@@ -14,22 +15,46 @@ internal sealed class SentenceSimilarity
     /// <summary>A stem in more than this share of the sentences is common in the document, not a key of one theme.</summary>
     private const double CommonShare = 0.2;
 
+    /// <summary>The most pairs the thread's scratch list keeps room for between graphs.</summary>
+    private const int MaxScratchPairs = 1 << 16;
+
     [ThreadStatic]
     private static long t_pairsScored;
+
+    [ThreadStatic]
+    private static List<int>? t_touched;
+
+    [ThreadStatic]
+    private static int[]? t_termOf;
+
+    [ThreadStatic]
+    private static List<int>? t_stemIds;
+
+    [ThreadStatic]
+    private static List<int>? t_documentFrequency;
+
+    [ThreadStatic]
+    private static List<(int A, int B, double Weight)>? t_pairs;
 
     private readonly int[] _offsets;
     private readonly int[] _terms;
     private readonly double[] _weights;
-    private readonly Dictionary<string, int> _ids;
+    private readonly StemmerCache _stems;
+
+    /// <summary>Per term (local number), its stem's number in <see cref="_stems"/>.</summary>
+    private readonly int[] _stemIds;
+    private int[]? _sortedStemIds;
+    private int[]? _termsByStemId;
     private readonly int[] _documentFrequency;
     private readonly int _sentenceCount;
 
-    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, Dictionary<string, int> ids, int[] documentFrequency)
+    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, StemmerCache stems, int[] stemIds, int[] documentFrequency)
     {
         _offsets = offsets;
         _terms = terms;
         _weights = weights;
-        _ids = ids;
+        _stems = stems;
+        _stemIds = stemIds;
         _documentFrequency = documentFrequency;
         _sentenceCount = offsets.Length - 1;
     }
@@ -42,7 +67,40 @@ internal sealed class SentenceSimilarity
 
     /// <summary>True when the stem occurs in more than a fifth of the document's sentences (<c>IA</c> in an article on AI).</summary>
     public bool IsCommon(string stem) =>
-        _sentenceCount >= 10 && _ids.TryGetValue(stem, out var id) && _documentFrequency[id] > CommonShare * _sentenceCount;
+        _sentenceCount >= 10 && TermOf(stem) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
+
+    /// <summary><see cref="IsCommon(string)"/> for a stem known by its number in the document's stem cache.</summary>
+    public bool IsCommon(int stemId) =>
+        _sentenceCount >= 10 && TermOf(stemId) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
+
+    /// <summary>The stem's term number in this document, or -1.</summary>
+    private int TermOf(string stem) => TermOf(_stems.FindStemId(stem));
+
+    private int TermOf(int stemId)
+    {
+        if (stemId < 0)
+        {
+            return -1;
+        }
+
+        // Term numbers by stem number, sorted once per document when key phrases first ask.
+        if (_termsByStemId is null)
+        {
+            var stemIds = (int[])_stemIds.Clone();
+            var terms = new int[stemIds.Length];
+            for (var t = 0; t < terms.Length; t++)
+            {
+                terms[t] = t;
+            }
+
+            Array.Sort(stemIds, terms);
+            _sortedStemIds = stemIds;
+            _termsByStemId = terms;
+        }
+
+        var at = Array.BinarySearch(_sortedStemIds!, stemId);
+        return at < 0 ? -1 : _termsByStemId[at];
+    }
 
     public static SentenceSimilarity Build(AnalyzedDocument document)
     {
@@ -53,12 +111,18 @@ internal sealed class SentenceSimilarity
             wordCount += sentence.Words.Length;
         }
 
-        // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts.
-        var ids = new Dictionary<string, int>(Math.Min(wordCount, 4096), StringComparer.Ordinal);
-        var documentFrequency = new List<int>();
+        // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts. A term's
+        // number is found from its stem's number through a per-thread array (-1: not met yet in this document),
+        // rather than by hashing the stem: the same numbers, in order of first occurrence, without the hashing.
+        var termOf = TermNumbers(document.Stems);
+        var stemIds = t_stemIds ??= [];
+        stemIds.Clear();
+        var documentFrequency = t_documentFrequency ??= [];
+        documentFrequency.Clear();
         var offsets = new int[sentences.Count + 1];
         var terms = new int[wordCount];
-        var counts = new int[wordCount];
+        var countsBuffer = ArrayPool<int>.Shared.Rent(wordCount);
+        var counts = countsBuffer.AsSpan(0, wordCount);
         var entries = 0;
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -66,10 +130,17 @@ internal sealed class SentenceSimilarity
             var sentenceTerms = terms.AsSpan(entries, words.Length);
             for (var w = 0; w < words.Length; w++)
             {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, words[w].Stem, out var known);
-                if (!known)
+                var stemId = words[w].StemId;
+                if (stemId >= termOf.Length)
                 {
-                    id = ids.Count - 1;
+                    termOf = GrowTermNumbers(stemId);
+                }
+
+                var id = termOf[stemId];
+                if (id < 0)
+                {
+                    id = termOf[stemId] = stemIds.Count;
+                    stemIds.Add(stemId);
                     documentFrequency.Add(0);
                 }
 
@@ -96,9 +167,15 @@ internal sealed class SentenceSimilarity
             offsets[s + 1] = entries;
         }
 
+        foreach (var stemId in stemIds)
+        {
+            termOf[stemId] = -1;
+        }
+
         // Pass 2: TF-IDF weights, normalised per sentence.
         var total = Math.Max(1, sentences.Count);
-        var idf = new double[documentFrequency.Count];
+        var idfBuffer = ArrayPool<double>.Shared.Rent(documentFrequency.Count);
+        var idf = idfBuffer.AsSpan(0, documentFrequency.Count);
         for (var t = 0; t < idf.Length; t++)
         {
             idf[t] = Math.Log(1.0 + ((double)total / documentFrequency[t]));
@@ -123,7 +200,11 @@ internal sealed class SentenceSimilarity
             }
         }
 
-        return new SentenceSimilarity(offsets, terms[..entries], weights, ids, [.. documentFrequency]);
+        ArrayPool<int>.Shared.Return(countsBuffer);
+        ArrayPool<double>.Shared.Return(idfBuffer);
+
+        // The terms stay in the array sized for every word: sentences read their slices through the offsets.
+        return new SentenceSimilarity(offsets, terms, weights, document.Stems, [.. stemIds], [.. documentFrequency]);
     }
 
     /// <summary>
@@ -207,17 +288,55 @@ internal sealed class SentenceSimilarity
             entryCount += _offsets[sentence + 1] - _offsets[sentence];
         }
 
-        var postings = new long[entryCount];
-        var p = 0;
-        for (var node = 0; node < n; node++)
+        // The temporaries come from the pool (and scratch lists from the thread): one graph per theme and document
+        // made them a tenth of the analysis's allocations.
+        var pool = ArrayPool<long>.Shared;
+        var postingsBuffer = pool.Rent(entryCount);
+        var postings = postingsBuffer.AsSpan(0, entryCount);
+        var termCount = _documentFrequency.Length;
+        if (termCount <= 4 * entryCount)
         {
-            foreach (var term in Terms(sentences[node]))
+            // A counting sort by term: nodes are visited in increasing order, so each term's run comes out sorted by
+            // node, the same order as sorting the packed (term, node) values, in linear time.
+            var cursorBuffer = ArrayPool<int>.Shared.Rent(termCount + 1);
+            var cursor = cursorBuffer.AsSpan(0, termCount + 1);
+            cursor.Clear();
+            foreach (var sentence in sentences)
             {
-                postings[p++] = ((long)term << 32) | (uint)node;
+                foreach (var term in Terms(sentence))
+                {
+                    cursor[term + 1]++;
+                }
             }
-        }
 
-        postings.AsSpan().Sort();
+            for (var t = 0; t < termCount; t++)
+            {
+                cursor[t + 1] += cursor[t];
+            }
+
+            for (var node = 0; node < n; node++)
+            {
+                foreach (var term in Terms(sentences[node]))
+                {
+                    postings[cursor[term]++] = ((long)term << 32) | (uint)node;
+                }
+            }
+
+            ArrayPool<int>.Shared.Return(cursorBuffer);
+        }
+        else
+        {
+            var p = 0;
+            for (var node = 0; node < n; node++)
+            {
+                foreach (var term in Terms(sentences[node]))
+                {
+                    postings[p++] = ((long)term << 32) | (uint)node;
+                }
+            }
+
+            postings.Sort();
+        }
 
         // For each node, where its entries are in the postings (increasing term order), and where each term's run ends.
         var nodeEntryStarts = new int[n + 1];
@@ -231,10 +350,13 @@ internal sealed class SentenceSimilarity
             nodeEntryStarts[node + 1] += nodeEntryStarts[node];
         }
 
-        var nodeEntries = new int[entryCount];
+        var nodeEntriesBuffer = ArrayPool<int>.Shared.Rent(entryCount);
+        var nodeEntries = nodeEntriesBuffer.AsSpan(0, entryCount);
         var filled = nodeEntryStarts[..n];
-        var runEnds = new int[entryCount];
-        var weightOf = new double[entryCount];
+        var runEndsBuffer = ArrayPool<int>.Shared.Rent(entryCount);
+        var runEnds = runEndsBuffer.AsSpan(0, entryCount);
+        var weightOfBuffer = ArrayPool<double>.Shared.Rent(entryCount);
+        var weightOf = weightOfBuffer.AsSpan(0, entryCount);
         for (var e = 0; e < entryCount;)
         {
             var term = (int)(postings[e] >> 32);
@@ -257,11 +379,19 @@ internal sealed class SentenceSimilarity
         }
 
         // Upper triangle, row by row: the dot products with the later nodes that share a term, summed in term order.
-        var dot = new double[n];
-        var shared = new int[n];
-        var touchedBy = new int[n];
-        var touched = new List<int>();
-        var pairs = new List<(int A, int B, double Weight)>();
+        var dotBuffer = ArrayPool<double>.Shared.Rent(n);
+        var dot = dotBuffer.AsSpan(0, n);
+        dot.Clear();
+        var sharedBuffer = ArrayPool<int>.Shared.Rent(n);
+        var shared = sharedBuffer.AsSpan(0, n);
+        shared.Clear();
+        var touchedByBuffer = ArrayPool<int>.Shared.Rent(n);
+        var touchedBy = touchedByBuffer.AsSpan(0, n);
+        touchedBy.Clear();
+        var touched = t_touched ??= [];
+        touched.Clear();
+        var pairs = t_pairs ??= [];
+        pairs.Clear();
         var degree = new int[n];
         for (var a = 0; a < n; a++)
         {
@@ -283,7 +413,23 @@ internal sealed class SentenceSimilarity
                 }
             }
 
-            touched.Sort();
+            if (touched.Count * 4 < n - a - 1)
+            {
+                touched.Sort();
+            }
+            else
+            {
+                // Most later nodes were touched: listing them in order is cheaper than sorting the list.
+                touched.Clear();
+                for (var b = a + 1; b < n; b++)
+                {
+                    if (touchedBy[b] == a + 1)
+                    {
+                        touched.Add(b);
+                    }
+                }
+            }
+
             foreach (var b in touched)
             {
                 var weight = measure == SimilarityMeasure.Cosine
@@ -304,6 +450,13 @@ internal sealed class SentenceSimilarity
         }
 
         t_pairsScored += pairs.Count;
+        pool.Return(postingsBuffer);
+        ArrayPool<int>.Shared.Return(nodeEntriesBuffer);
+        ArrayPool<int>.Shared.Return(runEndsBuffer);
+        ArrayPool<double>.Shared.Return(weightOfBuffer);
+        ArrayPool<double>.Shared.Return(dotBuffer);
+        ArrayPool<int>.Shared.Return(sharedBuffer);
+        ArrayPool<int>.Shared.Return(touchedByBuffer);
 
         // Both directions; rows are filled in increasing order of the first node, so each row ends up sorted.
         var offsets = new int[n + 1];
@@ -323,7 +476,30 @@ internal sealed class SentenceSimilarity
             weights[next[b]++] = weight;
         }
 
+        if (pairs.Capacity > MaxScratchPairs)
+        {
+            // A long report's pairs are not kept alive for the thread's next document.
+            t_pairs = null;
+        }
+
         return new SimilarityGraph(offsets, neighbours, weights);
+    }
+
+    /// <summary>The thread's term numbers by stem number, all -1 (restored after each document), covering the stems met so far.</summary>
+    private static int[] TermNumbers(StemmerCache stems)
+    {
+        var termOf = t_termOf ?? [];
+        return termOf.Length > stems.LastStemId ? termOf : GrowTermNumbers(stems.LastStemId);
+    }
+
+    private static int[] GrowTermNumbers(int stemId)
+    {
+        var old = t_termOf ?? [];
+        var grown = new int[Math.Max(stemId + 1, 2 * old.Length)];
+        old.CopyTo(grown, 0);
+        grown.AsSpan(old.Length).Fill(-1);
+        t_termOf = grown;
+        return grown;
     }
 
     private static double OverlapOf(int shared, int termsA, int termsB) =>

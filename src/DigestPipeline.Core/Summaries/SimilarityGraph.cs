@@ -40,6 +40,16 @@ internal sealed class SimilarityGraph
     /// <summary>The similarity with each of <see cref="Neighbours"/>, above 0.</summary>
     public ReadOnlySpan<double> Weights(int node) => _weights.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]);
 
+    /// <summary>Where each node's neighbours and weights start in <see cref="AllNeighbours"/> and <see cref="AllWeights"/> (one more than the nodes).</summary>
+    public ReadOnlySpan<int> Offsets => _offsets;
+
+    public ReadOnlySpan<int> AllNeighbours => _neighbours;
+
+    public ReadOnlySpan<double> AllWeights => _weights;
+
+    /// <summary><see cref="WeightSum"/> of every node.</summary>
+    public ReadOnlySpan<double> WeightSums => _weightSums;
+
     /// <summary>The sum of the node's similarities (its row sum in the similarity matrix).</summary>
     public double WeightSum(int node) => _weightSums[node];
 }

@@ -40,7 +40,7 @@ internal static class SummarySelection
         {
             var sentence = ranked[i].Sentence;
             rankOf[sentence] = i;
-            needs[i] = sentence > 0 && DependentOpening.DependsOnPrevious(document.Source.Language, document.SentenceText(sentence).ToString()) ? sentence - 1 : -1;
+            needs[i] = sentence > 0 && DependentOpening.DependsOnPrevious(document.Source.Language, document.SentenceText(sentence)) ? sentence - 1 : -1;
         }
 
         while (remainingCount > 0 && selected.Count < budget.MaxSentences)

@@ -18,6 +18,14 @@ internal sealed class KeywordIndex
     private readonly Dictionary<string, List<int>> _byFirstPrefix = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]> _startingWith = new(StringComparer.Ordinal);
     private readonly FirstStemFilter _firstStems = new();
+    private readonly Lock _growing = new();
+
+    /// <summary>
+    /// <see cref="KeywordsStartingWith(string)"/> by the stem's number in <see cref="Stems"/>: an array read instead of
+    /// hashing the stem, for every content word of every sentence. Each entry holds its (interned) stem, so a word
+    /// whose number comes from another cache is looked up by its stem instead.
+    /// </summary>
+    private StemKeywords[] _byStemId = [];
 
     private KeywordIndex(StemmerCache stems, IReadOnlyList<ThemeKeyword> keywords, int themeCount)
     {
@@ -113,6 +121,49 @@ internal sealed class KeywordIndex
         return [.. before];
     }
 
+    /// <summary>Beyond this many stems, the lookups by number are not kept.</summary>
+    private const int MaxStemIds = 1 << 20;
+
+    /// <summary><see cref="KeywordsStartingWith(string)"/> for a word of the text.</summary>
+    public int[] KeywordsStartingWith(Token word)
+    {
+        var byStemId = Volatile.Read(ref _byStemId);
+        var stemId = word.StemId;
+
+        // Compares references only (no read of the stem's characters): stems are interned.
+        if ((uint)stemId < (uint)byStemId.Length && ReferenceEquals(Volatile.Read(ref byStemId[stemId].Stem), word.Stem))
+        {
+            return byStemId[stemId].Keywords;
+        }
+
+        var keywords = KeywordsStartingWith(word.Stem);
+        if ((uint)stemId < MaxStemIds)
+        {
+            // Entries are written once, under the lock, the keywords before the stem that validates them: a reader
+            // that sees the stem sees its keywords (a stem of another cache with the same number is looked up by its
+            // stem each time).
+            lock (_growing)
+            {
+                byStemId = _byStemId;
+                if (stemId >= byStemId.Length)
+                {
+                    var grown = new StemKeywords[Math.Min(MaxStemIds, Math.Max(stemId + 1, Math.Max(1024, 2 * byStemId.Length)))];
+                    byStemId.CopyTo(grown, 0);
+                    Volatile.Write(ref _byStemId, grown);
+                    byStemId = grown;
+                }
+
+                if (byStemId[stemId].Stem is null)
+                {
+                    byStemId[stemId].Keywords = keywords;
+                    Volatile.Write(ref byStemId[stemId].Stem, word.Stem);
+                }
+            }
+        }
+
+        return keywords;
+    }
+
     /// <summary>Keywords whose first word matches a word of the text with this stem, in keyword order.</summary>
     public int[] KeywordsStartingWith(string stem) =>
         !_firstStems.MayMatch(stem) ? []
@@ -165,6 +216,12 @@ internal sealed class KeywordIndex
         }
 
         return [.. found];
+    }
+
+    private struct StemKeywords
+    {
+        public string? Stem;
+        public int[] Keywords;
     }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int value)

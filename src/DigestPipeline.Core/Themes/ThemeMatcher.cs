@@ -20,7 +20,7 @@ internal static class ThemeMatcher
         var words = sentence.Words;
         for (var i = 0; i < words.Length; i++)
         {
-            foreach (var k in index.KeywordsStartingWith(words[i].Stem))
+            foreach (var k in index.KeywordsStartingWith(words[i]))
             {
                 var keyword = index.Keywords[k];
                 var stems = keyword.Stems;

@@ -31,6 +31,12 @@ public static class EvaluationCorpus
                 path);
         }
 
+        return LoadFile(path);
+    }
+
+    /// <summary>Any set of the same JSON Lines shape, by its path.</summary>
+    public static IReadOnlyList<CorpusDocument> LoadFile(string path)
+    {
         var documents = new List<CorpusDocument>();
         foreach (var line in File.ReadLines(path))
         {
