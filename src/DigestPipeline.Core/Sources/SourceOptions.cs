@@ -13,6 +13,12 @@ public sealed class SourceOptions
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>
+    /// Single addresses allowed although private (an intranet feed server), when <see cref="AllowPrivateAddresses"/>
+    /// is off: everything else private stays refused, a redirect to it included.
+    /// </summary>
+    public IList<string> AllowedAddresses { get; } = [];
+
     /// <summary>Sent with every request, naming the project, so that a site's owner knows who polls them.</summary>
     [Required]
     public string UserAgent { get; set; } = "DigestPipeline/1.0 (briefing digests; +https://github.com/digestpipeline)";

@@ -49,12 +49,14 @@ public sealed class WebFetcher : IDisposable
     private readonly SourceOptions _options;
     private readonly TimeProvider _time;
     private readonly HttpClient _client;
+    private readonly HashSet<IPAddress> _allowed;
 
     public WebFetcher(IOptions<SourceOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time;
+        _allowed = _options.AllowedAddresses.Select(IPAddress.Parse).ToHashSet();
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -171,7 +173,7 @@ public sealed class WebFetcher : IDisposable
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var usable = _options.AllowPrivateAddresses ? addresses : addresses.Where(a => AddressPolicy.Problem(a) is null).ToArray();
+        var usable = _options.AllowPrivateAddresses ? addresses : addresses.Where(a => AddressPolicy.Problem(a) is null || _allowed.Contains(a)).ToArray();
         if (usable.Length == 0)
         {
             var problem = addresses.Length == 0 ? "no address" : AddressPolicy.Problem(addresses[0]);
