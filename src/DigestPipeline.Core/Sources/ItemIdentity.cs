@@ -11,8 +11,15 @@ public static class ItemIdentity
 {
     public static string? Of(string? itemId, Uri? link)
     {
+        // A guid that is an address (an RSS permalink guid, a JSON Feed id, which is often the URL) names the page
+        // as its link would: the same story in a feed with guids and in one without is one item.
         if (!string.IsNullOrWhiteSpace(itemId))
-            return "id:" + itemId.Trim();
+        {
+            return Uri.TryCreate(itemId.Trim(), UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps)
+                ? "link:" + Canonical(address).AbsoluteUri
+                : "id:" + itemId.Trim();
+        }
+
         return link is null ? null : "link:" + Canonical(link).AbsoluteUri;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using DigestPipeline.Core.Documents;
 
 namespace DigestPipeline.Core.Sources;
 
@@ -26,9 +27,21 @@ public static class PageExtractor
         if (mediaType == "text/plain")
             return string.IsNullOrWhiteSpace(text) ? null : new ExtractedArticle(PlainText(text), null, null);
         var article = new SmartReader.Reader(url.AbsoluteUri, text).GetArticle();
-        return article.IsReadable && !string.IsNullOrWhiteSpace(article.TextContent)
-            ? new ExtractedArticle(article.Content, string.IsNullOrWhiteSpace(article.Title) ? null : article.Title, string.IsNullOrWhiteSpace(article.Byline) ? null : article.Byline)
-            : null;
+        if (!article.IsReadable || string.IsNullOrWhiteSpace(article.TextContent))
+            return null;
+        return new ExtractedArticle(article.Content, Headline(text) ?? (string.IsNullOrWhiteSpace(article.Title) ? null : article.Title),
+            string.IsNullOrWhiteSpace(article.Byline) ? null : article.Byline);
+    }
+
+    /// <summary>
+    /// The page's headline: its article's (else its first) <c>h1</c>. The <c>title</c> element, which Readability
+    /// falls back on, often carries the site's name ("Headline | Example News").
+    /// </summary>
+    private static string? Headline(string html)
+    {
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var headline = (document.QuerySelector("article h1") ?? document.QuerySelector("main h1") ?? document.QuerySelector("h1"))?.TextContent.Trim();
+        return string.IsNullOrWhiteSpace(headline) || headline.Length > UploadMetadata.MaxTitleLength ? null : headline;
     }
 
     /// <summary>A feed item's own content as HTML (text is escaped, a paragraph per blank-line block).</summary>

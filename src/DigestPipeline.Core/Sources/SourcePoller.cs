@@ -52,7 +52,8 @@ public sealed class SourcePoller(
             if (ItemIdentity.Of(item.ItemId, item.Link) is not { } identity)
                 continue; // Neither guid nor link: nothing to name it by, nor to fetch.
             var hash = ItemIdentity.Hash(identity);
-            var feedHash = ItemIdentity.ContentHash(item.Title, item.Link?.AbsoluteUri, item.Content);
+            // The canonical link, so that the same item told alike by two feeds (one adding tracking parameters) is unchanged.
+            var feedHash = ItemIdentity.ContentHash(item.Title, item.Link is null ? null : ItemIdentity.Canonical(item.Link).AbsoluteUri, item.Content);
             var known = await store.GetItemAsync(hash, cancellationToken);
             // Known and unchanged: nothing to do (an item whose page failed but whose feed content stood in is not
             // fetched again each poll; a change in the feed brings it back).
@@ -65,10 +66,12 @@ public sealed class SourcePoller(
         int taken = 0, failed = 0;
         foreach (var (item, identity, hash, feedHash) in pending.Take(max))
         {
-            if (await TakeItemAsync(source.Id, item, identity, hash, feedHash, now, cost, cancellationToken))
-                taken++;
-            else
-                failed++;
+            switch (await TakeItemAsync(source.Id, item, identity, hash, feedHash, now, cost, cancellationToken))
+            {
+                case true: taken++; break;
+                case false: failed++; break;
+                default: break; // Uploaded already with these very bytes (another feed's copy): nothing new.
+            }
         }
 
         // Items left for the next poll: the feed's validators are not kept, so that the next poll reads the feed
@@ -96,7 +99,8 @@ public sealed class SourcePoller(
         return new PageImport(blobName, hash, article.Title, null);
     }
 
-    private async Task<bool> TakeItemAsync(string sourceId, FeedItem item, string identity, string hash, string feedHash, DateTimeOffset now, Cost cost, CancellationToken cancellationToken)
+    /// <returns>True when a new version was uploaded, null when the upload already held these bytes, false when nothing could be uploaded.</returns>
+    private async Task<bool?> TakeItemAsync(string sourceId, FeedItem item, string identity, string hash, string feedHash, DateTimeOffset now, Cost cost, CancellationToken cancellationToken)
     {
         string? html = null;
         string? problem = null;
@@ -119,9 +123,9 @@ public sealed class SourcePoller(
         }
 
         var metadata = new UploadMetadata(item.Title, item.Link is null ? null : ItemIdentity.Canonical(item.Link), item.Author, item.Published, hash);
-        await uploads.PutAsync(blobName, Encoding.UTF8.GetBytes(PageExtractor.Page(item.Title, html)), HtmlType, metadata.ToBlobMetadata(), cancellationToken);
+        var written = await uploads.PutAsync(blobName, Encoding.UTF8.GetBytes(PageExtractor.Page(item.Title, html)), HtmlType, metadata.ToBlobMetadata(), cancellationToken);
         await store.SaveItemAsync(new SourceItem(hash, identity, sourceId, item.Link, item.Title, feedHash, blobName, now, fromFeed ? problem : null, fromFeed), cancellationToken);
-        return true;
+        return written ? true : null;
     }
 
     private async Task<(ExtractedArticle? Article, string? Problem)> FetchArticleAsync(Uri url, Cost cost, CancellationToken cancellationToken)

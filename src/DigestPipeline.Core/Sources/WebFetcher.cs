@@ -47,15 +47,15 @@ public sealed record FetchResult(
 public sealed class WebFetcher : IDisposable
 {
     private readonly SourceOptions _options;
-    private readonly TimeProvider _time;
     private readonly HttpClient _client;
     private readonly HashSet<IPAddress> _allowed;
 
-    public WebFetcher(IOptions<SourceOptions> options, TimeProvider time)
+    /// <remarks>The request timeout is the network's real time, not the <see cref="TimeProvider"/> schedules use:
+    /// a socket waits in real time whatever clock the scheduler reads.</remarks>
+    public WebFetcher(IOptions<SourceOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _time = time;
         _allowed = _options.AllowedAddresses.Select(IPAddress.Parse).ToHashSet();
         var handler = new SocketsHttpHandler
         {
@@ -81,7 +81,7 @@ public sealed class WebFetcher : IDisposable
         {
             if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
                 return Failed(current, 0, $"only http and https are fetched, not '{current.Scheme}:'", requests, bytes);
-            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+            using var timeout = new CancellationTokenSource(_options.RequestTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {

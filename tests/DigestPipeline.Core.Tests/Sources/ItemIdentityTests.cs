@@ -22,6 +22,10 @@ public sealed class ItemIdentityTests
     }
 
     [Fact]
+    public void A_guid_that_is_an_address_names_the_page_as_its_link_would() =>
+        ItemIdentity.Of("https://example.org/news/1#x", null).ShouldBe(ItemIdentity.Of(null, new Uri("https://example.org/news/1")));
+
+    [Fact]
     public void Different_pages_are_different_items() =>
         ItemIdentity.Hash(ItemIdentity.Of(null, new Uri("https://example.org/news/1"))!)
             .ShouldNotBe(ItemIdentity.Hash(ItemIdentity.Of(null, new Uri("https://example.org/news/2"))!));
