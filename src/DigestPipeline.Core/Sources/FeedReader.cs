@@ -49,14 +49,17 @@ public static class FeedReader
     {
         using var stream = new MemoryStream(body);
         using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+        xml.MoveToContent();
+        // RSS says nothing of its descriptions' type and in practice they are HTML (entity-encoded); Atom says.
+        var isRss = xml.LocalName == "rss";
         var feed = SyndicationFeed.Load(xml) ?? throw new FeedFormatException("the document is neither RSS 2.0 nor Atom 1.0");
         return feed.Items.Select(item =>
         {
             var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri;
             var encoded = item.ElementExtensions.ReadElementExtensions<string>("encoded", ContentModule).FirstOrDefault();
             var (content, isHtml) = encoded is { Length: > 0 } ? (encoded, true)
-                : item.Content is TextSyndicationContent text ? (text.Text, text.Type != "text")
-                : item.Summary is { } summary ? (summary.Text, summary.Type != "text")
+                : item.Content is TextSyndicationContent text ? (text.Text, isRss || text.Type != "text")
+                : item.Summary is { } summary ? (summary.Text, isRss || summary.Type != "text")
                 : (null, false);
             var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : (DateTimeOffset?)null;
             var author = item.Authors.FirstOrDefault() is { } a ? a.Name ?? a.Email : null;
