@@ -28,6 +28,8 @@ public sealed class RobotsCache(WebFetcher fetcher, IOptions<SourceOptions> opti
                 cached = (RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(fetched.Body), options.Value.RobotsAgent), now + options.Value.RobotsCacheFor);
             else if (fetched.StatusCode is >= 400 and < 500)
                 cached = (RobotsRules.AllowAll, now + options.Value.RobotsCacheFor);
+            else if (fetched.Refused)
+                return (fetched.Problem, requests, bytes);
             else
                 return ($"robots.txt could not be read ({fetched.Problem}); nothing is fetched from the site until it can", requests, bytes);
             _sites[site] = cached;

@@ -34,7 +34,11 @@ public sealed record FetchResult(
     string? LastModified,
     string? Problem,
     int Requests,
-    long BodyBytes);
+    long BodyBytes)
+{
+    /// <summary>Refused by the safety rules (scheme, address), not failed at the site: said as it is, wherever it happens.</summary>
+    public bool Refused { get; init; }
+}
 
 /// <summary>
 /// The one way the pipeline fetches from the web, made safe to point at any address a feed names (SSRF): http and
@@ -80,7 +84,7 @@ public sealed class WebFetcher : IDisposable
         for (var hop = 0; ; hop++)
         {
             if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
-                return Failed(current, 0, $"only http and https are fetched, not '{current.Scheme}:'", requests, bytes);
+                return Failed(current, 0, $"only http and https are fetched, not '{current.Scheme}:'", requests, bytes) with { Refused = true };
             using var timeout = new CancellationTokenSource(_options.RequestTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
@@ -129,7 +133,9 @@ public sealed class WebFetcher : IDisposable
             catch (HttpRequestException e)
             {
                 var forbidden = e.InnerException as ForbiddenAddressException ?? e.InnerException?.InnerException as ForbiddenAddressException;
-                return Failed(current, 0, forbidden?.Message ?? $"could not connect: {e.Message}", requests, bytes);
+                return forbidden is not null
+                    ? Failed(current, 0, forbidden.Message, requests, bytes) with { Refused = true }
+                    : Failed(current, 0, $"could not connect: {e.Message}", requests, bytes);
             }
         }
     }

@@ -78,7 +78,7 @@ public sealed class Fetches_never_reach_a_forbidden_address(AzuriteFixture azuri
 
         var report = await sources.PollAsync(source);
 
-        report.Problem.ShouldNotBeNull().ShouldContain("is a loopback address");
+        report.Problem.ShouldBe("127.0.0.1 is a loopback address (127.0.0.1): not fetched (Sources:AllowPrivateAddresses is off)");
         _server.Requests.ShouldBeEmpty();
     }
 
