@@ -16,10 +16,18 @@ public sealed partial record UploadMetadata(string? Title, Uri? Link, string? Au
     public const string PublishedKey = "published";
     public const string ItemIdKey = "itemid";
 
-    /// <summary>Caps that keep the whole metadata well under Azure's 8 KB.</summary>
+    /// <summary>The longest title (and author) kept, in characters.</summary>
     public const int MaxTitleLength = 500;
 
-    public const int MaxLinkLength = 2000;
+    /// <summary>
+    /// Caps on each value once encoded (a non-ASCII character takes up to 12 bytes of it, an escaped link's '%' three),
+    /// which keep the whole metadata under Azure's 8 KB: a value past its cap is cut (a title, an author) or left out (a link).
+    /// </summary>
+    public const int MaxEncodedTitle = 3000;
+
+    public const int MaxEncodedAuthor = 1000;
+
+    public const int MaxEncodedLink = 3000;
 
     public static UploadMetadata None { get; } = new(null, null, null, null, null);
 
@@ -39,18 +47,29 @@ public sealed partial record UploadMetadata(string? Title, Uri? Link, string? Au
     public IReadOnlyDictionary<string, string> ToBlobMetadata()
     {
         var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        Add(metadata, TitleKey, Trim(Title, MaxTitleLength));
-        Add(metadata, LinkKey, Link?.AbsoluteUri is { Length: <= MaxLinkLength } link ? link : null);
-        Add(metadata, AuthorKey, Trim(Author, MaxTitleLength));
+        Add(metadata, TitleKey, Trim(Title, MaxTitleLength), MaxEncodedTitle);
+        if (Link is not null && Uri.EscapeDataString(Link.AbsoluteUri).Length <= MaxEncodedLink)
+            Add(metadata, LinkKey, Link.AbsoluteUri);
+        Add(metadata, AuthorKey, Trim(Author, MaxTitleLength), MaxEncodedAuthor);
         Add(metadata, PublishedKey, Published?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Add(metadata, ItemIdKey, ItemId);
         return metadata;
     }
 
-    private static void Add(Dictionary<string, string> metadata, string key, string? value)
+    private static void Add(Dictionary<string, string> metadata, string key, string? value, int maxEncoded = int.MaxValue)
     {
-        if (!string.IsNullOrWhiteSpace(value))
-            metadata[key] = Uri.EscapeDataString(value);
+        if (string.IsNullOrWhiteSpace(value))
+            return;
+        var encoded = Uri.EscapeDataString(value);
+        // Cut by whole text elements (never half a surrogate pair) until the encoded value fits.
+        while (encoded.Length > maxEncoded)
+        {
+            var elements = System.Globalization.StringInfo.ParseCombiningCharacters(value);
+            value = value[..elements[Math.Max(1, elements.Length * 9 / 10) - 1]];
+            encoded = Uri.EscapeDataString(value);
+        }
+
+        metadata[key] = encoded;
     }
 
     private static string? Value(IReadOnlyDictionary<string, string> metadata, string key)

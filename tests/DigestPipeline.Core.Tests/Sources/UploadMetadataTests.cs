@@ -25,6 +25,23 @@ public sealed class UploadMetadataTests
     }
 
     [Fact]
+    public void Long_non_ascii_values_are_cut_to_keep_the_metadata_under_azure_s_8_kb()
+    {
+        var chinese = string.Concat(Enumerable.Repeat("上海新建人工智能计算中心😀", 60));
+        var origin = new UploadMetadata(chinese, new Uri("https://example.org/" + string.Concat(Enumerable.Repeat("%E4%B8%8A", 300))), chinese, DateTimeOffset.UnixEpoch,
+            "0123456789abcdef0123456789abcdef");
+
+        var metadata = origin.ToBlobMetadata();
+
+        metadata.Sum(p => p.Key.Length + p.Value.Length).ShouldBeLessThan(7 * 1024);
+        var read = UploadMetadata.Read(metadata);
+        read.Title.ShouldNotBeNull();
+        chinese.ShouldStartWith(read.Title);
+        read.Title.Length.ShouldBeGreaterThan(100);
+        read.Link.ShouldBeNull("a link too long to carry is left out, never cut into another address");
+    }
+
+    [Fact]
     public void Values_out_of_shape_are_ignored_not_fatal()
     {
         var read = UploadMetadata.Read(new Dictionary<string, string> { ["link"] = "javascript%3Aalert(1)", ["itemid"] = "..%2F..%2Fx", ["published"] = "soon" });
