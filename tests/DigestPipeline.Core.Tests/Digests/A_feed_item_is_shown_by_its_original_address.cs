@@ -26,6 +26,21 @@ public sealed class A_feed_item_is_shown_by_its_original_address
     }
 
     [Fact]
+    public void A_long_address_stays_whole_on_a_line_of_its_own_in_the_text_part()
+    {
+        var url = "https://news.example.org/2026/12/06/hospitals-and-grid-operators-brace-for-the-next-wave-of-artificial-intelligence?ref=rss";
+        var fromFeed = DigestSamples.Item("doc-feed", "Les hôpitaux et l’IA", "web/x.html", "Les hôpitaux testent des assistants.") with { SourceUrl = new Uri(url) };
+
+        var text = DigestSamples.Compose(DigestSamples.WithThemes(DigestSamples.Content(), new DigestThemeGroup("sante", "Santé", [fromFeed]))).Text;
+
+        var lines = text.Split('\n');
+        lines.ShouldContain(line => line.Trim() == url, "cut, it would not be a link any more");
+        // Every other line within the width, but links alone on their line (the digest's own links too).
+        lines.Where(line => !(line.TrimStart().StartsWith("https://", StringComparison.Ordinal) && !line.Trim().Contains(' ', StringComparison.Ordinal)))
+            .ShouldAllBe(line => line.Length <= DigestComposer.TextWidth);
+    }
+
+    [Fact]
     public void A_file_uploaded_by_hand_is_still_named_by_its_upload_and_not_linked()
     {
         var digest = DigestSamples.Compose(DigestSamples.Content());
