@@ -11,6 +11,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     DemoCommand.Create(),
     UpCommand.Create(),
     UploadCommand.Create(),
+    SourceCommand.Create(),
     SubscribeCommand.Create(),
     SendCommand.Create(),
     StatusCommand.Create(),

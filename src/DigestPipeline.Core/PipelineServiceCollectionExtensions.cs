@@ -4,6 +4,7 @@ using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Repair;
+using DigestPipeline.Core.Sources;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
@@ -34,6 +35,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
         services.AddOptions<TranslationOptions>().BindConfiguration(TranslationOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslationOptions>, TranslationOptionsValidator>());
+        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>());
 
         services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value, sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<ThemeTaxonomyOptions>>().Value.Path));
@@ -64,6 +67,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RepairHandler>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PlanDigestsHandler>());
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<RepairHandler>());
+        services.AddSingleton<WebFetcher>();
+        services.AddSingleton<RobotsCache>();
+        services.AddSingleton<SourcePoller>();
+        services.AddSingleton<PollSourcesHandler>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PollSourcesHandler>());
         return services;
     }
 

@@ -34,7 +34,7 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
 
         var eTag = properties.ETag.ToString();
         if (properties.ContentLength == 0)
-            return new IncomingBlob(blobName, [], 0, Truncated: false, eTag);
+            return new IncomingBlob(blobName, [], 0, Truncated: false, eTag, properties.Metadata.AsReadOnly());
 
         // Never read more than the cap + 1 byte, and only the version whose properties were read.
         var toRead = Math.Min(properties.ContentLength, maxBytes + 1);
@@ -46,7 +46,7 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
             },
             cancellationToken);
         var content = download.Value.Content.ToArray();
-        return new IncomingBlob(blobName, content, properties.ContentLength, properties.ContentLength > maxBytes, eTag);
+        return new IncomingBlob(blobName, content, properties.ContentLength, properties.ContentLength > maxBytes, eTag, properties.Metadata.AsReadOnly());
     }
 
     public async Task DeleteIncomingAsync(string blobName, string eTag, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public static class StorageNames
     public const string ConfirmationLimitsTable = "ConfirmationLimits";
     public const string RelayQuotaTable = "RelayQuota";
     public const string DueTable = "DigestsDue";
+    public const string SourcesTable = "Sources";
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 
@@ -30,5 +31,5 @@ public static class StorageNames
     public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable, DueTable];
+        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable, DueTable, SourcesTable];
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using DigestPipeline.Core.Sources;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DigestPipeline.Azure.Messaging;
@@ -100,6 +101,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRelayQuota, TableRelayQuota>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();
         services.TryAddSingleton<ITranslationCache, BlobTranslationCache>();
+        services.TryAddSingleton<ISourceStore, TableSourceStore>();
+        services.TryAddSingleton<IItemUploads, BlobItemUploads>();
         services.TryAddSingleton<IQueueSender, StorageQueueSender>();
         services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
         return services;

@@ -4,6 +4,7 @@ using DigestPipeline.Cli.Local;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Repair;
+using DigestPipeline.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,8 @@ public static class StatusCommand
                 queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString(CultureInfo.CurrentCulture));
             AnsiConsole.Write(queues);
             await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), 10, cancellationToken);
+            if ((await services.GetRequiredService<ISourceStore>().ListAsync(cancellationToken)).Count > 0)
+                await SourceCommand.PrintAsync(services.GetRequiredService<ISourceStore>(), cancellationToken);
             return 0;
         });
         return command;

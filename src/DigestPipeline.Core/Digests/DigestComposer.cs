@@ -174,7 +174,9 @@ public sealed class DigestComposer(SubscriberLinks links)
         return new DigestItemView(
             DocumentId: item.DocumentId,
             Title: DigestText.SingleLine(title),
-            Source: DigestText.SingleLine(item.SourceName),
+            // A feed item or fetched page is named by its original address, not by the blob name it was uploaded under.
+            Source: DigestText.SingleLine(item.SourceUrl?.AbsoluteUri ?? item.SourceName),
+            SourceUrl: item.SourceUrl?.AbsoluteUri ?? "",
             Lang: isTranslated ? HtmlLanguage(subscriber.Language, labels) : itemLanguage,
             LanguageNote: languageNote,
             LanguageSuffix: languageNote.Length == 0 ? "" : $" ({languageNote})",

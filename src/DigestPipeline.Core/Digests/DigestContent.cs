@@ -33,6 +33,9 @@ public sealed record DigestItem(
     double ThemeScore,
     DateTimeOffset SummarizedAt)
 {
+    /// <summary>The original page (a feed item's link), which the digest shows and links to instead of the upload's name.</summary>
+    public Uri? SourceUrl { get; init; }
+
     private static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> NoOtherSources = new Dictionary<int, IReadOnlyList<string>>();
 
     /// <summary>

@@ -78,7 +78,7 @@ public sealed class DigestContentCollector(
         if (document is null || summary is null || summary.Sentences.Count == 0)
             return null;
         return new DigestItem(document.DocumentId, document.Title, document.SourceName, document.Language, summary.Sentences, summary.KeyPhrases,
-            summary.Score, document.SummarizedAt);
+            summary.Score, document.SummarizedAt) { SourceUrl = document.SourceUrl };
     }
 
     private DigestContent Content(DigestWindow window, Dictionary<string, ThemeCut> cuts)

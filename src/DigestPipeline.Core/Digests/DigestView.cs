@@ -57,6 +57,8 @@ internal sealed record DigestThemeView(
 /// <param name="LanguageSuffix">The same note as the plain-text part appends it to the source line, " (in French)"; empty when none.</param>
 /// <param name="Url">The source document's page with this item's sentences highlighted: for a translated item, its original.</param>
 /// <param name="ReadOriginal">"Read the original (in French)" for a translated item, linking to <paramref name="Url"/>; empty otherwise.</param>
+/// <param name="SourceUrl">The original page's address (a feed item's link), which <paramref name="Source"/> then
+/// shows and the HTML part links to; empty for a file uploaded by hand.</param>
 /// <param name="SourcePageLabel">What the plain-text part says before <paramref name="Url"/>: the digest's "cited passages" label, or <paramref name="ReadOriginal"/>.</param>
 internal sealed record DigestItemView(
     string DocumentId,
@@ -74,7 +76,8 @@ internal sealed record DigestItemView(
     bool Repeat = false,
     string ShortTitle = "",
     string SeeAbove = "",
-    string AlsoUnder = "");
+    string AlsoUnder = "",
+    string SourceUrl = "");
 
 /// <summary>Consecutive sentences of one item from the same section, under that section's heading.</summary>
 internal sealed record DigestSectionView(string Section, IReadOnlyList<DigestSentenceView> Sentences);

@@ -40,4 +40,5 @@ public sealed record IncomingUpload(string Name, string ETag, DateTimeOffset Las
 }
 
 /// <summary>The bytes of an upload as read; <see cref="Truncated"/> when the blob is larger than the cap asked for.</summary>
-public sealed record IncomingBlob(string Name, byte[] Content, long Length, bool Truncated, string ETag);
+/// <param name="Metadata">The blob's metadata (what <see cref="UploadMetadata"/> reads), empty when none.</param>
+public sealed record IncomingBlob(string Name, byte[] Content, long Length, bool Truncated, string ETag, IReadOnlyDictionary<string, string>? Metadata = null);

@@ -45,7 +45,7 @@ public sealed class IngestDocumentHandler(
         {
             if (blob.Truncated)
                 throw DocumentReader.TooLarge(blobName, blob.Length, reader.MaxBytes);
-            document = reader.Read(blobName, blob.Content, now, cancellationToken: cancellationToken);
+            document = WithOrigin(reader.Read(blobName, blob.Content, now, cancellationToken: cancellationToken), UploadMetadata.Read(blob.Metadata));
         }
         catch (DocumentRejectedException rejection)
         {
@@ -55,6 +55,21 @@ public sealed class IngestDocumentHandler(
 
         using var scope = PipelineTelemetry.TagDocument(logger, document.Id);
         var existing = await records.GetRecordAsync(document.Id, cancellationToken);
+        if (existing is { Status: DocumentStatus.Summarized } && await IsUpdatedItemAsync(document, cancellationToken))
+        {
+            // A feed item published again with new content (same identity, so same id): its text and summaries are
+            // replaced. Its record keeps its themes, so summarize restores the summaries and leaves the theme index as
+            // it is: each (theme, document) pair keeps the time it was first indexed and so falls in the one digest
+            // window it fell in before; a subscriber who had it is not sent it again, one whose digest is not out yet
+            // gets the new text. A theme only the new text has is not indexed (it would be a second sending).
+            await documents.SaveAsync(document, cancellationToken);
+            await records.SetRecordAsync(existing with { Status = DocumentStatus.Ingested, UpdatedAt = now, Title = document.Title, Language = document.Language }, cancellationToken);
+            await publisher.PublishAsync(new SummarizeMessage(SummarizeMessage.CurrentVersion, document.Id, Activity.Current?.Id), cancellationToken);
+            await uploads.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
+            logger.LogInformation("Upload {BlobName} is a new version of item document {DocumentId}: its text is replaced", blobName, document.Id);
+            return;
+        }
+
         if (existing is { Status: DocumentStatus.Summarized })
         {
             logger.LogInformation("Upload {BlobName} has the content of document {DocumentId}, already summarized", blobName, document.Id);
@@ -83,6 +98,27 @@ public sealed class IngestDocumentHandler(
         await uploads.MarkUploadHandledAsync(blobName, blob.ETag, document.Id, cancellationToken);
         logger.LogInformation("Ingested {BlobName} as document {DocumentId} ({Language}, {Sentences} sentences)",
             blobName, document.Id, document.Language, document.SentencesInText);
+    }
+
+    /// <summary>
+    /// What the upload's metadata says of its origin: a feed item's (or fetched page's) title replaces the one read from
+    /// the page, its link is the source digests show, and its identity, when given, is the document's id: the same item
+    /// polled again, or met in two feeds, is one document whatever its text became.
+    /// </summary>
+    private static SourceDocument WithOrigin(SourceDocument document, UploadMetadata origin) => document with
+    {
+        Id = origin.ItemId ?? document.Id,
+        Title = origin.Title ?? document.Title,
+        SourceUrl = origin.Link ?? document.SourceUrl,
+    };
+
+    /// <summary>An item document whose stored text differs from this upload's (a document named by its text never differs).</summary>
+    private async Task<bool> IsUpdatedItemAsync(SourceDocument document, CancellationToken cancellationToken)
+    {
+        if (document.Id == DocumentId.FromNormalisedText(document.Text))
+            return false;
+        var stored = await documents.GetAsync(document.Id, cancellationToken);
+        return stored is not null && !string.Equals(stored.Text, document.Text, StringComparison.Ordinal);
     }
 
     private async Task RejectAsync(IncomingBlob blob, DocumentRejectedException rejection, DateTimeOffset now, CancellationToken cancellationToken)

@@ -8,6 +8,8 @@ namespace DigestPipeline.Core.Documents;
 /// <paramref name="Sample"/> describes (each keeps its <see cref="Sentence.Index"/> among all the text's sentences).</param>
 /// <param name="Sample">Set when the text had more sentences than the reader's cap; null (and absent from documents
 /// stored before it existed) when the document is considered whole.</param>
+/// <param name="SourceUrl">The original page (a feed item's link, a page given to <c>digest upload</c>): what digests
+/// link to instead of the upload's name; null for a file uploaded by hand.</param>
 public sealed record SourceDocument(
     string Id,
     string SourceName,
@@ -19,7 +21,8 @@ public sealed record SourceDocument(
     IReadOnlyList<Sentence> Sentences,
     DateTimeOffset ReceivedAt,
     long SizeBytes,
-    SentenceSample? Sample = null)
+    SentenceSample? Sample = null,
+    Uri? SourceUrl = null)
 {
     public const int SchemaVersion = 1;
 

@@ -7,7 +7,8 @@ public sealed record DocumentSummaries(
     string Title,
     string Language,
     DateTimeOffset SummarizedAt,
-    IReadOnlyList<ThemedSummary> Themes)
+    IReadOnlyList<ThemedSummary> Themes,
+    Uri? SourceUrl = null)
 {
     public const int SchemaVersion = 1;
 }

@@ -124,7 +124,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
             .ThenBy(t => t.ThemeId, StringComparer.Ordinal)
             .Take(Math.Max(0, options.MaxThemesPerDocument))
             .ToArray();
-        return new DocumentSummaries(document.Id, document.SourceName, document.Title, document.Language, summarizedAt, ordered);
+        return new DocumentSummaries(document.Id, document.SourceName, document.Title, document.Language, summarizedAt, ordered, document.SourceUrl);
     }
 
     /// <summary>

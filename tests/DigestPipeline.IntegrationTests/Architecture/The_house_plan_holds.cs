@@ -121,6 +121,7 @@ public sealed class The_house_plan_holds
         ("Subscriptions", ["Pipeline", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),
+        ("Sources", ["Pipeline", "Documents"]),
     ];
 
     public static TheoryData<string, string[]> Rooms
