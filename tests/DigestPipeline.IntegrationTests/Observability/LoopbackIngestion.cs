@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
+using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.IntegrationTests.Observability;
 
@@ -33,16 +29,13 @@ public sealed class LoopbackIngestion : IAsyncDisposable
     {
         // The exporter's own usage statistics go to Microsoft's endpoints, whatever the connection string says.
         Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var ingestion = new LoopbackIngestion(app);
         app.MapPost("/v2.1/track", ingestion.TrackAsync);
         // Live Metrics pings; answering without subscribing keeps it idle.
         app.MapPost("/QuickPulseService.svc/{**rest}", () => Results.Ok());
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackWebApp.AddressOf(app);
         ingestion.ConnectionString = $"InstrumentationKey={Guid.NewGuid()};IngestionEndpoint={address}/;LiveEndpoint={address}/";
         return ingestion;
     }

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.IntegrationTests.Sources;
 
@@ -36,14 +32,11 @@ public sealed class FeedServer : IAsyncDisposable
 
     public static async Task<FeedServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var server = new FeedServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
-        server.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        server.BaseUrl = new Uri(LoopbackWebApp.AddressOf(app));
         return server;
     }
 

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DigestPipeline.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigestPipeline.IntegrationTests.Translation;
 
@@ -52,14 +48,11 @@ public sealed class FakeChatProvider : IAsyncDisposable
 
     public static async Task<FakeChatProvider> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var provider = new FakeChatProvider(app);
         app.MapPost("/v1/chat/completions", provider.CompleteAsync);
         await app.StartAsync(cancellationToken);
-        provider.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
+        provider.Endpoint = LoopbackWebApp.AddressOf(app) + "/v1";
         return provider;
     }
 
