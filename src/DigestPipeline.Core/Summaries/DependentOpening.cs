@@ -71,27 +71,8 @@ internal static class DependentOpening
     /// <summary>The first word as <see cref="FirstWords"/> finds it, before lower-casing; empty when there is none.</summary>
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> sentence)
     {
-        var i = 0;
-        while (i < sentence.Length)
-        {
-            if (char.IsWhiteSpace(sentence[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < sentence.Length && !char.IsWhiteSpace(sentence[i]))
-            {
-                i++;
-            }
-
-            var word = sentence[start..i].Trim(TrimmedCharacters);
-            if (!word.IsEmpty)
-                return word;
-        }
-
-        return [];
+        var at = 0;
+        return NextWord(sentence, ref at, out var word) ? sentence[word] : [];
     }
 
     /// <summary>The sentence's first words, lower-cased, opening quotes, dashes and bullets skipped, trailing punctuation trimmed.</summary>
@@ -103,30 +84,45 @@ internal static class DependentOpening
     private static List<string> FirstWords(ReadOnlySpan<char> sentence, int count)
     {
         var words = new List<string>(count);
-        var i = 0;
-        while (i < sentence.Length)
+        var at = 0;
+        while (words.Count < count && NextWord(sentence, ref at, out var word))
         {
-            if (char.IsWhiteSpace(sentence[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < sentence.Length && !char.IsWhiteSpace(sentence[i]))
-            {
-                i++;
-            }
-
-            var word = sentence[start..i].Trim(TrimmedCharacters);
-            if (word.IsEmpty)
-                continue;
-            words.Add(word.ToString().ToLowerInvariant());
-            if (words.Count == count)
-                break;
+            words.Add(sentence[word].ToString().ToLowerInvariant());
         }
 
         return words;
+    }
+
+    /// <summary>Where the next whitespace-separated token from <paramref name="at"/> is, trimmed of quotes, dashes and bullets (skipping tokens of only those).</summary>
+    private static bool NextWord(ReadOnlySpan<char> sentence, ref int at, out Range word)
+    {
+        while (at < sentence.Length)
+        {
+            if (char.IsWhiteSpace(sentence[at]))
+            {
+                at++;
+                continue;
+            }
+
+            var start = at;
+            while (at < sentence.Length && !char.IsWhiteSpace(sentence[at]))
+            {
+                at++;
+            }
+
+            var token = sentence[start..at];
+            var trimmed = token.TrimStart(TrimmedCharacters);
+            var from = start + (token.Length - trimmed.Length);
+            var length = trimmed.TrimEnd(TrimmedCharacters).Length;
+            if (length > 0)
+            {
+                word = new Range(from, from + length);
+                return true;
+            }
+        }
+
+        word = default;
+        return false;
     }
 
     private sealed class Rules(string[] Words, string[] Phrases, string[] Demonstratives, string[] TimeWords)
