@@ -28,6 +28,9 @@ public sealed class PlanDigestsHandler(
 {
     public string Name => "PlanDigests";
 
+    /// <summary><see cref="DigestOptions.PlanSchedule"/> (the Functions trigger reads the same app setting).</summary>
+    public string Schedule => options.Value.PlanSchedule;
+
     public Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         telemetry.RunAsync(Name, ActivityKind.Internal, async () =>
         {

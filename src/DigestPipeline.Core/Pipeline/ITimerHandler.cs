@@ -8,5 +8,12 @@ public interface ITimerHandler
 {
     string Name { get; }
 
+    /// <summary>
+    /// When the hosts run it: cron, UTC, 5 fields or 6 with seconds. The Functions app's timer trigger and the local
+    /// host's singleton timer both read it from here (the trigger attribute through the handler's constant), so the
+    /// two hosts keep the same rhythm.
+    /// </summary>
+    string Schedule { get; }
+
     Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -34,7 +34,12 @@ public sealed class RepairHandler(
     PipelineTelemetry telemetry,
     ILogger<RepairHandler> logger) : ITimerHandler
 {
+    /// <summary>Every 10 minutes: a lost message is a rare event, and each pass lists the account's uploads.</summary>
+    public const string Every10Minutes = "0 */10 * * * *";
+
     public string Name => "Repair";
+
+    public string Schedule => Every10Minutes;
 
     public Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RepairAsync(now, cancellationToken);
 

@@ -10,7 +10,12 @@ namespace DigestPipeline.Core.Sources;
 /// </summary>
 public sealed class PollSourcesHandler(ISourceStore store, SourcePoller poller, ILogger<PollSourcesHandler> logger) : ITimerHandler
 {
+    /// <summary>Every minute: the finest interval a feed can have; each feed keeps its own interval and back-off.</summary>
+    public const string EveryMinute = "0 * * * * *";
+
     public string Name => "poll-sources";
+
+    public string Schedule => EveryMinute;
 
     public Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => PollAsync(now, all: false, cancellationToken);
 

@@ -11,6 +11,6 @@ namespace DigestPipeline.Functions.Triggers;
 public sealed class PollSources(PollSourcesHandler handler, TimeProvider time)
 {
     [Function(nameof(PollSources))]
-    public Task Run([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger(PollSourcesHandler.EveryMinute)] TimerInfo timer, CancellationToken cancellationToken) =>
         handler.RunAsync(time.GetUtcNow(), cancellationToken);
 }

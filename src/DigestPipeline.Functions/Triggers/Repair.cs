@@ -10,6 +10,6 @@ namespace DigestPipeline.Functions.Triggers;
 public sealed class Repair(RepairHandler handler, TimeProvider time)
 {
     [Function(nameof(Repair))]
-    public Task Run([TimerTrigger("0 */10 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger(RepairHandler.Every10Minutes)] TimerInfo timer, CancellationToken cancellationToken) =>
         handler.RunAsync(time.GetUtcNow(), cancellationToken);
 }

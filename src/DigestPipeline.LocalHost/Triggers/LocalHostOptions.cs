@@ -11,7 +11,10 @@ public sealed class LocalHostOptions
     /// <summary>How often the watcher lists the <c>incoming</c> container.</summary>
     public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Cron (5 fields, or 6 with seconds; UTC) of the timer handlers; by default <c>Digests:PlanSchedule</c>.</summary>
+    /// <summary>
+    /// Cron (5 fields, or 6 with seconds; UTC) that, when set, replaces every timer handler's own schedule (tests and
+    /// load runs use it to tick fast or never); unset, each handler runs on its own, as in the Functions app.
+    /// </summary>
     public string? TimerSchedule { get; set; }
 
     /// <summary>Lease held on a timer's lock blob while this host is the one running it (15–60 s).</summary>

@@ -5,17 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.LocalHost;
 
-/// <summary>Defaults the timer schedule to <c>Digests:PlanSchedule</c>, and refuses settings that cannot work.</summary>
-internal sealed class LocalHostOptionsSetup(IConfiguration configuration) : IPostConfigureOptions<LocalHostOptions>, IValidateOptions<LocalHostOptions>
+/// <summary>Refuses local host settings that cannot work, the planning schedule its timer runs included.</summary>
+internal sealed class LocalHostOptionsSetup(IConfiguration configuration) : IValidateOptions<LocalHostOptions>
 {
-    public void PostConfigure(string? name, LocalHostOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.TimerSchedule))
-            options.TimerSchedule = configuration[$"{DigestOptions.Section}:{nameof(DigestOptions.PlanSchedule)}"] is { Length: > 0 } configured
-                ? configured
-                : new DigestOptions().PlanSchedule;
-    }
-
     public ValidateOptionsResult Validate(string? name, LocalHostOptions options)
     {
         var errors = new List<string>();
@@ -29,15 +21,24 @@ internal sealed class LocalHostOptionsSetup(IConfiguration configuration) : IPos
             errors.Add($"{LocalHostOptions.Section}:MaxRetryDelay must be at least 100 ms (was {options.MaxRetryDelay}).");
         if (options.TimerLockRetryInterval <= TimeSpan.Zero)
             errors.Add($"{LocalHostOptions.Section}:TimerLockRetryInterval must be positive (was {options.TimerLockRetryInterval}).");
+        CheckCron(errors, $"{LocalHostOptions.Section}:TimerSchedule", options.TimerSchedule);
+        var plan = $"{DigestOptions.Section}:{nameof(DigestOptions.PlanSchedule)}";
+        CheckCron(errors, plan, configuration[plan]);
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckCron(List<string> errors, string setting, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return;
         try
         {
-            CronSchedule.Parse(options.TimerSchedule ?? "");
+            CronSchedule.Parse(value);
         }
         catch (CronFormatException e)
         {
-            errors.Add($"{LocalHostOptions.Section}:TimerSchedule (or {DigestOptions.Section}:PlanSchedule) '{options.TimerSchedule}' is not a cron expression: {e.Message}");
+            errors.Add($"{setting} '{value}' is not a cron expression: {e.Message}");
         }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -26,9 +26,7 @@ public static class LocalHostServiceCollectionExtensions
         services.TryAddSingleton<HostHealth>();
 
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
-        services.AddSingleton<LocalHostOptionsSetup>(_ => new LocalHostOptionsSetup(configuration));
-        services.AddSingleton<IPostConfigureOptions<LocalHostOptions>>(sp => sp.GetRequiredService<LocalHostOptionsSetup>());
-        services.AddSingleton<IValidateOptions<LocalHostOptions>>(sp => sp.GetRequiredService<LocalHostOptionsSetup>());
+        services.AddSingleton<IValidateOptions<LocalHostOptions>>(_ => new LocalHostOptionsSetup(configuration));
 
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddHostedService<QueuePump>();

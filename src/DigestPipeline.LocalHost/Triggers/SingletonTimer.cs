@@ -28,10 +28,11 @@ public sealed class SingletonTimer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var schedule = CronSchedule.Parse(settings.TimerSchedule ?? throw new InvalidOperationException("No timer schedule configured."));
+        // LocalHost:TimerSchedule, when set, overrides every handler's own schedule (tests tick fast with it).
+        var scheduled = handlers.Select(h => (Handler: h, Schedule: CronSchedule.Parse(settings.TimerSchedule is { Length: > 0 } all ? all : h.Schedule))).ToList();
         try
         {
-            await Task.WhenAll(handlers.Select(h => RunHandlerAsync(h, schedule, settings, stoppingToken)));
+            await Task.WhenAll(scheduled.Select(s => RunHandlerAsync(s.Handler, s.Schedule, settings, stoppingToken)));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

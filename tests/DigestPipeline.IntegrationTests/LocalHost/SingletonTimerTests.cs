@@ -61,4 +61,24 @@ public sealed class SingletonTimerTests(AzuriteFixture azurite) : IClassFixture<
 
         timer.ExecuteTask.ShouldNotBeNull().IsFaulted.ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Each_timer_runs_on_its_own_schedule_unless_the_host_setting_overrides_them_all()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var runs = new ConcurrentQueue<(string Timer, DateTimeOffset Now)>();
+        var settings = new Dictionary<string, string?>(EverySecond) { ["LocalHost:TimerSchedule"] = null };
+        await using var host = azurite.BuildServices(settings, s => s
+            .AddSingleton<ITimerHandler>(new RecordingTimerHandler("every-second", "every-second", runs, schedule: "* * * * * *"))
+            .AddSingleton<ITimerHandler>(new RecordingTimerHandler("yearly", "yearly", runs, schedule: "0 0 1 1 *")), localHost: true);
+        await host.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
+        var timer = ActivatorUtilities.CreateInstance<SingletonTimer>(host);
+
+        await timer.StartAsync(ct);
+        await AzuriteEventually.UntilAsync(() => runs.Count(r => r.Timer == "every-second") >= 4, "the every-second timer ran at start and at three occurrences");
+        await AzuriteEventually.UntilAsync(() => runs.Any(r => r.Timer == "yearly"), "the yearly timer ran at start");
+        await timer.StopAsync(ct);
+
+        runs.Count(r => r.Timer == "yearly").ShouldBe(1, $"the yearly timer ran only when it got its lock: {string.Join(", ", runs)}");
+    }
 }
