@@ -11,6 +11,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- listscale [--subscribers n] [--documents n]   a digest run at list scale on Azurite
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- feeds [--items n]   a 1,000-item feed to summaries vs the same pages uploaded
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
@@ -40,6 +41,9 @@ switch (args.FirstOrDefault())
 
     case "load":
         return await LoadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+
+    case "feeds":
+        return await DigestPipeline.Benchmarks.Feeds.FeedCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 
     case "outage":
         return await DigestPipeline.Benchmarks.Outage.OutageCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
@@ -81,6 +85,10 @@ switch (args.FirstOrDefault())
                                n documents (default 1,000) uploaded at once through the local host on Azurite:
                                documents/s and upload → summary p50/p99, next to a plain SDK loop of the same
                                storage requests on a fresh Azurite (the ceiling)
+              feeds [--items n] [--timeout-minutes m]
+                               one poll of an n-item RSS feed (default 1,000) served on 127.0.0.1, through the local
+                               host on Azurite until every item is summarized, next to the same pages uploaded
+                               straight to incoming on a fresh Azurite (the reference)
               outage [--minutes m] [--documents n] [--subscribers s]
                                storage stopped m minutes (default 10) during an ingestion, then during a digest run:
                                processed, lost, duplicated, and time to finish after storage came back

@@ -41,6 +41,16 @@ internal sealed class SummaryArrivals : IDisposable
         return documentIds.Where(_arrived.ContainsKey).ToDictionary(id => id, id => _arrived[id], StringComparer.Ordinal);
     }
 
+    /// <summary>Waits until <paramref name="count"/> documents were summarized (whichever they are), or <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyCollection<TimeSpan>> WaitForCountAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = _clock.Elapsed + timeout;
+        while (_arrived.Count < count && _clock.Elapsed < deadline)
+            await _progress.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+
+        return _arrived.Values.ToArray();
+    }
+
     public void Dispose()
     {
         _listener.Dispose();
