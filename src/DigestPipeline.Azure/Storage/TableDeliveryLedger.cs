@@ -126,6 +126,18 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, ILogger<Table
         return new DeliveryHistory(progress ?? await CarriedOverProgressAsync(subscriberId, cancellationToken), claimed);
     }
 
+    public async IAsyncEnumerable<Delivery> ListForSubscriberAsync(string subscriberId, int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var rows = new List<DeliveryEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(subscriberId)} and RowKey ne {DeliveryProgressEntity.Row}");
+        await foreach (var row in _deliveries.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
+            rows.Add(row);
+        // Row keys are periods written yyyyMMddTHHmmZ: in the partition's order, the newest last.
+        for (var i = rows.Count - 1; i >= Math.Max(0, rows.Count - count); i--)
+            yield return rows[i].ToDelivery();
+    }
+
     /// <summary>The latest <paramref name="count"/> deliveries by claim time. Reads the whole table: for status pages, not hot paths.</summary>
     public async IAsyncEnumerable<Delivery> ListRecentAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

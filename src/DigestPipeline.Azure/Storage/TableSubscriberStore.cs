@@ -45,6 +45,12 @@ public sealed class TableSubscriberStore(TableServiceClient tables, IDueIndex du
             yield return row.ToSubscriber();
     }
 
+    public async IAsyncEnumerable<Subscriber> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in _subscribers.QueryAsync<SubscriberEntity>(cancellationToken: cancellationToken))
+            yield return row.ToSubscriber();
+    }
+
     public async Task<Subscriber?> ChangeSettingsAsync(
         string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken)
     {

@@ -30,6 +30,9 @@ public interface IDeliveryLedger
 
     IAsyncEnumerable<Delivery> ListRecentAsync(int count, CancellationToken cancellationToken);
 
+    /// <summary>The subscriber's latest <paramref name="count"/> deliveries, newest period first (one partition read).</summary>
+    IAsyncEnumerable<Delivery> ListForSubscriberAsync(string subscriberId, int count, CancellationToken cancellationToken);
+
     /// <summary>
     /// What a claim for <paramref name="period"/> needs to know, in one read: the subscriber's progress, and their
     /// deliveries of earlier periods that are still claimed (in flight, or left by a crash).

@@ -13,6 +13,9 @@ public interface ISubscriberStore
 
     IAsyncEnumerable<Subscriber> ListActiveAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every subscriber, whatever their state. Reads the whole table: for the operator's listings, not hot paths.</summary>
+    IAsyncEnumerable<Subscriber> ListAllAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Changes the subscriber's settings: state, display name, themes, language and the other languages read, schedule
     /// and time zone (the address, creation time stay as stored, even if they change meanwhile).

@@ -78,6 +78,8 @@ public sealed class A_sign_up_never_undoes_a_confirmation
 
         public IAsyncEnumerable<Subscriber> ListActiveAsync(CancellationToken cancellationToken) => _rows.ListActiveAsync(cancellationToken);
 
+        public IAsyncEnumerable<Subscriber> ListAllAsync(CancellationToken cancellationToken) => _rows.ListAllAsync(cancellationToken);
+
         public Task<Subscriber?> ChangeSettingsAsync(string subscriberId, Func<Subscriber, Subscriber?> change, CancellationToken cancellationToken) =>
             _rows.ChangeSettingsAsync(subscriberId, change, cancellationToken);
     }

@@ -70,6 +70,13 @@ internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
             yield return delivery;
     }
 
+    public async IAsyncEnumerable<Delivery> ListForSubscriberAsync(string subscriberId, int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        foreach (var delivery in _rows.Values.Where(d => d.SubscriberId == subscriberId).OrderByDescending(d => d.Period).Take(count).ToList())
+            yield return delivery;
+    }
+
     public async Task<DeliveryHistory> ReadAsync(string subscriberId, DateTimeOffset period, CancellationToken cancellationToken) =>
         new(await GetProgressAsync(subscriberId, cancellationToken),
             _rows.Values.Where(d => d.SubscriberId == subscriberId && d.Period < period && d.State == DeliveryState.Claimed).ToList());

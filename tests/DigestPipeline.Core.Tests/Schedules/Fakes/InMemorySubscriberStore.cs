@@ -21,6 +21,16 @@ internal sealed class InMemorySubscriberStore(IDueIndex? due = null, TimeProvide
             return Task.FromResult(_rows.GetValueOrDefault(subscriberId));
     }
 
+    public async IAsyncEnumerable<Subscriber> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        List<Subscriber> all;
+        lock (_lock)
+            all = _rows.Values.ToList();
+        foreach (var subscriber in all)
+            yield return subscriber;
+    }
+
     public async IAsyncEnumerable<Subscriber> ListActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
