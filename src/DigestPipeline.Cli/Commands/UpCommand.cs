@@ -1,9 +1,11 @@
 using System.CommandLine;
 using DigestPipeline.Cli.Local;
 using DigestPipeline.Hosting;
+using DigestPipeline.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace DigestPipeline.Cli.Commands;
@@ -35,7 +37,8 @@ public static class UpCommand
                 var pages = environment.Host.PageAddresses();
                 new RunningHostRecord(Environment.ProcessId, environment.Storage.ConnectionString, pages, DateTimeOffset.UtcNow).Write(workspace);
                 AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
-                AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages (unsubscribe, view digest, source page; /healthz, /readyz) on {Markup.Escape(string.Join(", ", pages))}.");
+                AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages on {Markup.Escape(string.Join(", ", pages))}: sign-up at {Markup.Escape(pages.Count > 0 ? pages[0].TrimEnd('/') : "")}/subscribe; /healthz, /readyz.");
+                AnsiConsole.MarkupLine($"[green]✓[/] Mail goes {Markup.Escape(MailDestination(environment.Services))}.");
                 AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");
                 var exitCode = await WaitForStopAsync(environment.Services, cancellationToken);
                 AnsiConsole.MarkupLine(exitCode == 0 ? "Stopping…" : "[red]The host stopped by itself (see the error above); exiting with code 1.[/]");
@@ -78,5 +81,14 @@ public static class UpCommand
             : $"process {running.ProcessId}, pages on {(running.Urls.Count == 0 ? "(starting)" : string.Join(", ", running.Urls))}";
         Console.Error.WriteLine($"digest up: a host is already running in this workspace ({where}). Stop it first (Ctrl+C in its terminal), or use it: upload, status and send work with it.");
         return AlreadyRunning;
+    }
+
+    /// <summary>Where digests and sign-up mail go: the SMTP server, or the pickup folder's full path.</summary>
+    private static string MailDestination(IServiceProvider services)
+    {
+        var smtp = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        return string.IsNullOrEmpty(smtp.Host)
+            ? $"to files in {Path.GetFullPath(services.GetRequiredService<IOptions<MailOptions>>().Value.PickupDirectory)} (one .eml and an .html preview per message; set Mail__Smtp__Host to send)"
+            : $"to the SMTP server {smtp}";
     }
 }

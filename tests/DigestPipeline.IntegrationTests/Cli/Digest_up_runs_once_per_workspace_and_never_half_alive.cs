@@ -79,6 +79,9 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         await up.UntilReadyzAsync(web);
         var connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
+        await AzuriteEventually.UntilAsync(() => up.Output.Contains("Mail goes", StringComparison.Ordinal), $"up says where mail goes:\n{up.Output}");
+        up.Output.ShouldContain($"sign-up at {web}/subscribe");
+        up.Output.ShouldContain($"Mail goes to files in {Path.Combine(workspace.Root, ".digest", "mail")}");
 
         var azuriteProcess = AzuriteOf(workspace).ShouldNotBeNull("the host started an Azurite on its workspace");
         azuriteProcess.Kill(entireProcessTree: true); // as an out-of-memory kill would
