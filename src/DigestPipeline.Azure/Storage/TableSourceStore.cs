@@ -86,6 +86,7 @@ public sealed class TableSourceStore(TableServiceClient tables) : ISourceStore
             ["Error"] = item.Error,
             ["HasError"] = item.Error is not null,
             ["FromFeedContent"] = item.FromFeedContent,
+            ["Attempts"] = item.Attempts,
         };
         return _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -143,5 +144,6 @@ public sealed class TableSourceStore(TableServiceClient tables) : ISourceStore
         row.GetString("BlobName") ?? "",
         row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         row.GetString("Error"),
-        row.GetBoolean("FromFeedContent") ?? false);
+        row.GetBoolean("FromFeedContent") ?? false,
+        row.GetInt32("Attempts") ?? 0);
 }

@@ -92,11 +92,16 @@ public static class SourceCommand
         foreach (var item in failed)
         {
             items.AddRow($"{item.UpdatedAt:yyyy-MM-dd HH:mm:ss}", Markup.Escape(item.Title ?? ""), Markup.Escape(item.Link?.AbsoluteUri ?? ""),
-                Markup.Escape(item.Error ?? ""), item.FromFeedContent ? "from the feed's content" : "no");
+                Markup.Escape(item.Error ?? ""), item.FromFeedContent ? "from the feed's content" : NotUploaded(item));
         }
 
         AnsiConsole.Write(items);
     }
+
+    /// <summary>An item with nothing uploaded: whether the next polls try it again (<see cref="SourceItem.MaxAttempts"/>).</summary>
+    private static string NotUploaded(SourceItem item) => item.WorthRetrying
+        ? string.Create(CultureInfo.InvariantCulture, $"no; tried {item.Attempts} time(s), again at the next poll")
+        : string.Create(CultureInfo.InvariantCulture, $"no; tried {item.Attempts} times, again when the feed changes it");
 
     private static Command Remove()
     {

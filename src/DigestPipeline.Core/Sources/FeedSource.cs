@@ -36,7 +36,8 @@ public sealed record FeedSource(
 
 /// <summary>
 /// One feed item as the pipeline knows it (by identity, whichever feed it came from): where its upload is, a hash of
-/// what the feed said of it (a change means an update), and the last error fetching it, with its reason.
+/// what the feed said of it (a change means an update), and the last error fetching it, with its reason and how many
+/// polls in a row failed to get it (<paramref name="Attempts"/>, counted while the feed says the same of it).
 /// </summary>
 public sealed record SourceItem(
     string Hash,
@@ -48,4 +49,17 @@ public sealed record SourceItem(
     string BlobName,
     DateTimeOffset UpdatedAt,
     string? Error = null,
-    bool FromFeedContent = false);
+    bool FromFeedContent = false,
+    int Attempts = 0)
+{
+    /// <summary>
+    /// Polls in a row an item with nothing to show (its page failed and the feed has no content for it) is tried at:
+    /// a blip (a timeout, a 503 while the site deploys) is over long before the fifth poll (2½ hours at the default
+    /// 30-minute interval), while a page that is gone would otherwise cost every poll a full read of the feed for ever.
+    /// After that the item waits for the feed to say something new of it.
+    /// </summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Failed with nothing uploaded in its place, and not yet tried <see cref="MaxAttempts"/> times.</summary>
+    public bool WorthRetrying => Error is not null && !FromFeedContent && Attempts < MaxAttempts;
+}

@@ -46,7 +46,7 @@ public sealed class SourcePoller(
             return Failed(source, now, e.Message, cost);
         }
 
-        var pending = new List<(FeedItem Item, string Identity, string Hash, string FeedHash)>();
+        var pending = new List<(FeedItem Item, string Identity, string Hash, string FeedHash, int Attempts)>();
         foreach (var item in items)
         {
             if (ItemIdentity.Of(item.ItemId, item.Link) is not { } identity)
@@ -55,28 +55,34 @@ public sealed class SourcePoller(
             // The canonical link, so that the same item told alike by two feeds (one adding tracking parameters) is unchanged.
             var feedHash = ItemIdentity.ContentHash(item.Title, item.Link is null ? null : ItemIdentity.Canonical(item.Link).AbsoluteUri, item.Content);
             var known = await store.GetItemAsync(hash, cancellationToken);
-            // Known and unchanged: nothing to do (an item whose page failed but whose feed content stood in is not
-            // fetched again each poll; a change in the feed brings it back).
-            if (known is not null && known.FeedHash == feedHash && (known.Error is null || known.FromFeedContent))
+            var unchanged = known is not null && known.FeedHash == feedHash;
+            // Known and unchanged: nothing to do, unless it failed with nothing in its place and is still worth a try
+            // (an item whose page failed but whose feed content stood in is not fetched again each poll; a change in
+            // the feed brings any item back).
+            if (unchanged && !known!.WorthRetrying)
                 continue;
-            pending.Add((item, identity, hash, feedHash));
+            pending.Add((item, identity, hash, feedHash, unchanged ? known!.Attempts : 0));
         }
 
         var max = options.Value.MaxItemsPerPoll;
         int taken = 0, failed = 0;
-        foreach (var (item, identity, hash, feedHash) in pending.Take(max))
+        var retryLater = false;
+        foreach (var (item, identity, hash, feedHash, attempts) in pending.Take(max))
         {
-            switch (await TakeItemAsync(source.Id, item, identity, hash, feedHash, now, cost, cancellationToken))
+            switch (await TakeItemAsync(source.Id, item, identity, hash, feedHash, attempts, now, cost, cancellationToken))
             {
                 case true: taken++; break;
-                case false: failed++; break;
+                case false:
+                    failed++;
+                    retryLater |= attempts + 1 < SourceItem.MaxAttempts;
+                    break;
                 default: break; // Uploaded already with these very bytes (another feed's copy): nothing new.
             }
         }
 
-        // Items left for the next poll: the feed's validators are not kept, so that the next poll reads the feed
-        // whole instead of hearing "not modified" and never seeing them.
-        var leftOver = pending.Count > max;
+        // Items left for the next poll, or to be tried again: the feed's validators are not kept, so that the next
+        // poll reads the feed whole instead of hearing "not modified" and never seeing them.
+        var leftOver = pending.Count > max || retryLater;
         var state = Succeeded(source, now, leftOver ? null : feed.ETag, leftOver ? null : feed.LastModified, taken);
         if (taken + failed > 0)
             logger.LogInformation("Source {Source}: {New} new or updated item(s) uploaded, {Failed} failed, {Left} left for the next poll", source.Name, taken, failed, Math.Max(0, pending.Count - max));
@@ -100,7 +106,8 @@ public sealed class SourcePoller(
     }
 
     /// <returns>True when a new version was uploaded, null when the upload already held these bytes, false when nothing could be uploaded.</returns>
-    private async Task<bool?> TakeItemAsync(string sourceId, FeedItem item, string identity, string hash, string feedHash, DateTimeOffset now, Cost cost, CancellationToken cancellationToken)
+    private async Task<bool?> TakeItemAsync(
+        string sourceId, FeedItem item, string identity, string hash, string feedHash, int attempts, DateTimeOffset now, Cost cost, CancellationToken cancellationToken)
     {
         string? html = null;
         string? problem = null;
@@ -117,7 +124,8 @@ public sealed class SourcePoller(
         var blobName = ItemIdentity.BlobName(hash);
         if (html is null)
         {
-            await store.SaveItemAsync(new SourceItem(hash, identity, sourceId, item.Link, item.Title, feedHash, blobName, now, problem + "; the feed gives no content either"), cancellationToken);
+            await store.SaveItemAsync(new SourceItem(hash, identity, sourceId, item.Link, item.Title, feedHash, blobName, now, problem + "; the feed gives no content either",
+                Attempts: attempts + 1), cancellationToken);
             logger.LogWarning("Source item {Item} not uploaded: {Problem}", hash, problem);
             return false;
         }

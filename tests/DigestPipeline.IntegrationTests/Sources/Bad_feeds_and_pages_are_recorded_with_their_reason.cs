@@ -10,7 +10,8 @@ namespace DigestPipeline.IntegrationTests.Sources;
 /// A malformed feed, a 500, a feed that never finishes, a huge one, one of the wrong type: each recorded on its source
 /// with its reason and backed off (doubling, per source, on a fake clock), while the other sources are polled as usual.
 /// A page that fails (500, slow, huge, no article, disallowed) leaves its item to the feed's own content, with the
-/// reason on the item; an item with neither is recorded as failed and tried again when the feed changes.
+/// reason on the item; an item with neither is recorded as failed, tried again at the next polls (up to
+/// <see cref="SourceItem.MaxAttempts"/>), then when the feed changes.
 /// </summary>
 public sealed class Bad_feeds_and_pages_are_recorded_with_their_reason(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
@@ -139,10 +140,44 @@ public sealed class Bad_feeds_and_pages_are_recorded_with_their_reason(AzuriteFi
         failed.ShouldContain(i => i.Hash == ItemIdentity.Hash($"id:x-{port}") && !i.FromFeedContent && i.Error!.Contains("the feed gives no content either", StringComparison.Ordinal));
         (await _sources.UploadNamesAsync()).ShouldNotContain(ItemIdentity.BlobName(ItemIdentity.Hash($"id:x-{port}")), "nothing to upload, nothing uploaded");
 
-        // The next poll (the feed unchanged, so 304) asks none of these pages again.
+        // The next polls read the feed whole and ask again for the one page with nothing in its place, and for no
+        // other, until it was tried MaxAttempts times; then the feed is asked with its validators (304), no page at all.
+        for (var attempt = 2; attempt <= SourceItem.MaxAttempts; attempt++)
+        {
+            var requests = _server.Requests.Count;
+            _sources.Time.Advance(TimeSpan.FromMinutes(30));
+            var again = await _sources.PollAsync(source);
+            (again.NotModified, again.NewItems, again.FailedItems).ShouldBe((false, 0, 1), $"poll {attempt}");
+            _server.Requests.Skip(requests).Select(r => r.Path).ShouldBe(["/pages.xml", "/pages/error"], $"poll {attempt}");
+        }
+
+        (await _sources.Store.GetItemAsync(ItemIdentity.Hash($"id:x-{port}"), TestContext.Current.CancellationToken)).ShouldNotBeNull()
+            .Attempts.ShouldBe(SourceItem.MaxAttempts);
         var before = _server.Requests.Count;
         _sources.Time.Advance(TimeSpan.FromMinutes(30));
         (await _sources.PollAsync(source)).NotModified.ShouldBeTrue();
         _server.Requests.Skip(before).Select(r => r.Path).ShouldBe(["/pages.xml"]);
+    }
+
+    [Fact]
+    public async Task An_item_with_nothing_to_show_is_tried_again_at_the_next_poll_and_taken_once_its_page_answers()
+    {
+        _server.Status("/pages/deploying", 503);
+        var id = $"deploying-{_server.BaseUrl.Port}";
+        _server.Serve("/deploying.xml", "application/rss+xml", Rss(new Item(id, Link("/pages/deploying"), "Back soon")));
+        var source = await _sources.AddAsync(_server.Url("/deploying.xml"));
+        (await _sources.PollAsync(source)).FailedItems.ShouldBe(1);
+
+        // The site is back; the feed has not changed, which a conditional GET would answer with a 304.
+        _server.Serve("/pages/deploying", "text/html", Article("Back soon", Story("the deployment")));
+        _sources.Time.Advance(TimeSpan.FromMinutes(30));
+        var report = await _sources.PollAsync(source);
+
+        (report.NotModified, report.NewItems, report.FailedItems).ShouldBe((false, 1, 0));
+        (await _sources.ReadUploadAsync($"id:{id}")).Text.ShouldContain("the deployment");
+        var stored = (await _sources.Store.GetItemAsync(ItemIdentity.Hash($"id:{id}"), TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        stored.Error.ShouldBeNull();
+        _sources.Time.Advance(TimeSpan.FromMinutes(30));
+        (await _sources.PollAsync(source)).NotModified.ShouldBeTrue("nothing left to try: the validators are kept again");
     }
 }
