@@ -24,7 +24,7 @@ var deadLetterContainer = 'eventgrid-deadletter'
 // The storage layout of the README: containers, queues (with their -poison twins) and tables.
 var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', 'translations', deadLetterContainer, deploymentContainer]
 var queues = ['ingest', 'ingest-poison', 'summarize', 'summarize-poison', 'digest', 'digest-poison']
-var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits', 'RelayQuota', 'DigestsDue', 'Sources']
+var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits', 'RelayQuota', 'DigestsDue', 'Sources', 'ApiKeys', 'ApiUploads']
 
 // Built-in roles: the name Microsoft's built-in roles reference gives each, and its id. Every role assignment's
 // description starts with its role's name; tests/DigestPipeline.IntegrationTests/Infra/ compiles this Bicep and holds
