@@ -41,6 +41,7 @@ public static class DigestPipelineHost
         web.WebHost.UseKestrelCore();
         web.Services.AddRoutingCore();
         configure(web);
+        web.Services.AddDocumentApi();
 
         // Once the configuration is complete.
         var pages = web.Configuration.GetSection(WebOptions.Section);
@@ -60,6 +61,7 @@ public static class DigestPipelineHost
         app.MapSubscriberPages();
         app.MapSubscribePages();
         app.MapPreferencesPages();
+        app.MapDocumentApi();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DigestPipelineHost))
                 .LogInformation("Subscriber pages served on {Urls}", string.Join(", ", app.PageAddresses())));

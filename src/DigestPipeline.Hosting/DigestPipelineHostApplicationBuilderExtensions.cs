@@ -2,6 +2,7 @@ using DigestPipeline.Azure;
 using DigestPipeline.Hosting.Telemetry;
 using DigestPipeline.Hosting.Translation;
 using DigestPipeline.Mail;
+using DigestPipeline.Web;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 
@@ -25,6 +26,7 @@ public static class DigestPipelineHostApplicationBuilderExtensions
         builder.Services.AddDigestMail(builder.Configuration);
         builder.Services.AddDigestTranslation(builder.Configuration);
         builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights);
+        builder.Services.AddDocumentApi();
         builder.Logging.AddTokenSafeFilters();
         return builder;
     }
