@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using DigestPipeline.Azure;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Benchmarks.Latency;
@@ -41,6 +43,9 @@ internal static class ApiUploadCommand
             var key = (await host.Services.GetRequiredService<ApiKeyRegistry>().AddAsync("benchmark", cancellationToken)).Key!.Key;
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }) { BaseAddress = new Uri(host.PageAddresses()[0]) };
             var incoming = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
+            var storage = new Storage(incoming, new TableServiceClient(azurite.ConnectionString));
+            if (!ApiKey.TryParse(key, out var keyId, out _))
+                throw new InvalidOperationException("The new key does not have the key form.");
 
             var results = new List<(string System, int Concurrency, int Count, TimeSpan Elapsed, LatencyStatistics Latency)>();
             await log.WriteLineAsync($"== warm-up: {WarmUp} API and {WarmUp} blob uploads");
@@ -54,6 +59,9 @@ internal static class ApiUploadCommand
                 var (blobElapsed, blobLatencies) = await MeasureAsync(concurrency, count, i =>
                     incoming.GetBlobClient($"reference/{concurrency}/{i}.txt").UploadAsync(new BinaryData(Document(bytes, $"blob-{concurrency}", i)), cancellationToken));
                 results.Add(("plain blob upload (SDK)", concurrency, count, blobElapsed, LatencyStatistics.Of(blobLatencies)));
+                var (sameElapsed, sameLatencies) = await MeasureAsync(concurrency, count, i =>
+                    SameRequestsAsync(storage, keyId, $"requests/{concurrency}/{i}", Document(bytes, $"same-{concurrency}", i), cancellationToken));
+                results.Add(("the API's storage requests by the SDK", concurrency, count, sameElapsed, LatencyStatistics.Of(sameLatencies)));
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -102,6 +110,31 @@ internal static class ApiUploadCommand
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode != System.Net.HttpStatusCode.Accepted)
             throw new InvalidOperationException($"POST /api/documents answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
+
+    private sealed record Storage(BlobContainerClient Incoming, TableServiceClient Tables);
+
+    /// <summary>
+    /// What one API upload asks of storage, by a plain SDK loop: the key's point read, the blob streamed as the intake
+    /// streams it (unknown length, <c>If-None-Match: *</c>, 1 MB transfers) and the receipt's insert.
+    /// </summary>
+    private static async Task SameRequestsAsync(Storage storage, string keyId, string name, byte[] document, CancellationToken cancellationToken)
+    {
+        await storage.Tables.GetTableClient(StorageNames.ApiKeysTable).GetEntityIfExistsAsync<TableEntity>("key", keyId, cancellationToken: cancellationToken);
+        await using var body = new UnknownLength(document);
+        await storage.Incoming.GetBlobClient(name).UploadAsync(body, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = global::Azure.ETag.All },
+            TransferOptions = new global::Azure.Storage.StorageTransferOptions { InitialTransferSize = 1024 * 1024, MaximumTransferSize = 1024 * 1024, MaximumConcurrency = 1 },
+        }, cancellationToken);
+        await storage.Tables.GetTableClient(StorageNames.ApiUploadsTable).AddEntityAsync(new TableEntity(Guid.NewGuid().ToString("N"), "upload") { ["BlobName"] = name }, cancellationToken);
+    }
+
+    /// <summary>A request body as the API gets it: its length unknown to the SDK.</summary>
+    private sealed class UnknownLength(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     /// <summary>A small text document, different for each upload.</summary>
