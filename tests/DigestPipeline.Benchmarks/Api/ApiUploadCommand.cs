@@ -43,7 +43,7 @@ internal static class ApiUploadCommand
             var key = (await host.Services.GetRequiredService<ApiKeyRegistry>().AddAsync("benchmark", cancellationToken)).Key!.Key;
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }) { BaseAddress = new Uri(host.PageAddresses()[0]) };
             var incoming = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageNames.IncomingContainer);
-            var storage = new Storage(incoming, new TableServiceClient(azurite.ConnectionString));
+            var storage = new StorageClients(incoming, new TableServiceClient(azurite.ConnectionString));
             if (!ApiKey.TryParse(key, out var keyId, out _))
                 throw new InvalidOperationException("The new key does not have the key form.");
 
@@ -112,13 +112,13 @@ internal static class ApiUploadCommand
             throw new InvalidOperationException($"POST /api/documents answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
-    private sealed record Storage(BlobContainerClient Incoming, TableServiceClient Tables);
+    private sealed record StorageClients(BlobContainerClient Incoming, TableServiceClient Tables);
 
     /// <summary>
     /// What one API upload asks of storage, by a plain SDK loop: the key's point read, the blob streamed as the intake
     /// streams it (unknown length, <c>If-None-Match: *</c>, 1 MB transfers) and the receipt's insert.
     /// </summary>
-    private static async Task SameRequestsAsync(Storage storage, string keyId, string name, byte[] document, CancellationToken cancellationToken)
+    private static async Task SameRequestsAsync(StorageClients storage, string keyId, string name, byte[] document, CancellationToken cancellationToken)
     {
         await storage.Tables.GetTableClient(StorageNames.ApiKeysTable).GetEntityIfExistsAsync<TableEntity>("key", keyId, cancellationToken: cancellationToken);
         await using var body = new UnknownLength(document);
