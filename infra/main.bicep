@@ -48,6 +48,22 @@ param planSchedule string = '*/5 * * * *'
 @description('The SMTP relay\'s sending quota per minute, over every instance together (0: none). The default 1 keeps within a new Azure Communication Services resource\'s limits (30 a minute and 100 an hour); raise it with your quota.')
 param mailQuotaPerMinute string = '1'
 
+@description('Upload API: the Entra ID authority whose tokens it accepts besides API keys, https://login.microsoftonline.com/<tenant id>/v2.0. Empty: API keys only.')
+param apiEntraAuthority string = ''
+
+@description('Upload API: the audience Entra ID tokens must be issued for (the API app registration\'s client id or App ID URI). Set with apiEntraAuthority.')
+param apiEntraAudience string = ''
+
+@description('Upload API: an app role Entra ID tokens must carry (e.g. Documents.Upload). Empty: none required.')
+param apiEntraRequiredRole string = ''
+
+// Strings, as azd passes environment values; the app refuses to start unless they are numbers of at least 1.
+@description('Upload API: requests per minute per caller (API key or Entra principal), per instance.')
+param apiRequestsPerMinute string = '60'
+
+@description('Upload API: requests a caller may make at once before the rate applies.')
+param apiBurst string = '20'
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -74,6 +90,11 @@ module resources 'resources.bicep' = {
     fromName: fromName
     planSchedule: planSchedule
     mailQuotaPerMinute: mailQuotaPerMinute
+    apiEntraAuthority: apiEntraAuthority
+    apiEntraAudience: apiEntraAudience
+    apiEntraRequiredRole: apiEntraRequiredRole
+    apiRequestsPerMinute: apiRequestsPerMinute
+    apiBurst: apiBurst
   }
 }
 
@@ -81,3 +102,4 @@ output AZURE_RESOURCE_GROUP string = group.name
 output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
 output AZURE_FUNCTION_APP_NAME string = resources.outputs.functionAppName
 output SUBSCRIBE_URL string = resources.outputs.subscribeUrl
+output UPLOAD_API_URL string = resources.outputs.uploadApiUrl

@@ -15,6 +15,11 @@ param fromAddress string
 param fromName string
 param planSchedule string
 param mailQuotaPerMinute string
+param apiEntraAuthority string
+param apiEntraAudience string
+param apiEntraRequiredRole string
+param apiRequestsPerMinute string
+param apiBurst string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var functionAppName = 'func-digest-${token}'
@@ -24,7 +29,7 @@ var deadLetterContainer = 'eventgrid-deadletter'
 // The storage layout of the README: containers, queues (with their -poison twins) and tables.
 var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', 'translations', deadLetterContainer, deploymentContainer]
 var queues = ['ingest', 'ingest-poison', 'summarize', 'summarize-poison', 'digest', 'digest-poison']
-var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits', 'RelayQuota', 'DigestsDue', 'Sources']
+var tables = ['Documents', 'ThemeIndex', 'Subscribers', 'Deliveries', 'ConfirmationLimits', 'RelayQuota', 'DigestsDue', 'Sources', 'ApiKeys', 'ApiUploads']
 
 // Built-in roles: the name Microsoft's built-in roles reference gives each, and its id. Every role assignment's
 // description starts with its role's name; tests/DigestPipeline.IntegrationTests/Infra/ compiles this Bicep and holds
@@ -350,6 +355,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecret.properties.secretUri})'
     Subscriptions__TokenSecret: '@Microsoft.KeyVault(SecretUri=${tokenSecretSecret.properties.secretUri})'
     Subscriptions__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+    // The upload API: API keys always (the ApiKeys table); Entra ID tokens too when an authority and audience are given.
+    Api__Entra__Authority: apiEntraAuthority
+    Api__Entra__Audience: apiEntraAudience
+    Api__Entra__RequiredRole: apiEntraRequiredRole
+    Api__RequestsPerMinute: apiRequestsPerMinute
+    Api__Burst: apiBurst
   }
   dependsOn: [telemetryPublisher]
 }
@@ -357,3 +368,4 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 output storageAccountName string = storage.name
 output functionAppName string = functionApp.name
 output subscribeUrl string = 'https://${functionApp.properties.defaultHostName}/subscribe'
+output uploadApiUrl string = 'https://${functionApp.properties.defaultHostName}/api/documents'

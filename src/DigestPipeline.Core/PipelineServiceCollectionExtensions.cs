@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DigestPipeline.Core.Access;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Pipeline;
@@ -10,6 +11,7 @@ using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
 using DigestPipeline.Core.Translation;
+using DigestPipeline.Core.Uploads;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,6 +74,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<PollSourcesHandler>();
         services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<PollSourcesHandler>());
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton<ApiUploadHandler>();
+        services.AddSingleton<UploadStateHandler>();
         return services;
     }
 

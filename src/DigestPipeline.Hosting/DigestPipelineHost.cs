@@ -15,8 +15,8 @@ namespace DigestPipeline.Hosting;
 /// <summary>
 /// Builds a local host of the pipeline (the <c>digest</c> command, the tests): a plain generic host, quick to start;
 /// or, when it serves the subscriber pages (<c>digest up</c>), one <see cref="WebApplication"/> whose services hold
-/// everything (handlers, storage, loops, pages), Kestrel on <see cref="WebOptions.Urls"/>, with the pages,
-/// <c>/healthz</c> and <c>/readyz</c> mapped on it behind the storage-outage page.
+/// everything (handlers, storage, loops, pages), Kestrel on <see cref="WebOptions.Urls"/>, with the pages, the upload
+/// API (<see cref="DocumentApiEndpoints"/>), <c>/healthz</c> and <c>/readyz</c> mapped on it behind the storage-outage page.
 /// </summary>
 public static class DigestPipelineHost
 {
@@ -41,6 +41,7 @@ public static class DigestPipelineHost
         web.WebHost.UseKestrelCore();
         web.Services.AddRoutingCore();
         configure(web);
+        web.Services.AddDocumentApi();
 
         // Once the configuration is complete.
         var pages = web.Configuration.GetSection(WebOptions.Section);
@@ -60,6 +61,7 @@ public static class DigestPipelineHost
         app.MapSubscriberPages();
         app.MapSubscribePages();
         app.MapPreferencesPages();
+        app.MapDocumentApi();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DigestPipelineHost))
                 .LogInformation("Subscriber pages served on {Urls}", string.Join(", ", app.PageAddresses())));

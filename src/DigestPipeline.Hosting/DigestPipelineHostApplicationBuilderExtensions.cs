@@ -2,6 +2,7 @@ using DigestPipeline.Azure;
 using DigestPipeline.Hosting.Telemetry;
 using DigestPipeline.Hosting.Translation;
 using DigestPipeline.Mail;
+using DigestPipeline.Web;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 
@@ -14,7 +15,8 @@ public static class DigestPipelineHostApplicationBuilderExtensions
     /// domain and handlers with the storage adapters (<see cref="DigestPipelineServiceCollectionExtensions.AddDigestPipeline"/>),
     /// the mail sender (<see cref="MailServiceCollectionExtensions.AddDigestMail"/>), telemetry
     /// (<see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>), the optional translation provider
-    /// (<see cref="TranslationServiceCollectionExtensions.AddDigestTranslation"/>: nothing without <c>Translation:Endpoint</c>) and the token-safe log filters
+    /// (<see cref="TranslationServiceCollectionExtensions.AddDigestTranslation"/>: nothing without <c>Translation:Endpoint</c>), the upload
+    /// API's access check and options (<see cref="DocumentApiServiceCollectionExtensions.AddDocumentApi"/>) and the token-safe log filters
     /// (<see cref="TokenSafeLogging"/>). A host adds its triggers (the Functions app's own, or the local host's).
     /// </summary>
     /// <param name="whenExportingToApplicationInsights">See <see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>.</param>
@@ -25,6 +27,7 @@ public static class DigestPipelineHostApplicationBuilderExtensions
         builder.Services.AddDigestMail(builder.Configuration);
         builder.Services.AddDigestTranslation(builder.Configuration);
         builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights);
+        builder.Services.AddDocumentApi();
         builder.Logging.AddTokenSafeFilters();
         return builder;
     }

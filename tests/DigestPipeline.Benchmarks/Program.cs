@@ -12,6 +12,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- digests [--subscribers n] [--summaries n]   digest composition and sending load
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- feeds [--items n]   a 1,000-item feed to summaries vs the same pages uploaded
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- api [--uploads n] [--bytes n]   upload API throughput and latency vs plain blob uploads
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
@@ -44,6 +45,9 @@ switch (args.FirstOrDefault())
 
     case "feeds":
         return await DigestPipeline.Benchmarks.Feeds.FeedCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+
+    case "api":
+        return await DigestPipeline.Benchmarks.Api.ApiUploadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 
     case "outage":
         return await DigestPipeline.Benchmarks.Outage.OutageCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
@@ -81,6 +85,10 @@ switch (args.FirstOrDefault())
                                5,000), through the local host on Azurite to aiosmtpd: planner time, due minute → last
                                digest, digests/s, storage requests per digest, peak memory, next to Azurite's ceiling
                                for the same requests (a plain SDK loop on the same Azurite)
+              api [--uploads n] [--bytes n]
+                               n small documents (default 1,000 of 2,048 bytes) through POST /api/documents on the
+                               web app digest up serves, 1 and 4 in flight, next to plain blob uploads of the same
+                               bytes to the same Azurite: uploads/s, p50/p99 latency
               load [--documents n] [--uploaders n]
                                n documents (default 1,000) uploaded at once through the local host on Azurite:
                                documents/s and upload → summary p50/p99, next to a plain SDK loop of the same

@@ -81,6 +81,13 @@ public sealed class BlobUploadStore(BlobServiceClient blobs, TableServiceClient 
     public Task MarkUploadRepublishedAsync(string blobName, string eTag, DateTimeOffset at, CancellationToken cancellationToken) =>
         MarkUploadAsync(blobName, eTag, "RepublishedAt", at, cancellationToken);
 
+    public async Task<UploadMark?> GetUploadMarkAsync(string blobName, string eTag, CancellationToken cancellationToken)
+    {
+        var key = IncomingUpload.KeyOf(blobName, eTag);
+        var row = await _documentsTable.GetEntityIfExistsAsync<TableEntity>(HandledUploadPartition(key), HandledUploadRow, cancellationToken: cancellationToken);
+        return row.HasValue ? new UploadMark(row.Value!.GetString("RecordId"), row.Value.GetDateTimeOffset("RepublishedAt")) : null;
+    }
+
     public async Task<IReadOnlyDictionary<string, UploadMark>> ListUploadMarksAsync(CancellationToken cancellationToken)
     {
         var marks = new Dictionary<string, UploadMark>(StringComparer.Ordinal);

@@ -22,6 +22,8 @@ public static class StorageNames
     public const string RelayQuotaTable = "RelayQuota";
     public const string DueTable = "DigestsDue";
     public const string SourcesTable = "Sources";
+    public const string ApiKeysTable = "ApiKeys";
+    public const string ApiUploadsTable = "ApiUploads";
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 
@@ -31,5 +33,5 @@ public static class StorageNames
     public static IReadOnlyList<string> Queues { get; } = [IngestQueue, SummarizeQueue, DigestQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable, DueTable, SourcesTable];
+        [DocumentsTable, ThemeIndexTable, SubscribersTable, DeliveriesTable, ConfirmationLimitsTable, RelayQuotaTable, DueTable, SourcesTable, ApiKeysTable, ApiUploadsTable];
 }

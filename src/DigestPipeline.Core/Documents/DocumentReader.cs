@@ -71,6 +71,30 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
             considered.Count < sentences.Count ? new SentenceSample(considered.Count, sentences.Count) : null);
     }
 
+    /// <summary>
+    /// The rejection <see cref="Read"/> would raise for the format of an upload, judged from its first bytes with the same
+    /// checks (<see cref="ContentSniffer"/>'s signatures and XML refusal, NUL bytes in narrow text): what an uploader
+    /// can be told before anything is stored. Null when the format is accepted so far; reading the whole may still
+    /// reject the upload (damaged, binary further on, no text), which ingest records as for any upload.
+    /// </summary>
+    public static DocumentRejectedException? RefusedFormat(string sourceName, ReadOnlySpan<byte> head)
+    {
+        try
+        {
+            if (ContentSniffer.SniffBinary(sourceName, head) is not null)
+                return null;
+            var encoding = TextDecoder.DetectEncoding(head);
+            if (!TextDecoder.IsWide(encoding) && head.IndexOf((byte)0) >= 0)
+                return HasNulBytes(sourceName);
+            ContentSniffer.SniffText(sourceName, TextDecoder.Decode(head, encoding));
+            return null;
+        }
+        catch (DocumentRejectedException rejection)
+        {
+            return rejection;
+        }
+    }
+
     /// <summary>The rejection of an upload over the size cap; also raised by callers that know the size before reading the bytes.</summary>
     public static DocumentRejectedException TooLarge(string sourceName, long length, long maxBytes) =>
         new(RejectionReason.TooLarge, $"'{sourceName}' is {FormatSize(length)}, larger than the {FormatSize(maxBytes)} limit for a document.");
@@ -96,8 +120,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         var encoding = TextDecoder.DetectEncoding(content);
         if (!TextDecoder.IsWide(encoding) && content.IndexOf((byte)0) >= 0)
         {
-            throw new DocumentRejectedException(RejectionReason.Binary,
-                $"'{sourceName}' is binary, not text: it contains NUL bytes (UTF-16 or UTF-32 text needs a byte order mark).");
+            throw HasNulBytes(sourceName);
         }
 
         var decoded = TextDecoder.Decode(content, encoding);
@@ -123,6 +146,9 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         budget.ThrowIfExceeded();
         return markdown ? MarkdownStructureReader.Read(normalised, options.MaxBlocks, budget) : PlainTextStructureReader.Read(normalised, options.MaxBlocks, budget);
     }
+
+    private static DocumentRejectedException HasNulBytes(string sourceName) =>
+        new(RejectionReason.Binary, $"'{sourceName}' is binary, not text: it contains NUL bytes (UTF-16 or UTF-32 text needs a byte order mark).");
 
     internal static bool IsMarkdownName(string sourceName)
     {

@@ -23,6 +23,9 @@ public interface IUploadStore
     /// <summary>Records that the repair pass sent this upload's event again at <paramref name="at"/> (so the next pass waits before sending it once more).</summary>
     Task MarkUploadRepublishedAsync(string blobName, string eTag, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The mark of one upload version (one point read), or null when ingest has not dealt with it yet.</summary>
+    Task<UploadMark?> GetUploadMarkAsync(string blobName, string eTag, CancellationToken cancellationToken);
+
     /// <summary>Every upload version with a mark, by <see cref="IncomingUpload.Key"/>.</summary>
     Task<IReadOnlyDictionary<string, UploadMark>> ListUploadMarksAsync(CancellationToken cancellationToken);
 }

@@ -122,6 +122,8 @@ public sealed class The_house_plan_holds
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Sources", ["Pipeline", "Documents"]),
+        ("Access", []),
+        ("Uploads", ["Pipeline", "Documents", "Summaries"]),
     ];
 
     public static TheoryData<string, string[]> Rooms
