@@ -30,6 +30,16 @@ public static class UploadCommand
                 return 2;
             }
 
+            // Refused before anything is stored, with the reason ingest would give (the same checks, on the file's start).
+            var refused = paths.Select(f => DocumentUpload.RefusedFormat(f.FullName)).OfType<string>().ToList();
+            foreach (var reason in refused)
+                AnsiConsole.MarkupLine($"[red]✗ Not uploaded:[/] {Markup.Escape(reason)}");
+            if (refused.Count > 0)
+            {
+                AnsiConsole.MarkupLine("Nothing was uploaded.");
+                return 2;
+            }
+
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
             var blobs = environment.Services.GetRequiredService<BlobServiceClient>();
             if (paths.Count > 0)

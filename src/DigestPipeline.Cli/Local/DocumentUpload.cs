@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DigestPipeline.Azure.Storage;
+using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Uploads;
 
 namespace DigestPipeline.Cli.Local;
 
@@ -15,6 +17,19 @@ public static class DocumentUpload
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) },
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Why ingest would refuse the file's format, judged from its first bytes as the upload API judges a body
+    /// (<see cref="DocumentReader.RefusedFormat"/>); null when it reads so far.
+    /// </summary>
+    public static string? RefusedFormat(string path)
+    {
+        var head = new byte[ApiUploadHandler.FormatWindow];
+        int length;
+        using (var file = File.OpenRead(path))
+            length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return DocumentReader.RefusedFormat(Path.GetFileName(path), head.AsSpan(0, length))?.Message;
     }
 
     private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
