@@ -350,6 +350,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecret.properties.secretUri})'
     Subscriptions__TokenSecret: '@Microsoft.KeyVault(SecretUri=${tokenSecretSecret.properties.secretUri})'
     Subscriptions__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+    // The site root is the landing page (the Landing function), not the Functions host's "up and running" page.
+    AzureWebJobsDisableHomepage: 'true'
   }
   dependsOn: [telemetryPublisher]
 }
