@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -12,7 +10,7 @@ namespace DigestPipeline.IntegrationTests.Browser;
 /// scheme's colours, a full-page screenshot under <c>screenshots/pages/</c> in the test output folder; and axe-core's
 /// check of it in both schemes (colour contrast differs), its violations returned for the test to judge and report.
 /// </summary>
-internal static partial class PublicPageShots
+internal static class PublicPageShots
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "screenshots", "pages");
 
@@ -39,8 +37,8 @@ internal static partial class PublicPageShots
                 var where = $"{name} at {width} px, {scheme}";
 
                 (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"horizontal scroll: {where}");
-                var background = Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
-                var title = Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('h1')).color"));
+                var background = DigestScreenshots.Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+                var title = DigestScreenshots.Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('h1')).color"));
                 if (scheme == ColorScheme.Dark)
                 {
                     background.ShouldBeLessThan(0.1, $"a dark background: {where}");
@@ -64,21 +62,4 @@ internal static partial class PublicPageShots
 
         return axe;
     }
-
-    /// <summary>WCAG relative luminance (0 black … 1 white) of a computed CSS color, <c>rgb(r, g, b)</c> or <c>rgba(…)</c>.</summary>
-    private static double Luminance(string cssColor)
-    {
-        var match = RgbPattern().Match(cssColor);
-        match.Success.ShouldBeTrue($"a computed rgb() color, not \"{cssColor}\"");
-        double Channel(int group)
-        {
-            var c = double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) / 255;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-        }
-
-        return 0.2126 * Channel(1) + 0.7152 * Channel(2) + 0.0722 * Channel(3);
-    }
-
-    [GeneratedRegex(@"^rgba?\((\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)")]
-    private static partial Regex RgbPattern();
 }
