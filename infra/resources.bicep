@@ -361,6 +361,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Api__Entra__RequiredRole: apiEntraRequiredRole
     Api__RequestsPerMinute: apiRequestsPerMinute
     Api__Burst: apiBurst
+    // The site root is the landing page (the Landing function), not the Functions host's "up and running" page.
+    AzureWebJobsDisableHomepage: 'true'
   }
   dependsOn: [telemetryPublisher]
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DigestPipeline.Web.Pages;
 using Microsoft.AspNetCore.Http;
 
 namespace DigestPipeline.Web;
@@ -7,8 +8,12 @@ namespace DigestPipeline.Web;
 /// <summary>The response headers of every subscriber page.</summary>
 internal static class SecurityHeaders
 {
-    /// <summary>Our own pages: inline styles and a same-origin form, nothing else; no script.</summary>
-    public const string PagePolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// Our own pages: their one stylesheet (<c>pages.css</c>, inlined, allowed by its hash: no other style, no style
+    /// attribute) and a same-origin form, nothing else; no script.
+    /// </summary>
+    public static readonly string PagePolicy =
+        "default-src 'none'; style-src " + SubscriberPages.Templates.StyleSource + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>The blank subscribe form: <see cref="PagePolicy"/> plus its one fixed script, by hash (no inline script else).</summary>
     public static readonly string SubscribeFormPolicy =

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Themes;
+using DigestPipeline.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace DigestPipeline.Web;
 
 /// <summary>
-/// Sign-up: <c>GET /subscribe</c> (the form), <c>POST /subscribe</c> (an HTML form post answered with a page, or
+/// Sign-up: <c>GET /</c> and <c>GET /subscribe</c> (the landing page with the form), <c>POST /subscribe</c> (an HTML form post answered with a page, or
 /// <c>application/json</c> answered with <c>{status, problems[]}</c>), <c>GET /confirm?token=</c>.
 /// </summary>
 /// <remarks>
@@ -31,18 +32,27 @@ public static class SubscribePageEndpoints
 
     public static IEndpointRouteBuilder MapSubscribePages(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/", LandingAsync);
         endpoints.MapGet("/subscribe", SubscribeFormAsync);
         endpoints.MapPost("/subscribe", SubscribeAsync);
         endpoints.MapGet("/confirm", ConfirmAsync);
         return endpoints;
     }
 
-    /// <summary><c>GET /subscribe[?lang=]</c>: the sign-up form.</summary>
+    /// <summary><c>GET /[?lang=]</c>: the landing page: what the service is, each theme in a line, a sample digest, the sign-up form.</summary>
+    public static Task<IResult> LandingAsync(HttpContext http, [FromQuery] string? lang, ThemeTaxonomy taxonomy)
+    {
+        var text = SubscriberPages.Text(lang ?? SubscriberPageEndpoints.AcceptedLanguage(http));
+        return SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.SubscribeFormPolicy,
+            SubscribePageHtml.Landing(text, taxonomy, text.Get("LandingTitle"), "/"));
+    }
+
+    /// <summary><c>GET /subscribe[?lang=]</c>: the same page under the sign-up's title.</summary>
     public static Task<IResult> SubscribeFormAsync(HttpContext http, [FromQuery] string? lang, ThemeTaxonomy taxonomy)
     {
-        var labels = SubscribePageLabels.For(lang ?? SubscriberPageEndpoints.AcceptedLanguage(http));
+        var text = SubscriberPages.Text(lang ?? SubscriberPageEndpoints.AcceptedLanguage(http));
         return SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.SubscribeFormPolicy,
-            SubscribePageHtml.Form(labels, taxonomy, new SubscribeForm { Language = labels.Language }, []));
+            SubscribePageHtml.Landing(text, taxonomy, text.Get("SubscribeTitle"), "/subscribe"));
     }
 
     /// <summary><c>POST /subscribe</c>: a form post answered with a page, or JSON answered with JSON.</summary>
@@ -58,15 +68,15 @@ public static class SubscribePageEndpoints
 
         var form = await ReadFormAsync<SubscribeForm>(http);
         var result = await handler.SubscribeAsync(form.ToRequest(clientKey), http.RequestAborted);
-        var labels = SubscribePageLabels.For(result.Language);
+        var text = SubscriberPages.Text(result.Language);
         return result.Outcome switch
         {
             SubscribeOutcome.Accepted => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-                SubscribePageHtml.CheckInbox(labels)),
+                SubscribePageHtml.CheckInbox(text)),
             SubscribeOutcome.TooManyRequests => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status429TooManyRequests,
-                SecurityHeaders.PagePolicy, SubscribePageHtml.TooMany(labels)),
+                SecurityHeaders.PagePolicy, SubscribePageHtml.TooMany(text)),
             _ => await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status400BadRequest, SecurityHeaders.PagePolicy,
-                SubscribePageHtml.Form(labels, taxonomy, form, result.Problems)),
+                SubscribePageHtml.Form(text, taxonomy, form, result.Problems)),
         };
     }
 
@@ -77,7 +87,7 @@ public static class SubscribePageEndpoints
         if (result.Outcome != PageOutcome.Ok)
             return await SubscriberPageEndpoints.RefuseAsync(http, result.Outcome);
         return await SubscriberPageEndpoints.WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-            SubscribePageHtml.Confirmed(SubscribePageLabels.For(result.Language), result));
+            SubscribePageHtml.Confirmed(SubscriberPages.Text(result.Language), result));
     }
 
     private static async Task<IResult> SubscribeJsonAsync(HttpContext http, SubscribeHandler handler, string clientKey)

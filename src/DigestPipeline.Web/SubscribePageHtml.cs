@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Text;
 using DigestPipeline.Core.Language;
+using DigestPipeline.Core.Localization;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Themes;
+using DigestPipeline.Web.Pages;
 
 namespace DigestPipeline.Web;
 
-/// <summary>The subscribe form, its answers and the confirmation page: every value encoded, no script but the time zone's.</summary>
+/// <summary>The landing and subscribe page, its answers and the confirmation page (<c>Pages/Templates</c>): no script but the time zone's.</summary>
 internal static class SubscribePageHtml
 {
     private static readonly (string Value, DayOfWeek Day)[] Days =
@@ -22,106 +23,79 @@ internal static class SubscribePageHtml
         "(function(){var f=document.querySelector('input[name=timeZone]');" +
         "var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(f&&z)f.value=z;})();";
 
-    /// <param name="problems">Shown above the form, which keeps what was typed; empty for a blank form.</param>
-    public static string Form(SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form, IReadOnlyList<FieldProblem> problems)
-    {
-        var body = new StringBuilder();
-        Problems(body, labels, problems);
-        body.Append("<form method=\"post\" action=\"/subscribe\">\n");
-        TextField(body, "email", "email", labels.EmailLabel, form.Email, required: true);
-        TextField(body, "text", "name", labels.NameLabel, form.Name, required: false);
-        SettingsFields(body, labels, taxonomy, form);
-        body.Append("<p><button type=\"submit\">").Append(Encode(labels.SubmitButton)).Append("</button></p>\n</form>\n");
-        if (form.TimeZone is null)
-            body.Append("<script>").Append(BrowserTimeZoneScript).Append("</script>\n");
-        return SubscriberPageHtml.Page(labels.Language, labels.SubscribeTitle, body.ToString());
-    }
+    /// <summary>
+    /// <c>/</c> and <c>/subscribe</c>: what the service is, a sample digest, and the blank form whose themes each say
+    /// what they cover. Only their title differs.
+    /// </summary>
+    /// <param name="path">The page's own path, for the link to it in the other language.</param>
+    public static string Landing(CultureText text, ThemeTaxonomy taxonomy, string title, string path) =>
+        Page(text, taxonomy, new SubscribeForm { Language = text.Language }, [], title, path, landing: true);
 
-    /// <summary>The problems of a post, one item per problem with its field; nothing when there are none.</summary>
-    internal static void Problems(StringBuilder body, SubscribePageLabels labels, IReadOnlyList<FieldProblem> problems)
+    /// <summary>The form again with what was typed and its problems above it.</summary>
+    public static string Form(CultureText text, ThemeTaxonomy taxonomy, SubscribeForm form, IReadOnlyList<FieldProblem> problems) =>
+        Page(text, taxonomy, form, problems, text.Get("SubscribeTitle"), "/subscribe", landing: false);
+
+    private static string Page(CultureText text, ThemeTaxonomy taxonomy, SubscribeForm form, IReadOnlyList<FieldProblem> problems,
+        string title, string path, bool landing)
     {
-        if (problems.Count == 0)
-            return;
-        body.Append("<p><strong>").Append(Encode(labels.ProblemsTitle)).Append("</strong></p>\n<ul>\n");
-        foreach (var problem in problems)
-            body.Append("<li data-field=\"").Append(Encode(problem.Field)).Append("\">").Append(Encode(problem.Message)).Append("</li>\n");
-        body.Append("</ul>\n");
+        var view = new SubscribeView(landing, form.Email ?? "", form.Name ?? "", Settings(text, taxonomy, form), problems,
+            LandingSample.For(text, taxonomy));
+        return SubscriberPages.Templates.Render("subscribe", view, text, title,
+            otherLanguageUrl: path + "?lang=" + text.Get("OtherLanguage"),
+            script: form.TimeZone is null ? BrowserTimeZoneScript : "");
     }
 
     /// <summary>The fields the subscribe and preferences forms share: themes, languages, schedule and time zone.</summary>
-    internal static void SettingsFields(StringBuilder body, SubscribePageLabels labels, ThemeTaxonomy taxonomy, SubscribeForm form)
+    internal static SettingsView Settings(CultureText text, ThemeTaxonomy taxonomy, SubscribeForm form)
     {
-        var language = form.Language ?? labels.Language;
+        var language = form.Language ?? text.Language;
         var frequency = form.Frequency ?? "daily";
-        body.Append("<fieldset><legend>").Append(Encode(labels.ThemesLabel)).Append("</legend>\n");
-        foreach (var theme in taxonomy.Themes)
-        {
-            body.Append("<label><input type=\"checkbox\" name=\"themes\" value=\"").Append(Encode(theme.Id)).Append('"')
-                .Append((form.Themes ?? []).Contains(theme.Id, StringComparer.Ordinal) ? " checked" : "").Append("> ")
-                .Append(Encode(theme.Label(labels.Language))).Append("</label><br>\n");
-        }
-
-        body.Append("</fieldset>\n");
-        Select(body, "language", labels.LanguageLabel, language, [("fr", labels.French), ("en", labels.English)]);
-        ReadingLanguageFields(body, labels, language, form.ReadingLanguages ?? []);
-        Select(body, "frequency", labels.FrequencyLabel, frequency, [("daily", labels.Daily), ("weekly", labels.Weekly), ("cron", labels.Cron)]);
-        var culture = CultureInfo.GetCultureInfo(labels.Language == "fr" ? "fr-FR" : "en-GB");
-        Select(body, "day", labels.DayLabel, form.Day ?? "monday",
-            Days.Select(d => (d.Value, culture.DateTimeFormat.GetDayName(d.Day))).ToArray());
-        TextField(body, "text", "time", labels.TimeLabel, form.Time ?? "07:00", required: false);
-        TextField(body, "text", "cron", labels.CronLabel, form.Cron, required: false);
-        TextField(body, "text", "timeZone", labels.TimeZoneLabel, form.TimeZone ?? SubscribeForm.DefaultTimeZone, required: true);
-        body.Append("<p><small>").Append(Encode(labels.TimeZoneNote)).Append("</small></p>\n");
+        var day = form.Day ?? "monday";
+        var chosen = form.ReadingLanguages ?? [];
+        return new SettingsView(
+            taxonomy.Themes.Select(theme => new ThemeChoiceView(theme.Id, theme.Label(text.Language), theme.Description(text.Language),
+                (form.Themes ?? []).Contains(theme.Id, StringComparer.Ordinal))).ToList(),
+            Options(language, [("fr", text.Get("French")), ("en", text.Get("English"))]),
+            // The digest language is ticked: it is read whatever is posted, and a box cannot follow the language chosen
+            // above it without script.
+            ReadingLanguages.Offered.Select(code => new OptionView(code, Capitalized(LanguageNames.Of(code, text.Language), text.Culture),
+                string.Equals(code, LanguageTag.Primary(language), StringComparison.Ordinal)
+                || chosen.Any(c => string.Equals(LanguageTag.Primary(c), code, StringComparison.Ordinal)))).ToList(),
+            Options(frequency, [("daily", text.Get("Daily")), ("weekly", text.Get("Weekly")), ("cron", text.Get("Cron"))]),
+            Options(day, Days.Select(d => (d.Value, text.Culture.DateTimeFormat.GetDayName(d.Day))).ToArray()),
+            form.Time ?? "07:00",
+            form.Cron ?? "",
+            form.TimeZone ?? SubscribeForm.DefaultTimeZone);
     }
 
-    /// <summary>
-    /// A box per language the detector knows, named in the page's language. The digest language is ticked: it is read
-    /// whatever is posted, and a box cannot follow the language chosen above it without script.
-    /// </summary>
-    private static void ReadingLanguageFields(StringBuilder body, SubscribePageLabels labels, string digestLanguage, IReadOnlyList<string> chosen)
+    public static string CheckInbox(CultureText text) => Message(text, "CheckInboxTitle", "CheckInboxText");
+
+    public static string TooMany(CultureText text) => Message(text, "TooManyTitle", "TooManyText");
+
+    /// <summary>Confirmed: when the first digest comes, in the subscriber's zone, and the preferences link; or why nothing comes.</summary>
+    public static string Confirmed(CultureText text, ConfirmResult result)
     {
-        var culture = CultureInfo.GetCultureInfo(labels.Language == "fr" ? "fr-FR" : "en-GB");
-        body.Append("<fieldset><legend>").Append(Encode(labels.ReadingLanguagesLabel)).Append("</legend>\n");
-        foreach (var code in ReadingLanguages.Offered)
-        {
-            var name = LanguageNames.Of(code, labels.Language);
-            var read = string.Equals(code, LanguageTag.Primary(digestLanguage), StringComparison.Ordinal)
-                       || chosen.Any(c => string.Equals(LanguageTag.Primary(c), code, StringComparison.Ordinal));
-            body.Append("<label><input type=\"checkbox\" name=\"readingLanguages\" value=\"").Append(Encode(code)).Append('"')
-                .Append(read ? " checked" : "").Append("> ")
-                .Append(Encode(culture.TextInfo.ToUpper(name[0]) + name[1..])).Append("</label><br>\n");
-        }
-
-        body.Append("<small>").Append(Encode(labels.ReadingLanguagesNote)).Append("</small>\n</fieldset>\n");
+        if (!result.IsActive)
+            return Message(text, "NotActiveTitle", "NotActiveText");
+        return SubscriberPages.Templates.Render("confirmed", new ConfirmedView(FirstDigest(text, result), result.PreferencesUrl ?? ""),
+            text, text.Get("ConfirmedTitle"));
     }
 
-    public static string CheckInbox(SubscribePageLabels labels) => Message(labels, labels.CheckInboxTitle, labels.CheckInboxText);
-
-    public static string TooMany(SubscribePageLabels labels) => Message(labels, labels.TooManyTitle, labels.TooManyText);
-
-    public static string Confirmed(SubscribePageLabels labels, ConfirmResult result) => result.IsActive
-        ? Message(labels, labels.ConfirmedTitle, labels.ConfirmedText)
-        : Message(labels, labels.NotActiveTitle, labels.NotActiveText);
-
-    private static string Message(SubscribePageLabels labels, string title, string text) =>
-        SubscriberPageHtml.Page(labels.Language, title, "<p>" + Encode(text) + "</p>\n");
-
-    private static void TextField(StringBuilder body, string type, string name, string label, string? value, bool required) =>
-        body.Append("<p><label>").Append(Encode(label)).Append("<br><input type=\"").Append(type).Append("\" name=\"").Append(name)
-            .Append("\" value=\"").Append(Encode(value ?? "")).Append('"').Append(required ? " required" : "").Append("></label></p>\n");
-
-    private static void Select(StringBuilder body, string name, string label, string selected, IReadOnlyList<(string Value, string Text)> options)
+    /// <summary>"Monday 8 December 2026 at 07:00 (Europe/Paris time)", in the subscriber's zone; empty when unknown.</summary>
+    private static string FirstDigest(CultureText text, ConfirmResult result)
     {
-        body.Append("<p><label>").Append(Encode(label)).Append("<br><select name=\"").Append(name).Append("\">");
-        foreach (var (value, text) in options)
-        {
-            body.Append("<option value=\"").Append(Encode(value)).Append('"')
-                .Append(string.Equals(value, selected, StringComparison.OrdinalIgnoreCase) ? " selected" : "")
-                .Append('>').Append(Encode(text)).Append("</option>");
-        }
-
-        body.Append("</select></label></p>\n");
+        if (result.FirstDigestAt is not { } at || !TimeZoneInfo.TryFindSystemTimeZoneById(result.TimeZone ?? "", out var zone))
+            return "";
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return text.Format("FirstDigestFormat", local.ToString("D", text.Culture), local.ToString("HH:mm", CultureInfo.InvariantCulture), zone.Id);
     }
 
-    private static string Encode(string value) => SubscriberPageHtml.Encoder.Encode(value);
+    internal static string Message(CultureText text, string titleKey, params string[] paragraphs) =>
+        SubscriberPages.Templates.Render("message", new MessageView(paragraphs.Select(text.Get).ToList()), text, text.Get(titleKey));
+
+    private static List<OptionView> Options(string selected, IReadOnlyList<(string Value, string Text)> options) =>
+        options.Select(o => new OptionView(o.Value, o.Text, string.Equals(o.Value, selected, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    private static string Capitalized(string name, CultureInfo culture) =>
+        name.Length == 0 ? name : culture.TextInfo.ToUpper(name[0]) + name[1..];
 }

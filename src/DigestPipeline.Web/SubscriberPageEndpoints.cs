@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Subscriptions;
+using DigestPipeline.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public static class SubscriberPageEndpoints
         if (result.Outcome != PageOutcome.Ok)
             return await RefuseAsync(http, result.Outcome);
         return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-            SubscriberPageHtml.UnsubscribeConfirmation(PageLabels.For(result.Language), result, token!));
+            SubscriberPageHtml.UnsubscribeConfirmation(SubscriberPages.Text(result.Language), result, token!));
     }
 
     /// <summary>
@@ -46,7 +47,7 @@ public static class SubscriberPageEndpoints
         if (result.Outcome != PageOutcome.Ok)
             return await RefuseAsync(http, result.Outcome);
         return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-            SubscriberPageHtml.Unsubscribed(PageLabels.For(result.Language), result));
+            SubscriberPageHtml.Unsubscribed(SubscriberPages.Text(result.Language), result));
     }
 
     /// <summary><c>GET /digests/{deliveryId}?token=</c>: the archived digest ("view in browser").</summary>
@@ -66,7 +67,7 @@ public static class SubscriberPageEndpoints
         if (result.Outcome != PageOutcome.Ok)
             return await RefuseAsync(http, result.Outcome);
         return await WriteAsync(http, StatusCodes.Status200OK, SecurityHeaders.PagePolicy,
-            SubscriberPageHtml.SourceDocument(PageLabels.For(AcceptedLanguage(http)).Language, result.Page!));
+            SubscriberPageHtml.SourceDocument(SubscriberPages.Text(AcceptedLanguage(http)), result.Page!));
     }
 
     internal static Task<IResult> RefuseAsync(HttpContext http, PageOutcome outcome)
@@ -80,7 +81,7 @@ public static class SubscriberPageEndpoints
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
         };
         return WriteAsync(http, status, SecurityHeaders.PagePolicy,
-            SubscriberPageHtml.Refusal(PageLabels.For(AcceptedLanguage(http)), outcome));
+            SubscriberPageHtml.Refusal(SubscriberPages.Text(AcceptedLanguage(http)), outcome));
     }
 
     internal static async Task<IResult> WriteAsync(HttpContext http, int status, string contentSecurityPolicy, string html)

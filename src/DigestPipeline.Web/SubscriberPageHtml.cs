@@ -1,67 +1,57 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using DigestPipeline.Core.Localization;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
+using DigestPipeline.Web.Pages;
 
 namespace DigestPipeline.Web;
 
-/// <summary>The subscriber pages' HTML: small, no script, every piece of text encoded.</summary>
+/// <summary>The unsubscribe, refusal and source pages (<c>Pages/Templates</c>): no script, every piece of text encoded by the engine.</summary>
 internal static class SubscriberPageHtml
 {
-    // Letters of every script stay readable in the source; markup characters (< > & " ') are always encoded.
-    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string UnsubscribeConfirmation(PageLabels labels, UnsubscribeResult result, string token)
+    public static string UnsubscribeConfirmation(CultureText text, UnsubscribeResult result, string token)
     {
-        var what = result.StopsEverything
-            ? labels.UnsubscribeAllQuestion
-            : string.Format(CultureInfo.InvariantCulture, labels.UnsubscribeThemeQuestionFormat, result.ThemeLabel);
-        var body = new StringBuilder()
-            .Append("<p>").Append(Encoder.Encode(what)).Append("</p>\n")
-            .Append("<form method=\"post\" action=\"/unsubscribe?").Append(SubscriberLinks.TokenParameter).Append('=')
-            .Append(Encoder.Encode(Uri.EscapeDataString(token))).Append("\">")
-            .Append("<button type=\"submit\">").Append(Encoder.Encode(labels.UnsubscribeButton)).Append("</button></form>\n");
-        return Page(labels.Language, labels.UnsubscribeTitle, body.ToString());
+        var question = result.StopsEverything
+            ? text.Get("UnsubscribeAllQuestion")
+            : text.Format("UnsubscribeThemeQuestionFormat", result.ThemeLabel);
+        var view = new UnsubscribeView(question, "/unsubscribe?" + SubscriberLinks.TokenParameter + "=" + Uri.EscapeDataString(token));
+        return SubscriberPages.Templates.Render("unsubscribe", view, text, text.Get("UnsubscribeTitle"));
     }
 
-    public static string Unsubscribed(PageLabels labels, UnsubscribeResult result)
+    public static string Unsubscribed(CultureText text, UnsubscribeResult result)
     {
         var what = result.StopsEverything
-            ? labels.UnsubscribedAll
-            : string.Format(CultureInfo.InvariantCulture, labels.UnsubscribedThemeFormat, result.ThemeLabel);
-        return Page(labels.Language, labels.UnsubscribedTitle, "<p>" + Encoder.Encode(what) + "</p>\n");
+            ? text.Get("UnsubscribedAll")
+            : text.Format("UnsubscribedThemeFormat", result.ThemeLabel);
+        return SubscriberPages.Templates.Render("message", new MessageView([what]), text, text.Get("UnsubscribedTitle"));
     }
 
-    public static string Refusal(PageLabels labels, PageOutcome outcome)
+    public static string Refusal(CultureText text, PageOutcome outcome)
     {
-        var (title, text) = outcome switch
+        var name = outcome switch
         {
-            PageOutcome.Malformed => (labels.MalformedTitle, labels.MalformedText),
-            PageOutcome.Forbidden => (labels.ForbiddenTitle, labels.ForbiddenText),
-            PageOutcome.Expired => (labels.ExpiredTitle, labels.ExpiredText),
-            PageOutcome.NotFound => (labels.NotFoundTitle, labels.NotFoundText),
+            PageOutcome.Malformed => "Malformed",
+            PageOutcome.Forbidden => "Forbidden",
+            PageOutcome.Expired => "Expired",
+            PageOutcome.NotFound => "NotFound",
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
         };
-        return Page(labels.Language, title, "<p>" + Encoder.Encode(text) + "</p>\n");
+        return SubscribePageHtml.Message(text, name + "Title", name + "Text");
     }
 
     /// <summary>The document's normalised text, line breaks kept, each highlighted range in a &lt;mark&gt;.</summary>
-    public static string SourceDocument(string pageLanguage, SourcePage page)
+    public static string SourceDocument(CultureText text, SourcePage page)
     {
-        var body = new StringBuilder()
-            .Append("<article lang=\"").Append(Encoder.Encode(page.Language)).Append("\" style=\"white-space:pre-wrap\">");
+        var parts = new List<SourcePartView>();
         var at = 0;
         foreach (var range in Merged(page.Highlights))
         {
-            body.Append(Encoder.Encode(page.Text[at..range.Start]))
-                .Append("<mark>").Append(Encoder.Encode(page.Text[range.Start..range.End])).Append("</mark>");
+            parts.Add(new SourcePartView(page.Text[at..range.Start], Marked: false));
+            parts.Add(new SourcePartView(page.Text[range.Start..range.End], Marked: true));
             at = range.End;
         }
 
-        body.Append(Encoder.Encode(page.Text[at..])).Append("</article>\n");
-        return Page(pageLanguage, page.Title, body.ToString());
+        parts.Add(new SourcePartView(page.Text[at..], Marked: false));
+        return SubscriberPages.Templates.Render("source", new SourceView(page.Language, parts), text, page.Title);
     }
 
     /// <summary>Sorted and without overlaps, so that marks never nest or cross.</summary>
@@ -78,16 +68,4 @@ internal static class SubscriberPageHtml
 
         return merged;
     }
-
-    internal static string Page(string language, string title, string bodyHtml) =>
-        new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"").Append(Encoder.Encode(language)).Append("\">\n<head>\n")
-            .Append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta name=\"color-scheme\" content=\"light dark\">\n")
-            .Append("<title>").Append(Encoder.Encode(title)).Append("</title>\n")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style>\n")
-            .Append("</head>\n<body>\n<h1>").Append(Encoder.Encode(title)).Append("</h1>\n")
-            .Append(bodyHtml)
-            .Append("</body>\n</html>\n")
-            .ToString();
 }

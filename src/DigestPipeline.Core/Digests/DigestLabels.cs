@@ -1,147 +1,102 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using DigestPipeline.Core.Language;
+using DigestPipeline.Core.Localization;
 
 namespace DigestPipeline.Core.Digests;
 
 /// <summary>
-/// The words a digest frames its content with, in one language. French and English are built in; any other
-/// language falls back to English. Quoted sentences are not translated: they stay in their source's language.
+/// The words a digest frames its content with, in one language, from <c>DigestStrings.resx</c> (English, the
+/// neutral language) and <c>DigestStrings.{language}.resx</c>: any language without a file falls back to English.
+/// Quoted sentences are not translated: they stay in their source's language.
 /// </summary>
-public sealed record DigestLabels(
-    string Language,
-    CultureInfo Culture,
-    string GreetingFormat,
-    string Intro,
-    string SubjectPrefix,
-    string SubjectSeparator,
-    string TitleFormat,
-    string SourceLabel,
-    string SectionLabel,
-    string KeyPhrasesLabel,
-    string AlsoReportedInFormat,
-    string OneItem,
-    string ManyItemsFormat,
-    string AndOneMore,
-    string AndMoreFormat,
-    string OpenQuote,
-    string CloseQuote,
-    string FooterWhyFormat,
-    string FooterScheduleFormat,
-    string ScheduleDailyFormat,
-    string ScheduleWeekdaysFormat,
-    string ScheduleWeeklyFormat,
-    string ScheduleOtherFormat,
-    string ListSeparator,
-    string LastListSeparator,
-    string ViewInBrowser,
-    string ManagePreferences,
-    string UnsubscribeAll,
-    string UnsubscribeThemeFormat,
-    string SourcePageLabel,
-    string Colon,
-    string InLanguageFormat,
-    string SeeAbove,
-    string AlsoUnderFormat,
-    string InBrief,
-    string TranslatedFromFormat,
-    string TranslatedFromVowelFormat,
-    string ReadOriginalFormat,
-    string LeadLabel)
+public sealed class DigestLabels
 {
-    public static DigestLabels French { get; } = new(
-        Language: "fr",
-        Culture: CultureInfo.GetCultureInfo("fr-FR"),
-        GreetingFormat: "Bonjour {0},",
-        Intro: "Voici les nouveautés sur vos thèmes.",
-        SubjectPrefix: "Votre digest",
-        SubjectSeparator: " : ",
-        TitleFormat: "Votre digest du {0}",
-        SourceLabel: "Source\u00A0:",
-        SectionLabel: "Section\u00A0:",
-        KeyPhrasesLabel: "Mots-clés\u00A0:",
-        AlsoReportedInFormat: "également dans\u00A0: {0}",
-        OneItem: "1 nouveauté",
-        ManyItemsFormat: "{0} nouveautés",
-        AndOneMore: "et 1 autre",
-        AndMoreFormat: "et {0} autres",
-        OpenQuote: "«\u00A0",
-        CloseQuote: "\u00A0»",
-        FooterWhyFormat: "Vous recevez ce digest parce que vous suivez ces thèmes\u00A0: {0}.",
-        FooterScheduleFormat: "Envoi {0} (fuseau {1}).",
-        ScheduleDailyFormat: "tous les jours à {0}",
-        ScheduleWeekdaysFormat: "du lundi au vendredi à {0}",
-        ScheduleWeeklyFormat: "chaque {0} à {1}",
-        ScheduleOtherFormat: "selon le calendrier « {0} »",
-        ListSeparator: ", ",
-        LastListSeparator: " et ",
-        ViewInBrowser: "Voir ce digest dans le navigateur",
-        ManagePreferences: "Gérer mes préférences",
-        UnsubscribeAll: "Me désabonner de tous les digests",
-        UnsubscribeThemeFormat: "Ne plus recevoir le thème «\u00A0{0}\u00A0»",
-        SourcePageLabel: "Passages cités dans la source",
-        Colon: "\u00A0:",
-        InLanguageFormat: "en {0}",
-        SeeAbove: "voir plus haut",
-        AlsoUnderFormat: "Aussi sous\u00A0: {0}",
-        InBrief: "En bref",
-        TranslatedFromFormat: "traduit du {0}",
-        TranslatedFromVowelFormat: "traduit de l’{0}",
-        ReadOriginalFormat: "Lire l’original ({0})",
-        LeadLabel: "Résumé automatique");
+    /// <summary>The resource files (<c>Digests/DigestStrings*.resx</c>).</summary>
+    public static TextCatalog Catalog { get; } = new(typeof(DigestLabels).Assembly, "DigestPipeline.Core.Digests.DigestStrings");
 
-    public static DigestLabels English { get; } = new(
-        Language: "en",
-        Culture: CultureInfo.GetCultureInfo("en-GB"),
-        GreetingFormat: "Hello {0},",
-        Intro: "Here is what is new on your themes.",
-        SubjectPrefix: "Your digest",
-        SubjectSeparator: ": ",
-        TitleFormat: "Your digest for {0}",
-        SourceLabel: "Source:",
-        SectionLabel: "Section:",
-        KeyPhrasesLabel: "Key phrases:",
-        AlsoReportedInFormat: "also in: {0}",
-        OneItem: "1 new item",
-        ManyItemsFormat: "{0} new items",
-        AndOneMore: "and 1 more",
-        AndMoreFormat: "and {0} more",
-        OpenQuote: "\u201C",
-        CloseQuote: "\u201D",
-        FooterWhyFormat: "You receive this digest because you follow these themes: {0}.",
-        FooterScheduleFormat: "It is sent {0} ({1} time).",
-        ScheduleDailyFormat: "every day at {0}",
-        ScheduleWeekdaysFormat: "on weekdays at {0}",
-        ScheduleWeeklyFormat: "every {0} at {1}",
-        ScheduleOtherFormat: "on the schedule \"{0}\"",
-        ListSeparator: ", ",
-        LastListSeparator: " and ",
-        ViewInBrowser: "View this digest in your browser",
-        ManagePreferences: "Manage your preferences",
-        UnsubscribeAll: "Unsubscribe from all digests",
-        UnsubscribeThemeFormat: "Unsubscribe from \u201C{0}\u201D",
-        SourcePageLabel: "Cited passages in the source",
-        Colon: ":",
-        InLanguageFormat: "in {0}",
-        SeeAbove: "see above",
-        AlsoUnderFormat: "Also under: {0}",
-        InBrief: "In brief",
-        TranslatedFromFormat: "translated from {0}",
-        TranslatedFromVowelFormat: "translated from {0}",
-        ReadOriginalFormat: "Read the original ({0})",
-        LeadLabel: "Machine-written summary");
+    private static readonly ConcurrentDictionary<CultureText, DigestLabels> ByText = new();
 
-    /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when unknown.</summary>
-    public static DigestLabels For(string? language)
-    {
-        var primary = (language ?? "").Trim();
-        var dash = primary.IndexOfAny(['-', '_']);
-        if (dash >= 0)
-        {
-            primary = primary[..dash];
-        }
+    private readonly CultureText _text;
 
-        return primary.Equals("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
-    }
+    private DigestLabels(CultureText text) => _text = text;
+
+    public static DigestLabels French => For("fr");
+
+    public static DigestLabels English => For("en");
+
+    public string Language => _text.Language;
+
+    public CultureInfo Culture => _text.Culture;
+
+    public string GreetingFormat => _text.Get(nameof(GreetingFormat));
+
+    public string Intro => _text.Get(nameof(Intro));
+
+    public string SubjectPrefix => _text.Get(nameof(SubjectPrefix));
+
+    public string SubjectSeparator => _text.Get(nameof(SubjectSeparator));
+
+    public string TitleFormat => _text.Get(nameof(TitleFormat));
+
+    public string SourceLabel => _text.Get(nameof(SourceLabel));
+
+    public string SectionLabel => _text.Get(nameof(SectionLabel));
+
+    public string KeyPhrasesLabel => _text.Get(nameof(KeyPhrasesLabel));
+
+    public string AlsoReportedInFormat => _text.Get(nameof(AlsoReportedInFormat));
+
+    public string OpenQuote => _text.Get(nameof(OpenQuote));
+
+    public string CloseQuote => _text.Get(nameof(CloseQuote));
+
+    public string FooterWhyFormat => _text.Get(nameof(FooterWhyFormat));
+
+    public string FooterScheduleFormat => _text.Get(nameof(FooterScheduleFormat));
+
+    public string ScheduleDailyFormat => _text.Get(nameof(ScheduleDailyFormat));
+
+    public string ScheduleWeekdaysFormat => _text.Get(nameof(ScheduleWeekdaysFormat));
+
+    public string ScheduleWeeklyFormat => _text.Get(nameof(ScheduleWeeklyFormat));
+
+    public string ScheduleOtherFormat => _text.Get(nameof(ScheduleOtherFormat));
+
+    public string ListSeparator => _text.Get(nameof(ListSeparator));
+
+    public string LastListSeparator => _text.Get(nameof(LastListSeparator));
+
+    public string ViewInBrowser => _text.Get(nameof(ViewInBrowser));
+
+    public string ManagePreferences => _text.Get(nameof(ManagePreferences));
+
+    public string UnsubscribeAll => _text.Get(nameof(UnsubscribeAll));
+
+    public string UnsubscribeThemeFormat => _text.Get(nameof(UnsubscribeThemeFormat));
+
+    public string SourcePageLabel => _text.Get(nameof(SourcePageLabel));
+
+    public string Colon => _text.Get(nameof(Colon));
+
+    public string InLanguageFormat => _text.Get(nameof(InLanguageFormat));
+
+    public string SeeAbove => _text.Get(nameof(SeeAbove));
+
+    public string AlsoUnderFormat => _text.Get(nameof(AlsoUnderFormat));
+
+    public string InBrief => _text.Get(nameof(InBrief));
+
+    public string TranslatedFromFormat => _text.Get(nameof(TranslatedFromFormat));
+
+    public string TranslatedFromVowelFormat => _text.Get(nameof(TranslatedFromVowelFormat));
+
+    public string ReadOriginalFormat => _text.Get(nameof(ReadOriginalFormat));
+
+    public string LeadLabel => _text.Get(nameof(LeadLabel));
+
+    /// <summary>The labels for a language tag such as <c>fr</c>, <c>fr-CA</c> or <c>en-US</c>; English when no file has it.</summary>
+    public static DigestLabels For(string? language) => ByText.GetOrAdd(Catalog.For(language), text => new DigestLabels(text));
 
     /// <summary>"also in: A and B": the other documents that reported a kept sentence's fact; empty when none did.</summary>
     public string AlsoReportedIn(IReadOnlyList<string> titles) =>
@@ -178,12 +133,11 @@ public sealed record DigestLabels(
 
     public string Greeting(string displayName) => string.Format(Culture, GreetingFormat, displayName);
 
-    public string ItemCount(int count) =>
-        count == 1 ? OneItem : string.Format(Culture, ManyItemsFormat, count.ToString("N0", Culture));
+    /// <summary>"1 new item", "6 nouveautés" (and "0 nouveauté": French takes the singular for 0).</summary>
+    public string ItemCount(int count) => _text.Plural("ItemCount", count);
 
     /// <summary>"et 1 autre", "et 3 autres": themes a subject line has no room to name.</summary>
-    public string AndMore(int count) =>
-        count == 1 ? AndOneMore : string.Format(Culture, AndMoreFormat, count.ToString("N0", Culture));
+    public string AndMore(int count) => _text.Plural("AndMore", count);
 
     /// <summary>"a, b et c" / "a, b and c".</summary>
     public string JoinList(IReadOnlyList<string> values) => values.Count switch

@@ -1,36 +1,17 @@
-using System.Collections.Frozen;
+using DigestPipeline.Core.Localization;
 
 namespace DigestPipeline.Core.Language;
 
 /// <summary>
-/// The names of the languages the detector knows (<see cref="LanguageDetector.Languages"/>), in the two languages
-/// digests and pages are written in: French, or English for any other. Written out rather than taken from
-/// <see cref="System.Globalization.CultureInfo"/>, whose display names follow the process's UI culture, not the reader's.
+/// The names of the languages the detector knows (<see cref="LanguageDetector.Languages"/>), in the languages digests
+/// and pages are written in (<c>Language/LanguageNameStrings*.resx</c>: English, the neutral file, and French), as
+/// they read within a sentence. Written out rather than taken from <see cref="System.Globalization.CultureInfo"/>,
+/// whose display names follow the process's UI culture, not the reader's.
 /// </summary>
 public static class LanguageNames
 {
-    /// <summary>French names as they read within a sentence: lower case ("en anglais").</summary>
-    private static readonly FrozenDictionary<string, string> French = new Dictionary<string, string>
-    {
-        ["fr"] = "français",
-        ["en"] = "anglais",
-        ["de"] = "allemand",
-        ["es"] = "espagnol",
-        ["it"] = "italien",
-        ["pt"] = "portugais",
-        ["nl"] = "néerlandais",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
-    {
-        ["fr"] = "French",
-        ["en"] = "English",
-        ["de"] = "German",
-        ["es"] = "Spanish",
-        ["it"] = "Italian",
-        ["pt"] = "Portuguese",
-        ["nl"] = "Dutch",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    /// <summary>The resource files: one name per ISO 639-1 code.</summary>
+    public static TextCatalog Catalog { get; } = new(typeof(LanguageNames).Assembly, "DigestPipeline.Core.Language.LanguageNameStrings");
 
     /// <summary>
     /// The name of <paramref name="code"/> (an ISO 639-1 code, or a tag whose primary subtag is one) as it reads
@@ -39,10 +20,10 @@ public static class LanguageNames
     public static string Of(string code, string? inLanguage)
     {
         var primary = LanguageTag.Primary(code);
-        var names = LanguageTag.Primary(inLanguage) == "fr" ? French : English;
-        return names.TryGetValue(primary, out var name) ? name : primary.ToUpperInvariant();
+        // The files also hold their own Language, Culture and PluralOne: no language code is that long.
+        return primary.Length is 2 or 3 && Catalog.For(inLanguage).Find(primary) is { } name ? name : primary.ToUpperInvariant();
     }
 
-    /// <summary>Whether both tables name <paramref name="code"/>.</summary>
-    public static bool Has(string code) => French.ContainsKey(code) && English.ContainsKey(code);
+    /// <summary>Whether the resource files name <paramref name="code"/> (every language's file has each name of the neutral one: a test holds them to it).</summary>
+    public static bool Has(string code) => code.Length is 2 or 3 && Catalog.Neutral.Find(code) is not null;
 }

@@ -25,6 +25,10 @@ public sealed record ScheduleChoice(
 
     public static ScheduleChoice FromCron(string cron, string timeZone) => new(DigestFrequency.Cron, timeZone, Cron: cron);
 
+    /// <summary>A problem with its message in English (the neutral file); <see cref="ScheduleProblem.MessageIn"/> gives another language.</summary>
+    private static ScheduleProblem Problem(string field, ScheduleProblemKind kind) =>
+        new(field, kind, ScheduleProblem.Catalog.Neutral.Get(kind.ToString()));
+
     /// <summary>Everything that stops this choice from being saved; empty when it is valid.</summary>
     public IReadOnlyList<ScheduleProblem> Validate()
     {
@@ -32,30 +36,29 @@ public sealed record ScheduleChoice(
         if (Frequency is DigestFrequency.Daily or DigestFrequency.Weekly)
         {
             if (SendTime is not { } time)
-                problems.Add(new("time", ScheduleProblemKind.TimeMissing, "Choose a send time."));
+                problems.Add(Problem("time", ScheduleProblemKind.TimeMissing));
             else if (time.Second != 0 || time.Millisecond != 0 || time.Microsecond != 0)
-                problems.Add(new("time", ScheduleProblemKind.TimeNotWholeMinute, "The send time is chosen to the minute (no seconds)."));
+                problems.Add(Problem("time", ScheduleProblemKind.TimeNotWholeMinute));
             if (Frequency == DigestFrequency.Weekly && Day is null)
-                problems.Add(new("day", ScheduleProblemKind.DayMissing, "Choose the day of the week."));
+                problems.Add(Problem("day", ScheduleProblemKind.DayMissing));
         }
         else if (string.IsNullOrWhiteSpace(Cron))
         {
-            problems.Add(new("cron", ScheduleProblemKind.CronMissing, "Enter a cron expression."));
+            problems.Add(Problem("cron", ScheduleProblemKind.CronMissing));
         }
         else if (!CronExpression.TryParse(Cron.Trim(), out var expression))
         {
-            problems.Add(new("cron", ScheduleProblemKind.CronInvalid,
-                "This is not a valid cron expression: it has 5 fields (minute hour day-of-month month day-of-week), for example \"0 7 * * 1-5\"."));
+            problems.Add(Problem("cron", ScheduleProblemKind.CronInvalid));
         }
         else if (expression.GetNextOccurrence(DateTime.UtcNow) is null)
         {
-            problems.Add(new("cron", ScheduleProblemKind.CronNeverDue, "This cron expression never falls due (a 30th of February, for example)."));
+            problems.Add(Problem("cron", ScheduleProblemKind.CronNeverDue));
         }
 
         if (string.IsNullOrWhiteSpace(TimeZone))
-            problems.Add(new("timeZone", ScheduleProblemKind.TimeZoneMissing, "Choose a time zone."));
+            problems.Add(Problem("timeZone", ScheduleProblemKind.TimeZoneMissing));
         else if (!IsIanaZone(TimeZone))
-            problems.Add(new("timeZone", ScheduleProblemKind.TimeZoneUnknown, "Unknown time zone: choose an IANA time zone such as \"Europe/Paris\"."));
+            problems.Add(Problem("timeZone", ScheduleProblemKind.TimeZoneUnknown));
         return problems;
     }
 

@@ -1,3 +1,5 @@
+using DigestPipeline.Core.Localization;
+
 namespace DigestPipeline.Core.Subscribers;
 
 /// <summary>Why a <see cref="ScheduleChoice"/> cannot be saved, for the form field it concerns.</summary>
@@ -5,20 +7,14 @@ namespace DigestPipeline.Core.Subscribers;
 /// <param name="Message">In English; <see cref="MessageIn"/> gives it in the subscriber's language.</param>
 public sealed record ScheduleProblem(string Field, ScheduleProblemKind Kind, string Message)
 {
-    public string MessageIn(string language) => language == "fr" ? French() : Message;
+    /// <summary>
+    /// The messages of a sign-up's or a preferences form's problems, field by field (<c>Subscribers/SettingsProblemStrings*.resx</c>);
+    /// a schedule's are named by their <see cref="ScheduleProblemKind"/>.
+    /// </summary>
+    public static TextCatalog Catalog { get; } = new(typeof(ScheduleProblem).Assembly, "DigestPipeline.Core.Subscribers.SettingsProblemStrings");
 
-    private string French() => Kind switch
-    {
-        ScheduleProblemKind.TimeMissing => "Choisissez une heure d’envoi.",
-        ScheduleProblemKind.TimeNotWholeMinute => "L’heure d’envoi se choisit à la minute près (sans secondes).",
-        ScheduleProblemKind.DayMissing => "Choisissez le jour de la semaine.",
-        ScheduleProblemKind.CronMissing => "Saisissez une expression cron.",
-        ScheduleProblemKind.CronInvalid => "Cette expression cron n’est pas valide : elle a 5 champs (minute heure jour mois jour-de-semaine), par exemple « 0 7 * * 1-5 ».",
-        ScheduleProblemKind.CronNeverDue => "Cette expression cron ne tombe jamais (par exemple un 30 février).",
-        ScheduleProblemKind.TimeZoneMissing => "Choisissez un fuseau horaire.",
-        ScheduleProblemKind.TimeZoneUnknown => "Fuseau horaire inconnu : choisissez un fuseau IANA comme « Europe/Paris ».",
-        _ => Message,
-    };
+    /// <summary>The message in <paramref name="language"/>; English when no file has it.</summary>
+    public string MessageIn(string language) => Catalog.For(language).Get(Kind.ToString());
 }
 
 public enum ScheduleProblemKind

@@ -8,5 +8,14 @@ namespace DigestPipeline.Core.Subscriptions;
 /// </param>
 public sealed record ConfirmResult(PageOutcome Outcome, string? Language = null, bool IsActive = false)
 {
+    /// <summary>When the first digest is due (UTC): the schedule's next occurrence; null when not active (or the schedule never falls due).</summary>
+    public DateTimeOffset? FirstDigestAt { get; init; }
+
+    /// <summary>The subscriber's IANA time zone, in which <see cref="FirstDigestAt"/> is shown.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The subscriber's preferences page (a signed link, as in every digest).</summary>
+    public string? PreferencesUrl { get; init; }
+
     public static ConfirmResult Refused(PageOutcome outcome) => new(outcome);
 }

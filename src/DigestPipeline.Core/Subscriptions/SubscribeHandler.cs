@@ -89,22 +89,20 @@ public sealed class SubscribeHandler(
 
     private List<FieldProblem> Validate(SubscribeRequest request, string language)
     {
-        var fr = language == "fr";
+        var text = ScheduleProblem.Catalog.For(language);
         var problems = new List<FieldProblem>();
 
         var email = request.Email?.Trim() ?? "";
         if (email.Length == 0)
-            problems.Add(new("email", fr ? "Saisissez votre adresse e-mail." : "Enter your email address."));
+            problems.Add(new("email", text.Get("EmailMissing")));
         else if (!IsPlainAddress(email))
-            problems.Add(new("email", fr ? "Cette adresse e-mail n’est pas valide." : "This email address is not valid."));
+            problems.Add(new("email", text.Get("EmailInvalid")));
 
         if (request.Name is { } name && name.Length > MaxNameLength)
-        {
-            problems.Add(new("name", fr ? $"Le nom fait au plus {MaxNameLength} caractères." : $"The name is at most {MaxNameLength} characters long."));
-        }
+            problems.Add(new("name", text.Format("NameTooLongFormat", MaxNameLength)));
 
         if (request.Themes.Count == 0)
-            problems.Add(new("themes", fr ? "Choisissez au moins un thème." : "Choose at least one theme."));
+            problems.Add(new("themes", text.Get("ThemesMissing")));
 
         problems.AddRange(SettingsProblems.Of(request.Themes, request.Language, request.ReadingLanguages, request.Schedule, taxonomy, language));
         return problems;

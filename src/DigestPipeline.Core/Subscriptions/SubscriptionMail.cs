@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Email;
+using DigestPipeline.Core.Localization;
 using DigestPipeline.Core.Subscribers;
 using Microsoft.Extensions.Options;
 
@@ -21,28 +22,30 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
+    /// <summary>The resource files (<c>Subscriptions/SubscriptionMailStrings*.resx</c>).</summary>
+    public static TextCatalog Catalog { get; } = new(typeof(SubscriptionMail).Assembly, "DigestPipeline.Core.Subscriptions.SubscriptionMailStrings");
+
     public EmailMessage Confirmation(Subscriber subscriber)
     {
-        var labels = SubscriptionMailLabels.For(subscriber.Language);
         var now = time.GetUtcNow();
-        return Email(subscriber, labels.ConfirmSubject, labels.ConfirmText, labels.ConfirmButton,
-            links.Confirm(subscriber.Id, now), labels.ConfirmIgnore, now);
+        return Email(subscriber, "ConfirmSubject", "ConfirmText", "ConfirmButton", links.Confirm(subscriber.Id, now), "ConfirmIgnore", now);
     }
 
     public EmailMessage AlreadySubscribed(Subscriber subscriber)
     {
-        var labels = SubscriptionMailLabels.For(subscriber.Language);
         var now = time.GetUtcNow();
-        return Email(subscriber, labels.AlreadySubscribedSubject, labels.AlreadySubscribedText, labels.PreferencesButton,
-            links.Preferences(subscriber.Id, now), labels.AlreadySubscribedIgnore, now);
+        return Email(subscriber, "AlreadySubscribedSubject", "AlreadySubscribedText", "PreferencesButton",
+            links.Preferences(subscriber.Id, now), "AlreadySubscribedIgnore", now);
     }
 
-    private EmailMessage Email(Subscriber subscriber, string subject, string text, string linkLabel, string url, string ignore, DateTimeOffset now)
+    /// <param name="subjectKey">The names of the words in the resource files: subject, text, link label, "ignore this" line.</param>
+    private EmailMessage Email(Subscriber subscriber, string subjectKey, string textKey, string linkLabelKey, string url, string ignoreKey, DateTimeOffset now)
     {
-        var labels = SubscriptionMailLabels.For(subscriber.Language);
+        var labels = Catalog.For(subscriber.Language);
+        var (subject, text, linkLabel, ignore) = (labels.Get(subjectKey), labels.Get(textKey), labels.Get(linkLabelKey), labels.Get(ignoreKey));
         // The name comes from a sign-up form: one line for the To header, encoded in the HTML.
         var name = DigestText.SingleLine(subscriber.DisplayName);
-        var greeting = labels.Greeting(name);
+        var greeting = name.Length == 0 ? labels.Get("AnonymousGreeting") : labels.Format("GreetingFormat", name);
         var plain = new StringBuilder()
             .Append(greeting).Append("\n\n")
             .Append(text).Append('\n').Append(url).Append("\n\n")

@@ -15,6 +15,15 @@ public sealed record ThemeDefinition(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Requires { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Per language code, one line that says what the theme covers, for the subscriber pages; none: the pages show the label alone.</summary>
+    public IReadOnlyDictionary<string, string> Descriptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The theme's line in <paramref name="language"/>, else in English; empty when it has neither.</summary>
+    public string Description(string language) =>
+        Descriptions.TryGetValue(language, out var line) ? line
+        : Descriptions.TryGetValue("en", out var english) ? english
+        : "";
+
     public string Label(string language) =>
         Labels.TryGetValue(language, out var label) ? label
         : Labels.TryGetValue("en", out var english) ? english

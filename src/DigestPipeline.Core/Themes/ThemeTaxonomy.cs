@@ -11,7 +11,8 @@ public sealed class ThemeTaxonomy(IReadOnlyList<ThemeDefinition> themes)
 
     /// <summary>
     /// Reads <c>{"themes":[{"id":"health","labels":{"fr":"Santé","en":"Health"},"keywords":{"fr":["santé",...],"en":[...]}}]}</c>,
-    /// each theme with an optional <c>"requires"</c> of the same shape as <c>"keywords"</c> (<see cref="ThemeDefinition.Requires"/>).
+    /// each theme with an optional <c>"requires"</c> of the same shape as <c>"keywords"</c> (<see cref="ThemeDefinition.Requires"/>)
+    /// and optional <c>"descriptions"</c>, one line per language like <c>"labels"</c> (<see cref="ThemeDefinition.Descriptions"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">the file is not a valid taxonomy; the message says where.</exception>
     public static ThemeTaxonomy Load(Stream json)
@@ -105,6 +106,25 @@ public sealed class ThemeTaxonomy(IReadOnlyList<ThemeDefinition> themes)
             throw new InvalidDataException($"{where}: \"labels\" is empty; give at least one label.");
         }
 
+        var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (element.TryGetProperty("descriptions", out var descriptionsElement))
+        {
+            if (descriptionsElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"{where}: \"descriptions\" must be an object of one line per language, e.g. {{\"en\":\"Medicine, hospitals…\"}}.");
+            }
+
+            foreach (var property in descriptionsElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+                {
+                    throw new InvalidDataException($"{where}: description \"{property.Name}\" must be a non-empty string.");
+                }
+
+                descriptions[NormaliseLanguage(property.Name, where)] = property.Value.GetString()!.Trim();
+            }
+        }
+
         var keywords = ReadTerms(element, "keywords", where);
         if (keywords.Values.All(k => k.Count == 0))
         {
@@ -117,7 +137,7 @@ public sealed class ThemeTaxonomy(IReadOnlyList<ThemeDefinition> themes)
             throw new InvalidDataException($"{where}: \"requires\" lists no term; remove it, or give the terms a document must mention.");
         }
 
-        return new ThemeDefinition(id, labels, keywords) { Requires = requires };
+        return new ThemeDefinition(id, labels, keywords) { Requires = requires, Descriptions = descriptions };
     }
 
     /// <summary>Reads an optional object of string arrays per language code (<c>keywords</c>, <c>requires</c>).</summary>

@@ -29,6 +29,35 @@ public sealed class Taxonomy_loads_and_rejects_bad_files
     }
 
     [Fact]
+    public void Every_sample_theme_says_what_it_covers_in_french_and_english_in_one_line()
+    {
+        foreach (var theme in ThemeSamples.SeedTaxonomy().Themes)
+        {
+            foreach (var language in new[] { "fr", "en" })
+            {
+                var line = theme.Description(language);
+                line.ShouldNotBeNullOrWhiteSpace($"{theme.Id} in {language}");
+                line.ShouldNotContain('\n');
+                line.ShouldEndWith(".");
+            }
+        }
+
+        ThemeSamples.SeedTaxonomy().Find("health")!.Description("de").ShouldBe(
+            ThemeSamples.SeedTaxonomy().Find("health")!.Description("en"), "a language without a line falls back to English");
+    }
+
+    [Fact]
+    public void Descriptions_are_optional_and_must_be_text()
+    {
+        ThemeSamples.Taxonomy("""{"themes":[{"id":"health","labels":{"en":"Health"},"keywords":{"en":["health"]}}]}""")
+            .Find("health")!.Description("en").ShouldBe("");
+
+        Should.Throw<InvalidDataException>(() => ThemeSamples.Taxonomy(
+                """{"themes":[{"id":"health","labels":{"en":"Health"},"descriptions":{"en":3},"keywords":{"en":["health"]}}]}"""))
+            .Message.ShouldContain("description \"en\" must be a non-empty string");
+    }
+
+    [Fact]
     public void A_duplicate_id_is_rejected_with_its_place()
     {
         const string json = """

@@ -104,21 +104,23 @@ public sealed class The_house_plan_holds
     /// <summary>
     /// Core's rooms, each allowed the rooms before it that it needs: the text engine (Language → Documents → Themes →
     /// Summaries → Evaluation), subscribers and digests above it, orchestration (removal, repair) on top.
-    /// <c>Pipeline</c> (messages, names, telemetry) is below all of them; <c>Language</c> uses no other room.
+    /// <c>Pipeline</c> (messages, names, telemetry) and <c>Localization</c> (the words in resource files) are below all of
+    /// them; <c>Language</c> uses no other room but Localization (the languages' names).
     /// </summary>
     private static readonly (string Room, string[] Allowed)[] RoomOrder =
     [
         ("Pipeline", []),
+        ("Localization", []),
         ("Email", []),
-        ("Language", []),
+        ("Language", ["Localization"]),
         ("Documents", ["Pipeline", "Language"]),
         ("Themes", ["Pipeline", "Language", "Documents"]),
         ("Summaries", ["Pipeline", "Language", "Documents", "Themes"]),
         ("Evaluation", ["Pipeline", "Language", "Documents", "Themes", "Summaries"]),
-        ("Subscribers", ["Pipeline", "Language", "Themes"]),
+        ("Subscribers", ["Pipeline", "Localization", "Language", "Themes"]),
         ("Translation", ["Pipeline", "Language"]),
-        ("Digests", ["Pipeline", "Email", "Language", "Documents", "Themes", "Summaries", "Subscribers", "Translation"]),
-        ("Subscriptions", ["Pipeline", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
+        ("Digests", ["Pipeline", "Localization", "Email", "Language", "Documents", "Themes", "Summaries", "Subscribers", "Translation"]),
+        ("Subscriptions", ["Pipeline", "Localization", "Email", "Documents", "Themes", "Subscribers", "Digests"]),
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Sources", ["Pipeline", "Documents"]),

@@ -61,7 +61,7 @@ internal static partial class DigestScreenshots
     }
 
     /// <summary>WCAG relative luminance (0 black … 1 white) of a computed CSS color, <c>rgb(r, g, b)</c> or <c>rgba(…)</c>.</summary>
-    private static double Luminance(string cssColor)
+    internal static double Luminance(string cssColor)
     {
         var match = RgbPattern().Match(cssColor);
         match.Success.ShouldBeTrue($"a computed rgb() color, not \"{cssColor}\"");

@@ -137,6 +137,22 @@ public sealed partial class App_settings_give_the_built_app_what_it_reads
             $"runtime {BuiltFunctionsApp.WorkerLanguage()} {tfm.Groups["version"].Value} = the built app's worker and {BuiltFunctionsApp.TargetFramework()}");
     }
 
+    [Fact]
+    public async Task A_function_at_the_site_root_comes_with_the_hosts_own_home_page_off()
+    {
+        var settings = (await AzureDeployment.OfRepositoryAsync()).AppSettings;
+        // A route of one optional parameter limited to length 0 matches "/" only (a route cannot be empty).
+        var atRoot = BuiltFunctionsApp.Functions()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .Select(b => b.GetProperty("route").GetString()!)
+            .Where(route => RootRoute().IsMatch(route))
+            .ToList();
+
+        atRoot.ShouldHaveSingleItem("the landing page's function");
+        settings["AzureWebJobsDisableHomepage"].ShouldBe("true", "else the Functions host answers / with its own page");
+    }
+
     private static bool AssignedTo(RoleAssignment assignment, string identity) =>
         assignment.Resource.Properties.GetValueOrDefault("principalId") is RuntimeValue { Path: ".principalId" } principal
         && principal.ResourceId.Equals(identity, StringComparison.OrdinalIgnoreCase);
@@ -152,6 +168,9 @@ public sealed partial class App_settings_give_the_built_app_what_it_reads
 
     [GeneratedRegex(@"^%(?<name>[^%]+)%$")]
     private static partial Regex SettingName();
+
+    [GeneratedRegex(@"^\{\w+:maxlength\(0\)\?\}$")]
+    private static partial Regex RootRoute();
 
     [GeneratedRegex(@"^net(?<version>\d+\.\d+)$")]
     private static partial Regex TargetFramework();
