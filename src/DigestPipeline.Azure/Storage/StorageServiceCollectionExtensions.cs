@@ -7,6 +7,7 @@ using DigestPipeline.Azure.Queues;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Email;
+using DigestPipeline.Core.Newsletters;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
@@ -103,6 +104,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITranslationCache, BlobTranslationCache>();
         services.TryAddSingleton<ISourceStore, TableSourceStore>();
         services.TryAddSingleton<IItemUploads, BlobItemUploads>();
+        services.TryAddSingleton<INewsletterStore, TableNewsletterStore>();
         services.TryAddSingleton<IQueueSender, StorageQueueSender>();
         services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
         return services;

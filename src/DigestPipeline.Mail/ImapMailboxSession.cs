@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net.Sockets;
+using DigestPipeline.Core.Newsletters;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DigestPipeline.Mail;
+
+/// <summary>One open connection on the newsletter folder.</summary>
+internal sealed class ImapMailboxSession(ImapClient client, IMailFolder folder, NewsletterOptions settings) : IMailboxSession
+{
+    private readonly Dictionary<string, IMailFolder> _targets = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<MailboxMessage>> ReadAsync(int max, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (folder.Count == 0)
+                return [];
+            var summaries = await folder.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope), cancellationToken);
+            var messages = new List<MailboxMessage>();
+            foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id).Take(max))
+            {
+                var size = (long)(summary.Size ?? 0);
+                if (size > settings.MaxMessageBytes)
+                {
+                    messages.Add(HeadersOnly(summary, size));
+                    continue;
+                }
+
+                using var message = await folder.GetMessageAsync(summary.UniqueId, cancellationToken);
+                messages.Add(await ReadMessageAsync(summary.UniqueId, message, size, cancellationToken));
+            }
+
+            return messages;
+        }
+        catch (Exception e) when (ImapFailure.IsTransient(e, cancellationToken))
+        {
+            throw ImapFailure.Unavailable(settings, e);
+        }
+    }
+
+    public async Task MoveAsync(MailboxMessage message, string target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            if (!_targets.TryGetValue(target, out var destination))
+                _targets[target] = destination = await ImapFolders.FindAsync(client, target, create: true, cancellationToken);
+            await folder.MoveToAsync([UniqueId.Parse(message.Uid)], destination, cancellationToken);
+        }
+        catch (Exception e) when (ImapFailure.IsTransient(e, cancellationToken))
+        {
+            throw ImapFailure.Unavailable(settings, e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (client.IsConnected)
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception e) when (ImapFailure.IsTransient(e, CancellationToken.None))
+        {
+            // The connection is going anyway; what was done stands, and the server closes its side.
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    private static MailboxMessage HeadersOnly(IMessageSummary summary, long size)
+    {
+        var envelope = summary.Envelope;
+        var from = envelope?.From.Mailboxes.FirstOrDefault();
+        return new MailboxMessage(summary.UniqueId.ToString(), envelope?.MessageId, from?.Address, from?.Name, envelope?.Subject, envelope?.Date,
+            size, Oversize: true, null, null, []);
+    }
+
+    private static async Task<MailboxMessage> ReadMessageAsync(UniqueId uid, MimeMessage message, long size, CancellationToken cancellationToken)
+    {
+        var from = message.From.Mailboxes.FirstOrDefault();
+        var attachments = new List<MailAttachment>();
+        foreach (var entity in message.Attachments)
+        {
+            using var bytes = new MemoryStream();
+            string fileName, type;
+            if (entity is MimePart part)
+            {
+                if (part.Content is not null)
+                    await part.Content.DecodeToAsync(bytes, cancellationToken);
+                (fileName, type) = (part.FileName ?? "attachment", part.ContentType.MimeType);
+            }
+            else
+            {
+                // An attached message (message/rfc822) or a multipart marked as an attachment: kept as its bytes.
+                await entity.WriteToAsync(bytes, contentOnly: true, cancellationToken);
+                (fileName, type) = (entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? "attachment", entity.ContentType.MimeType);
+            }
+
+            attachments.Add(new MailAttachment(fileName, type, bytes.ToArray()));
+        }
+
+        return new MailboxMessage(uid.ToString(), message.MessageId, from?.Address, from?.Name, message.Subject,
+            message.Date == DateTimeOffset.MinValue ? null : message.Date, size, Oversize: false, message.HtmlBody, message.TextBody, attachments);
+    }
+}
