@@ -12,6 +12,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     UpCommand.Create(),
     UploadCommand.Create(),
     SourceCommand.Create(),
+    NewslettersCommand.Create(),
     SubscribeCommand.Create(),
     SendCommand.Create(),
     StatusCommand.Create(),

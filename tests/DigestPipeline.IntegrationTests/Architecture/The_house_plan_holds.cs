@@ -122,6 +122,7 @@ public sealed class The_house_plan_holds
         ("Removal", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Repair", ["Pipeline", "Documents", "Themes", "Summaries"]),
         ("Sources", ["Pipeline", "Documents"]),
+        ("Newsletters", ["Pipeline", "Documents", "Sources"]),
     ];
 
     public static TheoryData<string, string[]> Rooms
