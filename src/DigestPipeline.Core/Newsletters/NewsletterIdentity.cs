@@ -35,14 +35,18 @@ public static class NewsletterIdentity
     public static string AttachmentHash(string identity, int index, byte[] content) =>
         ItemIdentity.Hash($"{identity}\u001fattachment\u001f{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}\u001f{Convert.ToHexStringLower(SHA256.HashData(content))}");
 
-    /// <summary>Letters, digits, '.', '-' and '_' kept (a blob name is a path, and a file name is the sender's to choose); at most 100 characters, the extension kept.</summary>
+    /// <summary>
+    /// Letters, digits, spaces, '.', '-' and '_' kept, anything else a '-' (a blob name is a path, and a file name is the
+    /// sender's to choose: no '/', no '..'); at most 100 characters, the extension kept. Spaces stay so that the name
+    /// ingest makes a title of reads as the sender wrote it.
+    /// </summary>
     public static string SafeName(string fileName)
     {
         var name = Path.GetFileName(fileName ?? "");
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
-            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-');
-        var safe = builder.ToString().Trim('.', '-');
+            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or ' ' ? c : '-');
+        var safe = builder.ToString().Trim('.', '-', ' ');
         if (safe.Length == 0)
             safe = "attachment";
         if (safe.Length > 100)

@@ -82,6 +82,7 @@ public sealed class NewsletterSettingsTests
         var message = new MailboxMessage("7", "<abc@example.org>", "news@example.org", null, "s", null, 10, false, "<p>x</p>", null, []);
         NewsletterIdentity.Of(message).ShouldBe("mail:abc@example.org");
         NewsletterIdentity.Of(message with { Uid = "8", MessageId = "abc@example.org" }).ShouldBe(NewsletterIdentity.Of(message));
-        NewsletterIdentity.AttachmentBlobName("h", 2, "../Rapport annuel 2026.pdf").ShouldBe("mail/h/2/Rapport-annuel-2026.pdf");
+        NewsletterIdentity.AttachmentBlobName("h", 2, "../Rapport annuel 2026.pdf").ShouldBe("mail/h/2/Rapport annuel 2026.pdf");
+        NewsletterIdentity.AttachmentBlobName("h", 1, "a/b\\..\\c:d?.docx").ShouldBe("mail/h/1/b-..-c-d-.docx");
     }
 }
