@@ -4,8 +4,6 @@ using DigestPipeline.Core.Newsletters;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace DigestPipeline.Mail;
 

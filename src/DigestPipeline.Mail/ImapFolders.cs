@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Net.Sockets;
-using DigestPipeline.Core.Newsletters;
 using MailKit;
 using MailKit.Net.Imap;
-using MailKit.Security;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace DigestPipeline.Mail;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Net.Sockets;
 using DigestPipeline.Core.Newsletters;
 using MailKit;
 using MailKit.Net.Imap;
-using MailKit.Security;
-using Microsoft.Extensions.Options;
+using MailKit.Search;
 using MimeKit;
 
 namespace DigestPipeline.Mail;
@@ -20,9 +17,11 @@ internal sealed class ImapMailboxSession(ImapClient client, IMailFolder folder, 
         {
             if (folder.Count == 0)
                 return [];
-            var summaries = await folder.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope), cancellationToken);
+            // The oldest first (UIDs grow with arrival), and only the summaries of those taken this run.
+            var uids = (await folder.SearchAsync(SearchQuery.All, cancellationToken)).OrderBy(u => u.Id).Take(max).ToList();
+            var summaries = await folder.FetchAsync(uids, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope), cancellationToken);
             var messages = new List<MailboxMessage>();
-            foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id).Take(max))
+            foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
             {
                 var size = (long)(summary.Size ?? 0);
                 if (size > settings.MaxMessageBytes)

@@ -67,9 +67,11 @@ public sealed class DovecotFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Starts the server (again) and waits for its greeting.</summary>
+    /// <summary>Starts the server (again, unless it runs) and waits for its greeting.</summary>
     public async Task StartAsync()
     {
+        if (_process is { HasExited: false })
+            return;
         var start = new ProcessStartInfo(Program)
         {
             RedirectStandardOutput = true,
