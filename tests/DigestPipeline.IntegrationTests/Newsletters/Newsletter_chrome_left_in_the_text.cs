@@ -12,7 +12,7 @@ namespace DigestPipeline.IntegrationTests.Newsletters;
 /// The figure of the closing note: of the characters of chrome in the test newsletters (<see cref="TestNewsletter.Chrome"/>),
 /// how many reach the document's text, read as ingest reads the upload, with SmartReader alone and with the chrome
 /// removed first. The articles must stay whole either way. No server: the text path only (the dovecot tests go the
-/// whole way and check the same text).
+/// whole way and check the same text). The figure is written to <c>newsletter-chrome.txt</c> in the test output folder.
 /// </summary>
 public sealed class Newsletter_chrome_left_in_the_text
 {
@@ -35,6 +35,8 @@ public sealed class Newsletter_chrome_left_in_the_text
 
         report.AppendLine(CultureInfo.InvariantCulture, $"all: {present} chars of chrome; SmartReader alone keeps {keptBefore} ({100.0 * keptBefore / present:0.#} %), with chrome removal {keptAfter} ({100.0 * keptAfter / present:0.#} %)");
         TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
+        // Also in the test output folder, where docs/performance.md reads the figure from.
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "newsletter-chrome.txt"), report.ToString());
         keptBefore.ShouldBeGreaterThan(0, "SmartReader alone keeps some chrome, or the newsletters test nothing");
         keptAfter.ShouldBe(0, report.ToString());
     }

@@ -25,8 +25,9 @@ public sealed record TestNewsletter(MimeMessage Message, string Heading, IReadOn
 }
 
 /// <summary>
-/// Realistic newsletters built by the tests: table layouts with inline styles (a Mailchimp-like English one, an
-/// MJML-like French one whose column wrappers set <c>font-size:0px</c>), hidden preheader text, "view in browser",
+/// Realistic newsletters built by the tests: table layouts with inline styles (a Mailchimp-like English one whose
+/// article cell also holds its button and share line, a French one laid out as a platform's post, one column holding
+/// everything inside MJML wrappers that set <c>font-size:0px</c>), hidden preheader text, "view in browser",
 /// a masthead, call-to-action buttons, social and share links, a footer with a postal address and unsubscribe text,
 /// a tracking pixel; one with a PDF and a DOCX attachment. The articles are the seed documents' paragraphs.
 /// </summary>
@@ -66,19 +67,15 @@ public static class TestNewsletters
               <tr><td class="mcnTextContent" style="padding:0 24px;font-family:Georgia,serif;font-size:16px;line-height:24px;color:#222222">
                 <h1 style="font-size:28px;line-height:34px;margin:0 0 16px">{{heading}}</h1>
                 {{string.Concat(paragraphs.Select(p => $"<p style=\"margin:0 0 12px\">{WebUtility.HtmlEncode(p)}</p>\n"))}}
-              </td></tr>
-              <tr><td align="center" style="padding:16px 24px">
                 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td align="center" bgcolor="#0a66c2" style="border-radius:4px">
                   <a href="https://weeklybrief.example/stories/hospitals-grid?utm_source=newsletter&amp;utm_medium=email" target="_blank" style="background:#0a66c2;border:1px solid #0a66c2;border-radius:4px;color:#ffffff;display:inline-block;font-family:Arial,sans-serif;font-size:16px;font-weight:bold;padding:12px 24px;text-decoration:none">{{chrome[3]}}</a>
                 </td></tr></table>
+                <p>{{chrome[5]}} <a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fweeklybrief.example%2Fissues%2F142">{{chrome[6]}}</a> · <a href="mailto:?subject=The%20Weekly%20Brief&amp;body=https%3A%2F%2Fweeklybrief.example%2Fissues%2F142">{{chrome[7]}}</a></p>
               </td></tr>
               <tr><td align="center" style="padding:16px 24px">
                 <a href="https://twitter.com/weeklybrief"><img src="https://cdn.weeklybrief.example/twitter.png" width="24" height="24" alt="Twitter"></a>
                 <a href="https://www.linkedin.com/company/weeklybrief"><img src="https://cdn.weeklybrief.example/linkedin.png" width="24" height="24" alt="LinkedIn"></a>
                 <a href="https://www.facebook.com/weeklybrief" style="font-size:12px">{{chrome[4]}}</a>
-              </td></tr>
-              <tr><td style="padding:8px 24px;font-family:Arial,sans-serif;font-size:13px">
-                <p>{{chrome[5]}} <a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fweeklybrief.example%2Fissues%2F142">{{chrome[6]}}</a> · <a href="mailto:?subject=The%20Weekly%20Brief&amp;body=https%3A%2F%2Fweeklybrief.example%2Fissues%2F142">{{chrome[7]}}</a></p>
               </td></tr>
               <tr><td class="mcnTextContent" style="padding:16px 24px;font-family:Arial,sans-serif;font-size:11px;line-height:16px;color:#888888;border-top:1px solid #eeeeee">
                 <p>{{chrome[8]}}</p>
@@ -108,51 +105,31 @@ public static class TestNewsletters
             "Lettre Énergie SAS – 12 rue de la Paix, 75002 Paris, France",
             "Se désabonner", "Gérer mes préférences", "Transférer à un ami",
         ];
+        // One column holding everything, as a post sent by a newsletter platform is laid out (masthead, the line
+        // above the post, the post, its button and links, the footer), inside MJML's font-size:0px wrappers.
         var html = $$"""
             <!doctype html>
             <html lang="fr" xmlns="http://www.w3.org/1999/xhtml"><head><title>La Lettre Énergie n°37</title><meta charset="utf-8">
             <style type="text/css">#outlook a{padding:0} .mj-column-per-100{width:100%!important;max-width:100%}</style></head>
             <body style="word-spacing:normal;background-color:#f0f0f0;">
             <div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">{{chrome[0]}}</div>
-            <div style="background-color:#f0f0f0;">
-             <div style="margin:0px auto;max-width:600px;">
-              <table align="center" border="0" cellpadding="0" cellspacing="0" role="presentation" style="width:100%;"><tbody><tr>
-               <td style="direction:ltr;font-size:0px;padding:10px 0;text-align:center;">
-                <div style="font-family:Helvetica,Arial,sans-serif;font-size:11px;line-height:1;text-align:center;color:#999999;">{{chrome[1]}} <a href="{{browser}}?utm_campaign=37" style="color:#999999;">{{chrome[2]}}</a></div>
-               </td></tr></tbody></table>
-             </div>
-             <div style="background:#ffffff;margin:0px auto;max-width:600px;">
-              <table align="center" border="0" cellpadding="0" cellspacing="0" role="presentation" style="background:#ffffff;width:100%;"><tbody><tr>
-               <td style="direction:ltr;font-size:0px;padding:20px 0;text-align:center;">
-                <div class="mj-column-per-100 mj-outlook-group-fix" style="font-size:0px;text-align:left;direction:ltr;display:inline-block;vertical-align:top;width:100%;">
-                 <table border="0" cellpadding="0" cellspacing="0" role="presentation" style="vertical-align:top;" width="100%"><tbody>
-                  <tr><td align="center" style="font-size:0px;padding:10px 25px;"><img alt="La Lettre Énergie" src="https://lettre-energie.example/logo.png" width="200" height="50" style="border:0;display:block;"></td></tr>
-                  <tr><td align="left" style="font-size:0px;padding:10px 25px;word-break:break-word;">
-                   <div style="font-family:Georgia,serif;font-size:17px;line-height:1.5;text-align:left;color:#222222;">
-                    <h2 style="font-size:26px;margin:0 0 12px;">{{heading}}</h2>
-                    {{string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>\n"))}}
-                   </div>
-                  </td></tr>
-                  <tr><td align="center" style="font-size:0px;padding:10px 25px;word-break:break-word;">
-                   <table border="0" cellpadding="0" cellspacing="0" role="presentation" style="border-collapse:separate;line-height:100%;"><tr>
-                    <td align="center" bgcolor="#e85d04" role="presentation" style="border:none;border-radius:3px;background:#e85d04;" valign="middle">
-                     <a href="https://lettre-energie.example/articles/37-miami" style="display:inline-block;background:#e85d04;color:#ffffff;font-family:Helvetica,Arial,sans-serif;font-size:15px;padding:10px 25px;border-radius:3px;text-decoration:none;" target="_blank">{{chrome[3]}}</a>
-                    </td></tr></table>
-                  </td></tr>
-                  <tr><td align="center" style="font-size:0px;padding:10px 25px;">
-                   <div style="font-family:Helvetica,Arial,sans-serif;font-size:13px;text-align:center;color:#555555;">{{chrome[4]}} <a href="https://www.linkedin.com/company/lettre-energie">{{chrome[5]}}</a> · <a href="https://x.com/lettreenergie">{{chrome[6]}}</a> · <a href="https://lettre-energie.example/rss.xml">{{chrome[7]}}</a></div>
-                  </td></tr>
-                  <tr><td align="center" style="font-size:0px;padding:10px 25px;">
-                   <div style="font-family:Helvetica,Arial,sans-serif;font-size:11px;line-height:1.4;text-align:center;color:#999999;">
-                    <p>{{chrome[8]}}</p>
-                    <p>{{chrome[9]}}</p>
-                    <p><a href="https://lettre-energie.example/desabonnement?id=9c1" style="color:#999999;">{{chrome[10]}}</a> · <a href="https://lettre-energie.example/preferences?id=9c1" style="color:#999999;">{{chrome[11]}}</a> · <a href="mailto:?subject=La%20Lettre%20%C3%89nergie" style="color:#999999;">{{chrome[12]}}</a></p>
-                   </div>
-                  </td></tr>
-                 </tbody></table>
+            <div style="background:#ffffff;margin:0px auto;max-width:600px;">
+             <table align="center" border="0" cellpadding="0" cellspacing="0" role="presentation" style="background:#ffffff;width:100%;"><tbody><tr>
+              <td style="direction:ltr;font-size:0px;padding:20px 0;text-align:center;">
+               <div class="mj-column-per-100 mj-outlook-group-fix" style="font-size:0px;text-align:left;direction:ltr;display:inline-block;vertical-align:top;width:100%;">
+                <div class="post" style="font-family:Georgia,serif;font-size:17px;line-height:1.5;text-align:left;color:#222222;padding:10px 25px;">
+                 <p style="font-family:Helvetica,Arial,sans-serif;font-size:11px;text-align:center;color:#999999;">{{chrome[1]}} <a href="{{browser}}?utm_campaign=37" style="color:#999999;">{{chrome[2]}}</a></p>
+                 <img alt="La Lettre Énergie" src="https://lettre-energie.example/logo.png" width="200" height="50" style="border:0;display:block;">
+                 <h2 style="font-size:26px;margin:0 0 12px;">{{heading}}</h2>
+                 {{string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>\n"))}}
+                 <p style="text-align:center;"><a href="https://lettre-energie.example/articles/37-miami" style="display:inline-block;background:#e85d04;color:#ffffff;font-family:Helvetica,Arial,sans-serif;font-size:15px;padding:10px 25px;border-radius:3px;text-decoration:none;" target="_blank">{{chrome[3]}}</a></p>
+                 <p style="font-family:Helvetica,Arial,sans-serif;font-size:13px;text-align:center;color:#555555;">{{chrome[4]}} <a href="https://www.linkedin.com/company/lettre-energie">{{chrome[5]}}</a> · <a href="https://x.com/lettreenergie">{{chrome[6]}}</a> · <a href="https://lettre-energie.example/rss.xml">{{chrome[7]}}</a></p>
+                 <p style="font-family:Helvetica,Arial,sans-serif;font-size:11px;text-align:center;color:#999999;">{{chrome[8]}}</p>
+                 <p style="font-family:Helvetica,Arial,sans-serif;font-size:11px;text-align:center;color:#999999;">{{chrome[9]}}</p>
+                 <p style="font-family:Helvetica,Arial,sans-serif;font-size:11px;text-align:center;color:#999999;"><a href="https://lettre-energie.example/desabonnement?id=9c1" style="color:#999999;">{{chrome[10]}}</a> · <a href="https://lettre-energie.example/preferences?id=9c1" style="color:#999999;">{{chrome[11]}}</a> · <a href="mailto:?subject=La%20Lettre%20%C3%89nergie" style="color:#999999;">{{chrome[12]}}</a></p>
                 </div>
-               </td></tr></tbody></table>
-             </div>
+               </div>
+              </td></tr></tbody></table>
             </div>
             <img src="https://stats.lettre-energie.example/o.gif?id=9c1" width="1" height="1" style="display:block;height:1px;width:1px;" alt="">
             </body></html>
