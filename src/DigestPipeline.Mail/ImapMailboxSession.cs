@@ -82,11 +82,21 @@ internal sealed class ImapMailboxSession(ImapClient client, IMailFolder folder, 
             size, Oversize: true, null, null, []);
     }
 
+    /// <summary>
+    /// The message as the handler sees it. A newsletter forwarded as an attachment (a message/rfc822 part, Outlook's
+    /// "forward as attachment") is read from the attached message: its parts, subject, date, Message-ID (so the same
+    /// issue received directly and forwarded is one document) and sender as author; the sender checked against the
+    /// allowed list stays the one who put it in the mailbox.
+    /// </summary>
     private static async Task<MailboxMessage> ReadMessageAsync(UniqueId uid, MimeMessage message, long size, CancellationToken cancellationToken)
     {
         var from = message.From.Mailboxes.FirstOrDefault();
+        // Marked as an attachment or not (clients differ), the first attached message is the newsletter.
+        var forwarded = message.BodyParts.OfType<MessagePart>().Select(p => p.Message).FirstOrDefault(m => m is not null);
+        var content = forwarded ?? message;
+        var author = forwarded?.From.Mailboxes.FirstOrDefault() is { } original ? (string.IsNullOrWhiteSpace(original.Name) ? original.Address : original.Name) : from?.Name;
         var attachments = new List<MailAttachment>();
-        foreach (var entity in message.Attachments)
+        foreach (var entity in content.Attachments)
         {
             using var bytes = new MemoryStream();
             string fileName, type;
@@ -98,7 +108,7 @@ internal sealed class ImapMailboxSession(ImapClient client, IMailFolder folder, 
             }
             else
             {
-                // An attached message (message/rfc822) or a multipart marked as an attachment: kept as its bytes.
+                // Another attached message, or a multipart marked as an attachment: kept as its bytes (and refused as a type no reader takes).
                 await entity.WriteToAsync(bytes, contentOnly: true, cancellationToken);
                 (fileName, type) = (entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? "attachment", entity.ContentType.MimeType);
             }
@@ -106,7 +116,7 @@ internal sealed class ImapMailboxSession(ImapClient client, IMailFolder folder, 
             attachments.Add(new MailAttachment(fileName, type, bytes.ToArray()));
         }
 
-        return new MailboxMessage(uid.ToString(), message.MessageId, from?.Address, from?.Name, message.Subject,
-            message.Date == DateTimeOffset.MinValue ? null : message.Date, size, Oversize: false, message.HtmlBody, message.TextBody, attachments);
+        return new MailboxMessage(uid.ToString(), content.MessageId ?? message.MessageId, from?.Address, author, content.Subject,
+            content.Date == DateTimeOffset.MinValue ? null : content.Date, size, Oversize: false, content.HtmlBody, content.TextBody, attachments);
     }
 }

@@ -7,7 +7,8 @@ namespace DigestPipeline.Core.Newsletters;
 /// Takes out of a newsletter's HTML what every issue repeats around its article, before main-content extraction
 /// (Readability keeps much of it: a footer in a table cell reads as a paragraph like any other): hidden preheader
 /// text, tracking pixels, "view in browser", share and social links, calls to action, the footer with its postal
-/// address, unsubscribe and preferences text, in English and French.
+/// address, unsubscribe and preferences text, in English and French; and the header a mail client writes above a
+/// newsletter forwarded inline.
 /// </summary>
 /// <remarks>
 /// Lines are removed as the smallest block that holds the phrase (a paragraph, a table cell, a list item), and only a
@@ -76,10 +77,10 @@ public static partial class NewsletterChrome
         var normalised = Collapse(text);
         if (normalised.Length == 0 || normalised.Length > MaxChromeBlock)
             return false;
-        return ViewInBrowser().IsMatch(normalised) || Unsubscribe().IsMatch(normalised) || Legal().IsMatch(normalised)
+        return ViewInBrowser().IsMatch(normalised) || Unsubscribe().IsMatch(normalised) || Legal().IsMatch(normalised) || ForwardHeader().IsMatch(normalised)
                || Share().IsMatch(normalised) || SocialNames().IsMatch(normalised)
                || (normalised.Length <= MaxButtonText && CallToAction().IsMatch(normalised))
-               || (normalised.Length <= MaxAddressBlock && IsPostalAddress(normalised));
+               || (normalised.Length <= MaxAddressBlock && (IsPostalAddress(normalised) || ForwardHeaderField().IsMatch(normalised)));
     }
 
     /// <summary>
@@ -200,6 +201,14 @@ public static partial class NewsletterChrome
 
     [GeneratedRegex(@"©|\(c\) ?(?:19|20)\d\d\b|\bcopyright\b|\ball rights reserved\b|\btous droits r[ée]serv[ée]s\b|\bour mailing address is\b|\bnotre adresse (?:postale|est)\b|\bprivacy policy\b|\bpolitique de confidentialit[ée]\b|\bmentions l[ée]gales\b|\bterms of (?:use|service)\b|\bconditions (?:g[ée]n[ée]rales|d[’']utilisation)\b|\badd us to your address book\b|\bajoutez-nous [àa] (?:votre|vos) (?:carnet|contacts)", RegexOptions.IgnoreCase)]
     private static partial Regex Legal();
+
+    /// <summary>The header a mail client writes above a newsletter forwarded inline (Gmail, Apple Mail, Outlook; English and French).</summary>
+    [GeneratedRegex(@"-{2,}\s*(?:forwarded message|original message|message transf[ée]r[ée]|message d[’']origine)\s*-{2,}|\bbegin forwarded message\s*:|\bd[ée]but du message r[ée]exp[ée]di[ée]\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardHeader();
+
+    /// <summary>A field of a forwarded message's header on a line of its own: "From: … &lt;a@b&gt;", "Objet : …", "Date: …".</summary>
+    [GeneratedRegex(@"^(?:(?:from|de|to|à|cc|reply-to|répondre à)\s?:\s.*@|(?:subject|objet|date|sent|envoyé)\s?:\s.{0,120}$)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardHeaderField();
 
     [GeneratedRegex(@"\bshare (?:this|on|it)\b|\bforward (?:this|it|to a friend)\b|\btransf[ée]rer?z? (?:[àa] un(?:e)? ami|cet e-?mail|ce message)|\bpartage[rz]? (?:sur|cet|ce|cette|avec)\b|\bfollow us\b|\bsuivez[- ]nous\b|\bretrouvez[- ]nous sur\b|\bconnect with us\b|\btweet this\b|\bfind us on\b|\bjoin us on\b", RegexOptions.IgnoreCase)]
     private static partial Regex Share();

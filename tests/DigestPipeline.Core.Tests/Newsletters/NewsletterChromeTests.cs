@@ -67,6 +67,19 @@ public sealed class NewsletterChromeTests
     public void Share_social_links_and_calls_to_action_are_removed(string chrome) =>
         Cleaned(Article + chrome).ShouldBe(Cleaned(Article));
 
+    [Theory]
+    [InlineData("<div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">---------- Forwarded message ---------<br>From: <strong>The Weekly Brief</strong> &lt;editors@weeklybrief.example&gt;<br>Date: Thu, Dec 3, 2026 at 7:30 AM<br>Subject: Issue #142<br>To: &lt;me@example.org&gt;<br></div><br>" + Article + "</div>")]
+    [InlineData("<div>Début du message réexpédié :</div><blockquote><div><b>De :</b> La Lettre Énergie &lt;redaction@lettre-energie.example&gt;</div></blockquote>" + Article)]
+    public void The_header_of_an_inline_forward_is_removed(string forwarded)
+    {
+        var text = Cleaned(forwarded);
+        text.ShouldContain("double the budget");
+        text.ShouldNotContain("Forwarded message");
+        text.ShouldNotContain("réexpédié");
+        text.ShouldNotContain("editors@weeklybrief.example");
+        text.ShouldNotContain("redaction@lettre-energie.example");
+    }
+
     [Fact]
     public void Tracking_pixels_are_removed_and_other_images_kept()
     {

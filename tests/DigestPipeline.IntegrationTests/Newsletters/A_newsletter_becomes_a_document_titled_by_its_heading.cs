@@ -16,12 +16,16 @@ namespace DigestPipeline.IntegrationTests.Newsletters;
 /// Through the running local host (its timer, blob watcher, ingest and summarize on its own Azurite) and a real
 /// dovecot on loopback: newsletters appended to the mailbox become summarized documents whose text keeps the article
 /// and none of the chrome, titled by the article's heading and linked to the browser version; their PDF and
-/// DOCX attachments become documents of their own; each message is moved to the processed folder and never read
-/// again; a run stopped between the upload and the move writes nothing twice.
+/// DOCX attachments become documents of their own; a newsletter forwarded as an attachment is read from the attached
+/// message; each message is moved to the processed folder and never read again; a run stopped between the upload and
+/// the move writes nothing twice.
 /// </summary>
 public sealed class A_newsletter_becomes_a_document_titled_by_its_heading(DovecotFixture dovecot) : IClassFixture<DovecotFixture>, IAsyncLifetime
 {
     private const string Processed = "DigestPipeline.Processed"; // dovecot's maildir separator is '.'
+
+    /// <summary>Someone who forwards newsletters to the mailbox (allowed; the newsletters' own senders need not be).</summary>
+    private const string Forwarder = "analyst@digest.example";
 
     private readonly AzuriteFixture _azurite = new();
     private RunningPipeline _pipeline = null!;
@@ -33,7 +37,7 @@ public sealed class A_newsletter_becomes_a_document_titled_by_its_heading(Doveco
     public async ValueTask InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        var settings = dovecot.Settings(TestNewsletters.EnglishSender, TestNewsletters.FrenchSender, "@research.example");
+        var settings = dovecot.Settings(TestNewsletters.EnglishSender, TestNewsletters.FrenchSender, "@research.example", Forwarder);
         // The host's timer reads the mailbox once at start; after that it is not due for a day, so only the tests read it.
         settings["Newsletters:PollEvery"] = "1.00:00:00";
         _pipeline = await RunningPipeline.StartAsync(_azurite.ConnectionString, "127.0.0.1", ClosedLoopbackPort.Find(), Cancellation, settings);
@@ -130,6 +134,31 @@ public sealed class A_newsletter_becomes_a_document_titled_by_its_heading(Doveco
         (await blob.GetPropertiesAsync(cancellationToken: Cancellation)).Value.ETag.ShouldBe(uploaded, "the same bytes: no new version, no second ingest");
         (await dovecot.SubjectsAsync("INBOX")).ShouldBeEmpty();
         (await _pipeline.DocumentRecordsAsync(Cancellation)).Count(r => r.SourceName == NewsletterIdentity.BlobName(hash)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_newsletter_forwarded_as_an_attachment_is_read_from_the_attached_message()
+    {
+        var newsletter = TestNewsletters.French();
+        var forward = new MimeKit.MimeMessage { Subject = "Fwd: " + newsletter.Message.Subject };
+        forward.From.Add(new MimeKit.MailboxAddress("Analyst", Forwarder));
+        forward.To.Add(new MimeKit.MailboxAddress("Digest", "newsletters@digest.example"));
+        forward.Body = new MimeKit.Multipart("mixed")
+        {
+            new MimeKit.TextPart("plain") { Text = "Worth a look for the Thursday briefing." },
+            new MimeKit.MessagePart { Message = newsletter.Message, ContentDisposition = new MimeKit.ContentDisposition(MimeKit.ContentDisposition.Attachment) },
+        };
+        await dovecot.AppendAsync(forward);
+
+        var run = await Handler.ReadAsync(DateTimeOffset.UtcNow, force: true, Cancellation);
+
+        run.Messages.ShouldHaveSingleItem().Problem.ShouldBeNull();
+        var id = NewsletterIdentity.Hash("mail:" + newsletter.MessageId);
+        (await SummarizedAsync(id)).Title.ShouldBe(newsletter.Heading);
+        var document = (await _pipeline.Get<IDocumentStore>().GetAsync(id, Cancellation)).ShouldNotBeNull();
+        document.SourceUrl.ShouldBe(ItemIdentity.Canonical(newsletter.BrowserLink));
+        document.Text.ShouldNotContain("Thursday briefing");
+        newsletter.ChromeIn(document.Text).ShouldBeEmpty();
     }
 
     private async Task<DocumentRecord> SummarizedAsync(string id) =>
