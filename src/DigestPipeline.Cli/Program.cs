@@ -13,6 +13,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
     UploadCommand.Create(),
     SourceCommand.Create(),
     KeyCommand.Create(),
+    NewslettersCommand.Create(),
     SubscribeCommand.Create(),
     SubscribersCommand.Create(),
     SendCommand.Create(),

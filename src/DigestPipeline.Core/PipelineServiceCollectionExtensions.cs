@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using DigestPipeline.Core.Access;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Newsletters;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Repair;
@@ -39,6 +40,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslationOptions>, TranslationOptionsValidator>());
         services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>());
+        services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NewsletterOptions>, NewsletterOptionsValidator>());
 
         services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<DocumentReaderOptions>>().Value, sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<ThemeTaxonomyOptions>>().Value.Path));
@@ -78,6 +81,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<ApiUploadHandler>();
         services.AddSingleton<UploadStateHandler>();
+        // Registered with or without a mailbox: off (Newsletters:Host unset), a run does nothing and never connects.
+        services.AddSingleton<ReadNewslettersHandler>();
+        services.AddSingleton<ITimerHandler>(sp => sp.GetRequiredService<ReadNewslettersHandler>());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Email;
+using DigestPipeline.Core.Newsletters;
 using DigestPipeline.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,9 @@ public static class MailServiceCollectionExtensions
             .Bind(configuration.GetSection(MailOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // The newsletter mailbox (Core's ReadNewslettersHandler reads it only when Newsletters:Host is set).
+        services.TryAddSingleton<IMailbox, ImapMailbox>();
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]))
         {

@@ -8,6 +8,7 @@ using DigestPipeline.Core.Access;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Email;
+using DigestPipeline.Core.Newsletters;
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Subscriptions;
@@ -108,6 +109,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.TryAddSingleton<IUploadReceipts, TableUploadReceipts>();
         services.TryAddSingleton<IUploadIntake, BlobUploadIntake>();
+        services.TryAddSingleton<INewsletterStore, TableNewsletterStore>();
         services.TryAddSingleton<IQueueSender, StorageQueueSender>();
         services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
         return services;

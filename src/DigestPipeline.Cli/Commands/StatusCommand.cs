@@ -3,6 +3,7 @@ using System.Globalization;
 using DigestPipeline.Cli.Local;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Newsletters;
 using DigestPipeline.Core.Repair;
 using DigestPipeline.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace DigestPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>digest status</c>: documents by state, the documents that matched no theme (never delivered), the latest
-/// documents, queue and poison depths, the latest digests.
+/// documents, queue and poison depths, the latest digests, then the feeds and the newsletter mailbox when there are any.
 /// </summary>
 public static class StatusCommand
 {
@@ -63,6 +64,8 @@ public static class StatusCommand
             await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), 10, cancellationToken);
             if ((await services.GetRequiredService<ISourceStore>().ListAsync(cancellationToken)).Count > 0)
                 await SourceCommand.PrintAsync(services.GetRequiredService<ISourceStore>(), cancellationToken);
+            if ((await services.GetRequiredService<INewsletterStore>().ListMailboxesAsync(cancellationToken)).Count > 0)
+                await NewslettersCommand.PrintAsync(services.GetRequiredService<INewsletterStore>(), cancellationToken);
             return 0;
         });
         return command;

@@ -126,6 +126,7 @@ public sealed class The_house_plan_holds
         ("Sources", ["Pipeline", "Documents"]),
         ("Access", []),
         ("Uploads", ["Pipeline", "Documents", "Summaries"]),
+        ("Newsletters", ["Pipeline", "Documents", "Sources"]),
     ];
 
     public static TheoryData<string, string[]> Rooms
