@@ -39,8 +39,12 @@ public sealed class SummarizeDocumentHandler(
             return;
         }
 
+        // Ingest writes the text before it sends this message, and nothing else writes it: a text missing now was lost
+        // (an emulator crash, a deleted blob) and no retry brings it back. Poison at once, instead of retrying for
+        // Queues:RetryFor; the repair pass ingests the upload again for a document left Received or Ingested.
         var document = await documents.GetAsync(message.DocumentId, cancellationToken)
-                       ?? throw new InvalidOperationException($"Document {message.DocumentId} is not in the documents container.");
+                       ?? throw new UnprocessableMessageException(
+                           $"Document {message.DocumentId} ({record.SourceName}) has lost its text (not in the documents container); the repair pass ingests its upload again.");
 
         var result = summarizer.Summarize(document, time.GetUtcNow());
         var noTheme = result.Themes.All(t => t.Discovered);

@@ -32,6 +32,8 @@ public sealed class The_api_refuses_what_it_must(AzuriteFixture azurite) : IClas
         ApiKey.TryParse(revoked, out var revokedId, out _).ShouldBeTrue();
         (await api.Pages.Get<ApiKeyRegistry>().RevokeAsync(revokedId, Cancellation)).ShouldHaveSingleItem();
 
+        // The class's tests share one Azurite, and the others leave accepted uploads: compare with what was there.
+        var before = (await api.ApiBlobsAsync(Cancellation)).Count;
         foreach (var (what, presented) in new[] { ("no key", null), ("garbage", "let-me-in"), ("a wrong secret for a real id", wrongSecret), ("a revoked key", revoked) })
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents?name=a.txt") { Content = Text("A short note.") };
@@ -42,7 +44,7 @@ public sealed class The_api_refuses_what_it_must(AzuriteFixture azurite) : IClas
             response.Headers.WwwAuthenticate.ShouldContain(h => h.Scheme == "ApiKey", what);
         }
 
-        (await api.ApiBlobsAsync(Cancellation)).ShouldBeEmpty("nothing refused was stored");
+        (await api.ApiBlobsAsync(Cancellation)).Count.ShouldBe(before, "nothing refused was stored");
         // The same request with the valid key, in either header, is accepted: the refusals were the keys'.
         using (var accepted = await api.Http.SendAsync(DocumentApiHost.Post(key, Text("A short note."), "?name=a.txt"), Cancellation))
             accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);

@@ -25,13 +25,16 @@ public sealed class Bouncing_subscribers_get_no_more_digests(AzuriteFixture azur
     public async ValueTask InitializeAsync()
     {
         _sender = PeerSenders.Sender(PeerSenders.Options(_peer));
-        _services = azurite.BuildServices(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Themes:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds", "themes.json"),
             ["Digests:IndexSettleTime"] = "00:00:00",
             ["Digests:BounceLimit"] = "3",
             ["Subscriptions:TokenSecret"] = "bounce-test-secret-0123456789-abcdefghij",
-        }, services => services.AddDigestPipelineCore().AddSingleton<IMailSender>(_sender));
+        };
+        // The mail adapters as every host has them (the newsletter mailbox among them), then the scripted peer's sender.
+        _services = azurite.BuildServices(settings, services => services.AddDigestPipelineCore()
+            .AddDigestMail(azurite.Configuration(settings)).AddSingleton<IMailSender>(_sender));
         var ct = TestContext.Current.CancellationToken;
         await Get<StorageInitializer>().InitializeAsync(ct);
         var summarized = DateTimeOffset.UtcNow.AddHours(-1);

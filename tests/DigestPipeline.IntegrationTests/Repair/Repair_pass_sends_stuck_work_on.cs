@@ -59,6 +59,28 @@ public sealed class Repair_pass_sends_stuck_work_on : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_summarize_message_for_a_document_whose_text_was_lost_is_refused_at_once_and_repair_ingests_it_again()
+    {
+        var incoming = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
+        await incoming.UploadBlobAsync("lost-text.txt", BinaryData.FromBytes(RunningPipeline.SeedArticle("lost text")), Cancellation);
+        await HandleAllAsync();
+        var documentRecords = Services.GetRequiredService<IDocumentRecords>();
+        var record = (await documentRecords.ListRecordsAsync(Cancellation).ToListAsync(Cancellation)).Single(r => r.SourceName == "lost-text.txt");
+        // As after an emulator crash: the row says Ingested, its summarize message is there, its text is gone.
+        await documentRecords.SetRecordAsync(record with { Status = DocumentStatus.Ingested }, Cancellation);
+        await Services.GetRequiredService<IDocumentStore>().DeleteAsync(record.Id, Cancellation);
+
+        var refused = await Should.ThrowAsync<UnprocessableMessageException>(() => Services.GetRequiredService<SummarizeDocumentHandler>()
+            .HandleAsync(new SummarizeMessage(SummarizeMessage.CurrentVersion, record.Id, null), Cancellation));
+
+        refused.Message.ShouldContain("has lost its text");
+        var repaired = await Services.GetRequiredService<RepairHandler>().RepairAsync(DateTimeOffset.UtcNow.AddHours(1), Cancellation);
+        repaired.IngestResent.ShouldBe(1);
+        await HandleAllAsync();
+        (await documentRecords.GetRecordAsync(record.Id, Cancellation)).ShouldNotBeNull().Status.ShouldBe(DocumentStatus.Summarized);
+    }
+
+    [Fact]
     public async Task Each_kind_of_stuck_work_is_sent_on_once_and_a_second_pass_finds_nothing()
     {
         var incoming = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
