@@ -20,42 +20,16 @@ internal static partial class DigestScreenshots
     {
         System.IO.Directory.CreateDirectory(Directory);
         var paths = new List<string>();
-        foreach (var width in new[] { 375, 1200 })
+        await BrowserViews.EachAsync(browser, [375, 1200], open, async (page, width, scheme) =>
         {
-            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-            {
-                await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-                {
-                    ViewportSize = new ViewportSize { Width = width, Height = 800 },
-                    ColorScheme = scheme,
-                });
-                var page = await context.NewPageAsync();
-                await open(page);
-                var where = $"{width} px, {scheme}";
-
-                (await page.EvaluateAsync<int>("document.querySelectorAll('script').length")).ShouldBe(0, where);
-                (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"horizontal scroll at {where}");
-                var background = Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
-                var title = Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('h1')).color"));
-                var quote = Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('blockquote')).color"));
-                if (scheme == ColorScheme.Dark)
-                {
-                    background.ShouldBeLessThan(0.1, $"a dark page background at {where}");
-                    title.ShouldBeGreaterThan(0.6, $"light title text at {where}");
-                    quote.ShouldBeGreaterThan(0.6, $"light quoted text at {where}");
-                }
-                else
-                {
-                    background.ShouldBeGreaterThan(0.6, $"a light page background at {where}");
-                    title.ShouldBeLessThan(0.1, $"dark title text at {where}");
-                    quote.ShouldBeLessThan(0.1, $"dark quoted text at {where}");
-                }
-
-                var path = Path.Combine(Directory, $"{name}-{width}px-{scheme.ToString().ToLowerInvariant()}.png");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-                paths.Add(path);
-            }
-        }
+            var where = $"{width} px, {scheme}";
+            (await page.EvaluateAsync<int>("document.querySelectorAll('script').length")).ShouldBe(0, where);
+            (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"horizontal scroll at {where}");
+            await BrowserViews.ShouldFitTheSchemeAsync(page, scheme, where, "h1", "blockquote");
+            var path = Path.Combine(Directory, $"{name}-{width}px-{scheme.ToString().ToLowerInvariant()}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            paths.Add(path);
+        });
 
         return paths;
     }

@@ -23,42 +23,19 @@ internal static class PublicPageShots
     {
         System.IO.Directory.CreateDirectory(Directory);
         var axe = new List<(ColorScheme, AxeResult)>();
-        foreach (var width in Widths)
+        await BrowserViews.EachAsync(browser, Widths, open, async (page, width, scheme) =>
         {
-            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            var where = $"{name} at {width} px, {scheme}";
+            (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"horizontal scroll: {where}");
+            await BrowserViews.ShouldFitTheSchemeAsync(page, scheme, where, "h1");
+            await page.ScreenshotAsync(new PageScreenshotOptions
             {
-                await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-                {
-                    ViewportSize = new ViewportSize { Width = width, Height = 800 },
-                    ColorScheme = scheme,
-                });
-                var page = await context.NewPageAsync();
-                await open(page);
-                var where = $"{name} at {width} px, {scheme}";
-
-                (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"horizontal scroll: {where}");
-                var background = DigestScreenshots.Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
-                var title = DigestScreenshots.Luminance(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('h1')).color"));
-                if (scheme == ColorScheme.Dark)
-                {
-                    background.ShouldBeLessThan(0.1, $"a dark background: {where}");
-                    title.ShouldBeGreaterThan(0.6, $"a light title: {where}");
-                }
-                else
-                {
-                    background.ShouldBeGreaterThan(0.6, $"a light background: {where}");
-                    title.ShouldBeLessThan(0.1, $"a dark title: {where}");
-                }
-
-                await page.ScreenshotAsync(new PageScreenshotOptions
-                {
-                    Path = Path.Combine(Directory, $"{name}-{width}px-{scheme.ToString().ToLowerInvariant()}.png"),
-                    FullPage = true,
-                });
-                if (width == Widths[0])
-                    axe.Add((scheme, await page.RunAxe()));
-            }
-        }
+                Path = Path.Combine(Directory, $"{name}-{width}px-{scheme.ToString().ToLowerInvariant()}.png"),
+                FullPage = true,
+            });
+            if (width == Widths[0])
+                axe.Add((scheme, await page.RunAxe()));
+        });
 
         return axe;
     }
