@@ -37,7 +37,9 @@ public static class UpCommand
                 var pages = environment.Host.PageAddresses();
                 new RunningHostRecord(Environment.ProcessId, environment.Storage.ConnectionString, pages, DateTimeOffset.UtcNow).Write(workspace);
                 AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
-                AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages on {Markup.Escape(string.Join(", ", pages))}: sign-up at {Markup.Escape(pages.Count > 0 ? pages[0].TrimEnd('/') : "")}/subscribe; /healthz, /readyz.");
+                var site = pages.Count > 0 ? pages[0].TrimEnd('/') : "";
+                AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages on {Markup.Escape(string.Join(", ", pages))}: the landing page and sign-up at {Markup.Escape(site)}/ (also /subscribe); /healthz, /readyz.");
+                AnsiConsole.MarkupLine($"[green]✓[/] Upload API at {Markup.Escape(site)}/api/documents (a key from [bold]digest key add <name>[/]).");
                 AnsiConsole.MarkupLine($"[green]✓[/] Mail goes {Markup.Escape(MailDestination(environment.Services))}.");
                 AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");
                 var exitCode = await WaitForStopAsync(environment.Services, cancellationToken);

@@ -80,7 +80,8 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         var connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
         await AzuriteEventually.UntilAsync(() => up.Output.Contains("Mail goes", StringComparison.Ordinal), $"up says where mail goes:\n{up.Output}");
-        up.Output.ShouldContain($"sign-up at {web}/subscribe");
+        up.Output.ShouldContain($"the landing page and sign-up at {web}/ ");
+        up.Output.ShouldContain($"Upload API at {web}/api/documents");
         up.Output.ShouldContain($"Mail goes to files in {Path.Combine(workspace.Root, ".digest", "mail")}");
 
         var azuriteProcess = AzuriteOf(workspace).ShouldNotBeNull("the host started an Azurite on its workspace");
