@@ -10,6 +10,7 @@ var root = new RootCommand("digest: DigestPipeline's command. Documents in, them
 {
     DemoCommand.Create(),
     UpCommand.Create(),
+    ConsoleCommand.Create(),
     UploadCommand.Create(),
     SourceCommand.Create(),
     KeyCommand.Create(),

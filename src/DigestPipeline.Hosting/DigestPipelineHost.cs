@@ -1,5 +1,6 @@
 using DigestPipeline.Core.Pipeline;
 using DigestPipeline.Web;
+using DigestPipeline.Web.Console;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,7 @@ namespace DigestPipeline.Hosting;
 /// Builds a local host of the pipeline (the <c>digest</c> command, the tests): a plain generic host, quick to start;
 /// or, when it serves the subscriber pages (<c>digest up</c>), one <see cref="WebApplication"/> whose services hold
 /// everything (handlers, storage, loops, pages), Kestrel on <see cref="WebOptions.Urls"/>, with the pages, the upload
-/// API (<see cref="DocumentApiEndpoints"/>), <c>/healthz</c> and <c>/readyz</c> mapped on it behind the storage-outage page.
+/// API (<see cref="DocumentApiEndpoints"/>), the operator console (<see cref="ConsoleEndpoints"/>), <c>/healthz</c> and <c>/readyz</c> mapped on it behind the storage-outage page.
 /// </summary>
 public static class DigestPipelineHost
 {
@@ -42,6 +43,7 @@ public static class DigestPipelineHost
         web.Services.AddRoutingCore();
         configure(web);
         web.Services.AddDocumentApi();
+        web.Services.AddConsole();
 
         // Once the configuration is complete.
         var pages = web.Configuration.GetSection(WebOptions.Section);
@@ -62,6 +64,7 @@ public static class DigestPipelineHost
         app.MapSubscribePages();
         app.MapPreferencesPages();
         app.MapDocumentApi();
+        app.MapConsole();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DigestPipelineHost))
                 .LogInformation("Subscriber pages served on {Urls}", string.Join(", ", app.PageAddresses())));

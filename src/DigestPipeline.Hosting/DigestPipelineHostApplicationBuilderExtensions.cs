@@ -3,6 +3,7 @@ using DigestPipeline.Hosting.Telemetry;
 using DigestPipeline.Hosting.Translation;
 using DigestPipeline.Mail;
 using DigestPipeline.Web;
+using DigestPipeline.Web.Console;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 
@@ -16,7 +17,8 @@ public static class DigestPipelineHostApplicationBuilderExtensions
     /// the mail sender (<see cref="MailServiceCollectionExtensions.AddDigestMail"/>), telemetry
     /// (<see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>), the optional translation provider
     /// (<see cref="TranslationServiceCollectionExtensions.AddDigestTranslation"/>: nothing without <c>Translation:Endpoint</c>), the upload
-    /// API's access check and options (<see cref="DocumentApiServiceCollectionExtensions.AddDocumentApi"/>) and the token-safe log filters
+    /// API's access check and options (<see cref="DocumentApiServiceCollectionExtensions.AddDocumentApi"/>), the operator console
+    /// (<see cref="ConsoleServiceCollectionExtensions.AddConsole"/>) and the token-safe log filters
     /// (<see cref="TokenSafeLogging"/>). A host adds its triggers (the Functions app's own, or the local host's).
     /// </summary>
     /// <param name="whenExportingToApplicationInsights">See <see cref="TelemetryServiceCollectionExtensions.AddDigestTelemetry"/>.</param>
@@ -28,6 +30,7 @@ public static class DigestPipelineHostApplicationBuilderExtensions
         builder.Services.AddDigestTranslation(builder.Configuration);
         builder.Services.AddDigestTelemetry(builder.Configuration, whenExportingToApplicationInsights);
         builder.Services.AddDocumentApi();
+        builder.Services.AddConsole();
         builder.Logging.AddTokenSafeFilters();
         return builder;
     }

@@ -39,6 +39,8 @@ public static class UpCommand
                 AnsiConsole.MarkupLine($"[green]✓[/] Local host running on {Markup.Escape(environment.Storage.Description)}.");
                 var site = pages.Count > 0 ? pages[0].TrimEnd('/') : "";
                 AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages on {Markup.Escape(string.Join(", ", pages))}: the landing page and sign-up at {Markup.Escape(site)}/ (also /subscribe); /healthz, /readyz.");
+                if (pages.Count > 0)
+                    AnsiConsole.MarkupLine($"[green]✓[/] Operator console at {Markup.Escape(site)}/console: log in with {Markup.Escape(ConsoleCommand.LoginLink(environment.Services, pages))} (works once; [bold]digest console[/] prints another).");
                 AnsiConsole.MarkupLine($"[green]✓[/] Upload API at {Markup.Escape(site)}/api/documents (a key from [bold]digest key add <name>[/]).");
                 AnsiConsole.MarkupLine($"[green]✓[/] Mail goes {Markup.Escape(MailDestination(environment.Services))}.");
                 AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");

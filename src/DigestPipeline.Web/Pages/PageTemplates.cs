@@ -29,7 +29,8 @@ public sealed class PageTemplates
     internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private const string TextValue = "text";
-    private const string StylesheetName = "pages.css";
+    /// <summary>The public pages' stylesheet: every set of pages starts from it, so they all look like the digest.</summary>
+    private const string PublicStylesheet = "DigestPipeline.Web.Pages.Templates.pages.css";
 
     private readonly Assembly _assembly;
     private readonly string _prefix;
@@ -39,12 +40,13 @@ public sealed class PageTemplates
 
     /// <param name="resourcePrefix">The templates' resource names without the file name, e.g. <c>DigestPipeline.Web.Pages.Templates</c>.</param>
     /// <param name="viewTypes">The types the templates read members of (view records).</param>
-    public PageTemplates(Assembly assembly, string resourcePrefix, TextCatalog catalog, IEnumerable<Type> viewTypes)
+    /// <param name="moreStylesheets">File names under the prefix appended to the public pages' stylesheet (the console's own rules); none for the public pages.</param>
+    public PageTemplates(Assembly assembly, string resourcePrefix, TextCatalog catalog, IEnumerable<Type> viewTypes, params string[] moreStylesheets)
     {
         _assembly = assembly;
         _prefix = resourcePrefix;
         Catalog = catalog;
-        Stylesheet = Read(StylesheetName);
+        Stylesheet = string.Concat(new[] { ReadResource(PublicStylesheet) }.Concat(moreStylesheets.Select(Read)));
         StyleSource = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet))) + "'";
         _options = new TemplateOptions
         {
@@ -80,21 +82,26 @@ public sealed class PageTemplates
 
     /// <summary>The page <paramref name="template"/> (<c>{name}.liquid</c>) with <paramref name="view"/> as <c>v</c>, in the layout.</summary>
     /// <param name="script">A fixed script the page's policy allows by its hash; empty for none.</param>
-    public string Render(string template, object view, CultureText text, string title, string otherLanguageUrl = "", string script = "")
+    /// <param name="section">Which part of a set of pages this is (the console's menu marks it); empty for none.</param>
+    /// <param name="values">More variables both the page and the layout see (the console's form token as <c>csrf</c>).</param>
+    public string Render(string template, object view, CultureText text, string title, string otherLanguageUrl = "", string script = "",
+        string section = "", IReadOnlyDictionary<string, string>? values = null)
     {
-        var context = NewContext(text);
+        var context = NewContext(text, values);
         context.SetValue("v", view);
         var body = Template(template).Render(context, Encoder);
 
-        var frame = NewContext(text);
-        frame.SetValue("page", new PageFrameView(text.Language, title, Stylesheet, body, "/?lang=" + text.Language, otherLanguageUrl, script));
+        var frame = NewContext(text, values);
+        frame.SetValue("page", new PageFrameView(text.Language, title, Stylesheet, body, "/?lang=" + text.Language, otherLanguageUrl, script, section));
         return Template("layout").Render(frame, Encoder);
     }
 
-    private TemplateContext NewContext(CultureText text)
+    private TemplateContext NewContext(CultureText text, IReadOnlyDictionary<string, string>? values)
     {
         var context = new TemplateContext(_options);
         context.AmbientValues[TextValue] = text;
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+            context.SetValue(name, value);
         return context;
     }
 
@@ -106,9 +113,10 @@ public sealed class PageTemplates
             : throw new InvalidOperationException($"Template '{n}.liquid' does not parse: {error}");
     });
 
-    private string Read(string fileName)
+    private string Read(string fileName) => ReadResource($"{_prefix}.{fileName}");
+
+    private string ReadResource(string resource)
     {
-        var resource = $"{_prefix}.{fileName}";
         using var stream = _assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded page resource '{resource}' is missing.");
         using var reader = new StreamReader(stream);

@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace DigestPipeline.Web.Console;
+
+/// <summary>
+/// Every request under <c>/console</c>, from either host: who may come in (<see cref="ConsoleOptions.Access"/>), the
+/// login link, the form token of every POST, then the sections' routes (<see cref="IConsoleSection"/>).
+/// </summary>
+/// <remarks>
+/// Locally the console answers requests from a loopback address to a loopback host name only (a page of another site
+/// that rebinds its name to 127.0.0.1 gets 403), and then only with the session cookie a one-time login link set
+/// (HttpOnly, SameSite=Strict, path /console). Behind App Service authentication the platform has signed the operator
+/// in; the console checks that they are one of <see cref="ConsoleOptions.Operators"/>. A POST needs the session's form
+/// token (field <see cref="FormField"/> or header <see cref="FormHeader"/>) and, when the browser says where it comes
+/// from, this very origin.
+/// </remarks>
+public sealed class ConsoleApp
+{
+    public const string PathBase = "/console";
+    public const string CookieName = "dp-console";
+    public const string FormField = "_csrf";
+    public const string FormHeader = "X-Console-Csrf";
+
+    /// <summary>What App Service authentication sets on a signed-in request (and removes from any request that carries it).</summary>
+    public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
+    public const string PrincipalNameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+
+    private readonly ConsoleRoutes _routes = new();
+    private readonly ConsoleTokens _tokens;
+    private readonly ConsoleOptions _options;
+
+    public ConsoleApp(IEnumerable<IConsoleSection> sections, ConsoleTokens tokens, IOptions<ConsoleOptions> options)
+    {
+        _tokens = tokens;
+        _options = options.Value;
+        foreach (var section in sections)
+            section.Map(_routes);
+    }
+
+    /// <summary>The login link for a console served at <paramref name="site"/> (<c>http://127.0.0.1:7071</c>): usable once.</summary>
+    public string LoginLink(string site) => site.TrimEnd('/') + PathBase + "/login?token=" + _tokens.IssueLogin();
+
+    /// <param name="path">The path after <c>/console/</c>; empty for the console's root.</param>
+    public async Task<IResult> HandleAsync(HttpContext http, string? path)
+    {
+        path = (path ?? "").Trim('/');
+        if (_options.Access == ConsoleAccessMode.Off)
+            return Results.NotFound();
+        var text = ConsolePages.Text;
+        if (_options.Access == ConsoleAccessMode.Local && !FromThisMachine(http))
+            return await RefuseAsync(http, StatusCodes.Status403Forbidden, "ThisMachineOnlyTitle", "ThisMachineOnly");
+
+        if (path == "login" && HttpMethods.IsGet(http.Request.Method) && _options.Access == ConsoleAccessMode.Local)
+            return await LogInAsync(http);
+
+        var signedIn = SignedIn(http);
+        if (signedIn is null)
+        {
+            if (_options.Access == ConsoleAccessMode.AppServiceAuthentication && string.IsNullOrEmpty(http.Request.Headers[PrincipalIdHeader]))
+                return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(PathBase + "/"));
+            return _options.Access == ConsoleAccessMode.Local
+                ? await RefuseAsync(http, StatusCodes.Status401Unauthorized, "LoginNeededTitle", "LoginNeeded")
+                : await RefuseAsync(http, StatusCodes.Status403Forbidden, "NotOperatorTitle", "NotOperator");
+        }
+
+        var formToken = _tokens.FormToken(signedIn.SessionId);
+        if (HttpMethods.IsPost(http.Request.Method) && !await CarriesFormTokenAsync(http, signedIn))
+            return await RefuseAsync(http, StatusCodes.Status403Forbidden, "FormExpiredTitle", "FormExpired", signedIn, formToken);
+
+        if (path == "logout" && HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Cookies.Delete(CookieName, CookieOptions(http, DateTimeOffset.UnixEpoch));
+            return await RefuseAsync(http, StatusCodes.Status200OK, "LoggedOutTitle", "LoggedOut");
+        }
+
+        var request = new ConsoleRequest(http, new RouteValueDictionary(), signedIn, formToken);
+        if (path.Length == 0)
+            return request.SeeOther("documents");
+        if (_routes.Match(http.Request.Method, path) is { } match)
+            return await match.Handler(new ConsoleRequest(http, match.Values, signedIn, formToken));
+        return _routes.Knows(path)
+            ? Results.StatusCode(StatusCodes.Status405MethodNotAllowed)
+            : await request.MessageAsync(StatusCodes.Status404NotFound, text.Get("NotFoundTitle"), text.Get("NotFound"));
+    }
+
+    /// <summary>The variables the console's layout reads, for every page (empty when nobody is signed in).</summary>
+    internal static IReadOnlyDictionary<string, string> FrameValues(ConsoleOperator? signedIn, string formToken) => new Dictionary<string, string>
+    {
+        ["csrf"] = formToken,
+        ["operator"] = signedIn?.Name ?? "",
+        ["signOutUrl"] = signedIn?.SignOutUrl ?? "",
+    };
+
+    private async Task<IResult> LogInAsync(HttpContext http)
+    {
+        if (_tokens.RedeemLogin(http.Request.Query["token"]) is not { } session)
+            return await RefuseAsync(http, StatusCodes.Status403Forbidden, "LinkUsedTitle", "LinkUsed");
+        http.Response.Cookies.Append(CookieName, session.Cookie, CookieOptions(http, session.Expires));
+        // 303 to the console: the token leaves the address bar and the history's last entry.
+        http.Response.StatusCode = StatusCodes.Status303SeeOther;
+        http.Response.Headers.Location = PathBase + "/";
+        return Results.Empty;
+    }
+
+    private ConsoleOperator? SignedIn(HttpContext http)
+    {
+        if (_options.Access == ConsoleAccessMode.Local)
+        {
+            return _tokens.ReadSession(http.Request.Cookies[CookieName]) is { } session
+                ? new ConsoleOperator("this machine", session.Id, "")
+                : null;
+        }
+
+        var id = http.Request.Headers[PrincipalIdHeader].ToString();
+        var name = http.Request.Headers[PrincipalNameHeader].ToString();
+        if (id.Length == 0 || !_options.Operators.Any(o => string.Equals(o, id, StringComparison.OrdinalIgnoreCase) || (name.Length > 0 && string.Equals(o, name, StringComparison.OrdinalIgnoreCase))))
+            return null;
+        return new ConsoleOperator(name.Length > 0 ? name : id, id, "/.auth/logout?post_logout_redirect_uri=" + Uri.EscapeDataString(PathBase + "/"));
+    }
+
+    private async Task<bool> CarriesFormTokenAsync(HttpContext http, ConsoleOperator signedIn)
+    {
+        var origin = http.Request.Headers[HeaderNames.Origin].ToString();
+        if (origin.Length > 0 && !string.Equals(origin, http.Request.Scheme + "://" + http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            return false;
+        string? presented = http.Request.Headers[FormHeader];
+        if (string.IsNullOrEmpty(presented) && http.Request.HasFormContentType)
+            presented = (await http.Request.ReadFormAsync(http.RequestAborted))[FormField];
+        return _tokens.IsFormToken(signedIn.SessionId, presented);
+    }
+
+    private static bool FromThisMachine(HttpContext http)
+    {
+        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+            return false;
+        var host = http.Request.Host.Host.Trim('[', ']');
+        return host is "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    }
+
+    private static CookieOptions CookieOptions(HttpContext http, DateTimeOffset expires) => new()
+    {
+        HttpOnly = true,
+        Secure = http.Request.IsHttps,
+        SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict,
+        Path = PathBase,
+        Expires = expires,
+        IsEssential = true,
+    };
+
+    private static Task<IResult> RefuseAsync(HttpContext http, int status, string title, string text, ConsoleOperator? signedIn = null, string formToken = "")
+    {
+        var words = ConsolePages.Text;
+        var html = ConsolePages.Templates.Render("message", new ConsoleMessageView([words.Get(text)]), words, words.Get(title),
+            values: FrameValues(signedIn, formToken));
+        return SubscriberPageEndpoints.WriteAsync(http, status, ConsoleRequest.Policy(""), html);
+    }
+}

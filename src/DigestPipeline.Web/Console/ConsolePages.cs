@@ -1,0 +1,23 @@
+using DigestPipeline.Core.Localization;
+using DigestPipeline.Web.Pages;
+
+namespace DigestPipeline.Web.Console;
+
+/// <summary>
+/// The console's templates (<c>Console/Templates</c>, on the public pages' stylesheet plus <c>console.css</c>) and words
+/// (<c>Console/ConsoleStrings.resx</c>). The console is in English; a language is added as a file, as for the pages.
+/// </summary>
+internal static class ConsolePages
+{
+    public static TextCatalog Catalog { get; } = new(typeof(ConsolePages).Assembly, "DigestPipeline.Web.Console.ConsoleStrings");
+
+    public static PageTemplates Templates { get; } = new(typeof(ConsolePages).Assembly, "DigestPipeline.Web.Console.Templates", Catalog,
+    [
+        typeof(ConsoleMessageView),
+    ], "console.css");
+
+    public static CultureText Text => Catalog.Neutral;
+}
+
+/// <summary>A page that only says something: a title (the layout's) and paragraphs.</summary>
+internal sealed record ConsoleMessageView(IReadOnlyList<string> Paragraphs);

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DigestPipeline.Web.Console;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>The operator console: its options (section <c>Console</c>, validated at start), tokens, sections and app; calling it twice registers them once.</summary>
+    public static IServiceCollection AddConsole(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ConsoleApp)))
+            return services;
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
+        services.AddSingleton<ConsoleTokens>();
+        services.AddSingleton<ConsoleApp>();
+        return services;
+    }
+}
