@@ -255,6 +255,25 @@ public sealed class Documents_in_the_console(AzuriteFixture azurite) : IClassFix
         after.ShouldBe([$"{_tag}-second"]);
     }
 
+    [Fact]
+    public async Task A_list_snapshot_older_than_five_minutes_stops_the_host_at_start()
+    {
+        var refused = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => SubscriberPagesHost.StartAsync(azurite, Ct,
+            extraSettings: new Dictionary<string, string?> { ["Console:Documents:ListFreshFor"] = "00:10:00" }));
+
+        refused.Message.ShouldContain("Console:Documents:ListFreshFor");
+    }
+
+    [Fact]
+    public async Task A_removal_confirmation_is_shown_only_for_a_document_that_was_removed()
+    {
+        await WriteAsync(new DocumentRecord($"{_tag}-kept", $"{_tag}/kept.txt", DocumentStatus.Summarized, Noon, "en", "Kept"));
+
+        var page = await _operator.PageAsync($"/console/documents?removed={_tag}-kept", Ct);
+
+        page.QuerySelector("p.dp-status").ShouldBeNull();
+    }
+
     private async Task StartAsync(string listFreshFor)
     {
         _host = await SubscriberPagesHost.StartAsync(azurite, Ct, extraSettings: new Dictionary<string, string?> { ["Console:Documents:ListFreshFor"] = listFreshFor });

@@ -9,7 +9,7 @@ namespace DigestPipeline.Web.Console.Documents;
 /// source name (case and accents aside), and a page of <see cref="PageSize"/>. Values it does not know select nothing
 /// rather than fail: they come from a URL.
 /// </summary>
-public sealed record DocumentListFilter(string? State, string? Theme, string? Language, string? Search, int Page)
+internal sealed record DocumentListFilter(string? State, string? Theme, string? Language, string? Search, int Page)
 {
     public const int PageSize = 50;
 

@@ -19,7 +19,7 @@ namespace DigestPipeline.Web.Console.Documents;
 /// removal at once (<see cref="Invalidate"/>).
 /// A failed read is not kept: its requests fail with it, and the next request reads again.
 /// </remarks>
-public sealed class DocumentListSnapshot(IDocumentRecords records, TimeProvider time, IOptions<ConsoleDocumentsOptions> options)
+internal sealed class DocumentListSnapshot(IDocumentRecords records, TimeProvider time, IOptions<ConsoleDocumentsOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly TimeSpan _freshFor = options.Value.ListFreshFor;
@@ -64,4 +64,4 @@ public sealed class DocumentListSnapshot(IDocumentRecords records, TimeProvider 
 }
 
 /// <summary>A row of the list with what the search box matches: its title and source name, case and accents folded.</summary>
-public sealed record ListedDocument(DocumentRecord Record, string SearchText);
+internal sealed record ListedDocument(DocumentRecord Record, string SearchText);

@@ -13,7 +13,7 @@ namespace DigestPipeline.Web.Console.Documents;
 /// structure, themes, the text with a theme's summary highlighted, or why an upload was refused) and its removal
 /// (<c>POST documents/{id}/remove</c>, what <c>digest remove</c> does).
 /// </summary>
-public sealed class DocumentsSection(
+internal sealed class DocumentsSection(
     DocumentListSnapshot snapshot,
     IDocumentRecords records,
     IDocumentStore documents,
@@ -39,12 +39,10 @@ public sealed class DocumentsSection(
         var pages = Math.Max(1, (matches.Count + DocumentListFilter.PageSize - 1) / DocumentListFilter.PageSize);
         var page = Math.Min(filter.Page, pages);
 
-        var removed = "";
-        if (request.Query("removed") is { } removedId)
-        {
-            var name = rows.FirstOrDefault(r => r.Record.Id == removedId)?.Record is { } record ? Name(record) : removedId;
-            removed = text.Format("RemovedFormat", name, removedId);
-        }
+        // Only a document the table says is removed: the parameter comes from a URL anyone can write.
+        var removed = request.Query("removed") is { } removedId && rows.FirstOrDefault(r => r.Record.Id == removedId)?.Record is { Status: DocumentStatus.Removed } gone
+            ? text.Format("RemovedFormat", Name(gone), gone.Id)
+            : "";
 
         var view = new DocumentListView(
             removed,
