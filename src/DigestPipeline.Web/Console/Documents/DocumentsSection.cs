@@ -54,7 +54,7 @@ internal sealed class DocumentsSection(
              .. rows.Select(r => r.Record.Language).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                  .Select(l => new OptionView(l, l, string.Equals(l, filter.Language, StringComparison.OrdinalIgnoreCase)))],
             filter.Search ?? "",
-            text.Format(matches.Count == 1 ? "OneDocumentMatchesFormat" : "DocumentsMatchFormat", matches.Count.ToString("N0", CultureInfo.InvariantCulture)),
+            text.Plural("DocumentsMatch", matches.Count),
             text.Format("PageOfFormat", page, pages),
             matches.Skip((page - 1) * DocumentListFilter.PageSize).Take(DocumentListFilter.PageSize).Select(r => Row(r.Record)).ToList(),
             page > 1 ? "/console/documents" + filter.QueryFor(page - 1) : "",
@@ -148,7 +148,7 @@ internal sealed class DocumentsSection(
         var counts = document.Blocks.Where(b => b.SectionIndex == section && b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
             .GroupBy(b => b.Kind)
             .OrderBy(g => g.Key)
-            .Select(g => text.Format(g.Key == BlockKind.Paragraph ? "ParagraphsFormat" : "ListItemsFormat", g.Count()));
+            .Select(g => text.Plural(g.Key == BlockKind.Paragraph ? "Paragraphs" : "ListItems", g.Count()));
         return string.Join(", ", counts);
     }
 
