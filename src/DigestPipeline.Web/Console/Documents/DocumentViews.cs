@@ -64,7 +64,6 @@ internal sealed record SectionView(string Heading, string Blocks);
 
 /// <param name="Url">The page with this theme's sentences highlighted; <see cref="Current"/> when it is the page shown.</param>
 internal sealed record ThemeView(
-    string Id,
     string Label,
     bool Discovered,
     string Score,

@@ -67,10 +67,11 @@ internal sealed class DocumentsSection(
         var text = ConsoleRequest.Text;
         var id = request.Route("id");
         var record = await records.GetRecordAsync(id, request.Aborted);
-        var document = record is null or { Status: DocumentStatus.Rejected or DocumentStatus.Removed } ? null : await documents.GetAsync(id, request.Aborted);
         if (record is null)
             return await request.MessageAsync(StatusCodes.Status404NotFound, text.Get("NoSuchDocumentTitle"), text.Format("NoSuchDocumentFormat", id));
 
+        // A refused upload never had a text, a removed document no longer has one.
+        var document = record.Status is DocumentStatus.Rejected or DocumentStatus.Removed ? null : await documents.GetAsync(id, request.Aborted);
         var summarized = document is null ? null : await summaries.GetAsync(id, request.Aborted);
         var themes = summarized?.Themes ?? [];
         var chosen = request.Query("theme") is { } wanted && themes.Any(t => t.ThemeId == wanted) ? wanted : null;
@@ -97,7 +98,6 @@ internal sealed class DocumentsSection(
             document is not null,
             document?.Sections.Select(s => new SectionView(s.Heading, Blocks(document, s.Index))).ToList() ?? [],
             themes.Select(t => new ThemeView(
-                t.ThemeId,
                 t.Label(LabelLanguage),
                 t.Discovered,
                 t.Score.ToString("0.00", CultureInfo.InvariantCulture),
