@@ -13,7 +13,7 @@ namespace DigestPipeline.Web.Console.Documents;
 /// Why a snapshot rather than a narrower query: the list filters, searches and counts over every row, and the table
 /// cannot (no secondary index, no contains, no accent folding), so each request would scan it whole. Measured here
 /// (<c>dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- console</c>, docs/performance.md) that scan
-/// takes 148 ms (p50) for 10,000 rows on Azurite, 189 ms a page under 4 clients, against 3–4 ms a page from a snapshot;
+/// takes 148–218 ms (p50) for 10,000 rows on Azurite, 189–218 ms a page under 4 clients, against 3–7 ms a page from a snapshot;
 /// a projection of the listed columns would save little, since they are nearly all of the row. One read every few
 /// seconds, shared, keeps a page at a few milliseconds while an operator still sees an upload within seconds, and a
 /// removal at once (<see cref="Invalidate"/>).
