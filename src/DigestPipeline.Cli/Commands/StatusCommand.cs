@@ -58,8 +58,8 @@ public static class StatusCommand
 
             AnsiConsole.Write(recent);
             var queues = new Table().Title("Queues").AddColumns("Queue", "Messages");
-            foreach (var (queue, depth) in await observer.QueueDepthsAsync(cancellationToken))
-                queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString(CultureInfo.CurrentCulture));
+            foreach (var queue in await observer.QueueDepthsAsync(cancellationToken))
+                queues.AddRow(Markup.Escape(queue.Name), queue is { Failed: true, Depth: > 0 } ? $"[red]{queue.Depth}[/]" : queue.Depth.ToString(CultureInfo.CurrentCulture));
             AnsiConsole.Write(queues);
             await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), 10, cancellationToken);
             if ((await services.GetRequiredService<ISourceStore>().ListAsync(cancellationToken)).Count > 0)
