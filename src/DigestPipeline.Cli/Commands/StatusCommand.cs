@@ -40,8 +40,9 @@ public static class StatusCommand
             }
 
             AnsiConsole.Write(documents);
-            var stuckAfter = services.GetRequiredService<IOptions<RepairOptions>>().Value.StuckAfter;
-            var stuck = records.Where(r => r.Status is DocumentStatus.Received or DocumentStatus.Ingested && DateTimeOffset.UtcNow - r.UpdatedAt > stuckAfter).ToList();
+            var repair = services.GetRequiredService<IOptions<RepairOptions>>().Value;
+            var stuckAfter = repair.StuckAfter;
+            var stuck = records.Where(r => repair.IsStuck(r, DateTimeOffset.UtcNow)).ToList();
             if (stuck.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{stuck.Count} document(s) stuck[/] (no progress for over {stuckAfter}; oldest: {Markup.Escape(stuck.MinBy(r => r.UpdatedAt)!.SourceName)}): "

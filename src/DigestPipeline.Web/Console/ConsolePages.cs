@@ -1,4 +1,6 @@
 using DigestPipeline.Core.Localization;
+using DigestPipeline.Web.Console.Operations;
+using DigestPipeline.Web.Console.Subscribers;
 using DigestPipeline.Web.Pages;
 
 namespace DigestPipeline.Web.Console;
@@ -14,6 +16,11 @@ internal static class ConsolePages
     public static PageTemplates Templates { get; } = new(typeof(ConsolePages).Assembly, "DigestPipeline.Web.Console.Templates", Catalog,
     [
         typeof(ConsoleMessageView),
+        // Subscribers and Operations (console-subs-ops)
+        typeof(SubscribersView), typeof(StateCountView), typeof(StateOptionView), typeof(SubscriberRowView),
+        typeof(SubscriberView), typeof(ThemeView), typeof(DeliveryRowView), typeof(PreviewView),
+        typeof(OperationsView), typeof(DepthView), typeof(PoisonListingView), typeof(PoisonMessageView), typeof(HealthView), typeof(LoopView),
+        typeof(FeedView), typeof(FeedItemProblemView), typeof(MailboxView), typeof(NewsletterProblemView), typeof(StuckDocumentView),
     ], "console.css");
 
     public static CultureText Text => Catalog.Neutral;

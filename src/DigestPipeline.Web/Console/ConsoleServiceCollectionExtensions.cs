@@ -1,3 +1,5 @@
+using DigestPipeline.Web.Console.Operations;
+using DigestPipeline.Web.Console.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,6 +17,9 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.AddSingleton<ConsoleTokens>();
         services.AddSingleton<ConsoleApp>();
+        // Subscribers and Operations (console-subs-ops)
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, SubscribersSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, OperationsSection>());
         return services;
     }
 }
