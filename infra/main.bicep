@@ -64,6 +64,16 @@ param apiRequestsPerMinute string = '60'
 @description('Upload API: requests a caller may make at once before the rate applies.')
 param apiBurst string = '20'
 
+@description('Operator console: the Entra ID users allowed in, by object id or user principal name, separated by commas. Empty: no console in Azure.')
+param consoleOperators string = ''
+
+@description('Operator console: the client id of the Entra ID app registration App Service authentication signs operators in with (its redirect URI: https://<app>.azurewebsites.net/.auth/login/aad/callback). Needed with consoleOperators.')
+param consoleEntraClientId string = ''
+
+@secure()
+@description('Operator console: a client secret of that app registration, kept in Key Vault. Empty: sign-in uses the ID token alone (enable ID tokens on the registration).')
+param consoleEntraClientSecret string = ''
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -95,6 +105,9 @@ module resources 'resources.bicep' = {
     apiEntraRequiredRole: apiEntraRequiredRole
     apiRequestsPerMinute: apiRequestsPerMinute
     apiBurst: apiBurst
+    consoleOperators: consoleOperators
+    consoleEntraClientId: consoleEntraClientId
+    consoleEntraClientSecret: consoleEntraClientSecret
   }
 }
 
@@ -103,3 +116,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
 output AZURE_FUNCTION_APP_NAME string = resources.outputs.functionAppName
 output SUBSCRIBE_URL string = resources.outputs.subscribeUrl
 output UPLOAD_API_URL string = resources.outputs.uploadApiUrl
+output CONSOLE_URL string = resources.outputs.consoleUrl

@@ -20,11 +20,18 @@ param apiEntraAudience string
 param apiEntraRequiredRole string
 param apiRequestsPerMinute string
 param apiBurst string
+param consoleOperators string
+param consoleEntraClientId string
+@secure()
+param consoleEntraClientSecret string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var functionAppName = 'func-digest-${token}'
 var deploymentContainer = 'app-package-${take(token, 16)}'
 var deadLetterContainer = 'eventgrid-deadletter'
+// The operator console is on in Azure only behind App Service authentication, for the operators named.
+var consoleOn = !empty(consoleOperators)
+var consoleSecretOn = consoleOn && !empty(consoleEntraClientSecret)
 
 // The storage layout of the README: containers, queues (with their -poison twins) and tables.
 var containers = ['incoming', 'documents', 'summaries', 'digests', 'quarantine', 'translations', deadLetterContainer, deploymentContainer]
@@ -267,6 +274,12 @@ resource tokenSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: tokenSecret }
 }
 
+resource consoleClientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (consoleSecretOn) {
+  parent: vault
+  name: 'console-entra-client-secret'
+  properties: { value: consoleEntraClientSecret }
+}
+
 resource appSecretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   name: guid(vault.id, identity.id, roles.keyVaultSecretsUser.id)
@@ -336,7 +349,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: {
+  properties: union({
     // The triggers' storage, and the adapters' (they fall back to AzureWebJobsStorage), keyless through the identity.
     AzureWebJobsStorage__accountName: storage.name
     AzureWebJobsStorage__credential: 'managedidentity'
@@ -363,11 +376,49 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Api__Burst: apiBurst
     // The site root is the landing page (the Landing function), not the Functions host's "up and running" page.
     AzureWebJobsDisableHomepage: 'true'
-  }
+    // The operator console: behind App Service authentication (authsettingsV2 below) for these operators, or off. The
+    // app refuses to start with the console's local mode in Azure.
+    Console__Access: consoleOn ? 'AppServiceAuthentication' : 'Off'
+    Console__Operators: consoleOperators
+  }, consoleSecretOn ? {
+    // The name App Service authentication reads the app registration's secret from (registration.clientSecretSettingName).
+    MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${consoleClientSecret.properties.secretUri})'
+  } : {})
   dependsOn: [telemetryPublisher]
+}
+
+// App Service authentication with Entra ID, for the console only: anonymous requests still reach every other page
+// and the upload API (AllowAnonymous); the console itself sends a visitor to /.auth/login/aad and lets in the
+// operators named in Console__Operators, reading who signed in from the headers the platform sets.
+resource consoleAuthentication 'Microsoft.Web/sites/config@2024-04-01' = if (consoleOn) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: consoleEntraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${subscription().tenantId}/v2.0'
+          clientSecretSettingName: consoleSecretOn ? 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET' : null
+        }
+      }
+    }
+    login: {
+      tokenStore: { enabled: false }
+    }
+    httpSettings: { requireHttps: true }
+  }
+  dependsOn: [appSettings]
 }
 
 output storageAccountName string = storage.name
 output functionAppName string = functionApp.name
 output subscribeUrl string = 'https://${functionApp.properties.defaultHostName}/subscribe'
 output uploadApiUrl string = 'https://${functionApp.properties.defaultHostName}/api/documents'
+output consoleUrl string = consoleOn ? 'https://${functionApp.properties.defaultHostName}/console/' : ''

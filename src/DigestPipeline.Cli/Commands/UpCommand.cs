@@ -40,7 +40,11 @@ public static class UpCommand
                 var site = pages.Count > 0 ? pages[0].TrimEnd('/') : "";
                 AnsiConsole.MarkupLine($"[green]✓[/] Subscriber pages on {Markup.Escape(string.Join(", ", pages))}: the landing page and sign-up at {Markup.Escape(site)}/ (also /subscribe); /healthz, /readyz.");
                 if (pages.Count > 0)
-                    AnsiConsole.MarkupLine($"[green]✓[/] Operator console at {Markup.Escape(site)}/console: log in with {Markup.Escape(ConsoleCommand.LoginLink(environment.Services, pages))} (works once; [bold]digest console[/] prints another).");
+                {
+                    // The link on a line of its own: a terminal may wrap a long line, and a copied link must be whole.
+                    AnsiConsole.MarkupLine($"[green]✓[/] Operator console at {Markup.Escape(site)}/console; this login link works once ([bold]digest console[/] prints another):");
+                    Console.WriteLine("  " + ConsoleCommand.LoginLink(environment.Services, pages));
+                }
                 AnsiConsole.MarkupLine($"[green]✓[/] Upload API at {Markup.Escape(site)}/api/documents (a key from [bold]digest key add <name>[/]).");
                 AnsiConsole.MarkupLine($"[green]✓[/] Mail goes {Markup.Escape(MailDestination(environment.Services))}.");
                 AnsiConsole.MarkupLine("  Upload documents with [bold]digest upload <files>[/] or any storage tool; Ctrl+C stops.");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -15,8 +16,8 @@ namespace DigestPipeline.Web.Console;
 /// that rebinds its name to 127.0.0.1 gets 403), and then only with the session cookie a one-time login link set
 /// (HttpOnly, SameSite=Strict, path /console). Behind App Service authentication the platform has signed the operator
 /// in; the console checks that they are one of <see cref="ConsoleOptions.Operators"/>. A POST needs the session's form
-/// token (field <see cref="FormField"/> or header <see cref="FormHeader"/>) and, when the browser says where it comes
-/// from, this very origin.
+/// token (field <see cref="FormField"/> or header <see cref="FormHeader"/>) and, locally, when the browser says where it
+/// comes from, this very origin.
 /// </remarks>
 public sealed class ConsoleApp
 {
@@ -25,18 +26,17 @@ public sealed class ConsoleApp
     public const string FormField = "_csrf";
     public const string FormHeader = "X-Console-Csrf";
 
-    /// <summary>What App Service authentication sets on a signed-in request (and removes from any request that carries it).</summary>
-    public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
-    public const string PrincipalNameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
-
     private readonly ConsoleRoutes _routes = new();
     private readonly ConsoleTokens _tokens;
     private readonly ConsoleOptions _options;
+    private readonly bool _platformAuthenticationOn;
 
-    public ConsoleApp(IEnumerable<IConsoleSection> sections, ConsoleTokens tokens, IOptions<ConsoleOptions> options)
+    /// <param name="configuration">Where App Service says whether its authentication is on (<c>WEBSITE_AUTH_ENABLED</c>).</param>
+    public ConsoleApp(IEnumerable<IConsoleSection> sections, ConsoleTokens tokens, IOptions<ConsoleOptions> options, IConfiguration configuration)
     {
         _tokens = tokens;
         _options = options.Value;
+        _platformAuthenticationOn = string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase);
         foreach (var section in sections)
             section.Map(_routes);
     }
@@ -53,6 +53,10 @@ public sealed class ConsoleApp
         var text = ConsolePages.Text;
         if (_options.Access == ConsoleAccessMode.Local && !FromThisMachine(http))
             return await RefuseAsync(http, StatusCodes.Status403Forbidden, "ThisMachineOnlyTitle", "ThisMachineOnly");
+        // The platform removes its identity headers from outside requests only where its authentication is on: elsewhere
+        // anyone could send them. The rest of the app runs; the console stays shut and says why.
+        if (_options.Access == ConsoleAccessMode.AppServiceAuthentication && !_platformAuthenticationOn)
+            return await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "PlatformAuthenticationOffTitle", "PlatformAuthenticationOff");
 
         if (path == "login" && HttpMethods.IsGet(http.Request.Method) && _options.Access == ConsoleAccessMode.Local)
             return await LogInAsync(http);
@@ -60,7 +64,7 @@ public sealed class ConsoleApp
         var signedIn = SignedIn(http);
         if (signedIn is null)
         {
-            if (_options.Access == ConsoleAccessMode.AppServiceAuthentication && string.IsNullOrEmpty(http.Request.Headers[PrincipalIdHeader]))
+            if (_options.Access == ConsoleAccessMode.AppServiceAuthentication && AppServicePrincipal.Read(http.Request.Headers) is null)
                 return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(PathBase + "/"));
             return _options.Access == ConsoleAccessMode.Local
                 ? await RefuseAsync(http, StatusCodes.Status401Unauthorized, "LoginNeededTitle", "LoginNeeded")
@@ -115,17 +119,22 @@ public sealed class ConsoleApp
                 : null;
         }
 
-        var id = http.Request.Headers[PrincipalIdHeader].ToString();
-        var name = http.Request.Headers[PrincipalNameHeader].ToString();
-        if (id.Length == 0 || !_options.Operators.Any(o => string.Equals(o, id, StringComparison.OrdinalIgnoreCase) || (name.Length > 0 && string.Equals(o, name, StringComparison.OrdinalIgnoreCase))))
+        if (AppServicePrincipal.Read(http.Request.Headers) is not { } principal)
+            return null;
+        var (id, name) = principal;
+        if (!_options.OperatorList.Any(o => string.Equals(o, id, StringComparison.OrdinalIgnoreCase) || (name.Length > 0 && string.Equals(o, name, StringComparison.OrdinalIgnoreCase))))
             return null;
         return new ConsoleOperator(name.Length > 0 ? name : id, id, "/.auth/logout?post_logout_redirect_uri=" + Uri.EscapeDataString(PathBase + "/"));
     }
 
     private async Task<bool> CarriesFormTokenAsync(HttpContext http, ConsoleOperator signedIn)
     {
+        // Locally Kestrel sees the browser's own Host, so a cross-origin POST is told apart before its token is read. In
+        // Azure the request reaches the worker through the Functions host's proxy, whose scheme and host it may not
+        // keep: there the form token alone decides.
         var origin = http.Request.Headers[HeaderNames.Origin].ToString();
-        if (origin.Length > 0 && !string.Equals(origin, http.Request.Scheme + "://" + http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+        if (_options.Access == ConsoleAccessMode.Local && origin.Length > 0
+            && !string.Equals(origin, http.Request.Scheme + "://" + http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
             return false;
         string? presented = http.Request.Headers[FormHeader];
         if (string.IsNullOrEmpty(presented) && http.Request.HasFormContentType)

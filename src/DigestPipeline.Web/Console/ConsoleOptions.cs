@@ -10,9 +10,13 @@ public sealed class ConsoleOptions
 
     /// <summary>
     /// With <see cref="ConsoleAccessMode.AppServiceAuthentication"/>: the Entra ID users allowed in, by object id or
-    /// user name (<c>X-MS-CLIENT-PRINCIPAL-ID</c> or <c>-NAME</c>); anyone else signed in to the tenant gets 403.
+    /// user name, separated by commas (one app setting, as infra/ passes it); anyone else signed in gets 403.
     /// </summary>
-    public List<string> Operators { get; set; } = [];
+    public string Operators { get; set; } = "";
+
+    /// <summary><see cref="Operators"/> one by one.</summary>
+    public IReadOnlyList<string> OperatorList =>
+        Operators.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>How long a login link printed by <c>digest up</c> or <c>digest console</c> can be used (once).</summary>
     public TimeSpan LoginLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);

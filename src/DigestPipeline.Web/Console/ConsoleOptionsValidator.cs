@@ -6,11 +6,9 @@ namespace DigestPipeline.Web.Console;
 /// <summary>
 /// Refuses, at start, a console that would be open to more people than meant. In Azure the Functions host hands each
 /// request to the worker over loopback, so a <see cref="ConsoleAccessMode.Local"/> console there would take the
-/// internet for "this machine": Azure (App Service's <c>WEBSITE_SITE_NAME</c>) needs another mode. And the App Service
-/// headers are trusted only where App Service authentication is on (<c>WEBSITE_AUTH_ENABLED</c>), since only then does
-/// the platform remove them from outside requests.
+/// internet for "this machine": Azure (App Service's <c>WEBSITE_SITE_NAME</c>) needs another mode.
 /// </summary>
-internal sealed class ConsoleOptionsValidator(IConfiguration configuration) : IValidateOptions<ConsoleOptions>
+public sealed class ConsoleOptionsValidator(IConfiguration configuration) : IValidateOptions<ConsoleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ConsoleOptions options)
     {
@@ -22,10 +20,8 @@ internal sealed class ConsoleOptionsValidator(IConfiguration configuration) : IV
                 failures.Add($"{ConsoleOptions.Section}:Access is Local in Azure, where every request reaches the worker over loopback: set it to AppServiceAuthentication (infra/ does so when consoleOperators is given) or Off.");
                 break;
             case ConsoleAccessMode.AppServiceAuthentication:
-                if (!string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
-                    failures.Add($"{ConsoleOptions.Section}:Access is AppServiceAuthentication but App Service authentication is not enabled (WEBSITE_AUTH_ENABLED): its headers could be forged.");
-                if (options.Operators.Count == 0 || options.Operators.Any(string.IsNullOrWhiteSpace))
-                    failures.Add($"{ConsoleOptions.Section}:Operators must list the Entra ID users (object id or user name) allowed in.");
+                if (options.OperatorList.Count == 0)
+                    failures.Add($"{ConsoleOptions.Section}:Operators must list the Entra ID users allowed in (object ids or user names, separated by commas).");
                 break;
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using DigestPipeline.Azure.Messaging;
@@ -82,6 +83,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         await AzuriteEventually.UntilAsync(() => up.Output.Contains("Mail goes", StringComparison.Ordinal), $"up says where mail goes:\n{up.Output}");
         up.Output.ShouldContain($"the landing page and sign-up at {web}/ ");
         up.Output.ShouldContain($"Upload API at {web}/api/documents");
+        await ConsoleLoginLinkWorksOnceAsync(up.Output, web);
         up.Output.ShouldContain($"Mail goes to files in {Path.Combine(workspace.Root, ".digest", "mail")}");
 
         var azuriteProcess = AzuriteOf(workspace).ShouldNotBeNull("the host started an Azurite on its workspace");
@@ -100,6 +102,21 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
 
         (await up.StopAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
         AzuriteOf(workspace).ShouldBeNull("the host stops the Azurite it owns");
+    }
+
+    /// <summary>The operator console's login link that <c>digest up</c> printed opens a session once.</summary>
+    private static async Task ConsoleLoginLinkWorksOnceAsync(string output, string web)
+    {
+        var link = Regex.Match(output, Regex.Escape(web) + @"/console/login\?token=[A-Za-z0-9_-]+");
+        link.Success.ShouldBeTrue($"up prints the console's login link:\n{output}");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+        var first = await browser.GetAsync(link.Value, Cancellation);
+        var second = await browser.GetAsync(link.Value, Cancellation);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        first.Headers.GetValues("Set-Cookie").ShouldHaveSingleItem().ShouldStartWith("dp-console=");
+        second.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the link works once");
     }
 
     [Fact]

@@ -253,6 +253,7 @@ internal static class ArmFunctions
         "createobject" => Enumerable.Range(0, a.Count / 2).ToDictionary(i => Text(a[2 * i]), i => a[(2 * i) + 1]),
         "union" => a.Cast<IReadOnlyDictionary<string, object?>>().SelectMany(m => m).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         "subscription" => new Dictionary<string, object?> { ["id"] = $"/subscriptions/{scope.SubscriptionId}", ["subscriptionId"] = scope.SubscriptionId, ["tenantId"] = "tenant-of-the-test" },
+        "environment" => new Dictionary<string, object?> { ["name"] = "AzureCloud", ["authentication"] = new Dictionary<string, object?> { ["loginEndpoint"] = "https://login.microsoftonline.com/" } },
         "resourcegroup" => new Dictionary<string, object?> { ["id"] = $"/subscriptions/{scope.SubscriptionId}/resourceGroups/{scope.ResourceGroup}", ["name"] = scope.ResourceGroup },
         "resourceid" => ResourceId($"/subscriptions/{scope.SubscriptionId}/resourceGroups/{scope.ResourceGroup}", a.Select(Text).ToList()),
         "subscriptionresourceid" => ResourceId($"/subscriptions/{scope.SubscriptionId}", a.Select(Text).ToList()),
