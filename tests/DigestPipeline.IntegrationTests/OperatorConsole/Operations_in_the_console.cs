@@ -50,6 +50,7 @@ public sealed class Operations_in_the_console(AzuriteFixture azurite) : IClassFi
         row.QuerySelectorAll("b").ShouldBeEmpty("the error is text, not markup");
         row.TextContent.ShouldContain("console-replay");
         var form = row.QuerySelector("form[action='/console/operations/replay']").ShouldNotBeNull();
+        page.QuerySelector("[data-no-poison]").ShouldBeNull();
 
         var replay = await _browser.PostAsync("/console/operations/replay", page, Fields(form), Cancellation);
 
@@ -57,6 +58,7 @@ public sealed class Operations_in_the_console(AzuriteFixture azurite) : IClassFi
         var after = await _browser.PageAsync(replay.Headers.Location!.OriginalString, Cancellation);
         after.QuerySelector("[data-replay-outcome]")!.TextContent.ShouldBe("1 message(s) sent back to summarize.");
         after.QuerySelector($"tr[data-message-id='{id}']").ShouldBeNull();
+        after.QuerySelector("[data-no-poison]").ShouldNotBeNull();
         (await poison.PeekMessagesAsync(32, Cancellation)).Value.ShouldBeEmpty();
         (await work.PeekMessagesAsync(32, Cancellation)).Value.Select(m => Base64Text.Decode(m.MessageText)).ShouldBe([original]);
         await work.ClearMessagesAsync(Cancellation);

@@ -13,7 +13,10 @@ internal sealed record OperationsView(
     IReadOnlyList<NewsletterProblemView> NewsletterProblems,
     string StuckAfter,
     int StuckCount,
-    IReadOnlyList<StuckDocumentView> Stuck);
+    IReadOnlyList<StuckDocumentView> Stuck)
+{
+    public bool AnyPoison => Poison.Any(p => p.Depth > 0);
+}
 
 /// <param name="Failed">A poison queue (its depth is highlighted when above 0).</param>
 internal sealed record DepthView(string Name, int Depth, bool Failed);
