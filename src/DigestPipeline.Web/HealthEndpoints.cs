@@ -2,6 +2,7 @@ using System.Text.Json;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Pipeline;
+using DigestPipeline.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -60,7 +61,9 @@ public static class HealthEndpoints
                 http.Response.Headers.RetryAfter = "30";
                 SecurityHeaders.Apply(http.Response.Headers, SecurityHeaders.PagePolicy);
                 http.Response.ContentType = "text/plain; charset=utf-8";
-                await http.Response.WriteAsync("The service is briefly unavailable; please try again in a minute.\nLe service est momentanément indisponible ; réessayez dans une minute.\n");
+                // In the browser's language (Accept-Language), from the pages' resource files: storage is what failed, so
+                // nothing of the visitor's own is read.
+                await http.Response.WriteAsync(SubscriberPages.Text(SubscriberPageEndpoints.AcceptedLanguage(http)).Get("UnavailableText") + "\n");
             }
         });
 

@@ -1,17 +1,19 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigestPipeline.Core.Digests;
 using DigestPipeline.Core.Email;
 using DigestPipeline.Core.Localization;
 using DigestPipeline.Core.Subscribers;
+using Fluid;
 using Microsoft.Extensions.Options;
 
 namespace DigestPipeline.Core.Subscriptions;
 
 /// <summary>
 /// The two emails a sign-up sends: the confirmation link (new or pending address) and "already subscribed, manage
-/// your preferences" (active address). Small, localized, a plain-text and an HTML part, every value encoded.
+/// your preferences" (active address). Small, localized, a plain-text and an HTML part in the digest's look, from the
+/// templates <c>Subscriptions/Templates/signup.{html,txt}.liquid</c> (every value encoded by the engine in the HTML).
 /// </summary>
 /// <remarks>
 /// They carry <c>List-Unsubscribe</c> like a digest, by choice (an email without one has none): for an address
@@ -21,6 +23,7 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+    private static readonly Lazy<(IFluidTemplate Html, IFluidTemplate Text, TemplateOptions Options)> Templates = new(LoadTemplates);
 
     /// <summary>The resource files (<c>Subscriptions/SubscriptionMailStrings*.resx</c>).</summary>
     public static TextCatalog Catalog { get; } = new(typeof(SubscriptionMail).Assembly, "DigestPipeline.Core.Subscriptions.SubscriptionMailStrings");
@@ -46,21 +49,12 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
         // The name comes from a sign-up form: one line for the To header, encoded in the HTML.
         var name = DigestText.SingleLine(subscriber.DisplayName);
         var greeting = name.Length == 0 ? labels.Get("AnonymousGreeting") : labels.Format("GreetingFormat", name);
-        var plain = new StringBuilder()
-            .Append(greeting).Append("\n\n")
-            .Append(text).Append('\n').Append(url).Append("\n\n")
-            .Append(ignore).Append('\n')
-            .ToString();
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"").Append(Encoder.Encode(labels.Language)).Append("\">\n<head><meta charset=\"utf-8\">")
-            .Append("<title>").Append(Encoder.Encode(subject)).Append("</title></head>\n")
-            .Append("<body style=\"font-family:system-ui,sans-serif;line-height:1.5\">\n")
-            .Append("<p>").Append(Encoder.Encode(greeting)).Append("</p>\n")
-            .Append("<p>").Append(Encoder.Encode(text)).Append("</p>\n")
-            .Append("<p><a href=\"").Append(Encoder.Encode(url)).Append("\">").Append(Encoder.Encode(linkLabel)).Append("</a></p>\n")
-            .Append("<p>").Append(Encoder.Encode(ignore)).Append("</p>\n")
-            .Append("</body>\n</html>\n")
-            .ToString();
+        var view = new SignUpMailView(labels.Language, subject, greeting, text, url, linkLabel, ignore);
+        var (htmlTemplate, textTemplate, templateOptions) = Templates.Value;
+        var context = new TemplateContext(templateOptions);
+        context.SetValue("m", view);
+        var html = htmlTemplate.Render(context, Encoder);
+        var plain = textTemplate.Render(context, NullEncoder.Default);
         var options = digestOptions.Value;
         return new EmailMessage(
             new EmailAddress(options.FromAddress, options.FromName),
@@ -73,4 +67,26 @@ public sealed class SubscriptionMail(SubscriberLinks links, IOptions<DigestOptio
             NoHeaders,
             links.Unsubscribe(subscriber.Id, now));
     }
+
+    private static (IFluidTemplate, IFluidTemplate, TemplateOptions) LoadTemplates()
+    {
+        var options = new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture, StrictVariables = true };
+        options.MemberAccessStrategy.Register<SignUpMailView>();
+        var parser = new FluidParser();
+        return (Parse(parser, "signup.html.liquid"), Parse(parser, "signup.txt.liquid"), options);
+    }
+
+    private static IFluidTemplate Parse(FluidParser parser, string name)
+    {
+        var resource = $"DigestPipeline.Core.Subscriptions.Templates.{name}";
+        using var stream = typeof(SubscriptionMail).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded template '{resource}' is missing.");
+        using var reader = new StreamReader(stream);
+        return parser.TryParse(reader.ReadToEnd(), out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"Template '{name}' does not parse: {error}");
+    }
 }
+
+/// <summary>What the sign-up mail's templates see, as <c>m</c>: final words and the link, never markup.</summary>
+internal sealed record SignUpMailView(string Lang, string Subject, string Greeting, string Text, string Url, string LinkLabel, string Ignore);

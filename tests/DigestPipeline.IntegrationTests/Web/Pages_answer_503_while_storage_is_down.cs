@@ -37,11 +37,13 @@ public sealed class Pages_answer_503_while_storage_is_down : IAsyncLifetime
         (await _pages.Http.GetAsync(url, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await _azurite.DisposeAsync(); // storage gone (the SDK retries for about 14 s before the page gives up)
-        using var page = await _pages.Http.GetAsync(url, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        using var page = await _pages.Http.SendAsync(request, ct);
 
         page.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         page.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(30));
-        (await page.Content.ReadAsStringAsync(ct)).ShouldContain("briefly unavailable");
+        (await page.Content.ReadAsStringAsync(ct)).ShouldBe("Le service est momentanément indisponible ; réessayez dans une minute.\n", "in the browser's language");
         (await _pages.Http.GetAsync("/healthz", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var ready = await _pages.Http.GetAsync("/readyz", ct);
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
