@@ -28,14 +28,27 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
     /// <summary>While a replay works through a poison queue, the messages it received stay invisible this long.</summary>
     private static readonly TimeSpan ReplayLease = TimeSpan.FromMinutes(2);
 
-    /// <summary>Each work queue of <see cref="StorageNames.Queues"/>, then its poison queue, with their approximate depths (messages being handled count too).</summary>
+    /// <summary>
+    /// Each work queue of <see cref="StorageNames.Queues"/>, then its poison queue, with their approximate depths (messages
+    /// being handled count too). A queue that does not exist yet holds nothing: in Azure the Functions host creates a
+    /// poison queue only when it first poisons a message (the local hosts create them all at start).
+    /// </summary>
     public async Task<IReadOnlyList<WorkDepth>> DepthsAsync(CancellationToken cancellationToken)
     {
         var depths = new List<WorkDepth>();
         foreach (var (queue, failed) in StorageNames.Queues.SelectMany(q => new[] { (q, false), (StorageNames.PoisonQueue(q), true) }))
         {
-            var properties = await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken);
-            depths.Add(new WorkDepth(queue, properties.Value.ApproximateMessagesCount, failed));
+            int depth;
+            try
+            {
+                depth = (await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                depth = 0;
+            }
+
+            depths.Add(new WorkDepth(queue, depth, failed));
         }
 
         return depths;

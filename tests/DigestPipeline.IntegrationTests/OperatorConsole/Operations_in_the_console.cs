@@ -102,6 +102,20 @@ public sealed class Operations_in_the_console(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task A_poison_queue_not_created_yet_shows_as_empty()
+    {
+        // In Azure the Functions host creates a poison queue when it first poisons a message.
+        var digestPoison = azurite.RawQueue(StorageNames.PoisonQueue(StorageNames.DigestQueue));
+        await digestPoison.DeleteIfExistsAsync(Cancellation);
+
+        var page = await _browser.PageAsync("/console/operations", Cancellation);
+
+        Depth(page, StorageNames.PoisonQueue(StorageNames.DigestQueue)).ShouldBe(0);
+        page.QuerySelector("[data-no-poison]").ShouldNotBeNull();
+        await digestPoison.CreateIfNotExistsAsync(cancellationToken: Cancellation);
+    }
+
+    [Fact]
     public async Task A_loop_failure_the_host_recorded_is_shown_with_its_error()
     {
         (await _browser.PageAsync("/console/operations", Cancellation)).QuerySelector("tr[data-loop='console-test-loop']").ShouldBeNull();
