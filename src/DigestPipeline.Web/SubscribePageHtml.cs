@@ -55,7 +55,8 @@ internal static class SubscribePageHtml
         return new SettingsView(
             taxonomy.Themes.Select(theme => new ThemeChoiceView(theme.Id, theme.Label(text.Language), theme.Description(text.Language),
                 (form.Themes ?? []).Contains(theme.Id, StringComparer.Ordinal))).ToList(),
-            Options(language, [("fr", text.Get("French")), ("en", text.Get("English"))]),
+            // Every digest language, by its name in the page's language (Core's language names).
+            Options(language, DigestLanguages.Supported.Select(code => (code, Capitalized(LanguageNames.Of(code, text.Language), text.Culture))).ToArray()),
             // The digest language is ticked: it is read whatever is posted, and a box cannot follow the language chosen
             // above it without script.
             ReadingLanguages.Offered.Select(code => new OptionView(code, Capitalized(LanguageNames.Of(code, text.Language), text.Culture),

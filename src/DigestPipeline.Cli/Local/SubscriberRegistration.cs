@@ -1,4 +1,5 @@
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Themes;
 
 namespace DigestPipeline.Cli.Local;
@@ -11,7 +12,7 @@ public static class SubscriberRegistration
     {
         IReadOnlyList<Subscriber> subscribers;
         await using (var file = File.OpenRead(path))
-            subscribers = SubscriberFile.Read(file, taxonomy, now);
+            subscribers = SubscriberFile.Read(file, taxonomy, now, DigestLanguages.Supported);
 
         foreach (var subscriber in subscribers)
         {

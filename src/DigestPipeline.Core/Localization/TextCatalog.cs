@@ -33,10 +33,39 @@ public sealed class TextCatalog
         _baseName = baseName;
         _resources = new ResourceManager(baseName, assembly);
         _neutral = new Lazy<CultureText>(() => Create(CultureInfo.InvariantCulture), LazyThreadSafetyMode.ExecutionAndPublication);
+        _languages = new Lazy<IReadOnlyList<string>>(FindLanguages, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private readonly Lazy<IReadOnlyList<string>> _languages;
+
+    private List<string> FindLanguages()
+    {
+        var languages = new List<string> { Neutral.Language };
+        var folder = Path.GetDirectoryName(_assembly.Location);
+        if (string.IsNullOrEmpty(folder))
+            return languages;
+        var satellite = _assembly.GetName().Name + ".resources.dll";
+        foreach (var directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(directory);
+            if (Primary(name) != name || name == Neutral.Language || !File.Exists(Path.Combine(directory, satellite)))
+                continue;
+            if (For(name).Language == name)
+                languages.Add(name);
+        }
+
+        return languages;
     }
 
     /// <summary>The neutral language's words (English).</summary>
     public CultureText Neutral => _neutral.Value;
+
+    /// <summary>
+    /// The languages this catalog has a file for: the neutral one, then each satellite assembly built beside the
+    /// catalog's assembly (<c>fr/DigestPipeline.Core.resources.dll</c>) that holds this catalog's words. So a language is
+    /// offered where its files are, and nowhere else.
+    /// </summary>
+    public IReadOnlyList<string> Languages => _languages.Value;
 
     /// <summary>
     /// The words for a language tag (<c>fr</c>, <c>fr-CA</c>, <c>en_US</c>) or an Accept-Language value

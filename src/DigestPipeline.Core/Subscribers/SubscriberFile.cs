@@ -8,16 +8,15 @@ namespace DigestPipeline.Core.Subscribers;
 /// <summary>Reads a subscribers file (<c>seeds/subscribers.json</c>) into validated subscribers.</summary>
 public static class SubscriberFile
 {
-    public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { "fr", "en" };
-
     /// <param name="ReadingLanguages">The languages read besides <paramref name="Language"/> (which may be listed too); none when absent.</param>
     private sealed record Entry(
         string? Email, string? DisplayName, List<string>? Themes, string? Language, List<string>? ReadingLanguages, string? Schedule, string? TimeZone);
 
     private sealed record FileShape(List<Entry>? Subscribers);
 
+    /// <param name="languages">The digest languages (the first is the default): Subscriptions' <c>DigestLanguages.Supported</c>.</param>
     /// <exception cref="InvalidDataException">an entry is invalid; the message names it and says why.</exception>
-    public static IReadOnlyList<Subscriber> Read(Stream json, ThemeTaxonomy taxonomy, DateTimeOffset now)
+    public static IReadOnlyList<Subscriber> Read(Stream json, ThemeTaxonomy taxonomy, DateTimeOffset now, IReadOnlyList<string> languages)
     {
         FileShape? file;
         try
@@ -31,18 +30,18 @@ public static class SubscriberFile
 
         if (file?.Subscribers is not { } entries)
             throw new InvalidDataException("A subscribers file is an object with a \"subscribers\" array.");
-        return entries.Select((entry, index) => ToSubscriber(entry, index, taxonomy, now)).ToList();
+        return entries.Select((entry, index) => ToSubscriber(entry, index, taxonomy, now, languages)).ToList();
     }
 
-    private static Subscriber ToSubscriber(Entry entry, int index, ThemeTaxonomy taxonomy, DateTimeOffset now)
+    private static Subscriber ToSubscriber(Entry entry, int index, ThemeTaxonomy taxonomy, DateTimeOffset now, IReadOnlyList<string> languages)
     {
         var where = $"subscribers[{index}]";
         if (string.IsNullOrWhiteSpace(entry.Email) || !MailAddress.TryCreate(entry.Email, out var address) || address.Address != entry.Email.Trim())
             throw new InvalidDataException($"{where}: '{entry.Email}' is not an email address.");
         where = $"{where} ({address.Address})";
-        var language = entry.Language ?? "en";
-        if (!SupportedLanguages.Contains(language))
-            throw new InvalidDataException($"{where}: language '{language}' is not one of {string.Join(", ", SupportedLanguages)}.");
+        var language = entry.Language ?? languages[0];
+        if (!languages.Contains(language, StringComparer.Ordinal))
+            throw new InvalidDataException($"{where}: language '{language}' is not one of {string.Join(", ", languages)}.");
         var unread = (entry.ReadingLanguages ?? []).Where(code => !ReadingLanguages.IsOffered(code)).ToList();
         if (unread.Count > 0)
         {

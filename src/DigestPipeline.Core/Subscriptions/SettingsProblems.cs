@@ -16,7 +16,7 @@ internal static class SettingsProblems
         if (themes.Any(t => taxonomy.Find(t) is null))
             yield return new("themes", text.Get("ThemesUnknown"));
 
-        if (chosenLanguage is not ("fr" or "en"))
+        if (!DigestLanguages.IsSupported(chosenLanguage))
             yield return new("language", text.Get("LanguageUnknown"));
 
         // The codes, not their names: a JSON client gets no form to pick from.

@@ -29,7 +29,7 @@ public sealed class SubscribeHandler(
 
     public async Task<SubscribeResult> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken)
     {
-        var language = request.Language is "fr" or "en" ? request.Language : "en";
+        var language = DigestLanguages.IsSupported(request.Language) ? request.Language! : DigestLanguages.Default;
         var problems = Validate(request, language);
         if (problems.Count > 0)
             return new SubscribeResult(SubscribeOutcome.Invalid, language, problems);

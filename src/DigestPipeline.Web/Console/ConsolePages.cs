@@ -16,6 +16,9 @@ internal static class ConsolePages
     public static PageTemplates Templates { get; } = new(typeof(ConsolePages).Assembly, "DigestPipeline.Web.Console.Templates", Catalog,
     [
         typeof(ConsoleMessageView),
+        // Documents
+        typeof(Documents.DocumentListView), typeof(Documents.OptionView), typeof(Documents.DocumentRowView),
+        typeof(Documents.DocumentPageView), typeof(Documents.SectionView), typeof(Documents.ThemeView), typeof(SourcePartView),
         // Subscribers and Operations (console-subs-ops)
         typeof(SubscribersView), typeof(StateCountView), typeof(StateOptionView), typeof(SubscriberRowView),
         typeof(SubscriberView), typeof(ThemeView), typeof(DeliveryRowView), typeof(PreviewView),

@@ -1,3 +1,4 @@
+using DigestPipeline.Web.Console.Documents;
 using DigestPipeline.Web.Console.Operations;
 using DigestPipeline.Web.Console.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,11 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.AddSingleton<ConsoleTokens>();
         services.AddSingleton<ConsoleApp>();
+        // Documents
+        services.AddOptions<ConsoleDocumentsOptions>().BindConfiguration(ConsoleDocumentsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleDocumentsOptions>, ConsoleDocumentsOptionsValidator>());
+        services.TryAddSingleton<DocumentListSnapshot>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, DocumentsSection>());
         // Subscribers and Operations (console-subs-ops)
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, SubscribersSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, OperationsSection>());

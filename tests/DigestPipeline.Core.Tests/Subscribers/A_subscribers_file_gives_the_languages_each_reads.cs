@@ -1,5 +1,6 @@
 using System.Text;
 using DigestPipeline.Core.Subscribers;
+using DigestPipeline.Core.Subscriptions;
 using DigestPipeline.Core.Tests.Themes;
 using Shouldly;
 using Xunit;
@@ -43,5 +44,5 @@ public sealed class A_subscribers_file_gives_the_languages_each_reads
     }
 
     private static IReadOnlyList<Subscriber> Read(string json) =>
-        SubscriberFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), ThemeSamples.SeedTaxonomy(), Now);
+        SubscriberFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), ThemeSamples.SeedTaxonomy(), Now, DigestLanguages.Supported);
 }
