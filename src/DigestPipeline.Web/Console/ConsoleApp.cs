@@ -50,7 +50,7 @@ public sealed class ConsoleApp
         path = (path ?? "").Trim('/');
         if (_options.Access == ConsoleAccessMode.Off)
             return Results.NotFound();
-        var text = ConsolePages.Text;
+        var text = ConsolePages.TextFor(http);
         if (_options.Access == ConsoleAccessMode.Local && !FromThisMachine(http))
             return await RefuseAsync(http, StatusCodes.Status403Forbidden, "ThisMachineOnlyTitle", "ThisMachineOnly");
         // The platform removes its identity headers from outside requests only where its authentication is on: elsewhere
@@ -162,7 +162,7 @@ public sealed class ConsoleApp
 
     private static Task<IResult> RefuseAsync(HttpContext http, int status, string title, string text, ConsoleOperator? signedIn = null, string formToken = "")
     {
-        var words = ConsolePages.Text;
+        var words = ConsolePages.TextFor(http);
         var html = ConsolePages.Templates.Render("message", new ConsoleMessageView([words.Get(text)]), words, words.Get(title),
             values: FrameValues(signedIn, formToken));
         return SubscriberPageEndpoints.WriteAsync(http, status, ConsoleRequest.Policy(""), html);

@@ -2,6 +2,7 @@ using DigestPipeline.Core.Localization;
 using DigestPipeline.Web.Console.Operations;
 using DigestPipeline.Web.Console.Subscribers;
 using DigestPipeline.Web.Pages;
+using Microsoft.AspNetCore.Http;
 
 namespace DigestPipeline.Web.Console;
 
@@ -26,7 +27,8 @@ internal static class ConsolePages
         typeof(FeedView), typeof(FeedItemProblemView), typeof(MailboxView), typeof(NewsletterProblemView), typeof(StuckDocumentView),
     ], "console.css");
 
-    public static CultureText Text => Catalog.Neutral;
+    /// <summary>The words for a request: its browser's first language when the console has a file for it, else English.</summary>
+    public static CultureText TextFor(HttpContext http) => Catalog.For(SubscriberPageEndpoints.AcceptedLanguage(http));
 }
 
 /// <summary>A page that only says something: a title (the layout's) and paragraphs.</summary>

@@ -18,6 +18,7 @@ public sealed class ConsoleRequest
         RouteValues = route;
         Operator = signedIn;
         FormToken = formToken;
+        Text = ConsolePages.TextFor(http);
     }
 
     public HttpContext Http { get; }
@@ -31,8 +32,8 @@ public sealed class ConsoleRequest
     /// <summary>What every form of the page sends back as <see cref="ConsoleApp.FormField"/> (templates see it as <c>csrf</c>).</summary>
     public string FormToken { get; }
 
-    /// <summary>The console's words.</summary>
-    public static CultureText Text => ConsolePages.Text;
+    /// <summary>The console's words, in the browser's language (Accept-Language) when the console has a file for it.</summary>
+    public CultureText Text { get; }
 
     /// <summary>A value of the route (<c>{id}</c>), empty when absent.</summary>
     public string Route(string name) => RouteValues.TryGetValue(name, out var value) ? value?.ToString() ?? "" : "";

@@ -135,6 +135,22 @@ public sealed class Console_access(AzuriteFixture azurite) : IClassFixture<Azuri
         remote.Response.StatusCode.ShouldBe(StatusCodes.Status403Forbidden);
     }
 
+    [Fact]
+    public async Task The_console_speaks_the_browsers_language_when_it_has_its_words()
+    {
+        using var browser = await ConsoleBrowser.LogInAsync(_host, Cancellation);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/console/no-such-page");
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9,en;q=0.5");
+
+        var response = await browser.Http.SendAsync(request, Cancellation);
+
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Cancellation));
+        page.DocumentElement.GetAttribute("lang").ShouldBe("fr");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Page introuvable");
+        page.QuerySelectorAll("nav.dp-menu a").Select(a => a.TextContent).ShouldContain("Abonnés");
+        (await LoggedInPageAsync(browser)).DocumentElement.GetAttribute("lang").ShouldBe("en", "English otherwise");
+    }
+
     /// <summary>A page of the console a logged-in operator sees (the section pages may not exist yet: the 404 page has the frame).</summary>
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> LoggedInPageAsync(ConsoleBrowser browser)
     {

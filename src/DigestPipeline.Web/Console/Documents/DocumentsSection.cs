@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Localization;
 using DigestPipeline.Core.Removal;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Summaries;
@@ -32,7 +33,7 @@ internal sealed class DocumentsSection(
 
     private async Task<IResult> ListAsync(ConsoleRequest request)
     {
-        var text = ConsoleRequest.Text;
+        var text = request.Text;
         var filter = DocumentListFilter.From(request);
         var rows = await snapshot.GetAsync(request.Aborted);
         var matches = filter.Apply(rows);
@@ -64,7 +65,7 @@ internal sealed class DocumentsSection(
 
     private async Task<IResult> ShowAsync(ConsoleRequest request)
     {
-        var text = ConsoleRequest.Text;
+        var text = request.Text;
         var id = request.Route("id");
         var record = await records.GetRecordAsync(id, request.Aborted);
         if (record is null)
@@ -96,7 +97,7 @@ internal sealed class DocumentsSection(
             record.Status == DocumentStatus.Removed,
             record.NoTheme,
             document is not null,
-            document?.Sections.Select(s => new SectionView(s.Heading, Blocks(document, s.Index))).ToList() ?? [],
+            document?.Sections.Select(s => new SectionView(s.Heading, Blocks(document, s.Index, request.Text))).ToList() ?? [],
             themes.Select(t => new ThemeView(
                 t.Label(LabelLanguage),
                 t.Discovered,
@@ -118,7 +119,7 @@ internal sealed class DocumentsSection(
         var id = request.Route("id");
         if (await remover.RemoveAsync(id, request.Aborted) is null)
         {
-            var text = ConsoleRequest.Text;
+            var text = request.Text;
             return await request.MessageAsync(StatusCodes.Status404NotFound, text.Get("NoSuchDocumentTitle"), text.Format("NoSuchDocumentFormat", id));
         }
 
@@ -142,9 +143,8 @@ internal sealed class DocumentsSection(
     /// <summary>The title, or the name it was uploaded under when it has none (a rejected upload, a document not yet read).</summary>
     private static string Name(DocumentRecord record) => string.IsNullOrWhiteSpace(record.Title) ? record.SourceName : record.Title;
 
-    private static string Blocks(SourceDocument document, int section)
+    private static string Blocks(SourceDocument document, int section, CultureText text)
     {
-        var text = ConsoleRequest.Text;
         var counts = document.Blocks.Where(b => b.SectionIndex == section && b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
             .GroupBy(b => b.Kind)
             .OrderBy(g => g.Key)

@@ -71,7 +71,7 @@ internal sealed class OperationsSection(
             repair.Value.StuckAfter.ToString(),
             stuck.Count,
             stuck.OrderBy(r => r.UpdatedAt).Take(MaxStuck).Select(r => new StuckDocumentView(r.Id, r.SourceName, r.Status.ToString(), Time(r.UpdatedAt))).ToList());
-        return await request.PageAsync("operations", view, ConsoleRequest.Text.Get("OpsOperationsTitle"), "operations");
+        return await request.PageAsync("operations", view, request.Text.Get("OpsOperationsTitle"), "operations");
     }
 
     /// <summary>Fields <c>queue</c> and <c>id</c>, or <c>queue</c> and <c>all=true</c>: the poisoned messages go back to the queue.</summary>
@@ -105,7 +105,7 @@ internal sealed class OperationsSection(
     /// <summary>The sentence a replay's 303 asks for, from its fixed words; empty on a plain visit.</summary>
     private static string Outcome(ConsoleRequest request, IReadOnlyList<FailedWorkListing> listings)
     {
-        var text = ConsoleRequest.Text;
+        var text = request.Text;
         var queue = request.Query("queue") is { } named && listings.Any(l => l.Queue == named) ? named : "?";
         static int Count(string? value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         return request.Query("replay") switch

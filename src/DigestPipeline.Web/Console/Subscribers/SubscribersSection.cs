@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigestPipeline.Core.Digests;
+using DigestPipeline.Core.Localization;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Themes;
 using Microsoft.AspNetCore.Http;
@@ -34,7 +35,7 @@ internal sealed class SubscribersSection(ISubscriberStore subscribers, IDelivery
 
     private async Task<IResult> ListAsync(ConsoleRequest request)
     {
-        var text = ConsoleRequest.Text;
+        var text = request.Text;
         SubscriberState? state = null;
         if (request.Query("state") is { } wanted)
         {
@@ -53,7 +54,7 @@ internal sealed class SubscribersSection(ISubscriberStore subscribers, IDelivery
                 .Concat(Enum.GetValues<SubscriberState>().Select(s => new StateOptionView(s.ToString(), s.ToString(), s == state))).ToList(),
             listing.Matching.Count,
             listing.Matching.Take(MaxRows).Select(s => new SubscriberRowView(
-                s.Id, s.Email, s.DisplayName, s.State.ToString(), string.Join(", ", s.Themes), Languages(s), s.Schedule, s.TimeZone, Time(s.CreatedAt))).ToList());
+                s.Id, s.Email, s.DisplayName, s.State.ToString(), string.Join(", ", s.Themes), Languages(s, request.Text), s.Schedule, s.TimeZone, Time(s.CreatedAt))).ToList());
         return await request.PageAsync("subscribers", view, text.Get("SubscribersTitle"), "subscribers");
     }
 
@@ -70,8 +71,8 @@ internal sealed class SubscribersSection(ISubscriberStore subscribers, IDelivery
 
         var view = new SubscriberView(
             subscriber.Id, subscriber.Email, subscriber.DisplayName, subscriber.State.ToString(),
-            subscriber.Themes.Select(t => new ThemeView(t, taxonomy.Find(t)?.Label(subscriber.Language) ?? ConsoleRequest.Text.Get("SubsThemeNotInTaxonomy"))).ToList(),
-            subscriber.Language, string.Join(", ", subscriber.AlsoReads), ScheduleInWords(subscriber), subscriber.Schedule, subscriber.TimeZone,
+            subscriber.Themes.Select(t => new ThemeView(t, taxonomy.Find(t)?.Label(subscriber.Language) ?? request.Text.Get("SubsThemeNotInTaxonomy"))).ToList(),
+            subscriber.Language, string.Join(", ", subscriber.AlsoReads), ScheduleInWords(subscriber, request.Text), subscriber.Schedule, subscriber.TimeZone,
             Time(subscriber.CreatedAt), deliveries);
         return await request.PageAsync("subscriber", view, subscriber.Email, "subscribers");
     }
@@ -87,7 +88,7 @@ internal sealed class SubscribersSection(ISubscriberStore subscribers, IDelivery
             previewed.Delivery.Id, Time(previewed.Delivery.ContentAfter), Time(previewed.Delivery.ContentUpTo), previewed.ItemCount, previewed.WouldBeSent,
             email is not null, email?.Subject ?? "", email?.TextBody ?? "",
             $"{ConsoleApp.PathBase}/subscribers/{Uri.EscapeDataString(subscriber.Id)}/preview/html");
-        return await request.PageAsync("preview", view, ConsoleRequest.Text.Format("SubsPreviewTitleFormat", subscriber.Email), "subscribers");
+        return await request.PageAsync("preview", view, request.Text.Format("SubsPreviewTitleFormat", subscriber.Email), "subscribers");
     }
 
     /// <summary>The HTML part exactly as it would be sent, under the archived digests' policy (see the remarks).</summary>
@@ -97,7 +98,7 @@ internal sealed class SubscribersSection(ISubscriberStore subscribers, IDelivery
             return await NotFoundAsync(request);
         var previewed = await preview.ComposeAsync(subscriber, request.Aborted);
         if (previewed.Email is not { } email)
-            return await request.MessageAsync(StatusCodes.Status404NotFound, ConsoleRequest.Text.Get("SubsNothingNewTitle"), ConsoleRequest.Text.Get("SubsNothingNew"));
+            return await request.MessageAsync(StatusCodes.Status404NotFound, request.Text.Get("SubsNothingNewTitle"), request.Text.Get("SubsNothingNew"));
         return await SubscriberPageEndpoints.WriteAsync(request.Http, StatusCodes.Status200OK, SecurityHeaders.DigestPolicy, email.HtmlBody);
     }
 
@@ -105,22 +106,21 @@ internal sealed class SubscribersSection(ISubscriberStore subscribers, IDelivery
         request.Route("id") is { Length: > 0 } id ? await subscribers.GetAsync(id, request.Aborted) : null;
 
     private static Task<IResult> NotFoundAsync(ConsoleRequest request) =>
-        request.MessageAsync(StatusCodes.Status404NotFound, ConsoleRequest.Text.Get("SubsNoSuchSubscriberTitle"), ConsoleRequest.Text.Get("SubsNoSuchSubscriber"));
+        request.MessageAsync(StatusCodes.Status404NotFound, request.Text.Get("SubsNoSuchSubscriberTitle"), request.Text.Get("SubsNoSuchSubscriber"));
 
     /// <summary>The digest language, then the others read: "fr (also reads en)", as <c>digest subscribers list</c> shows it.</summary>
-    private static string Languages(Subscriber subscriber) => subscriber.AlsoReads.Count == 0
+    private static string Languages(Subscriber subscriber, CultureText text) => subscriber.AlsoReads.Count == 0
         ? subscriber.Language
-        : ConsoleRequest.Text.Format("SubsAlsoReadsFormat", subscriber.Language, string.Join(", ", subscriber.AlsoReads));
+        : text.Format("SubsAlsoReadsFormat", subscriber.Language, string.Join(", ", subscriber.AlsoReads));
 
     /// <summary>"Daily at 07:00", "Weekly on Monday at 08:30", or "A cron schedule" (the cron expression is shown beside it).</summary>
-    private static string ScheduleInWords(Subscriber subscriber)
+    private static string ScheduleInWords(Subscriber subscriber, CultureText text)
     {
-        var text = ConsoleRequest.Text;
         var choice = ScheduleChoice.FromStored(subscriber.Schedule, subscriber.TimeZone);
         return choice switch
         {
             { Frequency: DigestFrequency.Daily, SendTime: { } time } => text.Format("SubsDailyAtFormat", time.ToString("HH:mm", CultureInfo.InvariantCulture)),
-            { Frequency: DigestFrequency.Weekly, SendTime: { } time, Day: { } day } => text.Format("SubsWeeklyAtFormat", day.ToString(), time.ToString("HH:mm", CultureInfo.InvariantCulture)),
+            { Frequency: DigestFrequency.Weekly, SendTime: { } time, Day: { } day } => text.Format("SubsWeeklyAtFormat", text.Culture.DateTimeFormat.GetDayName(day), time.ToString("HH:mm", CultureInfo.InvariantCulture)),
             _ => text.Get("SubsCronSchedule"),
         };
     }
