@@ -72,8 +72,17 @@ public sealed class ConsoleApp
         }
 
         var formToken = _tokens.FormToken(signedIn.SessionId);
-        if (HttpMethods.IsPost(http.Request.Method) && !await CarriesFormTokenAsync(http, signedIn))
-            return await RefuseAsync(http, StatusCodes.Status403Forbidden, "FormExpiredTitle", "FormExpired", signedIn, formToken);
+        try
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && !await CarriesFormTokenAsync(http, signedIn))
+                return await RefuseAsync(http, StatusCodes.Status403Forbidden, "FormExpiredTitle", "FormExpired", signedIn, formToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A form read to find its token past the host's request limit (an upload of many files without script):
+            // a page that says so, rather than the server's bare 413.
+            return await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "RequestTooLargeTitle", "RequestTooLarge", signedIn, formToken);
+        }
 
         if (path == "logout" && HttpMethods.IsPost(http.Request.Method))
         {

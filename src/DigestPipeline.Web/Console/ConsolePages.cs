@@ -14,6 +14,17 @@ internal static class ConsolePages
     public static PageTemplates Templates { get; } = new(typeof(ConsolePages).Assembly, "DigestPipeline.Web.Console.Templates", Catalog,
     [
         typeof(ConsoleMessageView),
+        // Upload
+        typeof(Upload.UploadFormView),
+        typeof(Upload.UploadOutcomeView),
+        typeof(Upload.UploadStateView),
+        // Themes
+        typeof(Themes.ThemesView),
+        typeof(Themes.ThemeView),
+        typeof(Themes.ThemeLanguageView),
+        typeof(Themes.ThemeChartView),
+        typeof(Themes.ThemeBarView),
+        typeof(Themes.NoThemeDocumentView),
     ], "console.css");
 
     public static CultureText Text => Catalog.Neutral;

@@ -15,6 +15,9 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.AddSingleton<ConsoleTokens>();
         services.AddSingleton<ConsoleApp>();
+        // Upload and Themes
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Upload.UploadSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Themes.ThemesSection>());
         return services;
     }
 }
