@@ -75,7 +75,7 @@ public sealed class Themes_in_the_console(AzuriteFixture azurite) : IClassFixtur
         var name = page.GetElementById(svg.GetAttribute("aria-labelledby")!).ShouldNotBeNull();
         name.TextContent.ShouldBe("Health: 6 document(s) in the last 30 days (2026-11-07 to 2026-12-06). Busiest day: 3 on 2026-12-06.");
         // The same numbers as text, for screen readers.
-        var rows = page.QuerySelectorAll("section[data-theme=health] details table tbody tr");
+        var rows = page.QuerySelectorAll("section[data-theme=health] table.dp-day-counts tbody tr");
         rows.Select(r => r.QuerySelectorAll("td")[1].TextContent).ShouldBe(counts.Select(c => c.ToString(CultureInfo.InvariantCulture)));
         // Another theme, with no entry, has its 30 bars all of height 0.
         page.QuerySelectorAll("section[data-theme=energy-compute] svg rect.dp-bar").ShouldAllBe(b => b.GetAttribute("height") == "0");
