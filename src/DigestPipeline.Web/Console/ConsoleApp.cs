@@ -51,6 +51,14 @@ public sealed class ConsoleApp
         if (_options.Access == ConsoleAccessMode.Off)
             return Results.NotFound();
         var text = ConsolePages.Text;
+        // The pages' "no-referrer" makes a browser send "Origin: null" with a form's POST (Chromium does), which the
+        // origin check below refuses: the console's pages say "same-origin" instead, which still hands nothing to
+        // another site. Set as the headers go out, over what the pages' writer sets.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers["Referrer-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        });
         if (_options.Access == ConsoleAccessMode.Local && !FromThisMachine(http))
             return await RefuseAsync(http, StatusCodes.Status403Forbidden, "ThisMachineOnlyTitle", "ThisMachineOnly");
         // The platform removes its identity headers from outside requests only where its authentication is on: elsewhere
