@@ -39,19 +39,23 @@ internal static class SubscriberPageHtml
     }
 
     /// <summary>The document's normalised text, line breaks kept, each highlighted range in a &lt;mark&gt;.</summary>
-    public static string SourceDocument(CultureText text, SourcePage page)
+    public static string SourceDocument(CultureText text, SourcePage page) =>
+        SubscriberPages.Templates.Render("source", new SourceView(page.Language, MarkedParts(page.Text, page.Highlights)), text, page.Title);
+
+    /// <summary>The text cut into parts, each range (inside the text) a marked part; the console's document page shows it too.</summary>
+    internal static List<SourcePartView> MarkedParts(string text, IReadOnlyList<CitedRange> ranges)
     {
         var parts = new List<SourcePartView>();
         var at = 0;
-        foreach (var range in Merged(page.Highlights))
+        foreach (var range in Merged(ranges))
         {
-            parts.Add(new SourcePartView(page.Text[at..range.Start], Marked: false));
-            parts.Add(new SourcePartView(page.Text[range.Start..range.End], Marked: true));
+            parts.Add(new SourcePartView(text[at..range.Start], Marked: false));
+            parts.Add(new SourcePartView(text[range.Start..range.End], Marked: true));
             at = range.End;
         }
 
-        parts.Add(new SourcePartView(page.Text[at..], Marked: false));
-        return SubscriberPages.Templates.Render("source", new SourceView(page.Language, parts), text, page.Title);
+        parts.Add(new SourcePartView(text[at..], Marked: false));
+        return parts;
     }
 
     /// <summary>Sorted and without overlaps, so that marks never nest or cross.</summary>

@@ -13,6 +13,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- load [--documents n]   1,000 uploads at once vs Azurite's ceiling
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- feeds [--items n]   a 1,000-item feed to summaries vs the same pages uploaded
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- api [--uploads n] [--bytes n]   upload API throughput and latency vs plain blob uploads
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- console [--documents n] [--requests n]   the console's documents pages with 10,000 documents
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- outage [--minutes 10]   storage down during ingestion and a digest run
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
@@ -48,6 +49,9 @@ switch (args.FirstOrDefault())
 
     case "api":
         return await DigestPipeline.Benchmarks.Api.ApiUploadCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+
+    case "console":
+        return await DigestPipeline.Benchmarks.OperatorConsole.ConsoleDocumentsCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 
     case "outage":
         return await DigestPipeline.Benchmarks.Outage.OutageCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
@@ -89,6 +93,11 @@ switch (args.FirstOrDefault())
                                n small documents (default 1,000 of 2,048 bytes) through POST /api/documents on the
                                web app digest up serves, 1 and 4 in flight, next to plain blob uploads of the same
                                bytes to the same Azurite: uploads/s, p50/p99 latency
+              console [--documents n] [--requests n] [--scans n]
+                               the operator console's documents pages with n document rows (default 10,000) on
+                               Azurite, 4 logged-in clients, n requests per page (default 400): requests/s, p50/p99,
+                               next to /healthz, one Documents row read, the whole table read (--scans
+                               times, default 40) and the list with its snapshot off
               load [--documents n] [--uploaders n]
                                n documents (default 1,000) uploaded at once through the local host on Azurite:
                                documents/s and upload → summary p50/p99, next to a plain SDK loop of the same

@@ -4,7 +4,7 @@ using System.Text;
 namespace DigestPipeline.Core.Language;
 
 /// <summary>Case and accent folding for matching (<c>Énergétique</c> → <c>energetique</c>) and slugs for discovered theme ids.</summary>
-internal static class TextFolding
+public static class TextFolding
 {
     /// <summary>Lower-cases and removes diacritics; expands the ligatures œ, æ and ß.</summary>
     public static string Fold(string text)

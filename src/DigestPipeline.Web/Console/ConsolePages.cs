@@ -14,6 +14,9 @@ internal static class ConsolePages
     public static PageTemplates Templates { get; } = new(typeof(ConsolePages).Assembly, "DigestPipeline.Web.Console.Templates", Catalog,
     [
         typeof(ConsoleMessageView),
+        // Documents
+        typeof(Documents.DocumentListView), typeof(Documents.OptionView), typeof(Documents.DocumentRowView),
+        typeof(Documents.DocumentPageView), typeof(Documents.SectionView), typeof(Documents.ThemeView), typeof(SourcePartView),
         // Upload
         typeof(Upload.UploadFormView),
         typeof(Upload.UploadOutcomeView),

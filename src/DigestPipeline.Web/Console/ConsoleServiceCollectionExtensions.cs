@@ -1,3 +1,4 @@
+using DigestPipeline.Web.Console.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,11 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.AddSingleton<ConsoleTokens>();
         services.AddSingleton<ConsoleApp>();
+        // Documents
+        services.AddOptions<ConsoleDocumentsOptions>().BindConfiguration(ConsoleDocumentsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleDocumentsOptions>, ConsoleDocumentsOptionsValidator>());
+        services.TryAddSingleton<DocumentListSnapshot>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, DocumentsSection>());
         // Upload and Themes
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Upload.UploadSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Themes.ThemesSection>());
