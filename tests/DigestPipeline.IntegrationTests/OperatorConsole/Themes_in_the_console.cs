@@ -30,7 +30,9 @@ public sealed class Themes_in_the_console(AzuriteFixture azurite) : IClassFixtur
 
     public async ValueTask InitializeAsync()
     {
+        // The documents list's snapshot read afresh for every request: the clock stands still, so it would never age.
         _host = await SubscriberPagesHost.StartAsync(azurite, Cancellation,
+            extraSettings: new Dictionary<string, string?> { ["Console:Documents:ListFreshFor"] = "00:00:00" },
             configure: (services, _) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
         _browser = await ConsoleBrowser.LogInAsync(_host, Cancellation);
     }

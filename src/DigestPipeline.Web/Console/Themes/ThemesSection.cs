@@ -3,6 +3,7 @@ using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Language;
 using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
+using DigestPipeline.Web.Console.Documents;
 using Microsoft.AspNetCore.Http;
 
 namespace DigestPipeline.Web.Console.Themes;
@@ -11,9 +12,9 @@ namespace DigestPipeline.Web.Console.Themes;
 /// <c>GET themes</c>: the taxonomy as <c>themes.json</c> declares it (labels, descriptions, keywords and required terms
 /// per language), each theme with the documents indexed on it per day over the last <see cref="Days"/> days (UTC days,
 /// today included, from <see cref="IThemeIndex"/>), then the documents that matched no theme and so reach no
-/// subscriber, newest first, each with the likely cause.
+/// subscriber, newest first (from the documents list's snapshot, <see cref="DocumentListSnapshot"/>), each with the likely cause.
 /// </summary>
-internal sealed class ThemesSection(ThemeTaxonomy taxonomy, IThemeIndex index, IDocumentRecords records, TimeProvider time) : IConsoleSection
+internal sealed class ThemesSection(ThemeTaxonomy taxonomy, IThemeIndex index, DocumentListSnapshot documents, TimeProvider time) : IConsoleSection
 {
     public const int Days = 30;
 
@@ -43,15 +44,10 @@ internal sealed class ThemesSection(ThemeTaxonomy taxonomy, IThemeIndex index, I
 
         var keywordLanguages = taxonomy.Themes.SelectMany(t => t.Keywords.Where(k => k.Value.Count > 0).Select(k => k.Key))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var noTheme = new List<DocumentRecord>();
-        await foreach (var record in records.ListRecordsAsync(request.Aborted))
-        {
-            if (record is { Status: DocumentStatus.Summarized, NoTheme: true })
-                noTheme.Add(record);
-        }
-
-        var listed = noTheme.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Take(MaxNoThemeListed)
-            .Select(r => NoThemeView(r, keywordLanguages)).ToList();
+        // The documents list's snapshot of the Documents table (newest first, a few seconds old at most): no scan of our own.
+        var noTheme = (await documents.GetAsync(request.Aborted)).Select(d => d.Record)
+            .Where(r => r is { Status: DocumentStatus.Summarized, NoTheme: true }).ToList();
+        var listed = noTheme.Take(MaxNoThemeListed).Select(r => NoThemeView(r, keywordLanguages)).ToList();
         var view = new ThemesView(themes, Days, ThemeChart.Day(firstDay), ThemeChart.Day(firstDay.AddDays(Days - 1)),
             string.Join(", ", keywordLanguages), listed, noTheme.Count);
         return await request.PageAsync("themes", view, ConsoleRequest.Text.Get("ThemesTitle"), "themes");
