@@ -73,9 +73,9 @@ public sealed class Themes_in_the_console(AzuriteFixture azurite) : IClassFixtur
         var chartHeight = double.Parse(svg.GetAttribute("viewBox")!.Split(' ')[3], CultureInfo.InvariantCulture);
         heights.ShouldBe(counts.Select(c => Math.Round(c * chartHeight / 3, 2)));
         bars.ShouldAllBe(b => double.Parse(b.GetAttribute("y")!, CultureInfo.InvariantCulture) + double.Parse(b.GetAttribute("height")!, CultureInfo.InvariantCulture) == chartHeight);
-        bars[29].QuerySelector("title")!.TextContent.ShouldBe("2026-12-06: 3 document(s)");
+        bars[29].QuerySelector("title")!.TextContent.ShouldBe("2026-12-06: 3 documents");
         var name = page.GetElementById(svg.GetAttribute("aria-labelledby")!).ShouldNotBeNull();
-        name.TextContent.ShouldBe("Health: 6 document(s) in the last 30 days (2026-11-07 to 2026-12-06). Busiest day: 3 on 2026-12-06.");
+        name.TextContent.ShouldBe("Health: 6 documents in the last 30 days (2026-11-07 to 2026-12-06). Busiest day: 3 on 2026-12-06.");
         // The same numbers as text, for screen readers.
         var rows = page.QuerySelectorAll("section[data-theme=health] table.dp-day-counts tbody tr");
         rows.Select(r => r.QuerySelectorAll("td")[1].TextContent).ShouldBe(counts.Select(c => c.ToString(CultureInfo.InvariantCulture)));
@@ -134,7 +134,7 @@ public sealed class Themes_in_the_console(AzuriteFixture azurite) : IClassFixtur
         items[1].TextContent.ShouldContain("Language ja: the taxonomy has no keywords in ja.");
         items[1].QuerySelector("a")!.TextContent.ShouldBe("<script>alert(1)</script> Tokyo notes");
         items[1].QuerySelector("script").ShouldBeNull();
-        page.QuerySelector("main")!.TextContent.ShouldContain("2 summarized document(s) matched no theme of the taxonomy");
+        page.QuerySelector("main")!.TextContent.ShouldContain("2 summarized documents matched no theme of the taxonomy, so no subscriber receives them.");
     }
 
     private static DocumentSummaries Summaries(string documentId, string themeId, DateTimeOffset summarizedAt) =>

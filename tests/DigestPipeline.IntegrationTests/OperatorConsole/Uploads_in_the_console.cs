@@ -82,7 +82,7 @@ public sealed class Uploads_in_the_console(AzuriteFixture azurite) : IClassFixtu
         var items = answer.QuerySelectorAll("#upload-list li[data-outcome]");
         items.Select(i => (i.QuerySelector("strong")!.TextContent, i.GetAttribute("data-outcome")))
             .ShouldBe([("notes.txt", "accepted"), ("plan.md", "accepted"), ("chart.png", "refused")]);
-        answer.QuerySelector(".dp-status")!.TextContent.ShouldBe("2 of 3 file(s) accepted.");
+        answer.QuerySelector(".dp-status")!.TextContent.ShouldBe("Files accepted: 2 of 3.");
         items[2].TextContent.ShouldContain("PNG image documents are not supported");
         items[2].HasAttribute("data-upload-id").ShouldBeFalse();
         var incoming = azurite.Blobs().GetBlobContainerClient(StorageNames.IncomingContainer);

@@ -24,11 +24,11 @@ internal static class ThemeChart
             var height = max == 0 ? 0 : Math.Round(counts[i] * (double)Height / max, 2);
             var day = Day(firstDay.AddDays(i));
             bars.Add(new ThemeBarView(day, counts[i], Number(i * Step + (Step - BarWidth) / 2.0), Number(Height - height), Number(BarWidth), Number(height),
-                text.Format("ThemeBarFormat", day, counts[i])));
+                text.Format("ThemeBarFormat", day, text.Plural("DocumentCount", counts[i]))));
         }
 
         var busiest = max == 0 ? "" : " " + text.Format("ThemeBusiestFormat", max, Day(firstDay.AddDays(Enumerable.Range(0, counts.Count).First(i => counts[i] == max))));
-        var summary = text.Format("ThemeChartSummaryFormat", label, total, counts.Count, Day(firstDay), Day(firstDay.AddDays(counts.Count - 1))) + busiest;
+        var summary = text.Format("ThemeChartSummaryFormat", label, text.Plural("DocumentCount", total), counts.Count, Day(firstDay), Day(firstDay.AddDays(counts.Count - 1))) + busiest;
         return new ThemeChartView(total, max, summary, counts.Count * Step, Height, bars);
     }
 

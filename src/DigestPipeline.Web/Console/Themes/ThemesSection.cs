@@ -49,7 +49,7 @@ internal sealed class ThemesSection(ThemeTaxonomy taxonomy, IThemeIndex index, D
             .Where(r => r is { Status: DocumentStatus.Summarized, NoTheme: true }).ToList();
         var listed = noTheme.Take(MaxNoThemeListed).Select(r => NoThemeView(r, keywordLanguages)).ToList();
         var view = new ThemesView(themes, Days, ThemeChart.Day(firstDay), ThemeChart.Day(firstDay.AddDays(Days - 1)),
-            string.Join(", ", keywordLanguages), listed, noTheme.Count);
+            string.Join(", ", keywordLanguages), listed, noTheme.Count, ConsoleRequest.Text.Plural("NoThemeIntro", noTheme.Count));
         return await request.PageAsync("themes", view, ConsoleRequest.Text.Get("ThemesTitle"), "themes");
     }
 
