@@ -57,6 +57,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ProviderOutage>();
         services.AddSingleton(Enricher);
         services.AddSingleton<DigestWriter>();
+        services.AddSingleton<DigestPreview>();
         services.AddSingleton<DigestSender>();
         services.AddSingleton<DueIndexRepair>();
         services.AddSingleton<SendDigestHandler>();

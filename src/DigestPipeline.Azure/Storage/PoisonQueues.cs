@@ -15,8 +15,9 @@ namespace DigestPipeline.Azure.Storage;
 /// a <see cref="RetryMessage"/> holding it. Replay sends the original message back
 /// to <c>{queue}</c> and deletes it from poison only once that send succeeded: at least once, never lost (a replay
 /// interrupted between the two leaves a copy in poison, which the idempotent handlers absorb if replayed again).
+/// It also reads the depth of each work queue and its poison queue (<see cref="DepthsAsync"/>).
 /// </summary>
-public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec codec)
+public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec codec) : IFailedWork
 {
     /// <summary>Most messages one queue's listing shows (the storage service peeks at most 32).</summary>
     public const int MaxListed = 32;
@@ -27,10 +28,36 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
     /// <summary>While a replay works through a poison queue, the messages it received stay invisible this long.</summary>
     private static readonly TimeSpan ReplayLease = TimeSpan.FromMinutes(2);
 
-    /// <summary>Every poison queue with its depth and its first <see cref="MaxListed"/> messages, by queue name.</summary>
-    public async Task<IReadOnlyList<PoisonQueueListing>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Each work queue of <see cref="StorageNames.Queues"/>, then its poison queue, with their approximate depths (messages
+    /// being handled count too). A queue that does not exist yet holds nothing: in Azure the Functions host creates a
+    /// poison queue only when it first poisons a message (the local hosts create them all at start).
+    /// </summary>
+    public async Task<IReadOnlyList<WorkDepth>> DepthsAsync(CancellationToken cancellationToken)
     {
-        var listings = new List<PoisonQueueListing>();
+        var depths = new List<WorkDepth>();
+        foreach (var (queue, failed) in StorageNames.Queues.SelectMany(q => new[] { (q, false), (StorageNames.PoisonQueue(q), true) }))
+        {
+            int depth;
+            try
+            {
+                depth = (await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                depth = 0;
+            }
+
+            depths.Add(new WorkDepth(queue, depth, failed));
+        }
+
+        return depths;
+    }
+
+    /// <summary>Every poison queue with its depth and its first <see cref="MaxListed"/> messages, by queue name.</summary>
+    public async Task<IReadOnlyList<FailedWorkListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        var listings = new List<FailedWorkListing>();
         await foreach (var item in queues.GetQueuesAsync(cancellationToken: cancellationToken))
         {
             if (!item.Name.EndsWith(PoisonSuffix, StringComparison.Ordinal))
@@ -39,7 +66,7 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
             var depth = (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
             var peeked = (await poison.PeekMessagesAsync(MaxListed, cancellationToken)).Value;
             var source = item.Name[..^PoisonSuffix.Length];
-            listings.Add(new PoisonQueueListing(source, item.Name, depth,
+            listings.Add(new FailedWorkListing(source, item.Name, depth,
                 peeked.Select(m => Read(source, m.MessageId, m.InsertedOn, m.MessageText)).ToList()));
         }
 
@@ -51,7 +78,8 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
     /// all of them when it is null. Messages that arrive in poison during the replay are left for the next one.
     /// </summary>
     /// <param name="queue">The work queue (<c>digest</c>); its poison queue's name is accepted too.</param>
-    public async Task<PoisonReplayResult> ReplayAsync(string queue, string? messageId, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">There is no such poison queue, or no such message in it.</exception>
+    public async Task<FailedWorkReplay> ReplayAsync(string queue, string? messageId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
         var source = queue.EndsWith(PoisonSuffix, StringComparison.Ordinal) ? queue[..^PoisonSuffix.Length] : queue;
@@ -102,12 +130,12 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
 
         if (messageId is not null && replayed.Count == 0 && refused.Count == 0)
             throw new InvalidOperationException($"No message '{messageId}' in '{poison.Name}' (it may be held by another replay for up to {ReplayLease.TotalMinutes:0} minutes).");
-        return new PoisonReplayResult(source, replayed, refused);
+        return new FailedWorkReplay(source, replayed, refused);
     }
 
     /// <summary>The wire text to send back: the envelope's message encoded again, or a bare message exactly as it was.</summary>
-    private string WireText(PoisonedMessage poisoned, string poisonWireText) =>
-        poisoned.Shape == PoisonShape.Envelope ? codec.Encode(poisoned.Body) : poisonWireText;
+    private string WireText(FailedMessage poisoned, string poisonWireText) =>
+        poisoned.Shape == FailedMessageShape.Envelope ? codec.Encode(poisoned.Body) : poisonWireText;
 
     /// <summary>Makes the messages this replay received but did not move visible again at once (best effort: otherwise they reappear after the lease).</summary>
     private static async Task ReleaseAsync(QueueClient poison, List<QueueMessage> messages)
@@ -125,7 +153,7 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
         }
     }
 
-    private PoisonedMessage Read(string source, string id, DateTimeOffset? insertedOn, string wireText)
+    private FailedMessage Read(string source, string id, DateTimeOffset? insertedOn, string wireText)
     {
         string text;
         try
@@ -134,24 +162,24 @@ public sealed class PoisonQueues(QueueServiceClient queues, QueueMessageCodec co
         }
         catch (FormatException)
         {
-            return new PoisonedMessage(source, id, insertedOn, null, null, null, wireText, false, PoisonShape.Bare, Preview(wireText));
+            return new FailedMessage(source, id, insertedOn, null, null, null, wireText, false, FailedMessageShape.Bare, Preview(wireText));
         }
 
         if (TryReadEnvelope(text) is { } envelope)
         {
-            return new PoisonedMessage(source, id, insertedOn, envelope.DequeueCount, envelope.Error, envelope.FailedAt, envelope.Message,
-                envelope.MessageTruncated == true, PoisonShape.Envelope, Preview(envelope.Message));
+            return new FailedMessage(source, id, insertedOn, envelope.DequeueCount, envelope.Error, envelope.FailedAt, envelope.Message,
+                envelope.MessageTruncated == true, FailedMessageShape.Envelope, Preview(envelope.Message));
         }
 
         // A retry the Functions host poisoned itself (QueueEndpoint could not schedule it): the original is inside.
         if (RetryMessage.IsRetry(text) && TryRead<RetryMessage>(text) is { } retry)
         {
-            return new PoisonedMessage(source, id, insertedOn, retry.Attempt, retry.LastError, null, retry.Message, false, PoisonShape.Envelope, Preview(retry.Message));
+            return new FailedMessage(source, id, insertedOn, retry.Attempt, retry.LastError, null, retry.Message, false, FailedMessageShape.Envelope, Preview(retry.Message));
         }
 
         // The Functions host's shape: the original message, nothing else. The poison message's own dequeue count
         // counts reads of the poison queue, not the attempts that failed, so no count is reported.
-        return new PoisonedMessage(source, id, insertedOn, null, null, null, text, false, PoisonShape.Bare, Preview(text));
+        return new FailedMessage(source, id, insertedOn, null, null, null, text, false, FailedMessageShape.Bare, Preview(text));
     }
 
     private static T? TryRead<T>(string text) where T : class

@@ -75,8 +75,8 @@ public static class DemoCommand
             string.IsNullOrEmpty(smtpHost) ? pickupDirectory : null, workspace, cancellationToken);
 
         var depths = await observer.QueueDepthsAsync(cancellationToken);
-        foreach (var (queue, depth) in depths.Where(d => d.Depth > 0))
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(queue)} holds {depth} messages[/] (see 'digest status')");
+        foreach (var queue in depths.Where(d => d.Depth > 0))
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(queue.Name)} holds {queue.Depth} messages[/] (see 'digest status')");
 
         AnsiConsole.WriteLine();
         if (string.IsNullOrEmpty(smtpHost))

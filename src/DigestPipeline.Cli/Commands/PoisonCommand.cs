@@ -34,7 +34,7 @@ public static class PoisonCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
-            var listings = await ActivatorUtilities.CreateInstance<PoisonQueues>(environment.Services).ListAsync(cancellationToken);
+            var listings = await environment.Services.GetRequiredService<IFailedWork>().ListAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(listings, Json));
@@ -65,8 +65,8 @@ public static class PoisonCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
-            var poison = ActivatorUtilities.CreateInstance<PoisonQueues>(environment.Services);
-            PoisonReplayResult result;
+            var poison = environment.Services.GetRequiredService<IFailedWork>();
+            FailedWorkReplay result;
             try
             {
                 result = await poison.ReplayAsync(parse.GetRequiredValue(queue), parse.GetValue(id), cancellationToken);
@@ -85,7 +85,7 @@ public static class PoisonCommand
         return command;
     }
 
-    private static void Print(PoisonQueueListing listing)
+    private static void Print(FailedWorkListing listing)
     {
         var table = new Table()
             .Title($"{Markup.Escape(listing.PoisonQueue)}: {(listing.Depth > 0 ? $"[red]{listing.Depth}[/]" : "0")} message(s)")
@@ -96,7 +96,7 @@ public static class PoisonCommand
                 Markup.Escape(message.Id),
                 $"{message.InsertedOn:yyyy-MM-dd HH:mm:ss}",
                 message.DequeueCount?.ToString(CultureInfo.CurrentCulture) ?? "-",
-                Markup.Escape(message.Error ?? (message.Shape == PoisonShape.Bare ? "(not recorded: see the host's logs)" : "-")),
+                Markup.Escape(message.Error ?? (message.Shape == FailedMessageShape.Bare ? "(not recorded: see the host's logs)" : "-")),
                 Markup.Escape(message.Preview));
         }
 

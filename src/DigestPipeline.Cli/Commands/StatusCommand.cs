@@ -40,8 +40,9 @@ public static class StatusCommand
             }
 
             AnsiConsole.Write(documents);
-            var stuckAfter = services.GetRequiredService<IOptions<RepairOptions>>().Value.StuckAfter;
-            var stuck = records.Where(r => r.Status is DocumentStatus.Received or DocumentStatus.Ingested && DateTimeOffset.UtcNow - r.UpdatedAt > stuckAfter).ToList();
+            var repair = services.GetRequiredService<IOptions<RepairOptions>>().Value;
+            var stuckAfter = repair.StuckAfter;
+            var stuck = records.Where(r => repair.IsStuck(r, DateTimeOffset.UtcNow)).ToList();
             if (stuck.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{stuck.Count} document(s) stuck[/] (no progress for over {stuckAfter}; oldest: {Markup.Escape(stuck.MinBy(r => r.UpdatedAt)!.SourceName)}): "
@@ -58,8 +59,8 @@ public static class StatusCommand
 
             AnsiConsole.Write(recent);
             var queues = new Table().Title("Queues").AddColumns("Queue", "Messages");
-            foreach (var (queue, depth) in await observer.QueueDepthsAsync(cancellationToken))
-                queues.AddRow(Markup.Escape(queue), depth > 0 && queue.EndsWith("-poison", StringComparison.Ordinal) ? $"[red]{depth}[/]" : depth.ToString(CultureInfo.CurrentCulture));
+            foreach (var queue in await observer.QueueDepthsAsync(cancellationToken))
+                queues.AddRow(Markup.Escape(queue.Name), queue is { Failed: true, Depth: > 0 } ? $"[red]{queue.Depth}[/]" : queue.Depth.ToString(CultureInfo.CurrentCulture));
             AnsiConsole.Write(queues);
             await PrintDeliveriesAsync(services.GetRequiredService<IDeliveryLedger>(), 10, cancellationToken);
             if ((await services.GetRequiredService<ISourceStore>().ListAsync(cancellationToken)).Count > 0)

@@ -29,29 +29,16 @@ public static class SubscribersCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var environment = await CommandEnvironment.OpenAsync(runTriggers: false, announceAsRunningHost: false, LogLevel.Warning, cancellationToken);
-            var all = new List<Subscriber>();
-            await foreach (var subscriber in environment.Services.GetRequiredService<ISubscriberStore>().ListAllAsync(cancellationToken))
-                all.Add(subscriber);
-
-            AnsiConsole.MarkupLine(all.Count == 0
+            var listing = await new SubscriberSearch(parse.GetValue(search), parse.GetValue(state))
+                .RunAsync(environment.Services.GetRequiredService<ISubscriberStore>(), cancellationToken);
+            AnsiConsole.MarkupLine(listing.Total == 0
                 ? "No subscribers yet: [bold]digest subscribe[/] loads seeds/subscribers.json, and the sign-up page adds them one by one."
-                : $"{all.Count:N0} subscriber(s): " + string.Join(", ", Enum.GetValues<SubscriberState>()
-                    .Select(s => $"{all.Count(x => x.State == s):N0} {s.ToString().ToLowerInvariant()}")));
-
-            var text = parse.GetValue(search);
-            var wanted = parse.GetValue(state);
-            var matching = all
-                .Where(s => wanted is null || s.State == wanted)
-                .Where(s => string.IsNullOrEmpty(text)
-                            || s.Email.Contains(text, StringComparison.OrdinalIgnoreCase)
-                            || s.DisplayName.Contains(text, StringComparison.OrdinalIgnoreCase))
-                .OrderByDescending(s => s.CreatedAt)
-                .ToList();
-            if (all.Count == 0)
+                : $"{listing.Total:N0} subscriber(s): " + string.Join(", ", Enum.GetValues<SubscriberState>().Select(s => $"{listing.Counts[s]:N0} {s.ToString().ToLowerInvariant()}")));
+            if (listing.Total == 0)
                 return 0;
 
             var table = new Table().AddColumns("Address", "Name", "State", "Languages", "Themes", "Schedule", "Since (UTC)");
-            foreach (var subscriber in matching.Take(Math.Max(0, parse.GetValue(limit))))
+            foreach (var subscriber in listing.Matching.Take(Math.Max(0, parse.GetValue(limit))))
             {
                 table.AddRow(Markup.Escape(subscriber.Email), Markup.Escape(subscriber.DisplayName), subscriber.State.ToString(),
                     Markup.Escape(Languages(subscriber)), Markup.Escape(string.Join(", ", subscriber.Themes)),
@@ -59,8 +46,8 @@ public static class SubscribersCommand
             }
 
             AnsiConsole.Write(table);
-            if (matching.Count > parse.GetValue(limit))
-                AnsiConsole.MarkupLine($"… and {matching.Count - parse.GetValue(limit):N0} more: narrow with --search or --state, or raise --limit.");
+            if (listing.Matching.Count > parse.GetValue(limit))
+                AnsiConsole.MarkupLine($"… and {listing.Matching.Count - parse.GetValue(limit):N0} more: narrow with --search or --state, or raise --limit.");
             return 0;
         });
         return command;

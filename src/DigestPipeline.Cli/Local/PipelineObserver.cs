@@ -1,11 +1,10 @@
-using Azure.Storage.Queues;
-using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
+using DigestPipeline.Core.Pipeline;
 
 namespace DigestPipeline.Cli.Local;
 
 /// <summary>Reads the pipeline's progress from storage: document states and queue depths.</summary>
-public sealed class PipelineObserver(IDocumentRecords documentRecords, QueueServiceClient queues)
+public sealed class PipelineObserver(IDocumentRecords documentRecords, IFailedWork work)
 {
     public async Task<IReadOnlyList<DocumentRecord>> DocumentsAsync(CancellationToken cancellationToken)
     {
@@ -16,17 +15,7 @@ public sealed class PipelineObserver(IDocumentRecords documentRecords, QueueServ
     }
 
     /// <summary>Approximate depth of each work queue and its poison queue (messages being processed count too).</summary>
-    public async Task<IReadOnlyList<(string Queue, int Depth)>> QueueDepthsAsync(CancellationToken cancellationToken)
-    {
-        var depths = new List<(string, int)>();
-        foreach (var queue in StorageNames.Queues.SelectMany(q => new[] { q, StorageNames.PoisonQueue(q) }))
-        {
-            var properties = await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken);
-            depths.Add((queue, properties.Value.ApproximateMessagesCount));
-        }
-
-        return depths;
-    }
+    public Task<IReadOnlyList<WorkDepth>> QueueDepthsAsync(CancellationToken cancellationToken) => work.DepthsAsync(cancellationToken);
 
     /// <summary>Waits until <paramref name="done"/> holds and the work queues are empty, or throws after <paramref name="timeout"/>.</summary>
     public async Task WaitUntilIdleAsync(Func<IReadOnlyList<DocumentRecord>, bool> done, TimeSpan timeout, CancellationToken cancellationToken)
@@ -36,12 +25,12 @@ public sealed class PipelineObserver(IDocumentRecords documentRecords, QueueServ
         {
             var records = await DocumentsAsync(cancellationToken);
             var depths = await QueueDepthsAsync(cancellationToken);
-            if (done(records) && depths.Where(d => StorageNames.Queues.Contains(d.Queue)).All(d => d.Depth == 0))
+            if (done(records) && depths.Where(d => !d.Failed).All(d => d.Depth == 0))
                 return;
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException(
-                    $"The pipeline was not idle after {timeout.TotalSeconds:0} s: {records.Count} documents, queues {string.Join(", ", depths.Select(d => $"{d.Queue}={d.Depth}"))}.");
+                    $"The pipeline was not idle after {timeout.TotalSeconds:0} s: {records.Count} documents, queues {string.Join(", ", depths.Select(d => $"{d.Name}={d.Depth}"))}.");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);

@@ -22,11 +22,15 @@ public sealed class DigestWriter(DigestContentCollector collector, DigestCompose
         return enricher is null ? contents : await enricher.EnrichAsync(contents, cancellationToken);
     }
 
+    /// <summary>The email of the delivery, archived for "view in browser" before it is sent.</summary>
     public async Task<EmailMessage> WriteAsync(DigestContent content, Delivery delivery, CancellationToken cancellationToken)
     {
-        var composed = composer.Compose(content, delivery.Id);
-        var email = DigestMail.For(composed, content.Subscriber, delivery, options.Value);
-        await archive.SaveAsync(delivery.Id, composed.Html, cancellationToken);
+        var email = Compose(content, delivery);
+        await archive.SaveAsync(delivery.Id, email.HtmlBody, cancellationToken);
         return email;
     }
+
+    /// <summary>The email of the delivery, nothing stored: what <see cref="WriteAsync"/> archives and sends, and what <see cref="DigestPreview"/> shows.</summary>
+    public EmailMessage Compose(DigestContent content, Delivery delivery) =>
+        DigestMail.For(composer.Compose(content, delivery.Id), content.Subscriber, delivery, options.Value);
 }

@@ -95,7 +95,7 @@ public sealed class PlanDigestsHandler(
     /// </summary>
     public async Task<int> PlanNowAsync(DateTimeOffset now, IReadOnlySet<string>? subscriberIds, CancellationToken cancellationToken)
     {
-        var period = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var period = PeriodAt(now);
         var planned = 0;
         var requests = subscribers.ListActiveAsync(cancellationToken)
             .Where(s => subscriberIds is null || subscriberIds.Contains(s.Id))
@@ -108,6 +108,9 @@ public sealed class PlanDigestsHandler(
 
         return planned;
     }
+
+    /// <summary>The period of a digest asked for at <paramref name="now"/> rather than scheduled: the current minute, in UTC.</summary>
+    public static DateTimeOffset PeriodAt(DateTimeOffset now) => new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
     /// <summary>The entry's latest occurrence up to now: its own time, or a later one missed while nothing planned.</summary>
     private DateTimeOffset LatestOccurrence(DueEntry entry, DateTimeOffset now, ConcurrentDictionary<(string Cron, string Zone), DigestSchedule?> schedules)

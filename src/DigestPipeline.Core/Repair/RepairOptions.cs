@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DigestPipeline.Core.Documents;
 
 namespace DigestPipeline.Core.Repair;
 
@@ -18,4 +19,11 @@ public sealed class RepairOptions
     /// <summary>Actions of one pass at most; the next pass goes on where this one stopped.</summary>
     [Range(1, 100_000)]
     public int MaxActionsPerRun { get; set; } = 200;
+
+    /// <summary>
+    /// A document received or ingested that has made no progress for longer than <see cref="StuckAfter"/>: what
+    /// <c>digest status</c> and the operator console call stuck (the repair pass sends it on).
+    /// </summary>
+    public bool IsStuck(DocumentRecord record, DateTimeOffset now) =>
+        record.Status is DocumentStatus.Received or DocumentStatus.Ingested && now - record.UpdatedAt > StuckAfter;
 }

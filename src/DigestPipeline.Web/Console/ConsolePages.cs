@@ -1,4 +1,6 @@
 using DigestPipeline.Core.Localization;
+using DigestPipeline.Web.Console.Operations;
+using DigestPipeline.Web.Console.Subscribers;
 using DigestPipeline.Web.Pages;
 
 namespace DigestPipeline.Web.Console;
@@ -17,6 +19,11 @@ internal static class ConsolePages
         // Documents
         typeof(Documents.DocumentListView), typeof(Documents.OptionView), typeof(Documents.DocumentRowView),
         typeof(Documents.DocumentPageView), typeof(Documents.SectionView), typeof(Documents.ThemeView), typeof(SourcePartView),
+        // Subscribers and Operations (console-subs-ops)
+        typeof(SubscribersView), typeof(StateCountView), typeof(StateOptionView), typeof(SubscriberRowView),
+        typeof(SubscriberView), typeof(ThemeView), typeof(DeliveryRowView), typeof(PreviewView),
+        typeof(OperationsView), typeof(DepthView), typeof(PoisonListingView), typeof(PoisonMessageView), typeof(HealthView), typeof(LoopView),
+        typeof(FeedView), typeof(FeedItemProblemView), typeof(MailboxView), typeof(NewsletterProblemView), typeof(StuckDocumentView),
         // Upload
         typeof(Upload.UploadFormView),
         typeof(Upload.UploadOutcomeView),

@@ -1,4 +1,6 @@
 using DigestPipeline.Web.Console.Documents;
+using DigestPipeline.Web.Console.Operations;
+using DigestPipeline.Web.Console.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,9 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleDocumentsOptions>, ConsoleDocumentsOptionsValidator>());
         services.TryAddSingleton<DocumentListSnapshot>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, DocumentsSection>());
+        // Subscribers and Operations (console-subs-ops)
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, SubscribersSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, OperationsSection>());
         // Upload and Themes
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Upload.UploadSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Themes.ThemesSection>());
