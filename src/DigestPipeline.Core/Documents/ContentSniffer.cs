@@ -45,7 +45,7 @@ internal static class ContentSniffer
             null => null,
             WordFormat => UploadFormat.Docx,
             _ => throw new DocumentRejectedException(RejectionReason.UnsupportedType,
-                $"{format} documents are not supported: '{sourceName}' must be PDF, Word (DOCX), HTML, Markdown or plain text."),
+                $"{format} documents are not supported: '{sourceName}' must be {DocumentReader.AcceptedFormatsText}."),
         };
     }
 
@@ -96,7 +96,7 @@ internal static class ContentSniffer
         if (StartsWithAny(body, "<!doctype html", "<html", "<head", "<body")) return UploadFormat.Html;
         if (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || StartsWithAny(body, "<svg", "<rss", "<feed"))
             throw new DocumentRejectedException(RejectionReason.UnsupportedType,
-                $"XML documents are not supported: '{sourceName}' must be PDF, Word (DOCX), HTML, Markdown or plain text.");
+                $"XML documents are not supported: '{sourceName}' must be {DocumentReader.AcceptedFormatsText}.");
         var extension = Path.GetExtension(sourceName);
         if (head.StartsWith('<') && (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase)
                                      || extension.Equals(".xhtml", StringComparison.OrdinalIgnoreCase)))

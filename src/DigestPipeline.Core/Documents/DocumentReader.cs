@@ -15,6 +15,15 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>
+    /// The formats it reads (<see cref="ContentSniffer"/>'s allow-list), in words for people: what a refusal names and
+    /// what an upload form lists. The bytes decide, not the name: plain text may have any name.
+    /// </summary>
+    public static IReadOnlyList<string> AcceptedFormats { get; } = ["PDF", "Word (DOCX)", "HTML", "Markdown", "plain text"];
+
+    /// <summary><see cref="AcceptedFormats"/> as a phrase: "PDF, Word (DOCX), HTML, Markdown or plain text".</summary>
+    public static string AcceptedFormatsText { get; } = string.Join(", ", AcceptedFormats.Take(AcceptedFormats.Count - 1)) + " or " + AcceptedFormats[^1];
+
     /// <summary>The largest upload it reads (<see cref="DocumentReaderOptions.MaxBytes"/>): callers read no more than this + 1 bytes of a blob.</summary>
     public long MaxBytes => options.MaxBytes;
 
@@ -165,7 +174,8 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         return title.Length > 0 ? title : "Untitled";
     }
 
-    private static string FormatSize(long bytes) => bytes switch
+    /// <summary>A size as people read it ("10 MB", "4.5 KB"), in binary units, as the refusals word it.</summary>
+    public static string FormatSize(long bytes) => bytes switch
     {
         < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),

@@ -51,6 +51,14 @@ public sealed class ConsoleApp
         if (_options.Access == ConsoleAccessMode.Off)
             return Results.NotFound();
         var text = ConsolePages.TextFor(http);
+        // The pages' "no-referrer" makes a browser send "Origin: null" with a form's POST (Chromium does), which the
+        // origin check below refuses: the console's pages say "same-origin" instead, which still hands nothing to
+        // another site. Set as the headers go out, over what the pages' writer sets.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers["Referrer-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        });
         if (_options.Access == ConsoleAccessMode.Local && !FromThisMachine(http))
             return await RefuseAsync(http, StatusCodes.Status403Forbidden, "ThisMachineOnlyTitle", "ThisMachineOnly");
         // The platform removes its identity headers from outside requests only where its authentication is on: elsewhere
@@ -72,8 +80,17 @@ public sealed class ConsoleApp
         }
 
         var formToken = _tokens.FormToken(signedIn.SessionId);
-        if (HttpMethods.IsPost(http.Request.Method) && !await CarriesFormTokenAsync(http, signedIn))
-            return await RefuseAsync(http, StatusCodes.Status403Forbidden, "FormExpiredTitle", "FormExpired", signedIn, formToken);
+        try
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && !await CarriesFormTokenAsync(http, signedIn))
+                return await RefuseAsync(http, StatusCodes.Status403Forbidden, "FormExpiredTitle", "FormExpired", signedIn, formToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A form read to find its token past the host's request limit (an upload of many files without script):
+            // a page that says so, rather than the server's bare 413.
+            return await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "RequestTooLargeTitle", "RequestTooLarge", signedIn, formToken);
+        }
 
         if (path == "logout" && HttpMethods.IsPost(http.Request.Method))
         {

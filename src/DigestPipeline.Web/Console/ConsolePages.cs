@@ -25,6 +25,17 @@ internal static class ConsolePages
         typeof(SubscriberView), typeof(ThemeView), typeof(DeliveryRowView), typeof(PreviewView),
         typeof(OperationsView), typeof(DepthView), typeof(PoisonListingView), typeof(PoisonMessageView), typeof(HealthView), typeof(LoopView),
         typeof(FeedView), typeof(FeedItemProblemView), typeof(MailboxView), typeof(NewsletterProblemView), typeof(StuckDocumentView),
+        // Upload
+        typeof(Upload.UploadFormView),
+        typeof(Upload.UploadOutcomeView),
+        typeof(Upload.UploadStateView),
+        // Themes
+        typeof(Themes.ThemesView),
+        typeof(Themes.ThemeView),
+        typeof(Themes.ThemeLanguageView),
+        typeof(Themes.ThemeChartView),
+        typeof(Themes.ThemeBarView),
+        typeof(Themes.NoThemeDocumentView),
     ], "console.css");
 
     /// <summary>The words for a request: its browser's first language when the console has a file for it, else English.</summary>

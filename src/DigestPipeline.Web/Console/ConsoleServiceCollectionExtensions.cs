@@ -26,6 +26,9 @@ public static class ConsoleServiceCollectionExtensions
         // Subscribers and Operations (console-subs-ops)
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, SubscribersSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, OperationsSection>());
+        // Upload and Themes
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Upload.UploadSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConsoleSection, Themes.ThemesSection>());
         return services;
     }
 }
