@@ -80,6 +80,12 @@ public sealed class ConsoleApp
         }
 
         var formToken = _tokens.FormToken(signedIn.SessionId);
+        if (HttpMethods.IsPost(http.Request.Method) && FormPastTheHostsLimit(http))
+        {
+            // Said before a byte of it is read: a client that waits for "100 Continue" never sends the body.
+            return await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "RequestTooLargeTitle", "RequestTooLarge", signedIn, formToken);
+        }
+
         try
         {
             if (HttpMethods.IsPost(http.Request.Method) && !await CarriesFormTokenAsync(http, signedIn))
@@ -158,6 +164,17 @@ public sealed class ConsoleApp
             presented = (await http.Request.ReadFormAsync(http.RequestAborted))[FormField];
         return _tokens.IsFormToken(signedIn.SessionId, presented);
     }
+
+    /// <summary>
+    /// A form the frame would read to find its token (no token header) whose declared length is past the host's
+    /// request limit. A request with the header is the upload script's, one file at a time: its section sets its
+    /// own limit, from the document cap.
+    /// </summary>
+    private static bool FormPastTheHostsLimit(HttpContext http) =>
+        string.IsNullOrEmpty(http.Request.Headers[FormHeader])
+        && http.Request.ContentLength is { } length
+        && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
+        && length > limit;
 
     private static bool FromThisMachine(HttpContext http)
     {

@@ -17,7 +17,9 @@ public sealed class ConsoleBrowser : IDisposable
     {
         Host = host;
         Cookies = new CookieContainer();
-        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
+        // A client that waits for "100 Continue" as long as it takes (a busy machine): a request the console refuses
+        // from its headers alone (too large) is answered before its body is sent, instead of racing it.
+        Http = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(2) })
         {
             BaseAddress = new Uri(host.Addresses[0]),
         };

@@ -162,7 +162,7 @@ public sealed class Uploads_in_the_console(AzuriteFixture azurite) : IClassFixtu
         page.GetElementById("upload-takes")!.TextContent.ShouldContain("of at most 1 MB together");
         var part = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Notes on the summit. ", (MaxBytes - 100) / 21)));
 
-        using var response = await PostFilesAsync(ConsoleBrowser.FormToken(page), header: false,
+        using var response = await PostFilesAsync(ConsoleBrowser.FormToken(page), header: false, expectContinue: true,
             Enumerable.Range(1, 20).Select(i => ($"notes-{i}.txt", part)).ToArray());
 
         var answer = await ParseAsync(response, HttpStatusCode.RequestEntityTooLarge);
@@ -218,7 +218,11 @@ public sealed class Uploads_in_the_console(AzuriteFixture azurite) : IClassFixtu
     /// A multipart POST to <c>/console/upload</c> as the plain form sends it (the token as the first field) or as the
     /// script does (<paramref name="header"/>: the token as <c>X-Console-Csrf</c>, JSON asked for).
     /// </summary>
-    private Task<HttpResponseMessage> PostFilesAsync(string? token, bool header, params (string Name, byte[] Bytes)[] files)
+    private Task<HttpResponseMessage> PostFilesAsync(string? token, bool header, params (string Name, byte[] Bytes)[] files) =>
+        PostFilesAsync(token, header, expectContinue: false, files);
+
+    /// <param name="expectContinue">Ask for "100 Continue" first, as a client that wants a refusal before sending a large body does.</param>
+    private Task<HttpResponseMessage> PostFilesAsync(string? token, bool header, bool expectContinue, params (string Name, byte[] Bytes)[] files)
     {
         var body = new MultipartFormDataContent();
         if (token is not null && !header)
@@ -231,6 +235,7 @@ public sealed class Uploads_in_the_console(AzuriteFixture azurite) : IClassFixtu
         }
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/console/upload") { Content = body };
+        request.Headers.ExpectContinue = expectContinue;
         if (header && token is not null)
         {
             request.Headers.Add(ConsoleApp.FormHeader, token);
