@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Azure.Storage.Queues;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Subscribers;
@@ -34,8 +32,6 @@ public sealed class Console_journey_in_chromium(AzuriteFixture azurite, Chromium
     private DocumentApiHost _host = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    private static string ShotsDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots", "console");
 
     public async ValueTask InitializeAsync()
     {
@@ -108,50 +104,21 @@ public sealed class Console_journey_in_chromium(AzuriteFixture azurite, Chromium
         ]);
     }
 
-    /// <summary>Each page in a fresh browser (logged in by a link of its own) at both widths and schemes; axe at 375 px.</summary>
+    /// <summary>Each page in a fresh browser, logged in by a link of its own (<see cref="PageShots"/>).</summary>
     private async Task EveryPageFitsAndPassesAxeAsync(IReadOnlyList<(string Name, string Path)> pages)
     {
-        Directory.CreateDirectory(ShotsDirectory);
-        var report = new StringBuilder("| page | scheme | violations (critical, serious, moderate, minor) | rules passed | incomplete |\n| --- | --- | --- | --- | --- |\n");
-        var serious = new List<string>();
-        var others = new List<string>();
+        var shots = new PageShots(chromium.Browser, "console");
         foreach (var (name, path) in pages)
         {
-            var axe = new List<(ColorScheme, Deque.AxeCore.Commons.AxeResult)>();
-            await BrowserViews.EachAsync(chromium.Browser, PublicPageShots.Widths, async p =>
+            await shots.TakeAsync(name, async p =>
             {
                 await p.GotoAsync(LoginLink());
                 (await p.GotoAsync(Site + path)).ShouldNotBeNull().Status.ShouldBe(200, path);
-            }, async (p, width, scheme) =>
-            {
-                var where = $"{name} at {width} px, {scheme}";
-                (await p.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"horizontal scroll: {where}");
-                await BrowserViews.ShouldFitTheSchemeAsync(p, scheme, where, "h1");
-                await p.ScreenshotAsync(new PageScreenshotOptions
-                {
-                    Path = Path.Combine(ShotsDirectory, $"{name}-{width}px-{scheme.ToString().ToLowerInvariant()}.png"),
-                    FullPage = true,
-                });
-                if (width == PublicPageShots.Widths[0])
-                    axe.Add((scheme, await Deque.AxeCore.Playwright.PageExtensions.RunAxe(p)));
             });
-            foreach (var (scheme, result) in axe)
-            {
-                int Count(string impact) => result.Violations.Count(v => v.Impact == impact);
-                report.Append(CultureInfo.InvariantCulture,
-                    $"| `{name}` | {scheme.ToString().ToLowerInvariant()} | {Count("critical")}, {Count("serious")}, {Count("moderate")}, {Count("minor")} | {result.Passes.Length} | {result.Incomplete.Length} |\n");
-                var found = result.Violations.Select(v => $"{name} ({scheme}): {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
-                others.AddRange(found);
-                serious.AddRange(found.Where(v => v.Contains("(serious)", StringComparison.Ordinal) || v.Contains("(critical)", StringComparison.Ordinal)));
-            }
         }
 
-        foreach (var violation in others)
-            report.Append(CultureInfo.InvariantCulture, $"\n- {violation}");
-
-        await File.WriteAllTextAsync(Path.Combine(ShotsDirectory, "axe.md"), report.ToString(), Cancellation);
-        TestContext.Current.SendDiagnosticMessage(report.ToString());
-        serious.ShouldBeEmpty();
+        TestContext.Current.SendDiagnosticMessage(await shots.WriteReportAsync(Cancellation));
+        shots.Serious.ShouldBeEmpty();
     }
 
     private string LoginLink() => _host.Pages.Get<ConsoleApp>().LoginLink(Site);

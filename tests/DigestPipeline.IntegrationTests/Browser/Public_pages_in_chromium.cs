@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Azure.Data.Tables;
 using DigestPipeline.Azure.Storage;
 using DigestPipeline.Core.Documents;
@@ -15,9 +13,9 @@ namespace DigestPipeline.IntegrationTests.Browser;
 /// <summary>
 /// Every public page in Debian's chromium, served as <c>digest up</c> serves them (Kestrel, real Azurite): the landing
 /// page, the sign-up form with problems, "check your inbox", confirmed, preferences, unsubscribe, a refused link and a
-/// source page. Each at 375 and 1280 px, light and dark, without horizontal scroll (<see cref="PublicPageShots"/>),
+/// source page. Each at 375 and 1280 px, light and dark, without horizontal scroll ,
 /// and no serious or critical violation of axe-core's rules (axe-core 4.14, embedded in Deque.AxeCore.Playwright,
-/// injected by Playwright) in either scheme. The results per page are written to <c>screenshots/pages/axe.md</c>.
+/// injected by Playwright) in either scheme (<see cref="PageShots"/>). The results per page are written to <c>screenshots/pages/axe.md</c>.
 /// </summary>
 public sealed class Public_pages_in_chromium(AzuriteFixture azurite, ChromiumFixture chromium)
     : IClassFixture<AzuriteFixture>, IClassFixture<ChromiumFixture>, IAsyncLifetime
@@ -72,23 +70,12 @@ public sealed class Public_pages_in_chromium(AzuriteFixture azurite, ChromiumFix
                 $"&hl={cited}-{cited + 72}")),
         };
 
-        var report = new StringBuilder("| page | scheme | violations (critical, serious, moderate, minor) | rules passed | incomplete |\n| --- | --- | --- | --- | --- |\n");
-        var serious = new List<string>();
+        var shots = new PageShots(chromium.Browser, "pages");
         foreach (var (name, open) in pages)
-        {
-            foreach (var (scheme, axe) in await PublicPageShots.TakeAsync(chromium.Browser, name, open))
-            {
-                int Count(string impact) => axe.Violations.Count(v => v.Impact == impact);
-                report.Append(CultureInfo.InvariantCulture,
-                    $"| `{name}` | {scheme.ToString().ToLowerInvariant()} | {Count("critical")}, {Count("serious")}, {Count("moderate")}, {Count("minor")} | {axe.Passes.Length} | {axe.Incomplete.Length} |\n");
-                serious.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
-                    .Select(v => $"{name} ({scheme}): {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
-            }
-        }
+            await shots.TakeAsync(name, open);
 
-        await File.WriteAllTextAsync(Path.Combine(PublicPageShots.Directory, "axe.md"), report.ToString(), Cancellation);
-        TestContext.Current.SendDiagnosticMessage(report.ToString());
-        serious.ShouldBeEmpty();
+        TestContext.Current.SendDiagnosticMessage(await shots.WriteReportAsync(Cancellation));
+        shots.Serious.ShouldBeEmpty();
     }
 
     [Fact]
