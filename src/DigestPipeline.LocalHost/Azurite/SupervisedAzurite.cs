@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DigestPipeline.LocalHost.Azurite;
 
 /// <summary>
@@ -6,11 +8,18 @@ namespace DigestPipeline.LocalHost.Azurite;
 /// starts, so the host's loops see an outage and resume instead of waiting for storage that never returns.
 /// Disposing stops it gracefully (it writes its state), and it is not restarted then.
 /// </summary>
+/// <remarks>
+/// Ctrl+C in a terminal sends SIGINT to the whole foreground process group, Azurite included, which then stops by
+/// itself (exit code 0) while the host is still stopping. So a stop signal received by this process (SIGINT, SIGTERM,
+/// SIGQUIT) means the host is stopping too: Azurite's exit after it is no crash, and it is not started again.
+/// </remarks>
 public sealed class SupervisedAzurite : IAsyncDisposable
 {
     private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _signalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly PosixSignalRegistration[] _signals;
     private readonly Action<string> _log;
     private readonly Task _supervision;
     private AzuriteServer _server;
@@ -19,8 +28,14 @@ public sealed class SupervisedAzurite : IAsyncDisposable
     {
         _server = server;
         _log = log;
+        // Only noted: the host's own handling of the signal (a graceful stop) goes on as without this.
+        _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => _signalled.TrySetResult()))];
         _supervision = SuperviseAsync(_stopping.Token);
     }
+
+    /// <summary>How long an exit of Azurite waits for the stop signal that may have reached both processes at once.</summary>
+    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(2);
 
     public AzuriteServer Server => _server;
 
@@ -43,6 +58,13 @@ public sealed class SupervisedAzurite : IAsyncDisposable
             while (true)
             {
                 var exitCode = await _server.WaitForExitAsync(stopping);
+                // Asked to stop (exit code 0) as this process was, or about to be: the host is stopping; wait for it.
+                if (exitCode == 0 && await StopSignalledAsync(stopping))
+                {
+                    _log("Azurite stopped with the host (a stop signal reached both)");
+                    await Task.Delay(Timeout.InfiniteTimeSpan, stopping);
+                }
+
                 _log($"Azurite exited unexpectedly (exit code {exitCode}); starting it again on the same ports and data");
                 var delay = TimeSpan.FromSeconds(1);
                 while (true)
@@ -73,8 +95,23 @@ public sealed class SupervisedAzurite : IAsyncDisposable
         }
     }
 
+    private async Task<bool> StopSignalledAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await _signalled.Task.WaitAsync(SignalGrace, stopping);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in _signals)
+            signal.Dispose();
         await _stopping.CancelAsync();
         await _supervision;
         await _server.DisposeAsync();

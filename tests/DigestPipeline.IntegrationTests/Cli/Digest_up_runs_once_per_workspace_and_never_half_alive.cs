@@ -104,6 +104,32 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
         AzuriteOf(workspace).ShouldBeNull("the host stops the Azurite it owns");
     }
 
+    /// <summary>
+    /// Ctrl+C in a terminal signals the whole process group: the host and the Azurite it started stop together. Azurite's
+    /// exit then is no crash: the host does not start it again (it did, and said "exited unexpectedly", on every stop).
+    /// </summary>
+    [Fact]
+    public async Task Ctrl_C_stops_the_host_and_its_azurite_together_without_starting_azurite_again()
+    {
+        using var workspace = TempWorkspace.Create();
+        var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
+        using var up = DigestUpProcess.Start(new Dictionary<string, string>
+        {
+            ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
+            ["Web__Urls"] = web,
+        }, workspace);
+        await up.UntilReadyzAsync(web);
+        var azurite = AzuriteOf(workspace).ShouldNotBeNull("the host started an Azurite on its workspace");
+
+        await Signals.SendAsync(up.ProcessId, "INT");
+        await Signals.SendAsync(azurite.Id, "INT");
+
+        (await up.WaitForExitAsync(TimeSpan.FromMinutes(1))).ShouldBe(0, up.Output);
+        up.Output.ShouldNotContain("exited unexpectedly");
+        up.Output.ShouldNotContain("Azurite is back");
+        AzuriteOf(workspace).ShouldBeNull("no Azurite is left behind");
+    }
+
     /// <summary>The operator console's login link that <c>digest up</c> printed opens a session once.</summary>
     private static async Task ConsoleLoginLinkWorksOnceAsync(string output, string web)
     {
