@@ -97,7 +97,9 @@ public sealed class ConsoleTokens
 
     private ConsoleSession? Read(string? token, Purpose purpose)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2 * TokenLength)
+        // IsValid first: the decoder throws, rather than answering false, on text that is not base64url (a last
+        // character with bits past the bytes, a '+'), and a link anyone can alter must get a refusal, not an error.
+        if (string.IsNullOrEmpty(token) || token.Length > 2 * TokenLength || !Base64Url.IsValid(token.AsSpan(), out var length) || length != TokenLength)
             return null;
         var bytes = new byte[TokenLength];
         if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenLength)

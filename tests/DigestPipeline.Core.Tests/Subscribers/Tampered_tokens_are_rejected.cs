@@ -25,6 +25,23 @@ public sealed class Tampered_tokens_are_rejected
         _tokens.Verify(foreign, TokenPurpose.Unsubscribe).Status.ShouldBe(TokenStatus.BadSignature);
     }
 
+    /// <summary>
+    /// A last character carrying bits past the token's bytes ('B' where the encoder writes 'A', 'Q', 'g' or 'w') is not
+    /// base64url as the decoder takes it: the token is malformed, never an exception.
+    /// </summary>
+    [Theory]
+    [InlineData("a")]
+    [InlineData("ab")]
+    [InlineData("abc")]
+    public void A_token_whose_last_character_has_bits_past_its_bytes(string theme)
+    {
+        var token = Theme(theme);
+
+        var verification = _tokens.Verify(token[..^1] + "B", TokenPurpose.UnsubscribeTheme);
+
+        verification.Status.ShouldBeOneOf(token.Length % 4 == 0 ? [TokenStatus.BadSignature] : [TokenStatus.Malformed], token);
+    }
+
     [Fact]
     public void A_forged_signature()
     {
