@@ -72,12 +72,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
     {
         using var workspace = TempWorkspace.Create();
         var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
-        using var up = DigestUpProcess.Start(new Dictionary<string, string>
-        {
-            ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
-            ["Web__Urls"] = web,
-        }, workspace);
-        await up.UntilReadyzAsync(web);
+        using var up = await StartWithItsOwnAzuriteAsync(workspace, web);
         var connectionString = JsonDocument.Parse(await File.ReadAllTextAsync(workspace.RunningHostFile, Cancellation)).RootElement
             .GetProperty("ConnectionString").GetString().ShouldNotBeNull();
         await AzuriteEventually.UntilAsync(() => up.Output.Contains("Mail goes", StringComparison.Ordinal), $"up says where mail goes:\n{up.Output}");
@@ -113,12 +108,7 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
     {
         using var workspace = TempWorkspace.Create();
         var web = $"http://127.0.0.1:{ClosedLoopbackPort.Find()}";
-        using var up = DigestUpProcess.Start(new Dictionary<string, string>
-        {
-            ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
-            ["Web__Urls"] = web,
-        }, workspace);
-        await up.UntilReadyzAsync(web);
+        using var up = await StartWithItsOwnAzuriteAsync(workspace, web);
         var azurite = AzuriteOf(workspace).ShouldNotBeNull("the host started an Azurite on its workspace");
 
         await Signals.SendAsync(up.ProcessId, "INT");
@@ -210,6 +200,26 @@ public sealed class Digest_up_runs_once_per_workspace_and_never_half_alive(Azuri
     };
 
     /// <summary>The Azurite process whose data folder is in <paramref name="workspace"/> (its command line names it).</summary>
+    /// <summary>A <c>digest up</c> on no configured storage (so with an Azurite of its own), once it answers <c>/readyz</c>.</summary>
+    private static async Task<DigestUpProcess> StartWithItsOwnAzuriteAsync(TempWorkspace workspace, string web)
+    {
+        var up = DigestUpProcess.Start(new Dictionary<string, string>
+        {
+            ["Subscriptions__TokenSecret"] = RunningPipeline.TokenSecret,
+            ["Web__Urls"] = web,
+        }, workspace);
+        try
+        {
+            await up.UntilReadyzAsync(web);
+            return up;
+        }
+        catch
+        {
+            up.Dispose(); // never a host left running by a test that failed to start it
+            throw;
+        }
+    }
+
     private static Process? AzuriteOf(TempWorkspace workspace)
     {
         foreach (var process in Process.GetProcesses())
