@@ -4,8 +4,6 @@ using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.IntegrationTests.Web;
 using DigestPipeline.Web.Console;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
@@ -26,7 +24,7 @@ public sealed class Console_access(AzuriteFixture azurite) : IClassFixture<Azuri
 
     public async ValueTask InitializeAsync() =>
         _host = await SubscriberPagesHost.StartAsync(azurite, Cancellation,
-            configure: (services, _) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
+            clock: _time);
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 

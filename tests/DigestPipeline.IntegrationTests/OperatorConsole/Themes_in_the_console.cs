@@ -4,8 +4,6 @@ using DigestPipeline.Core.Summaries;
 using DigestPipeline.Core.Themes;
 using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.IntegrationTests.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
@@ -33,7 +31,7 @@ public sealed class Themes_in_the_console(AzuriteFixture azurite) : IClassFixtur
         // The documents list's snapshot read afresh for every request: the clock stands still, so it would never age.
         _host = await SubscriberPagesHost.StartAsync(azurite, Cancellation,
             extraSettings: new Dictionary<string, string?> { ["Console:Documents:ListFreshFor"] = "00:00:00" },
-            configure: (services, _) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
+            clock: _time);
         _browser = await ConsoleBrowser.LogInAsync(_host, Cancellation);
     }
 

@@ -6,8 +6,6 @@ using AngleSharp.Html.Parser;
 using DigestPipeline.Core.Subscribers;
 using DigestPipeline.Core.Themes;
 using DigestPipeline.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
@@ -29,7 +27,7 @@ public sealed class Landing_confirmation_and_preferences_pages(AzuriteFixture az
 
     public async ValueTask InitializeAsync() =>
         _pages = await SubscriberPagesHost.StartAsync(azurite, TestContext.Current.CancellationToken,
-            configure: (services, _) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
+            clock: _time);
 
     public async ValueTask DisposeAsync() => await _pages.DisposeAsync();
 

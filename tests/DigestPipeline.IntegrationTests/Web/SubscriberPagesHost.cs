@@ -8,6 +8,7 @@ using DigestPipeline.IntegrationTests.Infrastructure;
 using DigestPipeline.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace DigestPipeline.IntegrationTests.Web;
@@ -42,9 +43,11 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
     /// <param name="webUrls">Web:Urls; null leaves the default.</param>
     /// <param name="extraSettings">More settings, such as Mail:Smtp:Host for a maildev; without it mail goes to a temporary pickup folder.</param>
     /// <param name="configure">More services, registered after the pages' own (given the host's configuration).</param>
+    /// <param name="clock">The host's clock (a <c>FakeTimeProvider</c>, so that tokens expire and days pass without waiting); the system's when null.</param>
     public static async Task<SubscriberPagesHost> StartAsync(
         AzuriteFixture azurite, CancellationToken cancellationToken, string? webUrls = "http://127.0.0.1:0",
-        IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection, IConfiguration>? configure = null)
+        IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection, IConfiguration>? configure = null,
+        TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -62,6 +65,8 @@ public sealed class SubscriberPagesHost : IAsyncDisposable
             services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             services.AddDigestMail(azurite.Configuration(settings));
             configure?.Invoke(services, azurite.Configuration(settings));
+            if (clock is not null)
+                services.Replace(ServiceDescriptor.Singleton(clock));
         }, serveSubscriberPages: true);
         await host.StartAsync(cancellationToken);
         return new SubscriberPagesHost(host, azurite);
