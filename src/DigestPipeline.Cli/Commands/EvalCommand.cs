@@ -106,6 +106,8 @@ public static class EvalCommand
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Summaries over budget (more words or sentences than {budget}; must be 0): {report.OverBudget} of {report.Documents.Count}.")));
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Sentences cut to their opening: {report.Clauses.Cuts} of {report.Documents.Sum(d => d.Engine.Count)}; without a main verb (rules in the README): {report.Clauses.WithoutMainVerb}.")));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Engine: {report.TextBytes / 1e6:0.00} MB of text in {report.EngineTime.TotalSeconds:0.00} s of engine time ({report.EngineMegabytesPerSecond:0.0} MB/s on one core, first pass included).")));
         if (report.CategoryAccuracy is { } accuracy)
         {

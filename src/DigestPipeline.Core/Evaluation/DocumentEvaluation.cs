@@ -6,6 +6,8 @@ namespace DigestPipeline.Core.Evaluation;
 /// <param name="EngineOverBudget">Whether the engine's summary has more words or more sentences than the budget allows
 /// (sentences of the text as given: under a <see cref="TextRelease.LowercasedLines"/> release, every released line a
 /// summary sentence spans counts).</param>
+/// <param name="EngineClauses">How many of the engine's sentences are a sentence's opening only (a clause cut, or the
+/// opening words when nothing fits), and how many of those have no main verb by <see cref="Summaries.MainClause"/>'s rules.</param>
 /// <param name="FirstWords">The text's first words, as many as the engine's summary has (<see cref="FirstWordsBaseline"/>).</param>
 public sealed record DocumentEvaluation(
     string Id,
@@ -19,4 +21,8 @@ public sealed record DocumentEvaluation(
     string FirstWords,
     RougeScores FirstWordsScores,
     int EngineStandAlone,
-    bool EngineOverBudget = false);
+    bool EngineOverBudget = false,
+    ClauseCuts EngineClauses = default);
+
+/// <summary>Sentences cut to their opening, and how many of those have no main verb.</summary>
+public readonly record struct ClauseCuts(int Cuts, int WithoutMainVerb);

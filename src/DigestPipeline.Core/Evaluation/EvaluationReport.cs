@@ -20,6 +20,9 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentEvaluation> Document
     /// <summary>How many of the engine's summaries exceed the budget (<see cref="DocumentEvaluation.EngineOverBudget"/>): must be 0.</summary>
     public int OverBudget => Documents.Count(d => d.EngineOverBudget);
 
+    /// <summary>The engine's sentences cut to their opening, over all documents, and those without a main verb.</summary>
+    public ClauseCuts Clauses => new(Documents.Sum(d => d.EngineClauses.Cuts), Documents.Sum(d => d.EngineClauses.WithoutMainVerb));
+
     public MeanRouge FirstWords => MeanRouge.Of(Documents.Select(d => d.FirstWordsScores));
 
     public double MeanEngineWords => Documents.Count == 0 ? 0 : Documents.Average(d => d.Engine.Sum(s => DigestPipeline.Core.Language.WordCount.Of(s)));

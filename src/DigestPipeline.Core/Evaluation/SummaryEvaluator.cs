@@ -71,7 +71,8 @@ public sealed class SummaryEvaluator(DocumentReader reader, DocumentSummarizer s
                 firstWords,
                 Rouge.Score(tokenizer.Tokenize(firstWords), reference),
                 StandAlone.Count(document, summary),
-                EngineOverBudget: !budget.Fits(engineSentences, engineWords));
+                EngineOverBudget: !budget.Fits(engineSentences, engineWords),
+                EngineClauses: new ClauseCuts(summary.Count(s => s.IsClause), summary.Count(s => s.IsClause && !MainClause.HasMainVerb(document.Language, s.Text))));
         }
 
         return new EvaluationReport(results, bytes.Sum(), Stopwatch.GetElapsedTime(0, engineTicks.Sum()));

@@ -7,7 +7,8 @@ namespace DigestPipeline.Core.Summaries;
 /// The longest opening of a sentence that ends at a clause boundary (a comma, semicolon, colon or dash followed by a
 /// space, or a full-width comma, semicolon or colon, which Chinese and Japanese follow with no space) and fits a
 /// number of words, counted as <see cref="WordCount"/> does: how a sentence too long for a word budget can still say
-/// its main clause.
+/// its main clause. The opening must have a main verb (<see cref="MainClause"/>): a language without verb rules has
+/// no clause cuts.
 /// </summary>
 internal static class ClausePrefix
 {
@@ -18,11 +19,14 @@ internal static class ClausePrefix
     private const int MinWords = 8;
 
     /// <returns>The prefix's length in characters (the boundary mark excluded), or null when none fits.</returns>
-    public static int? Find(ReadOnlySpan<char> sentence, int maxWords)
+    public static int? Find(ReadOnlySpan<char> sentence, int maxWords, string language)
     {
+        if (!MainClause.HasRules(language))
+            return null;
+
+        List<int>? boundaries = null;
         var total = WordCount.Of(sentence);
         var minWords = Math.Max(MinWords, (int)Math.Ceiling(MinShare * total));
-        int? best = null;
         var words = 0;
         var inWord = false;
         for (var i = 0; i < sentence.Length; i++)
@@ -42,18 +46,24 @@ internal static class ClausePrefix
             inWord = !isSpace && !unspaced;
             if (c is '，' or '；' or '：' && i > 0 && words >= minWords)
             {
-                best = i;
+                (boundaries ??= []).Add(i);
                 continue;
             }
 
             var boundary = c is ',' or ';' or ':' ? i : c is '–' or '—' && i > 0 && char.IsWhiteSpace(sentence[i - 1]) ? i - 1 : -1;
             if (boundary > 0 && i + 1 < sentence.Length && char.IsWhiteSpace(sentence[i + 1]) && words >= minWords)
             {
-                best = boundary;
+                (boundaries ??= []).Add(boundary);
             }
         }
 
-        return best;
+        for (var b = (boundaries?.Count ?? 0) - 1; b >= 0; b--)
+        {
+            if (MainClause.HasMainVerb(language, sentence[..boundaries![b]]))
+                return boundaries[b];
+        }
+
+        return null;
     }
 
     /// <returns>

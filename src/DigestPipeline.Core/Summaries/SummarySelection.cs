@@ -19,7 +19,8 @@ internal static class SummarySelection
     /// <summary>
     /// Picks sentences by maximal marginal relevance within the budget (a sentence that no longer fits is passed
     /// over for a shorter one, or, under a word budget, cut at a clause boundary when its main clause fits; when no
-    /// candidate fits at all, the best one's opening words within the budget); returns them in document order.
+    /// candidate fits at all, the opening words within the budget of the best one whose opening has a main verb);
+    /// returns them in document order.
     /// </summary>
     public static SelectedSentence[] Select(IReadOnlyList<RankedSentence> ranked, SentenceSimilarity similarity, SummaryBudget budget, AnalyzedDocument document)
     {
@@ -110,12 +111,20 @@ internal static class SummarySelection
 
         if (selected.Count == 0 && ranked.Count > 0 && budget.MaxWords is { } budgetWords)
         {
-            // Every candidate is longer than the word budget and has no clause that fits: the best one's opening
-            // words stand for it, so that a document with text never has an empty summary.
-            var best = 0;
-            for (var i = 1; i < ranked.Count; i++)
+            // Every candidate is longer than the word budget and has no clause that fits: a candidate's opening
+            // words stand for it, so that a document with text never has an empty summary; the best one whose
+            // opening has a main verb, else the best.
+            var language = document.Source.Language;
+            var byScore = Enumerable.Range(0, ranked.Count).OrderByDescending(i => ranked[i].Score).ThenBy(i => ranked[i].Sentence).ToArray();
+            var best = byScore[0];
+            foreach (var i in byScore)
             {
-                if (ranked[i].Score > ranked[best].Score) best = i;
+                var text = document.SentenceText(ranked[i].Sentence);
+                if (MainClause.HasMainVerb(language, text[..ClausePrefix.Words(text, budgetWords)]))
+                {
+                    best = i;
+                    break;
+                }
             }
 
             selected.Add(new SelectedSentence(ranked[best].Sentence, ranked[best].Score, ClausePrefix.Words(document.SentenceText(ranked[best].Sentence), budgetWords)));
@@ -168,6 +177,6 @@ internal static class SummarySelection
             return text.Length;
         }
 
-        return budget.MaxWords is { } maxWords && budget.Fits(count + 1, words) ? ClausePrefix.Find(text, maxWords - words) : null;
+        return budget.MaxWords is { } maxWords && budget.Fits(count + 1, words) ? ClausePrefix.Find(text, maxWords - words, document.Source.Language) : null;
     }
 }
