@@ -64,6 +64,11 @@ internal sealed class FrenchVerbRules : VerbRules
     private static readonly HashSet<string> Determiners = Set(
         "le la l' les un une du de d' des cet cette ces au aux son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes quel quelle à en par pour sur sous dans avec sans chaque entre contre vers chez selon malgré");
 
+    /// <summary>Articles that are also object pronouns: before a plural verb or an auxiliary they are the pronoun ("les soutiennent", "l'a").</summary>
+    private static readonly HashSet<string> ObjectPronouns = Set("le la les l'");
+
+    private static readonly HashSet<string> Auxiliaries = Set("a ont avait avaient aura auront aurait auraient sont étaient seront seraient");
+
     /// <summary>Object pronouns, negation and reflexives that stand between a subject pronoun and its verb.</summary>
     private static readonly HashSet<string> Clitics = Set("ne n' le la l' les lui leur y en me m' te t' se s' nous vous il elle on ils elles je j' tu qui");
 
@@ -85,7 +90,7 @@ internal sealed class FrenchVerbRules : VerbRules
 
     public override bool ElisionBefore => true;
 
-    public override bool IsCoordinator(string word) => word is "et" or "mais" or "ou" or "puis";
+    public override bool IsCoordinator(string word) => word is "et" or "mais" or "ou";
 
     public override bool OpensSubordinate(List<ClauseWord> words, int i)
     {
@@ -101,10 +106,13 @@ internal sealed class FrenchVerbRules : VerbRules
     public override bool IsFiniteVerb(List<ClauseWord> words, int i)
     {
         var word = words[i].Text;
-        if (!IsWord(word) || (Previous(words, i) is { } previous && Determiners.Contains(previous)))
+        if (!IsWord(word))
             return false;
-        // "A" opening a stretch is "À" without its accent ("A quelques jours de…"); a verb does not open one.
-        if (word == "a" && words[i].AfterBoundary)
+        if (Previous(words, i) is { } previous && Determiners.Contains(previous)
+            && !(ObjectPronouns.Contains(previous) && (word.EndsWith("ent", StringComparison.Ordinal) || Auxiliaries.Contains(word))))
+            return false;
+        // "A" opening the clause is "À" without its accent ("A quelques jours de…"): a verb does not open one.
+        if (word == "a" && i == 0)
             return false;
         if (Finite.Contains(word))
             return true;

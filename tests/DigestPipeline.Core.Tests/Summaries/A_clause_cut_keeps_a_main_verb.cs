@@ -50,6 +50,8 @@ public sealed class A_clause_cut_keeps_a_main_verb
     [InlineData("fr", "Encore faut-il que les candidats soient présents")]
     [InlineData("fr", "Ce sont les plus jeunes qui paient le prix fort")]
     [InlineData("fr", "Le jeune homme partage ensuite la photo sur Instagram")]
+    [InlineData("fr", "Nevila Gjermeni, 38 ans, a soigné le premier patient contaminé recensé en Albanie")]
+    [InlineData("fr", "Si le mouvement embarrasse l'exécutif, les oppositions de tous bords les soutiennent")]
     [InlineData("fr", "Gouvernement comme majorité sont toutefois confiants dans la tenue du scrutin")]
     [InlineData("en", "The council approved the budget on Tuesday after a long debate")]
     [InlineData("en", "Shares in the bank closed up 2% in London")]
