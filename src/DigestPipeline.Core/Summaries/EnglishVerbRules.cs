@@ -38,6 +38,9 @@ internal sealed class EnglishVerbRules : VerbRules
     /// <summary>Clitics of "is" and "has" only after a pronoun ("it's"); after a noun, "'s" is a possessive.</summary>
     private static readonly HashSet<string> BeforeVerbClitic = Set("it he she that there what who here where");
 
+    private static readonly HashSet<string> Prepositions = Set(
+        "in on at for with from by after under over during despite without among to of into about against between through");
+
     public override bool ElisionBefore => false;
 
     public override bool IsCoordinator(string word) => word is "and" or "but" or "or";
@@ -61,14 +64,23 @@ internal sealed class EnglishVerbRules : VerbRules
         if (Finite.Contains(word))
             return true;
 
-        // A past participle opening a phrase ("founded in 1990, …", "…, killed by …") is not a finite verb.
+        // A past participle opening a phrase ("founded in 1990, …", "…, killed by …"), or in a phrase that opens on a
+        // preposition ("In the ruling handed down this week…"), is not a finite verb.
         if (word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal)
-            && !NotPast.Contains(word) && !words[i].AfterBoundary && Next(words, i) != "by")
+            && !NotPast.Contains(word) && !words[i].AfterBoundary && Next(words, i) != "by" && !InPrepositionalPhrase(words, i))
             return true;
 
         if (NotVerbs.Contains(word))
             return false;
         var (_, beforeAdverbs) = ChainBefore(words, i, Adverbs);
         return beforeAdverbs is not null && Subjects.Contains(beforeAdverbs);
+    }
+
+    /// <summary>Whether the stretch word <paramref name="i"/> is in (from the last comma, dash or bracket) opens on a preposition.</summary>
+    private static bool InPrepositionalPhrase(List<ClauseWord> words, int i)
+    {
+        var start = i;
+        while (start > 0 && !words[start].AfterBoundary) start--;
+        return Prepositions.Contains(words[start].Text);
     }
 }
