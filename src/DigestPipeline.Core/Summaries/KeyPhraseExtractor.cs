@@ -227,7 +227,7 @@ internal static class KeyPhraseExtractor
         return true;
     }
 
-    private static bool IsPhraseWord(Token word) => word.Length >= 2 && !char.IsDigit(word.Stem[0]);
+    private static bool IsPhraseWord(Token word) => word.Length >= 2 && !word.StemStartsWithDigit;
 
     /// <summary>Two words belong to one run when only spaces or a hyphen separate them.</summary>
     private static bool Joined(string text, Token left, Token right)
