@@ -25,9 +25,6 @@ internal sealed class SentenceSimilarity
     private static List<int>? t_touched;
 
     [ThreadStatic]
-    private static int[]? t_termOf;
-
-    [ThreadStatic]
     private static List<int>? t_stemIds;
 
     [ThreadStatic]
@@ -83,9 +80,9 @@ internal sealed class SentenceSimilarity
         }
 
         // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts. A term's
-        // number is found from its stem's number through a per-thread array (-1: not met yet in this document),
-        // rather than by hashing the stem: the same numbers, in order of first occurrence, without the hashing.
-        var termOf = TermNumbers(document.Stems);
+        // number is found from its stem's number through a small table of the document's own stems (StemTerms),
+        // rather than by hashing the stem: the same numbers, in order of first occurrence.
+        var termOf = new StemTerms();
         var stemIds = t_stemIds ??= [];
         stemIds.Clear();
         var documentFrequency = t_documentFrequency ??= [];
@@ -102,15 +99,10 @@ internal sealed class SentenceSimilarity
             for (var w = 0; w < words.Length; w++)
             {
                 var stemId = words[w].StemId;
-                if (stemId >= termOf.Length)
+                ref var id = ref termOf.Find(stemId, out var found);
+                if (!found)
                 {
-                    termOf = GrowTermNumbers(stemId);
-                }
-
-                var id = termOf[stemId];
-                if (id < 0)
-                {
-                    id = termOf[stemId] = stemIds.Count;
+                    id = stemIds.Count;
                     stemIds.Add(stemId);
                     documentFrequency.Add(0);
                 }
@@ -138,10 +130,7 @@ internal sealed class SentenceSimilarity
             offsets[s + 1] = entries;
         }
 
-        foreach (var stemId in stemIds)
-        {
-            termOf[stemId] = -1;
-        }
+        termOf.Dispose();
 
         // Pass 2: TF-IDF weights, normalised per sentence.
         var total = Math.Max(1, sentences.Count);
@@ -478,23 +467,6 @@ internal sealed class SentenceSimilarity
 
         common.Sort();
         return [.. common];
-    }
-
-    /// <summary>The thread's term numbers by stem number, all -1 (restored after each document), covering the stems met so far.</summary>
-    private static int[] TermNumbers(StemmerCache stems)
-    {
-        var termOf = t_termOf ?? [];
-        return termOf.Length > stems.LastStemId ? termOf : GrowTermNumbers(stems.LastStemId);
-    }
-
-    private static int[] GrowTermNumbers(int stemId)
-    {
-        var old = t_termOf ?? [];
-        var grown = new int[Math.Max(stemId + 1, 2 * old.Length)];
-        old.CopyTo(grown, 0);
-        grown.AsSpan(old.Length).Fill(-1);
-        t_termOf = grown;
-        return grown;
     }
 
     private static double OverlapOf(int shared, int termsA, int termsB) =>
