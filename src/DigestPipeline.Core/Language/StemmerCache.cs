@@ -114,9 +114,6 @@ internal sealed class StemmerCache
         return stemmed;
     }
 
-    /// <summary>The highest stem number given so far (-1 before the first).</summary>
-    public int LastStemId => Volatile.Read(ref _lastStemId);
-
     /// <summary>The stem's number (see <see cref="StemmedWord.StemId"/>); -1 for a stem never met.</summary>
     public int FindStemId(string stem) => _stemIds.TryGetValue(stem, out var id) ? id : -1;
 
