@@ -1,3 +1,4 @@
+using System.Buffers;
 using DigestPipeline.Core.Documents.Formats;
 
 namespace DigestPipeline.Core.Documents;
@@ -127,15 +128,21 @@ internal static class ContentSniffer
     public static bool LooksBinary(ReadOnlySpan<char> text)
     {
         if (text.IndexOf('\0') >= 0) return true;
+
+        // Counted by a vectorised search from one control character to the next: a text has none, or a few, and
+        // testing each character was a hundredth of the analysis.
         var controls = 0;
-        foreach (var c in text)
+        var rest = text;
+        for (var at = rest.IndexOfAny(ControlCharacters); at >= 0; at = rest.IndexOfAny(ControlCharacters))
         {
-            if ((c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f' or '\v')) || (c >= 0x7F && c <= 0x9F))
-            {
-                controls++;
-            }
+            controls++;
+            rest = rest[(at + 1)..];
         }
 
         return controls >= 4 && controls * 100L > text.Length;
     }
+
+    /// <summary>C0 but tab, line feed, vertical tab, form feed and carriage return; DEL; C1.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is < '\t' or > '\r').Select(c => (char)c), .. Enumerable.Range(0x7F, 0x9F - 0x7F + 1).Select(c => (char)c)]);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Lucene.Net.Analysis.Util;
 
@@ -61,14 +62,27 @@ public static class LanguageDetector
             .Select(p => KeyValuePair.Create(AsciiWordKey.TryPack(p.Key, out var key) ? key : 0, p.Value)),
     ]);
 
+    /// <summary>Room for a score per language, rounded up to whole vectors of 4.</summary>
+    private const int ScoreWidth = 8;
+
+    /// <summary>
+    /// What a word adds to the scores, by its mask: 1 / k in each of its k languages, 0 elsewhere (and for a word of no
+    /// list). Added as two vectors, without a branch on whether the word is a stop word nor a loop over its languages:
+    /// adding 0 leaves a score as it was, and each language's additions come in the same order, so the sums are the
+    /// same as adding to each language in turn.
+    /// </summary>
+    private static readonly double[] StopWordRows = BuildStopWordRows();
+
     /// <summary>The ISO 639-1 code of the text's language, or <see cref="Unknown"/>.</summary>
     public static string Detect(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxCharacters) text = text[..MaxCharacters];
         Span<double> scores = stackalloc double[Languages.Count];
-        Span<double> sentenceScores = stackalloc double[Languages.Count];
+        Span<double> sentenceScoreRow = stackalloc double[ScoreWidth];
+        var sentenceScores = sentenceScoreRow[..Languages.Count];
         Span<int> sentenceVotes = stackalloc int[Languages.Count];
-        Span<char> word = stackalloc char[MaxWordLength];
+        // Room for a word and the vector of letters read past it (AsciiLetterRun.Measure writes Width characters).
+        Span<char> word = stackalloc char[MaxWordLength + AsciiLetterRun.Width];
         var words = 0;
         var sentenceWords = 0;
         var length = 0;
@@ -87,6 +101,17 @@ public static class LanguageDetector
             if (char.IsAsciiLetter(c))
             {
                 // A run of ASCII letters at once: lower case is one bit, and none of them is a telling letter.
+                if (AsciiLetterRun.Measure(text, i, word[length..], out var packed) is var letters and > 0)
+                {
+                    // The run's characters past the key's 8 fall off the top of the shift.
+                    if (length < AsciiWordKey.MaxLength) key |= packed << (8 * length);
+                    tooLong |= length + letters > MaxWordLength;
+                    length = Math.Min(length + letters, MaxWordLength);
+                    scriptLetters[(int)WritingScript.Other] += letters;
+                    i += letters - 1;
+                    continue;
+                }
+
                 var run = i;
                 do
                 {
@@ -127,7 +152,7 @@ public static class LanguageDetector
             {
                 words++;
                 sentenceWords++;
-                if (!tooLong && StopWordMask(word[..length], apostrophe, ascii && length <= AsciiWordKey.MaxLength ? key : 0) is var mask and not 0) AddStopWord(mask, sentenceScores);
+                if (!tooLong) AddStopWord(StopWordMask(word[..length], apostrophe, ascii && length <= AsciiWordKey.MaxLength ? key : 0), sentenceScoreRow);
                 length = 0;
                 key = 0;
                 ascii = true;
@@ -140,7 +165,7 @@ public static class LanguageDetector
             {
                 if (sentenceWords >= MinimumSentenceWords && Leader(sentenceScores, MinimumSentenceHits) is var leader and >= 0) sentenceVotes[leader]++;
                 for (var l = 0; l < scores.Length; l++) scores[l] += sentenceScores[l];
-                sentenceScores.Clear();
+                sentenceScoreRow.Clear();
                 sentenceWords = 0;
             }
         }
@@ -192,22 +217,43 @@ public static class LanguageDetector
     /// <param name="key">the word's <see cref="AsciiWordKey"/>, 0 when it has none.</param>
     private static byte StopWordMask(ReadOnlySpan<char> word, int apostrophe, ulong key)
     {
-        byte mask;
-        if (key != 0 ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask)) return mask;
-        return apostrophe > 0 && TryGetMask(word[..apostrophe], out mask) && !word[(apostrophe + 1)..].SequenceEqual("s") ? mask : (byte)0;
+        // Profiles hold no word with mask 0, so 0 is "not found" either way.
+        var mask = key != 0 ? PackedProfiles.Get(key) : ProfilesBySpan.TryGetValue(word, out var found) ? found : (byte)0;
+
+        // The apostrophe first: most words have none, so this branch is predictable where "is it a stop word" is not.
+        if (apostrophe > 0 && mask == 0 && TryGetMask(word[..apostrophe], out var elided) && !word[(apostrophe + 1)..].SequenceEqual("s"))
+        {
+            mask = elided;
+        }
+
+        return mask;
     }
 
     /// <param name="word">lower-cased.</param>
     private static bool TryGetMask(ReadOnlySpan<char> word, out byte mask) =>
         AsciiWordKey.TryPack(word, out var key) ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask);
 
+    /// <param name="scores"><see cref="ScoreWidth"/> long.</param>
     private static void AddStopWord(byte mask, Span<double> scores)
     {
-        var weight = 1.0 / BitOperations.PopCount(mask);
-        for (var languages = (uint)mask; languages != 0; languages &= languages - 1)
+        var row = StopWordRows.AsSpan(mask * ScoreWidth, ScoreWidth);
+        (Vector256.Create<double>(scores[..4]) + Vector256.Create<double>(row[..4])).CopyTo(scores);
+        (Vector256.Create<double>(scores[4..]) + Vector256.Create<double>(row[4..])).CopyTo(scores[4..]);
+    }
+
+    private static double[] BuildStopWordRows()
+    {
+        var rows = new double[256 * ScoreWidth];
+        for (var mask = 1; mask < 256; mask++)
         {
-            scores[BitOperations.TrailingZeroCount(languages)] += weight;
+            var weight = 1.0 / BitOperations.PopCount((uint)mask);
+            for (var languages = (uint)mask; languages != 0; languages &= languages - 1)
+            {
+                rows[(mask * ScoreWidth) + BitOperations.TrailingZeroCount(languages)] = weight;
+            }
         }
+
+        return rows;
     }
 
     /// <summary>Letters that only some of the languages use add a little evidence (half a stop word, or one for the most telling).</summary>

@@ -40,15 +40,14 @@ internal sealed class PackedWordMasks
         var keys = _keys;
         for (var slot = Slot(key); ; slot = (slot + 1) & (keys.Length - 1))
         {
+            // One test for "found or absent" (nearly always true at the first slot), then the mask or 0 without a
+            // branch: whether a word of running text is in the set is a coin toss the processor cannot predict.
             var found = keys[slot];
-            if (found == key)
+            var hit = found == key;
+            if (hit | found == 0)
             {
-                return _masks[slot];
-            }
-
-            if (found == 0)
-            {
-                return 0;
+                var mask = _masks[slot];
+                return hit ? mask : (byte)0;
             }
         }
     }

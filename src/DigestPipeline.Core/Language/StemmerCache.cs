@@ -105,7 +105,7 @@ internal sealed class StemmerCache
 
         var word = lowerCase.ToString();
         var stem = string.Intern(TextFolding.Fold(_stemmer.Stem(word)));
-        var stemmed = new StemmedWord(stem, _stopWords.Contains(word), StemId(stem));
+        var stemmed = new StemmedWord(stem, _stopWords.Contains(word), StemId(stem), char.IsDigit(stem[0]));
         if (_words.Count < MaxEntries)
         {
             _words.TryAdd(word, stemmed);
@@ -113,9 +113,6 @@ internal sealed class StemmerCache
 
         return stemmed;
     }
-
-    /// <summary>The highest stem number given so far (-1 before the first).</summary>
-    public int LastStemId => Volatile.Read(ref _lastStemId);
 
     /// <summary>The stem's number (see <see cref="StemmedWord.StemId"/>); -1 for a stem never met.</summary>
     public int FindStemId(string stem) => _stemIds.TryGetValue(stem, out var id) ? id : -1;
@@ -138,4 +135,6 @@ internal sealed class StemmerCache
 }
 
 /// <summary>A word's folded stem, whether it is a stop word, and the stem's number in its cache (0, 1, 2…).</summary>
-internal readonly record struct StemmedWord(string Stem, bool IsStop, int StemId);
+/// <param name="StemStartsWithDigit">Whether the stem's first character is a digit: known here once per word of the
+/// vocabulary, so that key phrases need not read the stem's characters (a cache miss per rare word).</param>
+internal readonly record struct StemmedWord(string Stem, bool IsStop, int StemId, bool StemStartsWithDigit);

@@ -51,6 +51,16 @@ internal static class Tokenizer
                 continue;
             }
 
+            // Most words: ASCII letters and digits, measured and packed 16 characters at a time, when what ends them
+            // is not a letter that would continue them (any other word goes through the loop below).
+            if (char.IsAscii(text[i]) && AsciiWordRun.Measure(text, i, end, out var runLow, out var runHigh) is var run and > 0
+                && (i + run == end || char.IsAscii(text[i + run])))
+            {
+                AddWord(text, i, run, stems, buffer, into, contentWordsOnly, runLow, runHigh);
+                i += run;
+                continue;
+            }
+
             // The word's AsciiWordKey.TryPackLong keys are packed while it is scanned, so that the stem cache need not
             // read its characters again (0 when it has a non-ASCII character or more than 16).
             var low = PackedChar(text[i]);
@@ -101,7 +111,7 @@ internal static class Tokenizer
         var word = stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
         if (!(contentWordsOnly && word.IsStop))
         {
-            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId));
+            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId, word.StemStartsWithDigit));
         }
     }
 
@@ -110,7 +120,7 @@ internal static class Tokenizer
         var word = low != 0 ? stems.Find(low, high, text.AsSpan(start, length), buffer) : stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
         if (!(contentWordsOnly && word.IsStop))
         {
-            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId));
+            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId, word.StemStartsWithDigit));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DigestPipeline.Core.Summaries;
 
 /// <summary>
@@ -51,46 +53,65 @@ internal static class DependentOpening
         if (opening.Length <= lower.Length && !rules.OpeningLookup.Contains(lower[..opening.ToLowerInvariant(lower)]))
             return false;
 
-        var words = FirstWords(sentence, 3);
-        if (words.Count == 0)
+        // The first three words, lower-cased and joined by single spaces in one buffer: each word, and the first two or
+        // three as a phrase, are slices of it (a sentence opening on "The" reaches here: strings for its words were a
+        // third of selection's time).
+        Span<Range> words = stackalloc Range[3];
+        var count = 0;
+        var at = 0;
+        var length = -1;
+        while (count < words.Length && NextWord(sentence, ref at, out var word))
+        {
+            words[count++] = word;
+            length += word.GetOffsetAndLength(sentence.Length).Length + 1;
+        }
+
+        if (count == 0)
             return false;
-        var first = words[0];
-        // Impersonal openings point nowhere: "It is expected that…", "Il y a deux ans…", "Il faut…".
-        if (words.Count > 1 && ((language == "en" && first == "it" && words[1] is "is" or "was" or "seems" or "appears" or "remains")
-            || (language == "fr" && first == "il" && words[1] is "y" or "faut" or "s'agit" or "s’agit" or "semble" or "reste" or "existe" or "suffit")))
-            return false;
-        if (rules.Demonstratives.Contains(first) && words.Count > 1 && rules.TimeWords.Contains(words[1]))
-            return false;
-        if (rules.Words.Contains(first))
-            return true;
-        var two = words.Count > 1 ? first + " " + words[1] : first;
-        var three = words.Count > 2 ? two + " " + words[2] : two;
-        return rules.Phrases.Contains(first) || rules.Phrases.Contains(two) || rules.Phrases.Contains(three);
+
+        char[]? rented = null;
+        var joined = length <= 128 ? stackalloc char[128] : (rented = ArrayPool<char>.Shared.Rent(length));
+        Span<int> ends = stackalloc int[3];
+        var filled = 0;
+        for (var w = 0; w < count; w++)
+        {
+            if (w > 0)
+                joined[filled++] = ' ';
+            filled += sentence[words[w]].ToLowerInvariant(joined[filled..]);
+            ends[w] = filled;
+        }
+
+        var depends = Depends(language, rules, joined, ends[..count]);
+        if (rented is not null)
+            ArrayPool<char>.Shared.Return(rented);
+        return depends;
     }
 
-    /// <summary>The first word as <see cref="FirstWords"/> finds it, before lower-casing; empty when there is none.</summary>
+    /// <param name="joined">The first words, lower-cased, joined by spaces.</param>
+    /// <param name="ends">Where each word ends in <paramref name="joined"/> (at least one).</param>
+    private static bool Depends(string language, Rules rules, ReadOnlySpan<char> joined, ReadOnlySpan<int> ends)
+    {
+        var first = joined[..ends[0]];
+        var second = ends.Length > 1 ? joined[(ends[0] + 1)..ends[1]] : [];
+
+        // Impersonal openings point nowhere: "It is expected that…", "Il y a deux ans…", "Il faut…".
+        if (ends.Length > 1 && ((language == "en" && first is "it" && second is "is" or "was" or "seems" or "appears" or "remains")
+            || (language == "fr" && first is "il" && second is "y" or "faut" or "s'agit" or "s’agit" or "semble" or "reste" or "existe" or "suffit")))
+            return false;
+        if (rules.DemonstrativeLookup.Contains(first) && ends.Length > 1 && rules.TimeWordLookup.Contains(second))
+            return false;
+        if (rules.WordLookup.Contains(first))
+            return true;
+        var two = ends.Length > 1 ? joined[..ends[1]] : first;
+        var three = ends.Length > 2 ? joined[..ends[2]] : two;
+        return rules.PhraseLookup.Contains(first) || rules.PhraseLookup.Contains(two) || rules.PhraseLookup.Contains(three);
+    }
+
+    /// <summary>The first word as <see cref="NextWord"/> finds it, before lower-casing; empty when there is none.</summary>
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> sentence)
     {
         var at = 0;
         return NextWord(sentence, ref at, out var word) ? sentence[word] : [];
-    }
-
-    /// <summary>The sentence's first words, lower-cased, opening quotes, dashes and bullets skipped, trailing punctuation trimmed.</summary>
-    /// <remarks>
-    /// Reads whitespace-separated tokens as <c>string.Split(null, RemoveEmptyEntries)</c> cuts them, but only up to the
-    /// <paramref name="count"/>-th word: selection asks this of every candidate of every theme, and splitting whole
-    /// sentences was a twentieth of the analysis time.
-    /// </remarks>
-    private static List<string> FirstWords(ReadOnlySpan<char> sentence, int count)
-    {
-        var words = new List<string>(count);
-        var at = 0;
-        while (words.Count < count && NextWord(sentence, ref at, out var word))
-        {
-            words.Add(sentence[word].ToString().ToLowerInvariant());
-        }
-
-        return words;
     }
 
     /// <summary>Where the next whitespace-separated token from <paramref name="at"/> is, trimmed of quotes, dashes and bullets (skipping tokens of only those).</summary>
@@ -127,16 +148,19 @@ internal static class DependentOpening
 
     private sealed class Rules(string[] Words, string[] Phrases, string[] Demonstratives, string[] TimeWords)
     {
-        public HashSet<string> Words { get; } = Words.ToHashSet(StringComparer.Ordinal);
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; } = Lookup(Words);
 
-        public HashSet<string> Phrases { get; } = Phrases.ToHashSet(StringComparer.Ordinal);
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup { get; } = Lookup(Phrases);
 
-        public HashSet<string> Demonstratives { get; } = Demonstratives.ToHashSet(StringComparer.Ordinal);
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonstrativeLookup { get; } = Lookup(Demonstratives);
 
-        public HashSet<string> TimeWords { get; } = TimeWords.ToHashSet(StringComparer.Ordinal);
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup { get; } = Lookup(TimeWords);
 
         /// <summary>The words and phrases, and each phrase's first word: a sentence opening on none of them depends on nothing.</summary>
         public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpeningLookup { get; } =
-            Words.Concat(Phrases).Concat(Phrases.Select(p => p.Split(' ')[0])).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            Lookup([.. Words.Concat(Phrases).Concat(Phrases.Select(p => p.Split(' ')[0]))]);
+
+        private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(string[] entries) =>
+            entries.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

@@ -31,7 +31,7 @@ internal static class KeyPhraseExtractor
 
     private const int MaxCachedLabels = 4096;
 
-    private static readonly ConcurrentDictionary<(StemmerCache Stems, string Label), string[]> LabelCache = new();
+    private static readonly ConcurrentDictionary<(StemmerCache Stems, string Label), Token[]> LabelCache = new();
 
     /// <param name="heading">For a discovered theme, the heading it is named from: its phrases come first.</param>
     public static IReadOnlyList<string> Extract(
@@ -55,7 +55,7 @@ internal static class KeyPhraseExtractor
             var sentence = document.Sentences[ranked.Sentence];
             foreach (var match in themeMatches(ranked.Sentence))
             {
-                phrases.Add(sentence, sentence.Words.AsSpan(match.FirstWord, match.WordCount), match.Start, match.End, KeywordBonus * (1 + ranked.Score), keyword: true);
+                phrases.Add(sentence, sentence.Words, match.FirstWord, match.WordCount, match.Start, match.End, KeywordBonus * (1 + ranked.Score), keyword: true);
             }
 
             if (Array.IndexOf(best, ranked.Sentence) < 0)
@@ -66,48 +66,55 @@ internal static class KeyPhraseExtractor
             AddRuns(phrases, sentence, 0.5 + ranked.Score, keyword: false);
         }
 
-        phrases.Release();
-        var candidates = new List<Phrase>(phrases.All.Count);
-        foreach (var phrase in phrases.All)
+        var all = phrases.All;
+        var candidates = new List<int>(all.Length);
+        for (var p = 0; p < all.Length; p++)
         {
-            if (IsShown(phrase, similarity, label))
+            if (IsShown(all[p], similarity, label))
             {
-                candidates.Add(phrase);
+                candidates.Add(p);
             }
         }
 
-        candidates.Sort(static (a, b) =>
-            a.Score != b.Score ? b.Score.CompareTo(a.Score)
-            : a.FirstStart != b.FirstStart ? a.FirstStart.CompareTo(b.FirstStart)
-            : a.Ordinal.CompareTo(b.Ordinal));
+        // Ordinals are unique, so the order is total: any sort gives the same list.
+        candidates.Sort(new PhraseOrder(phrases.Kept));
 
-        var chosen = new List<Phrase>(MaxKeyPhrases);
+        var chosen = new List<int>(MaxKeyPhrases);
         var commonWords = 0;
-        foreach (var phrase in candidates)
+        foreach (var candidate in candidates)
         {
-            var common = phrase.Stems.Length == 1 && !phrase.IsName;
-            if ((common && commonWords == MaxCommonWords) || Overlaps(phrase, chosen))
+            ref readonly var phrase = ref all[candidate];
+            var common = phrase.WordCount == 1 && !phrase.IsName;
+            if ((common && commonWords == MaxCommonWords) || Overlaps(phrase, chosen, all))
             {
                 continue;
             }
 
             commonWords += common ? 1 : 0;
-            chosen.Add(phrase);
+            chosen.Add(candidate);
             if (chosen.Count == MaxKeyPhrases)
             {
                 break;
             }
         }
 
-        return [.. chosen.Select(p => p.Surface)];
+        var surfaces = new string[chosen.Count];
+        for (var c = 0; c < surfaces.Length; c++)
+        {
+            ref readonly var phrase = ref all[chosen[c]];
+            surfaces[c] = Phrases.CollapseSpaces(document.Source.Text.AsSpan(phrase.SurfaceStart, phrase.SurfaceEnd - phrase.SurfaceStart));
+        }
+
+        phrases.Release();
+        return surfaces;
     }
 
     /// <summary>A phrase within (or containing) one already chosen.</summary>
-    private static bool Overlaps(Phrase phrase, List<Phrase> chosen)
+    private static bool Overlaps(in Phrase phrase, List<int> chosen, ReadOnlySpan<Phrase> all)
     {
         foreach (var c in chosen)
         {
-            if (ContainsAll(phrase.Stems, c.Stems) || ContainsAll(c.Stems, phrase.Stems))
+            if (ContainsAll(phrase.Words, all[c].Words) || ContainsAll(all[c].Words, phrase.Words))
             {
                 return true;
             }
@@ -116,21 +123,15 @@ internal static class KeyPhraseExtractor
         return false;
     }
 
-    /// <summary>The stems of a theme's label, tokenized once per language (labels are the taxonomy's: a few dozen).</summary>
-    private static string[] LabelStems(string label, StemmerCache stems)
+    /// <summary>The words of a theme's label, tokenized once per language (labels are the taxonomy's: a few dozen).</summary>
+    private static Token[] LabelStems(string label, StemmerCache stems)
     {
         if (LabelCache.TryGetValue((stems, label), out var known))
         {
             return known;
         }
 
-        var tokens = Tokenizer.Tokenize(label, stems);
-        var found = new string[tokens.Count];
-        for (var i = 0; i < found.Length; i++)
-        {
-            found[i] = tokens[i].Stem;
-        }
-
+        var found = Tokenizer.Tokenize(label, stems).ToArray();
         if (LabelCache.Count < MaxCachedLabels)
         {
             LabelCache.TryAdd((stems, label), found);
@@ -145,11 +146,11 @@ internal static class KeyPhraseExtractor
     /// whole document, and, unless it is one of the theme's keywords, a name (capitalised away from the start of its
     /// sentences, "Nvidia"): a single lower-case word out of a run ("said", "start", "work") is rarely a topic.
     /// </summary>
-    private static bool IsShown(Phrase phrase, SentenceSimilarity similarity, string[] label)
+    private static bool IsShown(in Phrase phrase, SentenceSimilarity similarity, Token[] label)
     {
-        if (phrase.Stems.Length > 1)
+        if (phrase.WordCount > 1)
             return phrase.Keyword || phrase.Occurrences > 1 || phrase.IsName;
-        if (similarity.IsCommon(phrase.FirstStemId) || ContainsAll(label, phrase.Stems))
+        if (similarity.IsCommon(phrase.Words[0].StemId) || ContainsAll(label, phrase.Words))
             return false;
         return phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName);
     }
@@ -189,7 +190,7 @@ internal static class KeyPhraseExtractor
             var runLength = i - runStart;
             if (runLength is > 0 and <= MaxRunWords)
             {
-                phrases.Add(sentence, words.AsSpan(runStart, runLength), words[runStart].Start, words[i - 1].End, (1 + (0.5 * (runLength - 1))) * weight, keyword);
+                phrases.Add(sentence, words, runStart, runLength, words[runStart].Start, words[i - 1].End, (1 + (0.5 * (runLength - 1))) * weight, keyword);
             }
 
             runStart = i < words.Length && IsPhraseWord(words[i]) ? i : i + 1;
@@ -200,14 +201,16 @@ internal static class KeyPhraseExtractor
     /// Every stem of <paramref name="part"/> is in <paramref name="all"/>, or nearly: as keywords match
     /// (<see cref="KeywordIndex.StemsMatch"/>), so "Hospital" is not shown beside "hospitaliers".
     /// </summary>
-    private static bool ContainsAll(string[] all, string[] part)
+    private static bool ContainsAll(ReadOnlySpan<Token> all, ReadOnlySpan<Token> part)
     {
         // Loops rather than Array.Exists: a lambda capturing the stem was a closure allocated per stem.
-        foreach (var stem in part)
+        foreach (var word in part)
         {
+            var stem = word.Stem;
             var found = false;
-            foreach (var other in all)
+            foreach (var otherWord in all)
             {
+                var other = otherWord.Stem;
                 if (KeywordIndex.StemsMatch(stem, other) || KeywordIndex.StemsMatch(other, stem))
                 {
                     found = true;
@@ -224,7 +227,7 @@ internal static class KeyPhraseExtractor
         return true;
     }
 
-    private static bool IsPhraseWord(Token word) => word.Length >= 2 && !char.IsDigit(word.Stem[0]);
+    private static bool IsPhraseWord(Token word) => word.Length >= 2 && !word.StemStartsWithDigit;
 
     /// <summary>Two words belong to one run when only spaces or a hyphen separate them.</summary>
     private static bool Joined(string text, Token left, Token right)
@@ -243,7 +246,8 @@ internal static class KeyPhraseExtractor
     /// <summary>
     /// The phrases met so far, by their stems joined with spaces, in the order they were first met. Occurrences of
     /// a known phrase are looked up from the stems without building the key, and its surface string is only built
-    /// when it replaces the one kept.
+    /// for the phrases shown. Phrases are structs in an array kept by the thread, as is the dictionary that finds
+    /// them: an object and an array of stems per phrase were a fifth of what summarizing allocated.
     /// </summary>
     private sealed class Phrases
     {
@@ -253,38 +257,54 @@ internal static class KeyPhraseExtractor
         /// </summary>
         private const int MaxKeptPhrases = 4096;
 
-        /// <summary>The thread's last dictionary, cleared: its hundreds of entries per theme were allocated anew each time.</summary>
+        /// <summary>The thread's last dictionary and array, cleared: their hundreds of entries per theme were allocated anew each time.</summary>
         [ThreadStatic]
-        private static Dictionary<(int Count, int First, int Second, int Third), Phrase>? t_byStemIds;
+        private static Dictionary<(int Count, int First, int Second, int Third), int>? t_byStemIds;
 
-        private readonly Dictionary<(int Count, int First, int Second, int Third), Phrase> _byStemIds;
-        private Dictionary<string, Phrase>? _byKey;
+        [ThreadStatic]
+        private static Phrase[]? t_phrases;
+
+        private readonly Dictionary<(int Count, int First, int Second, int Third), int> _byStemIds;
+        private Dictionary<string, int>? _byKey;
         private char[] _key = [];
+        private Phrase[] _phrases;
+        private int _count;
 
         public Phrases(string text)
         {
             Text = text;
             _byStemIds = t_byStemIds ?? [];
             t_byStemIds = null;
+            _phrases = t_phrases ?? new Phrase[64];
+            t_phrases = null;
         }
 
-        /// <summary>Hands the dictionary back to the thread once the phrases are all met.</summary>
+        /// <summary>Hands the dictionary and the array back to the thread once the phrases are read.</summary>
         public void Release()
         {
-            if (_byStemIds.Count <= MaxKeptPhrases)
+            if (_count <= MaxKeptPhrases)
             {
                 _byStemIds.Clear();
                 t_byStemIds = _byStemIds;
+                Array.Clear(_phrases, 0, _count);
+                t_phrases = _phrases;
             }
         }
 
         public string Text { get; }
 
-        public List<Phrase> All { get; } = [];
+        /// <summary>The phrases, in the order they were first met.</summary>
+        public Span<Phrase> All => _phrases.AsSpan(0, _count);
 
-        public void Add(AnalyzedSentence sentence, ReadOnlySpan<Token> words, int start, int end, double score, bool keyword)
+        /// <summary>The array that holds <see cref="All"/> (and room past them).</summary>
+        public Phrase[] Kept => _phrases;
+
+        public void Add(AnalyzedSentence sentence, Token[] sentenceWords, int firstWord, int wordCount, int start, int end, double score, bool keyword)
         {
-            var phrase = Find(words, start);
+            var words = sentenceWords.AsSpan(firstWord, wordCount);
+            // Found first: finding may grow the array.
+            var index = Find(sentenceWords, firstWord, wordCount, start);
+            ref var phrase = ref _phrases[index];
 
             phrase.Score += score;
             phrase.Occurrences++;
@@ -305,43 +325,42 @@ internal static class KeyPhraseExtractor
             }
         }
 
-        /// <summary>The phrase of these words, added (first met at <paramref name="start"/>) if it is new.</summary>
-        private Phrase Find(ReadOnlySpan<Token> words, int start)
+        /// <summary>The index of the phrase of these words, added (first met at <paramref name="start"/>) if it is new.</summary>
+        private int Find(Token[] sentenceWords, int firstWord, int wordCount, int start)
         {
+            var words = sentenceWords.AsSpan(firstWord, wordCount);
             if (words.Length is > 0 and <= 3)
             {
                 var ids = (words.Length, words[0].StemId, words.Length > 1 ? words[1].StemId : -1, words.Length > 2 ? words[2].StemId : -1);
                 ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_byStemIds, ids, out var exists);
                 if (!exists)
                 {
-                    known = New(words, start);
+                    known = New(sentenceWords, firstWord, wordCount, start);
                 }
 
-                return known!;
+                return known;
             }
 
             var key = Key(words);
-            _byKey ??= new Dictionary<string, Phrase>(StringComparer.Ordinal);
+            _byKey ??= new Dictionary<string, int>(StringComparer.Ordinal);
             if (!_byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var phrase))
             {
-                phrase = New(words, start);
+                phrase = New(sentenceWords, firstWord, wordCount, start);
                 _byKey.Add(key.ToString(), phrase);
             }
 
             return phrase;
         }
 
-        private Phrase New(ReadOnlySpan<Token> words, int start)
+        private int New(Token[] sentenceWords, int firstWord, int wordCount, int start)
         {
-            var stems = new string[words.Length];
-            for (var w = 0; w < words.Length; w++)
+            if (_count == _phrases.Length)
             {
-                stems[w] = words[w].Stem;
+                Array.Resize(ref _phrases, 2 * _count);
             }
 
-            var phrase = new Phrase(Text, stems, words[0].StemId, start, All.Count);
-            All.Add(phrase);
-            return phrase;
+            _phrases[_count] = new Phrase(sentenceWords, firstWord, wordCount, start, _count);
+            return _count++;
         }
 
         private ReadOnlySpan<char> Key(ReadOnlySpan<Token> words)
@@ -433,37 +452,55 @@ internal static class KeyPhraseExtractor
         }
     }
 
+    /// <summary>
+    /// A phrase: where its words are (the first occurrence's, in their sentence's words: their stems are its identity),
+    /// its score and surface so far.
+    /// </summary>
     /// <param name="ordinal">Rank of the phrase in the order phrases were first met: the last tie-break.</param>
-    /// <param name="firstStemId">The first stem's number in the document's stem cache.</param>
-    private sealed class Phrase(string text, string[] stems, int firstStemId, int firstStart, int ordinal)
+    private struct Phrase(Token[] sentenceWords, int firstWord, int wordCount, int firstStart, int ordinal)
     {
-        public int FirstStemId { get; } = firstStemId;
+        private readonly Token[] _sentenceWords = sentenceWords;
+        private readonly int _firstWord = firstWord;
 
-        public string[] Stems { get; } = stems;
+        public readonly int WordCount = wordCount;
 
-        public int FirstStart { get; } = firstStart;
+        public readonly int FirstStart = firstStart;
 
-        public int Ordinal { get; } = ordinal;
+        public readonly int Ordinal = ordinal;
 
-        /// <summary>The text as written at <see cref="SurfaceStart"/>, spaces collapsed.</summary>
-        public string Surface => field ??= Phrases.CollapseSpaces(text.AsSpan(SurfaceStart, SurfaceEnd - SurfaceStart));
+        /// <summary>The phrase's words where it was first met.</summary>
+        public readonly ReadOnlySpan<Token> Words => _sentenceWords.AsSpan(_firstWord, WordCount);
 
-        public int SurfaceStart { get; set; }
+        /// <summary>Where the text as written is shown from (spaces collapsed).</summary>
+        public int SurfaceStart;
 
         /// <summary>0 until the phrase is first met (a phrase never ends at the text's start).</summary>
-        public int SurfaceEnd { get; set; }
+        public int SurfaceEnd;
 
-        public int SurfaceCapitals { get; set; }
+        public int SurfaceCapitals;
 
-        public bool SurfaceAtSentenceStart { get; set; }
+        public bool SurfaceAtSentenceStart;
 
-        public double Score { get; set; }
+        public double Score;
 
-        public int Occurrences { get; set; }
+        public int Occurrences;
 
-        public bool Keyword { get; set; }
+        public bool Keyword;
 
         /// <summary>Met at least once with every word capitalised, away from the start of a sentence.</summary>
-        public bool IsName { get; set; }
+        public bool IsName;
+    }
+
+    /// <summary>Highest score first, then first met in the text, then first met by the extractor.</summary>
+    private sealed class PhraseOrder(Phrase[] phrases) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            ref readonly var a = ref phrases[x];
+            ref readonly var b = ref phrases[y];
+            return a.Score != b.Score ? b.Score.CompareTo(a.Score)
+                : a.FirstStart != b.FirstStart ? a.FirstStart.CompareTo(b.FirstStart)
+                : a.Ordinal.CompareTo(b.Ordinal);
+        }
     }
 }

@@ -25,9 +25,6 @@ internal sealed class SentenceSimilarity
     private static List<int>? t_touched;
 
     [ThreadStatic]
-    private static int[]? t_termOf;
-
-    [ThreadStatic]
     private static List<int>? t_stemIds;
 
     [ThreadStatic]
@@ -41,21 +38,23 @@ internal sealed class SentenceSimilarity
     private readonly double[] _weights;
     private readonly StemmerCache _stems;
 
-    /// <summary>Per term (local number), its stem's number in <see cref="_stems"/>.</summary>
-    private readonly int[] _stemIds;
-    private int[]? _sortedStemIds;
-    private int[]? _termsByStemId;
-    private readonly int[] _documentFrequency;
+    /// <summary>
+    /// The numbers (in <see cref="_stems"/>) of the stems common in the document, in increasing order: found while the
+    /// terms are counted, since key phrases ask about a few hundred stems per theme and only a handful are common (a
+    /// lookup by stem number sorted every term of the document, a fifth of the key phrases' time).
+    /// </summary>
+    private readonly int[] _commonStemIds;
+    private readonly int _termCount;
     private readonly int _sentenceCount;
 
-    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, StemmerCache stems, int[] stemIds, int[] documentFrequency)
+    private SentenceSimilarity(int[] offsets, int[] terms, double[] weights, StemmerCache stems, int[] commonStemIds, int termCount)
     {
         _offsets = offsets;
         _terms = terms;
         _weights = weights;
         _stems = stems;
-        _stemIds = stemIds;
-        _documentFrequency = documentFrequency;
+        _commonStemIds = commonStemIds;
+        _termCount = termCount;
         _sentenceCount = offsets.Length - 1;
     }
 
@@ -66,41 +65,10 @@ internal sealed class SentenceSimilarity
     internal static long PairsScoredOnThisThread => t_pairsScored;
 
     /// <summary>True when the stem occurs in more than a fifth of the document's sentences (<c>IA</c> in an article on AI).</summary>
-    public bool IsCommon(string stem) =>
-        _sentenceCount >= 10 && TermOf(stem) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
+    public bool IsCommon(string stem) => IsCommon(_stems.FindStemId(stem));
 
     /// <summary><see cref="IsCommon(string)"/> for a stem known by its number in the document's stem cache.</summary>
-    public bool IsCommon(int stemId) =>
-        _sentenceCount >= 10 && TermOf(stemId) is var id and >= 0 && _documentFrequency[id] > CommonShare * _sentenceCount;
-
-    /// <summary>The stem's term number in this document, or -1.</summary>
-    private int TermOf(string stem) => TermOf(_stems.FindStemId(stem));
-
-    private int TermOf(int stemId)
-    {
-        if (stemId < 0)
-        {
-            return -1;
-        }
-
-        // Term numbers by stem number, sorted once per document when key phrases first ask.
-        if (_termsByStemId is null)
-        {
-            var stemIds = (int[])_stemIds.Clone();
-            var terms = new int[stemIds.Length];
-            for (var t = 0; t < terms.Length; t++)
-            {
-                terms[t] = t;
-            }
-
-            Array.Sort(stemIds, terms);
-            _sortedStemIds = stemIds;
-            _termsByStemId = terms;
-        }
-
-        var at = Array.BinarySearch(_sortedStemIds!, stemId);
-        return at < 0 ? -1 : _termsByStemId[at];
-    }
+    public bool IsCommon(int stemId) => stemId >= 0 && Array.BinarySearch(_commonStemIds, stemId) >= 0;
 
     public static SentenceSimilarity Build(AnalyzedDocument document)
     {
@@ -112,9 +80,9 @@ internal sealed class SentenceSimilarity
         }
 
         // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts. A term's
-        // number is found from its stem's number through a per-thread array (-1: not met yet in this document),
-        // rather than by hashing the stem: the same numbers, in order of first occurrence, without the hashing.
-        var termOf = TermNumbers(document.Stems);
+        // number is found from its stem's number through a small table of the document's own stems (StemTerms),
+        // rather than by hashing the stem: the same numbers, in order of first occurrence.
+        var termOf = new StemTerms();
         var stemIds = t_stemIds ??= [];
         stemIds.Clear();
         var documentFrequency = t_documentFrequency ??= [];
@@ -131,15 +99,10 @@ internal sealed class SentenceSimilarity
             for (var w = 0; w < words.Length; w++)
             {
                 var stemId = words[w].StemId;
-                if (stemId >= termOf.Length)
+                ref var id = ref termOf.Find(stemId, out var found);
+                if (!found)
                 {
-                    termOf = GrowTermNumbers(stemId);
-                }
-
-                var id = termOf[stemId];
-                if (id < 0)
-                {
-                    id = termOf[stemId] = stemIds.Count;
+                    id = stemIds.Count;
                     stemIds.Add(stemId);
                     documentFrequency.Add(0);
                 }
@@ -167,10 +130,7 @@ internal sealed class SentenceSimilarity
             offsets[s + 1] = entries;
         }
 
-        foreach (var stemId in stemIds)
-        {
-            termOf[stemId] = -1;
-        }
+        termOf.Dispose();
 
         // Pass 2: TF-IDF weights, normalised per sentence.
         var total = Math.Max(1, sentences.Count);
@@ -204,7 +164,7 @@ internal sealed class SentenceSimilarity
         ArrayPool<double>.Shared.Return(idfBuffer);
 
         // The terms stay in the array sized for every word: sentences read their slices through the offsets.
-        return new SentenceSimilarity(offsets, terms, weights, document.Stems, [.. stemIds], [.. documentFrequency]);
+        return new SentenceSimilarity(offsets, terms, weights, document.Stems, CommonStemIds(sentences.Count, stemIds, documentFrequency), documentFrequency.Count);
     }
 
     /// <summary>
@@ -293,7 +253,7 @@ internal sealed class SentenceSimilarity
         var pool = ArrayPool<long>.Shared;
         var postingsBuffer = pool.Rent(entryCount);
         var postings = postingsBuffer.AsSpan(0, entryCount);
-        var termCount = _documentFrequency.Length;
+        var termCount = _termCount;
         if (termCount <= 4 * entryCount)
         {
             // A counting sort by term: nodes are visited in increasing order, so each term's run comes out sorted by
@@ -485,21 +445,28 @@ internal sealed class SentenceSimilarity
         return new SimilarityGraph(offsets, neighbours, weights);
     }
 
-    /// <summary>The thread's term numbers by stem number, all -1 (restored after each document), covering the stems met so far.</summary>
-    private static int[] TermNumbers(StemmerCache stems)
+    /// <summary>
+    /// The stems (by number, increasing) in more than <see cref="CommonShare"/> of the sentences; none in a document of
+    /// fewer than 10 sentences, where a share says little.
+    /// </summary>
+    private static int[] CommonStemIds(int sentenceCount, List<int> stemIds, List<int> documentFrequency)
     {
-        var termOf = t_termOf ?? [];
-        return termOf.Length > stems.LastStemId ? termOf : GrowTermNumbers(stems.LastStemId);
-    }
+        if (sentenceCount < 10)
+        {
+            return [];
+        }
 
-    private static int[] GrowTermNumbers(int stemId)
-    {
-        var old = t_termOf ?? [];
-        var grown = new int[Math.Max(stemId + 1, 2 * old.Length)];
-        old.CopyTo(grown, 0);
-        grown.AsSpan(old.Length).Fill(-1);
-        t_termOf = grown;
-        return grown;
+        var common = new List<int>();
+        for (var t = 0; t < documentFrequency.Count; t++)
+        {
+            if (documentFrequency[t] > CommonShare * sentenceCount)
+            {
+                common.Add(stemIds[t]);
+            }
+        }
+
+        common.Sort();
+        return [.. common];
     }
 
     private static double OverlapOf(int shared, int termsA, int termsB) =>
