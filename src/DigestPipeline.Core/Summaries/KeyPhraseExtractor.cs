@@ -150,9 +150,11 @@ internal static class KeyPhraseExtractor
     {
         if (phrase.WordCount > 1)
             return phrase.Keyword || phrase.Occurrences > 1 || phrase.IsName;
-        if (similarity.IsCommon(phrase.Words[0].StemId) || ContainsAll(label, phrase.Words))
-            return false;
-        return phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName);
+
+        // The flags first: most single words are neither keywords nor repeated names, and comparing them with every
+        // stem of the label was most of this test's time.
+        return (phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName))
+            && !similarity.IsCommon(phrase.Words[0].StemId) && !ContainsAll(label, phrase.Words);
     }
 
     /// <summary>The <see cref="RunSentences"/> best sentences (highest score, then first in the text).</summary>

@@ -136,10 +136,24 @@ internal sealed class SentenceSimilarity
         var total = Math.Max(1, sentences.Count);
         var idfBuffer = ArrayPool<double>.Shared.Rent(documentFrequency.Count);
         var idf = idfBuffer.AsSpan(0, documentFrequency.Count);
+
+        // The IDF depends on the term only through its document frequency, a small number shared by most terms (1 for
+        // most of them): one Log call per distinct frequency rather than per term, the same values.
+        var byFrequencyBuffer = ArrayPool<double>.Shared.Rent(total + 1);
+        var idfByFrequency = byFrequencyBuffer.AsSpan(0, total + 1);
+        idfByFrequency.Fill(double.NaN);
         for (var t = 0; t < idf.Length; t++)
         {
-            idf[t] = Math.Log(1.0 + ((double)total / documentFrequency[t]));
+            ref var known = ref idfByFrequency[documentFrequency[t]];
+            if (double.IsNaN(known))
+            {
+                known = Math.Log(1.0 + ((double)total / documentFrequency[t]));
+            }
+
+            idf[t] = known;
         }
+
+        ArrayPool<double>.Shared.Return(byFrequencyBuffer);
 
         var weights = new double[entries];
         for (var s = 0; s < sentences.Count; s++)

@@ -60,7 +60,7 @@ internal sealed class ThemeEvidence
         {
             Array.Clear(evidence);
             Array.Clear(counted);
-            matches[sentence.Index] = ThemeMatcher.Weigh(ThemeMatcher.Match(sentence, index, document.Source.Text), index.Keywords, evidence);
+            matches[sentence.Index] = ThemeMatcher.Weigh(ThemeMatcher.Match(sentence, index, document.Source.Text, document.Stems), index.Keywords, evidence);
             evidence.CopyTo(own, sentence.Index * themeCount);
             foreach (var match in matches[sentence.Index])
             {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Themes;
 
@@ -14,13 +15,15 @@ internal static class ThemeMatcher
 
     /// <summary>All keyword occurrences in the sentence, ordered by position then keyword.</summary>
     /// <param name="text">The document's text, where <paramref name="sentence"/>'s words are.</param>
-    public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index, string text)
+    /// <param name="wordStems">The cache the sentence's words come from, when known (a faster lookup when it is the index's).</param>
+    public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index, string text, StemmerCache? wordStems = null)
     {
         var matches = new List<KeywordMatch>();
         var words = sentence.Words;
+        var fromOwnStems = ReferenceEquals(wordStems, index.Stems);
         for (var i = 0; i < words.Length; i++)
         {
-            foreach (var k in index.KeywordsStartingWith(words[i]))
+            foreach (var k in index.KeywordsStartingWith(words[i], fromOwnStems))
             {
                 var keyword = index.Keywords[k];
                 var stems = keyword.Stems;

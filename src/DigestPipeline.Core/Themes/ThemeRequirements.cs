@@ -31,7 +31,7 @@ internal sealed class ThemeRequirements
                 break;
             }
 
-            foreach (var match in ThemeMatcher.Match(sentence, _terms, document.Source.Text))
+            foreach (var match in ThemeMatcher.Match(sentence, _terms, document.Source.Text, document.Stems))
             {
                 if (!met[match.Theme])
                 {
