@@ -76,7 +76,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 Discovered: false,
                 Math.Round(score, 4),
                 Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
-                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme),
+                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, evidence, theme,
                     themeLabel: definition.Label(analyzed.Stems.Language))));
         }
 
@@ -100,7 +100,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 continue;
             }
 
-            var keyPhrases = KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [], heading);
+            var keyPhrases = KeyPhraseExtractor.Extract(analyzed, similarity, ranked, evidence: null, theme: -1, heading);
             var name = discovered.Heading ?? NameFromKeyPhrases(keyPhrases, document.Title);
             var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = name };
             if (analyzed.Stems.Language != "und")

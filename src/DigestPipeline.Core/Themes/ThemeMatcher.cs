@@ -19,6 +19,17 @@ internal static class ThemeMatcher
     public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index, string text, StemmerCache? wordStems = null)
     {
         var matches = new List<KeywordMatch>();
+        Match(sentence, index, text, wordStems, matches);
+        return matches;
+    }
+
+    /// <summary>
+    /// <see cref="Match(AnalyzedSentence, KeywordIndex, string, StemmerCache?)"/> into a list the caller keeps: most
+    /// sentences match no keyword, and a list per sentence, twice (requirements, evidence), was allocated for nothing.
+    /// </summary>
+    /// <param name="matches">Where the matches are added.</param>
+    public static void Match(AnalyzedSentence sentence, KeywordIndex index, string text, StemmerCache? wordStems, List<KeywordMatch> matches)
+    {
         var words = sentence.Words;
         var fromOwnStems = ReferenceEquals(wordStems, index.Stems);
         for (var i = 0; i < words.Length; i++)
@@ -45,8 +56,6 @@ internal static class ThemeMatcher
                 }
             }
         }
-
-        return matches;
     }
 
     private static bool HasWordBetween(string text, int from, int to)
@@ -81,13 +90,14 @@ internal static class ThemeMatcher
 
     /// <summary>
     /// Evidence per theme from a sentence's matches: per theme, overlapping matches keep the longest; each distinct
-    /// keyword counts its weight once, repeats a quarter of it. Returns the matches kept.
+    /// keyword counts its weight once, repeats a quarter of it. Returns the matches kept (a list of its own, never
+    /// <paramref name="matches"/>, which the caller may reuse).
     /// </summary>
-    public static List<KeywordMatch> Weigh(List<KeywordMatch> matches, IReadOnlyList<ThemeKeyword> keywords, double[] evidence)
+    public static IReadOnlyList<KeywordMatch> Weigh(List<KeywordMatch> matches, IReadOnlyList<ThemeKeyword> keywords, double[] evidence)
     {
         if (matches.Count == 0)
         {
-            return matches;
+            return [];
         }
 
         // By theme, then longest first, then by position and keyword: each theme's candidates in acceptance order.
