@@ -90,8 +90,8 @@ internal sealed class AnalyzedDocument
     private const int MaxScratchTokens = 4096;
 
     /// <summary>
-    /// The thread's scratch list of a sentence's tokens, kept between documents: a new list per document grew to the
-    /// longest sentence, about 3 KB per news article, a tenth of what summarizing one allocated.
+    /// The thread's scratch list of a sentence's tokens, kept between documents: a new list per document grew, copy by
+    /// copy, to the length of its longest sentence.
     /// </summary>
     [ThreadStatic]
     private static List<Token>? t_tokens;
