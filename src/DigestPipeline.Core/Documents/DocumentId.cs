@@ -12,6 +12,13 @@ public static class DocumentId
 {
     public const int Length = 32;
 
+    /// <summary>
+    /// The thread's hasher, reset after each use: the one-shot <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
+    /// has OpenSSL allocate and free a digest context per call, which cost as much as hashing a news article.
+    /// </summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     public static string FromNormalisedText(string text)
     {
         // The UTF-8 bytes in a pooled buffer: a document's worth of bytes allocated per document is garbage at once.
@@ -21,7 +28,9 @@ public static class DocumentId
         {
             var count = Encoding.UTF8.GetBytes(text, buffer);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, count), hash);
+            var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha256.AppendData(buffer.AsSpan(0, count));
+            sha256.GetHashAndReset(hash);
             return Convert.ToHexStringLower(hash[..(Length / 2)]);
         }
         finally

@@ -14,7 +14,10 @@ internal static class DocumentLayout
     /// <summary>A paragraph right after the title is a standfirst when it is at most this long and more follows.</summary>
     public const int MaxStandfirstLength = 600;
 
-    public static (string Text, List<DocumentBlock> Blocks, List<DocumentSection> Sections) Lay(IReadOnlyList<BlockDraft> drafts, string title)
+    /// <param name="source">The text the blocks were read from, when it may already be laid out as they would be (a
+    /// plain-text upload of a title and paragraphs separated by blank lines, the usual case): then it is the result,
+    /// rather than a copy of it character for character.</param>
+    public static (string Text, List<DocumentBlock> Blocks, List<DocumentSection> Sections) Lay(IReadOnlyList<BlockDraft> drafts, string title, string? source = null)
     {
         // First the offsets, then the text written once at its final length (no builder to copy from).
         var blocks = new List<DocumentBlock>(drafts.Count);
@@ -30,7 +33,7 @@ internal static class DocumentLayout
             length += draft.Text.Length;
         }
 
-        var result = string.Create(length, drafts, static (text, drafts) =>
+        var result = source is not null && source.Length == length && IsLaidOut(source, drafts) ? source : string.Create(length, drafts, static (text, drafts) =>
         {
             var at = 0;
             for (var i = 0; i < drafts.Count; i++)
@@ -42,6 +45,35 @@ internal static class DocumentLayout
             }
         });
         return (result, blocks, BuildSections(result, blocks, title));
+    }
+
+    /// <summary>Whether <paramref name="text"/> is what laying the drafts out writes (its length already checked).</summary>
+    private static bool IsLaidOut(string text, IReadOnlyList<BlockDraft> drafts)
+    {
+        var at = 0;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            if ((i > 0 && !Matches(text, ref at, Separator(drafts[i - 1], draft)))
+                || (draft.Marker is not null && !Matches(text, ref at, draft.Marker))
+                || !Matches(text, ref at, draft.Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Matches(string text, ref int at, string part)
+    {
+        if (!text.AsSpan(at).StartsWith(part, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        at += part.Length;
+        return true;
     }
 
     private static string Separator(BlockDraft previous, BlockDraft next) =>

@@ -45,11 +45,12 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         }
 
         var budget = new ReadBudget(sourceName, options.MaxReadTime, _time, cancellationToken);
+        string? normalised = null;
         var (drafts, title) = ContentSniffer.SniffBinary(sourceName, content) switch
         {
             UploadFormat.Pdf => ReadPackage(sourceName, "PDF", content, static (name, bytes, options, budget) => PdfExtractor.Read(name, bytes, options, budget), budget),
             UploadFormat.Docx => ReadPackage(sourceName, "Word (DOCX)", content, static (name, bytes, options, budget) => DocxExtractor.Read(name, bytes, options, budget), budget),
-            _ => ReadText(sourceName, content, options, budget),
+            _ => ReadText(sourceName, content, options, budget, out normalised),
         };
 
         if (drafts.Count == 0)
@@ -59,7 +60,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
 
         budget.ThrowIfExceeded();
         title ??= TitleFromName(sourceName);
-        var (text, blocks, sections) = DocumentLayout.Lay(drafts, title);
+        var (text, blocks, sections) = DocumentLayout.Lay(drafts, title, source: normalised);
         budget.ThrowIfExceeded();
         language ??= LanguageDetector.Detect(text);
         budget.ThrowIfExceeded();
@@ -124,8 +125,13 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         }
     }
 
-    private static (List<BlockDraft> Blocks, string? Title) ReadText(string sourceName, ReadOnlySpan<byte> content, DocumentReaderOptions options, ReadBudget budget)
+    /// <param name="normalised">The text the blocks were read from, after <see cref="TextNormaliser.NormaliseCharacters"/>
+    /// (null for HTML): <see cref="DocumentLayout.Lay"/> keeps it as the document's text when the blocks lay out as it
+    /// already is, instead of copying it.</param>
+    private static (List<BlockDraft> Blocks, string? Title) ReadText(string sourceName, ReadOnlySpan<byte> content, DocumentReaderOptions options, ReadBudget budget,
+        out string? normalised)
     {
+        normalised = null;
         var encoding = TextDecoder.DetectEncoding(content);
         if (!TextDecoder.IsWide(encoding) && content.IndexOf((byte)0) >= 0)
         {
@@ -146,7 +152,7 @@ public sealed class DocumentReader(DocumentReaderOptions options, TimeProvider? 
         }
 
         var markdown = format == UploadFormat.Markdown;
-        var normalised = TextNormaliser.NormaliseCharacters(decoded, keepTabs: markdown);
+        normalised = TextNormaliser.NormaliseCharacters(decoded, keepTabs: markdown);
         if (normalised.AsSpan().IsWhiteSpace())
         {
             throw new DocumentRejectedException(RejectionReason.NoText, $"'{sourceName}' holds only whitespace, no text.");

@@ -62,6 +62,21 @@ public static class LanguageDetector
             .Select(p => KeyValuePair.Create(AsciiWordKey.TryPack(p.Key, out var key) ? key : 0, p.Value)),
     ]);
 
+    /// <summary>
+    /// The first <see cref="AsciiWordKey.MaxLength"/> characters of the profiles' longer lower-case ASCII words, by
+    /// <see cref="AsciiWordKey"/>: a word of 9 to 16 ASCII letters whose first 8 are none of these is in no list, so
+    /// it skips hashing its characters into <see cref="ProfilesBySpan"/> (few stop words are that long, and about
+    /// one word of news prose in eight is).
+    /// </summary>
+    private static readonly PackedWordMasks LongProfilePrefixes = new([
+        .. Profiles.Keys
+            .Where(word => word.Length > AsciiWordKey.MaxLength && !word.AsSpan().ContainsAnyInRange('A', 'Z'))
+            .Select(word => AsciiWordKey.TryPack(word.AsSpan(0, AsciiWordKey.MaxLength), out var prefix) ? prefix : 0)
+            .Where(prefix => prefix != 0)
+            .Distinct()
+            .Select(prefix => KeyValuePair.Create(prefix, (byte)1)),
+    ]);
+
     /// <summary>Room for a score per language, rounded up to whole vectors of 4.</summary>
     private const int ScoreWidth = 8;
 
@@ -152,7 +167,7 @@ public static class LanguageDetector
             {
                 words++;
                 sentenceWords++;
-                if (!tooLong) AddStopWord(StopWordMask(word[..length], apostrophe, ascii && length <= AsciiWordKey.MaxLength ? key : 0), sentenceScoreRow);
+                if (!tooLong) AddStopWord(StopWordMask(word[..length], apostrophe, ascii ? key : 0), sentenceScoreRow);
                 length = 0;
                 key = 0;
                 ascii = true;
@@ -214,11 +229,15 @@ public static class LanguageDetector
     /// The languages whose lists hold the word: whole when the lists have it (English don't, it's), else its elided
     /// article (French l’, qu’, Italian dell’); an English possessive (India's) counts as nothing.
     /// </summary>
-    /// <param name="key">the word's <see cref="AsciiWordKey"/>, 0 when it has none.</param>
+    /// <param name="key">the <see cref="AsciiWordKey"/> of the word's first <see cref="AsciiWordKey.MaxLength"/>
+    /// characters when all of its characters are ASCII, else 0.</param>
     private static byte StopWordMask(ReadOnlySpan<char> word, int apostrophe, ulong key)
     {
         // Profiles hold no word with mask 0, so 0 is "not found" either way.
-        var mask = key != 0 ? PackedProfiles.Get(key) : ProfilesBySpan.TryGetValue(word, out var found) ? found : (byte)0;
+        var mask = key == 0 ? Find(word)
+            : word.Length <= AsciiWordKey.MaxLength ? PackedProfiles.Get(key)
+            : LongProfilePrefixes.Get(key) != 0 ? Find(word)
+            : (byte)0;
 
         // The apostrophe first: most words have none, so this branch is predictable where "is it a stop word" is not.
         if (apostrophe > 0 && mask == 0 && TryGetMask(word[..apostrophe], out var elided) && !word[(apostrophe + 1)..].SequenceEqual("s"))
@@ -228,6 +247,8 @@ public static class LanguageDetector
 
         return mask;
     }
+
+    private static byte Find(ReadOnlySpan<char> word) => ProfilesBySpan.TryGetValue(word, out var found) ? found : (byte)0;
 
     /// <param name="word">lower-cased.</param>
     private static bool TryGetMask(ReadOnlySpan<char> word, out byte mask) =>

@@ -76,7 +76,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 Discovered: false,
                 Math.Round(score, 4),
                 Sentences(analyzed, SummarySelection.Select(ranked, similarity, budget, analyzed), withLists: budget.MaxWords is null),
-                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, s => evidence.Matches(s).Where(m => m.Theme == theme),
+                KeyPhraseExtractor.Extract(analyzed, similarity, ranked, evidence, theme,
                     themeLabel: definition.Label(analyzed.Stems.Language))));
         }
 
@@ -100,7 +100,7 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 continue;
             }
 
-            var keyPhrases = KeyPhraseExtractor.Extract(analyzed, similarity, ranked, _ => [], heading);
+            var keyPhrases = KeyPhraseExtractor.Extract(analyzed, similarity, ranked, evidence: null, theme: -1, heading);
             var name = discovered.Heading ?? NameFromKeyPhrases(keyPhrases, document.Title);
             var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = name };
             if (analyzed.Stems.Language != "und")
@@ -118,13 +118,40 @@ public sealed class DocumentSummarizer(ThemeTaxonomy taxonomy, SummarizerOptions
                 keyPhrases));
         }
 
-        var ordered = themes
-            .OrderByDescending(t => t.Score)
-            .ThenBy(t => t.Discovered)
-            .ThenBy(t => t.ThemeId, StringComparer.Ordinal)
-            .Take(Math.Max(0, options.MaxThemesPerDocument))
-            .ToArray();
-        return new DocumentSummaries(document.Id, document.SourceName, document.Title, document.Language, summarizedAt, ordered, document.SourceUrl);
+        return new DocumentSummaries(document.Id, document.SourceName, document.Title, document.Language, summarizedAt, Ordered(themes), document.SourceUrl);
+    }
+
+    /// <summary>
+    /// The themes strongest first, then declared before discovered, then by id, at most
+    /// <see cref="SummarizerOptions.MaxThemesPerDocument"/>: a stable sort (ties keep the order they were found in, as
+    /// LINQ's OrderBy would), without the half-dozen objects and key arrays a LINQ ordering allocated per document.
+    /// </summary>
+    private ThemedSummary[] Ordered(List<ThemedSummary> themes)
+    {
+        var order = new int[themes.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var (x, y) = (themes[a], themes[b]);
+            var byScore = y.Score.CompareTo(x.Score);
+            if (byScore != 0) return byScore;
+            var byKind = x.Discovered.CompareTo(y.Discovered);
+            if (byKind != 0) return byKind;
+            var byId = string.CompareOrdinal(x.ThemeId, y.ThemeId);
+            return byId != 0 ? byId : a.CompareTo(b);
+        });
+
+        var ordered = new ThemedSummary[Math.Min(order.Length, Math.Max(0, options.MaxThemesPerDocument))];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = themes[order[i]];
+        }
+
+        return ordered;
     }
 
     /// <summary>

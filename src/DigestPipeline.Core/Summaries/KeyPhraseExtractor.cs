@@ -33,12 +33,17 @@ internal static class KeyPhraseExtractor
 
     private static readonly ConcurrentDictionary<(StemmerCache Stems, string Label), Token[]> LabelCache = new();
 
+    /// <param name="evidence">The document's keyword matches, of which those of <paramref name="theme"/> are the
+    /// theme's keywords in its sentences; null for a discovered theme, which has none. (A filter per sentence, a
+    /// LINQ query and its enumerator, was allocated for every ranked sentence of every theme.)</param>
+    /// <param name="theme">The declared theme's number in the taxonomy.</param>
     /// <param name="heading">For a discovered theme, the heading it is named from: its phrases come first.</param>
     public static IReadOnlyList<string> Extract(
         AnalyzedDocument document,
         SentenceSimilarity similarity,
         IReadOnlyList<RankedSentence> sentences,
-        Func<int, IEnumerable<KeywordMatch>> themeMatches,
+        ThemeEvidence? evidence,
+        int theme,
         AnalyzedSentence? heading = null,
         string? themeLabel = null)
     {
@@ -50,12 +55,18 @@ internal static class KeyPhraseExtractor
             AddRuns(phrases, heading, 2 * KeywordBonus, keyword: true);
         }
 
-        foreach (var ranked in sentences)
+        for (var r = 0; r < sentences.Count; r++)
         {
+            var ranked = sentences[r];
             var sentence = document.Sentences[ranked.Sentence];
-            foreach (var match in themeMatches(ranked.Sentence))
+            IReadOnlyList<KeywordMatch> matches = evidence is null ? [] : evidence.Matches(ranked.Sentence);
+            for (var m = 0; m < matches.Count; m++)
             {
-                phrases.Add(sentence, sentence.Words, match.FirstWord, match.WordCount, match.Start, match.End, KeywordBonus * (1 + ranked.Score), keyword: true);
+                var match = matches[m];
+                if (match.Theme == theme)
+                {
+                    phrases.Add(sentence, sentence.Words, match.FirstWord, match.WordCount, match.Start, match.End, KeywordBonus * (1 + ranked.Score), keyword: true);
+                }
             }
 
             if (Array.IndexOf(best, ranked.Sentence) < 0)
@@ -150,9 +161,11 @@ internal static class KeyPhraseExtractor
     {
         if (phrase.WordCount > 1)
             return phrase.Keyword || phrase.Occurrences > 1 || phrase.IsName;
-        if (similarity.IsCommon(phrase.Words[0].StemId) || ContainsAll(label, phrase.Words))
-            return false;
-        return phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName);
+
+        // The flags first: most single words are neither keywords nor repeated names, and comparing them with every
+        // stem of the label was most of this test's time.
+        return (phrase.Keyword || (phrase.Occurrences > 1 && phrase.IsName))
+            && !similarity.IsCommon(phrase.Words[0].StemId) && !ContainsAll(label, phrase.Words);
     }
 
     /// <summary>The <see cref="RunSentences"/> best sentences (highest score, then first in the text).</summary>

@@ -87,6 +87,7 @@ internal static class LexRank
 
         ArrayPool<double>.Shared.Return(sumsBuffer);
         ArrayPool<double>.Shared.Return(termsBuffer);
+        graph.Release();
 
         var max = rank.Max();
         for (var i = 0; i < n && max > 0; i++)

@@ -42,6 +42,8 @@ internal static class SentenceRanker
             maxEvidence = Math.Max(maxEvidence, candidate.Evidence);
         }
 
+        // The denominator once per theme rather than once per candidate: the same value, one Log call fewer each.
+        var logMaxEvidence = maxEvidence > 0 ? Math.Log(1 + maxEvidence) : 0;
         var ranked = new RankedSentence[kept.Length];
         for (var i = 0; i < kept.Length; i++)
         {
@@ -50,7 +52,7 @@ internal static class SentenceRanker
                 (kept[i].UnderThemeHeading ? 0.6 : 0)
                 + (sentence.FirstInSection ? 0.25 : 0)
                 + (sentence.Kind == BlockKind.Standfirst ? 0.15 : 0));
-            var score = (EvidenceWeight * (maxEvidence > 0 ? Math.Log(1 + kept[i].Evidence) / Math.Log(1 + maxEvidence) : 0))
+            var score = (EvidenceWeight * (maxEvidence > 0 ? Math.Log(1 + kept[i].Evidence) / logMaxEvidence : 0))
                 + (CentralityWeight * centrality[i])
                 + (PositionWeight * position);
             var placement = hasThemeSection && !kept[i].UnderThemeHeading ? OutsideThemeSection : 1;

@@ -136,10 +136,24 @@ internal sealed class SentenceSimilarity
         var total = Math.Max(1, sentences.Count);
         var idfBuffer = ArrayPool<double>.Shared.Rent(documentFrequency.Count);
         var idf = idfBuffer.AsSpan(0, documentFrequency.Count);
+
+        // The IDF depends on the term only through its document frequency, a small number shared by most terms (1 for
+        // most of them): one Log call per distinct frequency rather than per term, the same values.
+        var byFrequencyBuffer = ArrayPool<double>.Shared.Rent(total + 1);
+        var idfByFrequency = byFrequencyBuffer.AsSpan(0, total + 1);
+        idfByFrequency.Fill(double.NaN);
         for (var t = 0; t < idf.Length; t++)
         {
-            idf[t] = Math.Log(1.0 + ((double)total / documentFrequency[t]));
+            ref var known = ref idfByFrequency[documentFrequency[t]];
+            if (double.IsNaN(known))
+            {
+                known = Math.Log(1.0 + ((double)total / documentFrequency[t]));
+            }
+
+            idf[t] = known;
         }
+
+        ArrayPool<double>.Shared.Return(byFrequencyBuffer);
 
         var weights = new double[entries];
         for (var s = 0; s < sentences.Count; s++)
@@ -299,7 +313,9 @@ internal sealed class SentenceSimilarity
         }
 
         // For each node, where its entries are in the postings (increasing term order), and where each term's run ends.
-        var nodeEntryStarts = new int[n + 1];
+        var nodeEntryStartsBuffer = ArrayPool<int>.Shared.Rent(n + 1);
+        var nodeEntryStarts = nodeEntryStartsBuffer.AsSpan(0, n + 1);
+        nodeEntryStarts.Clear();
         foreach (var posting in postings)
         {
             nodeEntryStarts[(int)posting + 1]++;
@@ -312,7 +328,10 @@ internal sealed class SentenceSimilarity
 
         var nodeEntriesBuffer = ArrayPool<int>.Shared.Rent(entryCount);
         var nodeEntries = nodeEntriesBuffer.AsSpan(0, entryCount);
-        var filled = nodeEntryStarts[..n];
+        // A copy: the next free place among each node's entries.
+        var filledBuffer = ArrayPool<int>.Shared.Rent(n);
+        var filled = filledBuffer.AsSpan(0, n);
+        nodeEntryStarts[..n].CopyTo(filled);
         var runEndsBuffer = ArrayPool<int>.Shared.Rent(entryCount);
         var runEnds = runEndsBuffer.AsSpan(0, entryCount);
         var weightOfBuffer = ArrayPool<double>.Shared.Rent(entryCount);
@@ -352,7 +371,9 @@ internal sealed class SentenceSimilarity
         touched.Clear();
         var pairs = t_pairs ??= [];
         pairs.Clear();
-        var degree = new int[n];
+        var degreeBuffer = ArrayPool<int>.Shared.Rent(n);
+        var degree = degreeBuffer.AsSpan(0, n);
+        degree.Clear();
         for (var a = 0; a < n; a++)
         {
             for (var i = nodeEntryStarts[a]; i < nodeEntryStarts[a + 1]; i++)
@@ -417,17 +438,22 @@ internal sealed class SentenceSimilarity
         ArrayPool<double>.Shared.Return(dotBuffer);
         ArrayPool<int>.Shared.Return(sharedBuffer);
         ArrayPool<int>.Shared.Return(touchedByBuffer);
+        ArrayPool<int>.Shared.Return(nodeEntryStartsBuffer);
+        ArrayPool<int>.Shared.Return(filledBuffer);
 
         // Both directions; rows are filled in increasing order of the first node, so each row ends up sorted.
-        var offsets = new int[n + 1];
+        var offsets = ArrayPool<int>.Shared.Rent(n + 1);
+        offsets[0] = 0;
         for (var node = 0; node < n; node++)
         {
             offsets[node + 1] = offsets[node] + degree[node];
         }
 
-        var next = offsets[..n];
-        var neighbours = new int[offsets[n]];
-        var weights = new double[offsets[n]];
+        // The cursors: each node's next free place in its row.
+        var next = degree;
+        offsets.AsSpan(0, n).CopyTo(next);
+        var neighbours = ArrayPool<int>.Shared.Rent(offsets[n]);
+        var weights = ArrayPool<double>.Shared.Rent(offsets[n]);
         foreach (var (a, b, weight) in pairs)
         {
             neighbours[next[a]] = b;
@@ -436,13 +462,15 @@ internal sealed class SentenceSimilarity
             weights[next[b]++] = weight;
         }
 
+        ArrayPool<int>.Shared.Return(degreeBuffer);
+
         if (pairs.Capacity > MaxScratchPairs)
         {
             // A long report's pairs are not kept alive for the thread's next document.
             t_pairs = null;
         }
 
-        return new SimilarityGraph(offsets, neighbours, weights);
+        return new SimilarityGraph(offsets, neighbours, weights, n);
     }
 
     /// <summary>

@@ -86,12 +86,23 @@ internal sealed class AnalyzedDocument
         return Language.WordCount.Of(Source.Text.AsSpan(source.Start, source.Length));
     }
 
+    /// <summary>The most tokens the thread's scratch list keeps room for between documents.</summary>
+    private const int MaxScratchTokens = 4096;
+
+    /// <summary>
+    /// The thread's scratch list of a sentence's tokens, kept between documents: a new list per document grew, copy by
+    /// copy, to the length of its longest sentence.
+    /// </summary>
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     public static AnalyzedDocument Analyze(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var stems = StemmerCache.For(document.Language);
         var sentences = new AnalyzedSentence[document.Sentences.Count];
-        var tokens = new List<Token>();
+        var tokens = t_tokens ?? [];
+        t_tokens = null;
         var sectionCount = Math.Max(1, document.Sections.Count);
         var lastSectionWithBody = -1;
         for (var i = 0; i < sentences.Length; i++)
@@ -117,6 +128,14 @@ internal sealed class AnalyzedDocument
 
             sentences[i] = new AnalyzedSentence(i, sentence, kind, words, firstInSection);
             sectionCount = Math.Max(sectionCount, sentence.SectionIndex + 1);
+        }
+
+        // Handed back only now: an exception above leaves the thread without one (a new list next time), never with
+        // one half used.
+        if (tokens.Capacity <= MaxScratchTokens)
+        {
+            tokens.Clear();
+            t_tokens = tokens;
         }
 
         return new AnalyzedDocument(document, stems, sentences, sectionCount);

@@ -27,6 +27,13 @@ internal sealed class KeywordIndex
     /// </summary>
     private StemKeywords[] _byStemId = [];
 
+    /// <summary>
+    /// One bit per stem number of <see cref="Stems"/>: set when the stem starts no keyword, as most of a text's stems
+    /// do. Read first for the words of this index's own cache: 35,000 stems are 4 KB of bits that stay in the core's
+    /// cache, where <see cref="_byStemId"/>'s 16-byte entries cost a cache miss per rare word.
+    /// </summary>
+    private ulong[] _startsNoKeyword = [];
+
     private KeywordIndex(StemmerCache stems, IReadOnlyList<ThemeKeyword> keywords, int themeCount)
     {
         Stems = stems;
@@ -125,10 +132,20 @@ internal sealed class KeywordIndex
     private const int MaxStemIds = 1 << 20;
 
     /// <summary><see cref="KeywordsStartingWith(string)"/> for a word of the text.</summary>
-    public int[] KeywordsStartingWith(Token word)
+    /// <param name="fromOwnStems">The word comes from <see cref="Stems"/> (its stem number is one of this cache's).</param>
+    public int[] KeywordsStartingWith(Token word, bool fromOwnStems = false)
     {
-        var byStemId = Volatile.Read(ref _byStemId);
         var stemId = word.StemId;
+        if (fromOwnStems)
+        {
+            var noKeyword = Volatile.Read(ref _startsNoKeyword);
+            if ((uint)(stemId >> 6) < (uint)noKeyword.Length && (noKeyword[stemId >> 6] & (1UL << stemId)) != 0)
+            {
+                return [];
+            }
+        }
+
+        var byStemId = Volatile.Read(ref _byStemId);
 
         // Compares references only (no read of the stem's characters): stems are interned.
         if ((uint)stemId < (uint)byStemId.Length && ReferenceEquals(Volatile.Read(ref byStemId[stemId].Stem), word.Stem))
@@ -157,6 +174,21 @@ internal sealed class KeywordIndex
                 {
                     byStemId[stemId].Keywords = keywords;
                     Volatile.Write(ref byStemId[stemId].Stem, word.Stem);
+                }
+
+                if (fromOwnStems && keywords.Length == 0)
+                {
+                    // The bits grow with the entries (a set bit is a fact about this cache's stem, never undone).
+                    var noKeyword = _startsNoKeyword;
+                    if (stemId >> 6 >= noKeyword.Length)
+                    {
+                        var grown = new ulong[(byStemId.Length + 63) >> 6];
+                        noKeyword.CopyTo(grown, 0);
+                        Volatile.Write(ref _startsNoKeyword, grown);
+                        noKeyword = grown;
+                    }
+
+                    noKeyword[stemId >> 6] |= 1UL << stemId;
                 }
             }
         }

@@ -21,9 +21,9 @@ internal sealed class ThemeEvidence
     /// <summary>Per section, then per theme.</summary>
     private readonly double[] _heading;
 
-    private readonly List<KeywordMatch>[] _matches;
+    private readonly IReadOnlyList<KeywordMatch>[] _matches;
 
-    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[] own, double[] heading, List<KeywordMatch>[] matches, double[] scores)
+    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[] own, double[] heading, IReadOnlyList<KeywordMatch>[] matches, double[] scores)
     {
         Document = document;
         Index = index;
@@ -50,20 +50,25 @@ internal sealed class ThemeEvidence
         var themeCount = index.ThemeCount;
         var sentences = document.Sentences;
         var own = new double[sentences.Count * themeCount];
-        var matches = new List<KeywordMatch>[sentences.Count];
+        var matches = new IReadOnlyList<KeywordMatch>[sentences.Count];
         var heading = new double[document.SectionCount * themeCount];
         var scores = new double[themeCount];
         var evidence = new double[themeCount];
         var counted = new double[themeCount];
         var seen = new bool[index.Keywords.Count];
+        var found = new List<KeywordMatch>();
         foreach (var sentence in sentences)
         {
             Array.Clear(evidence);
             Array.Clear(counted);
-            matches[sentence.Index] = ThemeMatcher.Weigh(ThemeMatcher.Match(sentence, index, document.Source.Text), index.Keywords, evidence);
+            found.Clear();
+            ThemeMatcher.Match(sentence, index, document.Source.Text, document.Stems, found);
+            var kept = ThemeMatcher.Weigh(found, index.Keywords, evidence);
+            matches[sentence.Index] = kept;
             evidence.CopyTo(own, sentence.Index * themeCount);
-            foreach (var match in matches[sentence.Index])
+            for (var m = 0; m < kept.Count; m++)
             {
+                var match = kept[m];
                 var keywordWeight = index.Keywords[match.Keyword].Weight;
                 counted[match.Theme] += seen[match.Keyword] ? keywordWeight * ThemeMatcher.RepeatWeight : keywordWeight;
                 seen[match.Keyword] = true;

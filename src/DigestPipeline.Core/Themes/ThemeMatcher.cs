@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DigestPipeline.Core.Language;
 
 namespace DigestPipeline.Core.Themes;
 
@@ -14,13 +15,26 @@ internal static class ThemeMatcher
 
     /// <summary>All keyword occurrences in the sentence, ordered by position then keyword.</summary>
     /// <param name="text">The document's text, where <paramref name="sentence"/>'s words are.</param>
-    public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index, string text)
+    /// <param name="wordStems">The cache the sentence's words come from, when known (a faster lookup when it is the index's).</param>
+    public static List<KeywordMatch> Match(AnalyzedSentence sentence, KeywordIndex index, string text, StemmerCache? wordStems = null)
     {
         var matches = new List<KeywordMatch>();
+        Match(sentence, index, text, wordStems, matches);
+        return matches;
+    }
+
+    /// <summary>
+    /// <see cref="Match(AnalyzedSentence, KeywordIndex, string, StemmerCache?)"/> into a list the caller keeps: most
+    /// sentences match no keyword, and a list per sentence, twice (requirements, evidence), was allocated for nothing.
+    /// </summary>
+    /// <param name="matches">Where the matches are added.</param>
+    public static void Match(AnalyzedSentence sentence, KeywordIndex index, string text, StemmerCache? wordStems, List<KeywordMatch> matches)
+    {
         var words = sentence.Words;
+        var fromOwnStems = ReferenceEquals(wordStems, index.Stems);
         for (var i = 0; i < words.Length; i++)
         {
-            foreach (var k in index.KeywordsStartingWith(words[i]))
+            foreach (var k in index.KeywordsStartingWith(words[i], fromOwnStems))
             {
                 var keyword = index.Keywords[k];
                 var stems = keyword.Stems;
@@ -42,8 +56,6 @@ internal static class ThemeMatcher
                 }
             }
         }
-
-        return matches;
     }
 
     private static bool HasWordBetween(string text, int from, int to)
@@ -78,13 +90,14 @@ internal static class ThemeMatcher
 
     /// <summary>
     /// Evidence per theme from a sentence's matches: per theme, overlapping matches keep the longest; each distinct
-    /// keyword counts its weight once, repeats a quarter of it. Returns the matches kept.
+    /// keyword counts its weight once, repeats a quarter of it. Returns the matches kept (a list of its own, never
+    /// <paramref name="matches"/>, which the caller may reuse).
     /// </summary>
-    public static List<KeywordMatch> Weigh(List<KeywordMatch> matches, IReadOnlyList<ThemeKeyword> keywords, double[] evidence)
+    public static IReadOnlyList<KeywordMatch> Weigh(List<KeywordMatch> matches, IReadOnlyList<ThemeKeyword> keywords, double[] evidence)
     {
         if (matches.Count == 0)
         {
-            return matches;
+            return [];
         }
 
         // By theme, then longest first, then by position and keyword: each theme's candidates in acceptance order.

@@ -24,6 +24,7 @@ internal sealed class ThemeRequirements
     {
         var met = (bool[])_unconditional.Clone();
         var pending = met.Count(m => !m);
+        var found = new List<KeywordMatch>();
         foreach (var sentence in document.Sentences)
         {
             if (pending == 0)
@@ -31,7 +32,9 @@ internal sealed class ThemeRequirements
                 break;
             }
 
-            foreach (var match in ThemeMatcher.Match(sentence, _terms, document.Source.Text))
+            found.Clear();
+            ThemeMatcher.Match(sentence, _terms, document.Source.Text, document.Stems, found);
+            foreach (var match in found)
             {
                 if (!met[match.Theme])
                 {
