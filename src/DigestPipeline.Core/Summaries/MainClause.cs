@@ -9,8 +9,8 @@ namespace DigestPipeline.Core.Summaries;
 /// </summary>
 /// <remarks>
 /// Rules per language (fr, en; listed in the README), without a tagger: the finite forms of the commonest verbs, the
-/// endings only a finite verb has (<i>-aient, -èrent</i>; <i>-ed</i> unless it opens a participial phrase or is followed
-/// by "by"), and the word after a subject pronoun, <i>ne</i>, a reflexive <i>se</i> or <i>qui</i>. They are written
+/// endings only a finite verb has (<i>-aient, -èrent</i>; <i>-ed</i> unless it opens a participial phrase, is followed
+/// by "by" or is in a phrase opening on a preposition), and the word after a subject pronoun, <i>ne</i>, a reflexive <i>se</i> or <i>qui</i>. They are written
 /// for precision: a verb they miss makes a cut be passed over, never a fragment be shown. A subordinate or relative
 /// clause runs from its first word to the next comma, dash or bracket, so a subordinate clause interrupted by an
 /// aside ("Alors que les enfants, de 6 et 11 ans, se baignaient") is taken for a main one. A language without rules
