@@ -29,8 +29,8 @@ internal static class DocumentLayout
             length += i == 0 ? 0 : Separator(drafts[i - 1], draft).Length;
             if (draft.Kind == BlockKind.Heading) sectionIndex++;
             length += draft.Marker?.Length ?? 0;
-            blocks.Add(new DocumentBlock(draft.Kind, length, draft.Text.Length, sectionIndex));
-            length += draft.Text.Length;
+            blocks.Add(new DocumentBlock(draft.Kind, length, draft.Content.Length, sectionIndex));
+            length += draft.Content.Length;
         }
 
         var result = source is not null && source.Length == length && IsLaidOut(source, drafts) ? source : string.Create(length, drafts, static (text, drafts) =>
@@ -41,7 +41,7 @@ internal static class DocumentLayout
                 var draft = drafts[i];
                 if (i > 0) Append(text, ref at, Separator(drafts[i - 1], draft));
                 if (draft.Marker is not null) Append(text, ref at, draft.Marker);
-                Append(text, ref at, draft.Text);
+                Append(text, ref at, draft.Content.Span);
             }
         });
         return (result, blocks, BuildSections(result, blocks, title));
@@ -56,7 +56,7 @@ internal static class DocumentLayout
             var draft = drafts[i];
             if ((i > 0 && !Matches(text, ref at, Separator(drafts[i - 1], draft)))
                 || (draft.Marker is not null && !Matches(text, ref at, draft.Marker))
-                || !Matches(text, ref at, draft.Text))
+                || !MatchesContent(text, ref at, draft))
             {
                 return false;
             }
@@ -65,7 +65,7 @@ internal static class DocumentLayout
         return true;
     }
 
-    private static bool Matches(string text, ref int at, string part)
+    private static bool Matches(string text, ref int at, ReadOnlySpan<char> part)
     {
         if (!text.AsSpan(at).StartsWith(part, StringComparison.Ordinal))
         {
@@ -76,10 +76,22 @@ internal static class DocumentLayout
         return true;
     }
 
+    /// <summary>A draft read as a slice of this very text at this offset matches without comparing a character.</summary>
+    private static bool MatchesContent(string text, ref int at, BlockDraft draft)
+    {
+        if (draft.IsSliceOf(text, at))
+        {
+            at += draft.Content.Length;
+            return true;
+        }
+
+        return Matches(text, ref at, draft.Content.Span);
+    }
+
     private static string Separator(BlockDraft previous, BlockDraft next) =>
         previous.Kind == BlockKind.ListItem && next.Kind == BlockKind.ListItem ? "\n" : "\n\n";
 
-    private static void Append(Span<char> text, ref int at, string part)
+    private static void Append(Span<char> text, ref int at, ReadOnlySpan<char> part)
     {
         part.CopyTo(text[at..]);
         at += part.Length;
@@ -111,7 +123,7 @@ internal static class DocumentLayout
     {
         if (drafts.Count < 3 || drafts[0].Kind != BlockKind.Title) return;
         var candidate = drafts[1];
-        if (candidate.Kind == BlockKind.Paragraph && candidate.Text.Length <= MaxStandfirstLength)
+        if (candidate.Kind == BlockKind.Paragraph && candidate.Content.Length <= MaxStandfirstLength)
         {
             drafts[1] = candidate with { Kind = BlockKind.Standfirst };
         }

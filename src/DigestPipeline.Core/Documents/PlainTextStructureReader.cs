@@ -48,14 +48,14 @@ internal static class PlainTextStructureReader
             if (raw[0].Lines.Count == 0) first = 1;
         }
 
-        var texts = new string[raw.Count];
+        var texts = new ReadOnlyMemory<char>[raw.Count];
         var candidates = new bool[raw.Count];
         var builder = new StringBuilder();
         for (var i = first; i < raw.Count; i++)
         {
             budget.Step();
-            texts[i] = !raw[i].IsListItem && (keepLineFeeds || IsListOfLines(text, raw[i])) ? JoinLinesKeepingFeeds(text, raw[i].Lines, builder) : JoinLines(text, raw[i].Lines, builder);
-            candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i]);
+            texts[i] = !raw[i].IsListItem && (keepLineFeeds || IsListOfLines(text, raw[i])) ? JoinLinesKeepingFeeds(text, raw[i].Lines, builder).AsMemory() : JoinLines(text, raw[i].Lines, builder);
+            candidates[i] = !raw[i].IsListItem && raw[i].Lines.Count == 1 && IsHeadingLike(texts[i].Span);
         }
 
         for (var i = first; i < raw.Count; i++)
@@ -148,10 +148,18 @@ internal static class PlainTextStructureReader
         }
     }
 
-    /// <summary>The lines of a block joined by one space, inner runs of spaces collapsed.</summary>
-    private static string JoinLines(string text, List<Range> lines, StringBuilder builder)
+    /// <summary>
+    /// The lines of a block joined by one space, inner runs of spaces collapsed. A single line that is already so (the
+    /// usual paragraph) is its slice of the text, not a copy: the layout then finds the text as it would write it.
+    /// </summary>
+    private static ReadOnlyMemory<char> JoinLines(string text, List<Range> lines, StringBuilder builder)
     {
-        if (lines.Count == 1) return TextNormaliser.CollapseSpaces(text.AsSpan()[lines[0]]);
+        if (lines.Count == 1)
+        {
+            var line = text.AsMemory()[lines[0]];
+            return TextNormaliser.IsCollapsed(line.Span) ? line : TextNormaliser.CollapseSpaces(line.Span).AsMemory();
+        }
+
         builder.Clear();
         foreach (var line in lines)
         {
@@ -159,7 +167,7 @@ internal static class PlainTextStructureReader
             builder.Append(text.AsSpan()[line]);
         }
 
-        return TextNormaliser.CollapseSpaces(builder.ToString());
+        return TextNormaliser.CollapseSpaces(builder.ToString()).AsMemory();
     }
 
     /// <summary>
@@ -299,11 +307,11 @@ internal static class PlainTextStructureReader
 
     private static readonly System.Buffers.SearchValues<char> NumberingCharacters = System.Buffers.SearchValues.Create(" 0123456789.-–()[]");
 
-    internal static bool IsHeadingLike(string text)
+    internal static bool IsHeadingLike(ReadOnlySpan<char> text)
         => text.Length > 0 && text.Length <= MaxHeadingLength && !EndsWithSentencePunctuation(text) && !StartsWithLowercase(text)
-           && text.AsSpan().ContainsAnyExcept(NumberingCharacters);
+           && text.ContainsAnyExcept(NumberingCharacters);
 
-    private static bool EndsWithSentencePunctuation(string text)
+    private static bool EndsWithSentencePunctuation(ReadOnlySpan<char> text)
         => text[^1] is '.' or '!' or '…' or ';' or ':' or ',';
 
     private static bool StartsWithLowercase(ReadOnlySpan<char> text)

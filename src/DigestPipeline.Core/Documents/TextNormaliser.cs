@@ -98,6 +98,10 @@ internal static class TextNormaliser
         return builder.ToString();
     }
 
+    /// <summary>Whether <see cref="CollapseSpaces"/> would return the text as it is (nothing to trim or collapse).</summary>
+    public static bool IsCollapsed(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && text[0] is not (' ' or '\t' or '\n') && text[^1] is not (' ' or '\t' or '\n') && !HasCollapsibleSpace(text);
+
     private static bool HasCollapsibleSpace(ReadOnlySpan<char> text)
     {
         if (text.IndexOfAny('\t', '\n') >= 0) return true;
