@@ -17,12 +17,8 @@ internal sealed class StemmerCache
 
     private readonly ConcurrentDictionary<string, StemmedWord> _words = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Each distinct stem's number, from 0: the analysis indexes arrays by it where it would otherwise hash the stem's
-    /// characters (term numbering, keyword lookups, phrase keys). Grows with the stems met, as the interned stems do.
-    /// </summary>
-    private readonly ConcurrentDictionary<string, int> _stemIds = new(StringComparer.Ordinal);
-    private int _lastStemId = -1;
+    /// <summary>Where the stems are numbered: one table for every language, which tokens read their stems back from.</summary>
+    private readonly StemTable _stemTable = StemTable.Shared;
     private readonly ConcurrentDictionary<string, StemmedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly PackedWordTable _shortWords = new();
     private readonly LanguageStemmer _stemmer;
@@ -105,7 +101,7 @@ internal sealed class StemmerCache
 
         var word = lowerCase.ToString();
         var stem = string.Intern(TextFolding.Fold(_stemmer.Stem(word)));
-        var stemmed = new StemmedWord(stem, _stopWords.Contains(word), StemId(stem), char.IsDigit(stem[0]));
+        var stemmed = new StemmedWord(_stemTable.IdOf(stem), _stopWords.Contains(word), char.IsDigit(stem[0]));
         if (_words.Count < MaxEntries)
         {
             _words.TryAdd(word, stemmed);
@@ -115,11 +111,7 @@ internal sealed class StemmerCache
     }
 
     /// <summary>The stem's number (see <see cref="StemmedWord.StemId"/>); -1 for a stem never met.</summary>
-    public int FindStemId(string stem) => _stemIds.TryGetValue(stem, out var id) ? id : -1;
-
-    /// <summary>Numbers are unique per stem; a race may skip one, never give two stems the same.</summary>
-    private int StemId(string stem) =>
-        _stemIds.TryGetValue(stem, out var id) ? id : _stemIds.GetOrAdd(stem, _ => Interlocked.Increment(ref _lastStemId));
+    public int FindStemId(string stem) => _stemTable.Find(stem);
 
     /// <summary>Invariant lower case; ASCII words skip the culture tables.</summary>
     private static Span<char> LowerCase(ReadOnlySpan<char> word, Span<char> buffer)
@@ -134,7 +126,11 @@ internal sealed class StemmerCache
     }
 }
 
-/// <summary>A word's folded stem, whether it is a stop word, and the stem's number in its cache (0, 1, 2…).</summary>
+/// <summary>A word's folded stem by its number (<see cref="StemTable"/>: 8 bytes in all), and whether it is a stop word.</summary>
 /// <param name="StemStartsWithDigit">Whether the stem's first character is a digit: known here once per word of the
 /// vocabulary, so that key phrases need not read the stem's characters (a cache miss per rare word).</param>
-internal readonly record struct StemmedWord(string Stem, bool IsStop, int StemId, bool StemStartsWithDigit);
+internal readonly record struct StemmedWord(int StemId, bool IsStop, bool StemStartsWithDigit)
+{
+    /// <summary>The folded stem (interned).</summary>
+    public string Stem => StemTable.Shared.Stem(StemId);
+}

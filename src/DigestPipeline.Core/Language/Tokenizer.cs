@@ -111,7 +111,7 @@ internal static class Tokenizer
         var word = stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
         if (!(contentWordsOnly && word.IsStop))
         {
-            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId, word.StemStartsWithDigit));
+            into.Add(new Token(start, length, word.StemId, word.IsStop, word.StemStartsWithDigit));
         }
     }
 
@@ -120,7 +120,7 @@ internal static class Tokenizer
         var word = low != 0 ? stems.Find(low, high, text.AsSpan(start, length), buffer) : stems.Find(text.AsSpan(start, Math.Min(length, MaxWordLength)), buffer);
         if (!(contentWordsOnly && word.IsStop))
         {
-            into.Add(new Token(start, length, word.Stem, word.IsStop, word.StemId, word.StemStartsWithDigit));
+            into.Add(new Token(start, length, word.StemId, word.IsStop, word.StemStartsWithDigit));
         }
     }
 
