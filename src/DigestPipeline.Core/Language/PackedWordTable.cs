@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DigestPipeline.Core.Language;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class PackedWordTable
 
     public int Count => Volatile.Read(ref _table).Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(ulong key, ulong high, out StemmedWord value)
     {
         var table = Volatile.Read(ref _table);
