@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -21,6 +22,8 @@ internal static class AsciiWordRun
     /// the text has fewer than <see cref="Width"/> characters from <paramref name="start"/> or the run reaches
     /// <see cref="Width"/> characters before <paramref name="end"/> (the caller then reads it one character at a time).
     /// </summary>
+    /// <remarks>Inlined into the tokenizer's loop: called once per word, its keys then stay in registers.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Measure(string text, int start, int end, out ulong low, out ulong high)
     {
         low = high = 0;
