@@ -18,6 +18,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- memory   memory added by reading each bad input, one child process each
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- textrank-ratio --set f.jsonl [--rounds 5]   analysis MB/s against textrank.py, one core
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- tokenize --set f.jsonl [--rounds 7]   the tokenizer alone, MB/s
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
@@ -67,6 +68,9 @@ switch (args.FirstOrDefault())
 
     case "textrank-ratio":
         return await TextRankRatioCommand.RunAsync(args[1..], Console.Out);
+
+    case "tokenize":
+        return await TokenizeCommand.RunAsync(args[1..], Console.Out);
 
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
@@ -120,6 +124,9 @@ switch (args.FirstOrDefault())
                                the analysis pass of the corpus benchmark over a JSON Lines set against
                                Reference/textrank.py (Python + networkx) on the same set, both on core 0, in
                                alternating rounds: MB/s of each and their ratio, per round and median
+              tokenize --set f.jsonl [--rounds n] [--passes n]
+                               the tokenizer alone over a set's sentences (content words, as the analysis runs it):
+                               MB/s of text, median of the rounds; run it under taskset -c 0
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;
