@@ -79,9 +79,10 @@ internal sealed class SentenceSimilarity
         // Pass 1: number the terms, and each sentence's distinct terms in increasing order with their counts. A term's
         // number is found from its stem's number through a small table of the document's own stems (StemTerms),
         // rather than by hashing the stem: the same numbers, in order of first occurrence.
+        var termOf = new StemTerms();
+
         // The document has at most as many terms as words: each term's stem number and document frequency in a
         // pooled array of that size, rather than lists grown term by term.
-        var termOf = new StemTerms();
         var termCount = 0;
         var termsBuffer = ArrayPool<int>.Shared.Rent(2 * wordCount);
         var stemIds = termsBuffer.AsSpan(0, wordCount);

@@ -25,15 +25,15 @@ internal static class DiscoveredThemes
     public static IReadOnlyList<DiscoveredTheme> Find(ThemeEvidence evidence, IReadOnlyCollection<int> keptThemes)
     {
         // Loops rather than LINQ (a grouping of every body sentence by section, a dictionary, a sorted copy of the
-        // headed sections): most documents have no headed section, and these were a sixth of what summarizing
-        // allocated. A headed section's body is gathered only when it is looked at.
+        // headed sections, on every document): most documents have no headed section, and then no body is gathered.
         var document = evidence.Document;
         List<DiscoveredTheme>? found = null;
         HashSet<string>? ids = null;
-        foreach (var section in document.HasNoBody ? [] : HeadedSections(document))
+        var headed = document.HasNoBody ? [] : HeadedSections(document);
+        var bodies = headed.Count > 0 ? Bodies(document) : [];
+        foreach (var section in headed)
         {
-            var body = Body(document, section);
-            if (body.Count == 0 || CoveredByAny(evidence, keptThemes, section, body))
+            if (section >= bodies.Length || bodies[section] is not { } body || CoveredByAny(evidence, keptThemes, section, body))
             {
                 continue;
             }
@@ -91,19 +91,19 @@ internal static class DiscoveredThemes
 
     private static bool IsBody(AnalyzedSentence sentence) => !sentence.IsHeading && sentence.Words.Length > 0;
 
-    /// <summary>The section's body sentences (not headings, with words), in document order.</summary>
-    private static List<AnalyzedSentence> Body(AnalyzedDocument document, int section)
+    /// <summary>Per section, its body sentences (not headings, with words) in document order; null for a section without any.</summary>
+    private static List<AnalyzedSentence>?[] Bodies(AnalyzedDocument document)
     {
-        var body = new List<AnalyzedSentence>();
+        var bodies = new List<AnalyzedSentence>?[document.SectionCount];
         foreach (var sentence in document.Sentences)
         {
-            if (sentence.SectionIndex == section && IsBody(sentence))
+            if (sentence.SectionIndex >= 0 && sentence.SectionIndex < bodies.Length && IsBody(sentence))
             {
-                body.Add(sentence);
+                (bodies[sentence.SectionIndex] ??= []).Add(sentence);
             }
         }
 
-        return body;
+        return bodies;
     }
 
     private static bool HasBody(AnalyzedDocument document, int section)

@@ -95,6 +95,7 @@ internal sealed class ThemeEvidence
                 evidence.CopyTo(own, rows * themeCount);
                 rows++;
             }
+
             for (var m = 0; m < kept.Count; m++)
             {
                 var match = kept[m];
