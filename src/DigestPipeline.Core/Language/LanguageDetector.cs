@@ -82,9 +82,9 @@ public static class LanguageDetector
 
     /// <summary>
     /// What a word adds to the scores, by its mask: 1 / k in each of its k languages, 0 elsewhere (and for a word of no
-    /// list). Added as two vectors, without a branch on whether the word is a stop word nor a loop over its languages:
-    /// adding 0 leaves a score as it was, and each language's additions come in the same order, so the sums are the
-    /// same as adding to each language in turn.
+    /// list). Added as two vectors (<see cref="PendingStopWords"/>), without a loop over its languages: adding 0 leaves a
+    /// score as it was, and each language's additions come in the same order, so the sums are the same as adding to
+    /// each language in turn.
     /// </summary>
     private static readonly double[] StopWordRows = BuildStopWordRows();
 
@@ -96,6 +96,7 @@ public static class LanguageDetector
         Span<double> sentenceScoreRow = stackalloc double[ScoreWidth];
         var sentenceScores = sentenceScoreRow[..Languages.Count];
         Span<int> sentenceVotes = stackalloc int[Languages.Count];
+        var pending = new PendingStopWords(stackalloc byte[PendingStopWords.Capacity]);
         // Room for a word and the vector of letters read past it (AsciiLetterRun.Measure writes Width characters).
         Span<char> word = stackalloc char[MaxWordLength + AsciiLetterRun.Width];
         var words = 0;
@@ -113,17 +114,32 @@ public static class LanguageDetector
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : '.';
+
+            // Between two words read whole (below): a space neither ends a word nor a sentence.
+            if (c == ' ' && length == 0) continue;
             if (char.IsAsciiLetter(c))
             {
                 // A run of ASCII letters at once: lower case is one bit, and none of them is a telling letter.
                 if (AsciiLetterRun.Measure(text, i, word[length..], out var packed) is var letters and > 0)
                 {
+                    scriptLetters[(int)WritingScript.Other] += letters;
+                    i += letters - 1;
+
+                    // Most words are one run ended by a space or punctuation: counted here, as the character after
+                    // them would count them, without carrying the run as a word in progress. A character that may
+                    // continue the word (an apostrophe, a letter outside ASCII) leaves it to the general path.
+                    if (length == 0 && text[i + 1] is < (char)0x80 and not '\'')
+                    {
+                        words++;
+                        sentenceWords++;
+                        pending.Add(letters <= AsciiWordKey.MaxLength ? PackedProfiles.Get(packed) : LongWordMask(word[..letters], packed), sentenceScoreRow);
+                        continue;
+                    }
+
                     // The run's characters past the key's 8 fall off the top of the shift.
                     if (length < AsciiWordKey.MaxLength) key |= packed << (8 * length);
                     tooLong |= length + letters > MaxWordLength;
                     length = Math.Min(length + letters, MaxWordLength);
-                    scriptLetters[(int)WritingScript.Other] += letters;
-                    i += letters - 1;
                     continue;
                 }
 
@@ -147,7 +163,13 @@ public static class LanguageDetector
             {
                 scriptLetters[(int)WritingScripts.Of(c)]++;
                 c = char.ToLowerInvariant(c);
-                if (c > 'z') AddCharacterCue(c, sentenceScores);
+                if (c > 'z')
+                {
+                    // The cue is added where it is met among the stop words, as it always was: the sums' order.
+                    pending.AddTo(sentenceScoreRow);
+                    AddCharacterCue(c, sentenceScores);
+                }
+
                 if (c >= 0x80) ascii = false;
                 else if (length < AsciiWordKey.MaxLength) key |= (ulong)c << (8 * length);
                 if (length < MaxWordLength) word[length++] = c;
@@ -167,7 +189,7 @@ public static class LanguageDetector
             {
                 words++;
                 sentenceWords++;
-                if (!tooLong) AddStopWord(StopWordMask(word[..length], apostrophe, ascii ? key : 0), sentenceScoreRow);
+                if (!tooLong) pending.Add(StopWordMask(word[..length], apostrophe, ascii ? key : 0), sentenceScoreRow);
                 length = 0;
                 key = 0;
                 ascii = true;
@@ -178,6 +200,7 @@ public static class LanguageDetector
             var sentenceEnd = i == text.Length || (c is '.' or '!' or '?' or '…' or '\n' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
             if (sentenceEnd && (sentenceWords >= MinimumSentenceWords || i == text.Length))
             {
+                pending.AddTo(sentenceScoreRow);
                 if (sentenceWords >= MinimumSentenceWords && Leader(sentenceScores, MinimumSentenceHits) is var leader and >= 0) sentenceVotes[leader]++;
                 for (var l = 0; l < scores.Length; l++) scores[l] += sentenceScores[l];
                 sentenceScoreRow.Clear();
@@ -236,8 +259,7 @@ public static class LanguageDetector
         // Profiles hold no word with mask 0, so 0 is "not found" either way.
         var mask = key == 0 ? Find(word)
             : word.Length <= AsciiWordKey.MaxLength ? PackedProfiles.Get(key)
-            : LongProfilePrefixes.Get(key) != 0 ? Find(word)
-            : (byte)0;
+            : LongWordMask(word, key);
 
         // The apostrophe first: most words have none, so this branch is predictable where "is it a stop word" is not.
         if (apostrophe > 0 && mask == 0 && TryGetMask(word[..apostrophe], out var elided) && !word[(apostrophe + 1)..].SequenceEqual("s"))
@@ -248,19 +270,14 @@ public static class LanguageDetector
         return mask;
     }
 
+    /// <summary>The mask of an ASCII word longer than <see cref="AsciiWordKey.MaxLength"/>, <paramref name="key"/> packing its first characters.</summary>
+    private static byte LongWordMask(ReadOnlySpan<char> word, ulong key) => LongProfilePrefixes.Get(key) != 0 ? Find(word) : (byte)0;
+
     private static byte Find(ReadOnlySpan<char> word) => ProfilesBySpan.TryGetValue(word, out var found) ? found : (byte)0;
 
     /// <param name="word">lower-cased.</param>
     private static bool TryGetMask(ReadOnlySpan<char> word, out byte mask) =>
         AsciiWordKey.TryPack(word, out var key) ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask);
-
-    /// <param name="scores"><see cref="ScoreWidth"/> long.</param>
-    private static void AddStopWord(byte mask, Span<double> scores)
-    {
-        var row = StopWordRows.AsSpan(mask * ScoreWidth, ScoreWidth);
-        (Vector256.Create<double>(scores[..4]) + Vector256.Create<double>(row[..4])).CopyTo(scores);
-        (Vector256.Create<double>(scores[4..]) + Vector256.Create<double>(row[4..])).CopyTo(scores[4..]);
-    }
 
     private static double[] BuildStopWordRows()
     {
@@ -330,6 +347,51 @@ public static class LanguageDetector
 
         if (scores[best] < minimumHits) return -1;
         return scores[best] >= MinimumLead * scores[second] ? best : -1;
+    }
+
+    /// <summary>
+    /// The stop words of the sentence so far, as their masks, added to its scores in a tight loop when the sentence
+    /// ends (or a letter's cue must be added after them, or the buffer is full): the two score vectors then stay in
+    /// registers, where adding them word by word went through memory and around calls. Words of no list are not kept
+    /// at all (their row is 0, and adding 0 changes no score); the others are added in the order they were met, so
+    /// every score is the same sum as before.
+    /// </summary>
+    internal ref struct PendingStopWords(Span<byte> masks)
+    {
+        public const int Capacity = 64;
+
+        private readonly Span<byte> _masks = masks;
+        private int _count;
+
+        /// <param name="scores"><see cref="ScoreWidth"/> long: where the masks go when the buffer is full.</param>
+        public void Add(byte mask, Span<double> scores)
+        {
+            // Kept or not without a branch: whether a word is a stop word is a coin toss for the branch predictor.
+            _masks[_count] = mask;
+            _count += mask != 0 ? 1 : 0;
+            if (_count == Capacity)
+            {
+                AddTo(scores);
+            }
+        }
+
+        /// <summary>Adds the pending words' rows to <paramref name="scores"/> (<see cref="ScoreWidth"/> long), in order.</summary>
+        public void AddTo(Span<double> scores)
+        {
+            var low = Vector256.Create<double>(scores[..4]);
+            var high = Vector256.Create<double>(scores[4..]);
+            var rows = StopWordRows;
+            foreach (var mask in _masks[.._count])
+            {
+                var row = rows.AsSpan(mask * ScoreWidth, ScoreWidth);
+                low += Vector256.Create<double>(row[..4]);
+                high += Vector256.Create<double>(row[4..]);
+            }
+
+            low.CopyTo(scores);
+            high.CopyTo(scores[4..]);
+            _count = 0;
+        }
     }
 
     private static FrozenDictionary<string, byte> BuildProfiles()

@@ -31,6 +31,16 @@ internal static class KeyPhraseExtractor
 
     private const int MaxCachedLabels = 4096;
 
+    /// <summary>The most phrases or sentences the thread's scratch list and array keep room for between themes.</summary>
+    private const int MaxCachedCandidates = 4096;
+
+    /// <summary>The thread's list of phrases shown and its copy of the ranked sentences, cleared: two allocations per theme fewer.</summary>
+    [ThreadStatic]
+    private static List<int>? t_candidates;
+
+    [ThreadStatic]
+    private static RankedSentence[]? t_ordered;
+
     private static readonly ConcurrentDictionary<(StemmerCache Stems, string Label), Token[]> LabelCache = new();
 
     /// <param name="evidence">The document's keyword matches, of which those of <paramref name="theme"/> are the
@@ -78,7 +88,8 @@ internal static class KeyPhraseExtractor
         }
 
         var all = phrases.All;
-        var candidates = new List<int>(all.Length);
+        var candidates = t_candidates ??= [];
+        candidates.Clear();
         for (var p = 0; p < all.Length; p++)
         {
             if (IsShown(all[p], similarity, label))
@@ -117,6 +128,11 @@ internal static class KeyPhraseExtractor
         }
 
         phrases.Release();
+        if (candidates.Capacity > MaxCachedCandidates)
+        {
+            t_candidates = null;
+        }
+
         return surfaces;
     }
 
@@ -171,13 +187,16 @@ internal static class KeyPhraseExtractor
     /// <summary>The <see cref="RunSentences"/> best sentences (highest score, then first in the text).</summary>
     private static int[] BestSentences(IReadOnlyList<RankedSentence> sentences)
     {
-        var ordered = new RankedSentence[sentences.Count];
+        // Sorted in a copy the thread keeps (the order is total: sentences differ).
+        var orderedBuffer = t_ordered is { } kept && kept.Length >= sentences.Count ? kept : new RankedSentence[Math.Max(sentences.Count, 64)];
+        t_ordered = orderedBuffer.Length <= MaxCachedCandidates ? orderedBuffer : null;
+        var ordered = orderedBuffer.AsSpan(0, sentences.Count);
         for (var i = 0; i < ordered.Length; i++)
         {
             ordered[i] = sentences[i];
         }
 
-        Array.Sort(ordered, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Sentence.CompareTo(b.Sentence));
+        ordered.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Sentence.CompareTo(b.Sentence));
         var best = new int[Math.Min(RunSentences, ordered.Length)];
         for (var i = 0; i < best.Length; i++)
         {

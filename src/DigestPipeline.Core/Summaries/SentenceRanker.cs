@@ -11,6 +11,9 @@ internal static class SentenceRanker
     /// <summary>Most candidates ranked per theme: bounds the quadratic centrality on long documents.</summary>
     public const int MaxCandidates = 200;
 
+    [ThreadStatic]
+    private static List<RankingCandidate>? t_eligible;
+
     private const double EvidenceWeight = 0.5;
     private const double CentralityWeight = 0.3;
     private const double PositionWeight = 0.2;
@@ -68,7 +71,9 @@ internal static class SentenceRanker
     /// </summary>
     private static RankingCandidate[] Keep(AnalyzedDocument document, ReadOnlySpan<RankingCandidate> candidates)
     {
-        var eligible = new List<RankingCandidate>(Math.Min(candidates.Length, MaxCandidates));
+        // The thread's list, cleared: only the candidates kept are copied out, into an array of their size.
+        var eligible = t_eligible ??= [];
+        eligible.Clear();
         var inOrder = true;
         foreach (var candidate in candidates)
         {
@@ -83,6 +88,12 @@ internal static class SentenceRanker
         if (inOrder && eligible.Count <= MaxCandidates)
         {
             return [.. eligible];
+        }
+
+        // A long document's candidates are not kept alive for the thread's next document.
+        if (eligible.Capacity > MaxCandidates)
+        {
+            t_eligible = null;
         }
 
         // The general case, as a stable sort by evidence then position, a cut, and a stable sort by position.

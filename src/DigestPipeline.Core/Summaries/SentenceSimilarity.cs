@@ -18,17 +18,14 @@ internal sealed class SentenceSimilarity
     /// <summary>The most pairs the thread's scratch list keeps room for between graphs.</summary>
     private const int MaxScratchPairs = 1 << 16;
 
+    /// <summary>The longest list of term numbers sorted by insertion.</summary>
+    private const int MaxInsertionSort = 32;
+
     [ThreadStatic]
     private static long t_pairsScored;
 
     [ThreadStatic]
     private static List<int>? t_touched;
-
-    [ThreadStatic]
-    private static List<int>? t_stemIds;
-
-    [ThreadStatic]
-    private static List<int>? t_documentFrequency;
 
     [ThreadStatic]
     private static List<(int A, int B, double Weight)>? t_pairs;
@@ -83,9 +80,13 @@ internal sealed class SentenceSimilarity
         // number is found from its stem's number through a small table of the document's own stems (StemTerms),
         // rather than by hashing the stem: the same numbers, in order of first occurrence.
         var termOf = new StemTerms();
-        var stemIds = t_stemIds ??= [];
-        stemIds.Clear();
-        var documentFrequency = t_documentFrequency ??= [];
+
+        // The document has at most as many terms as words: each term's stem number and document frequency in a
+        // pooled array of that size, rather than lists grown term by term.
+        var termCount = 0;
+        var termsBuffer = ArrayPool<int>.Shared.Rent(2 * wordCount);
+        var stemIds = termsBuffer.AsSpan(0, wordCount);
+        var documentFrequency = termsBuffer.AsSpan(wordCount, wordCount);
         documentFrequency.Clear();
         var offsets = new int[sentences.Count + 1];
         var terms = new int[wordCount];
@@ -102,15 +103,14 @@ internal sealed class SentenceSimilarity
                 ref var id = ref termOf.Find(stemId, out var found);
                 if (!found)
                 {
-                    id = stemIds.Count;
-                    stemIds.Add(stemId);
-                    documentFrequency.Add(0);
+                    id = termCount;
+                    stemIds[termCount++] = stemId;
                 }
 
                 sentenceTerms[w] = id;
             }
 
-            sentenceTerms.Sort();
+            SortTerms(sentenceTerms);
             var distinct = 0;
             for (var w = 0; w < sentenceTerms.Length; w++)
             {
@@ -134,8 +134,8 @@ internal sealed class SentenceSimilarity
 
         // Pass 2: TF-IDF weights, normalised per sentence.
         var total = Math.Max(1, sentences.Count);
-        var idfBuffer = ArrayPool<double>.Shared.Rent(documentFrequency.Count);
-        var idf = idfBuffer.AsSpan(0, documentFrequency.Count);
+        var idfBuffer = ArrayPool<double>.Shared.Rent(termCount);
+        var idf = idfBuffer.AsSpan(0, termCount);
 
         // The IDF depends on the term only through its document frequency, a small number shared by most terms (1 for
         // most of them): one Log call per distinct frequency rather than per term, the same values.
@@ -178,7 +178,9 @@ internal sealed class SentenceSimilarity
         ArrayPool<double>.Shared.Return(idfBuffer);
 
         // The terms stay in the array sized for every word: sentences read their slices through the offsets.
-        return new SentenceSimilarity(offsets, terms, weights, document.Stems, CommonStemIds(sentences.Count, stemIds, documentFrequency), documentFrequency.Count);
+        var commonStemIds = CommonStemIds(sentences.Count, stemIds[..termCount], documentFrequency[..termCount]);
+        ArrayPool<int>.Shared.Return(termsBuffer);
+        return new SentenceSimilarity(offsets, terms, weights, document.Stems, commonStemIds, termCount);
     }
 
     /// <summary>
@@ -477,7 +479,7 @@ internal sealed class SentenceSimilarity
     /// The stems (by number, increasing) in more than <see cref="CommonShare"/> of the sentences; none in a document of
     /// fewer than 10 sentences, where a share says little.
     /// </summary>
-    private static int[] CommonStemIds(int sentenceCount, List<int> stemIds, List<int> documentFrequency)
+    private static int[] CommonStemIds(int sentenceCount, ReadOnlySpan<int> stemIds, ReadOnlySpan<int> documentFrequency)
     {
         if (sentenceCount < 10)
         {
@@ -485,7 +487,7 @@ internal sealed class SentenceSimilarity
         }
 
         var common = new List<int>();
-        for (var t = 0; t < documentFrequency.Count; t++)
+        for (var t = 0; t < documentFrequency.Length; t++)
         {
             if (documentFrequency[t] > CommonShare * sentenceCount)
             {
@@ -495,6 +497,31 @@ internal sealed class SentenceSimilarity
 
         common.Sort();
         return [.. common];
+    }
+
+    /// <summary>
+    /// Sorts a sentence's term numbers: by insertion when the sentence is short, as most are (a dozen content words),
+    /// where the general sort's set-up cost more than the sorting.
+    /// </summary>
+    private static void SortTerms(Span<int> terms)
+    {
+        if (terms.Length > MaxInsertionSort)
+        {
+            terms.Sort();
+            return;
+        }
+
+        for (var i = 1; i < terms.Length; i++)
+        {
+            var term = terms[i];
+            var j = i - 1;
+            for (; j >= 0 && terms[j] > term; j--)
+            {
+                terms[j + 1] = terms[j];
+            }
+
+            terms[j + 1] = term;
+        }
     }
 
     private static double OverlapOf(int shared, int termsA, int termsB) =>

@@ -24,30 +24,35 @@ internal static class DiscoveredThemes
 
     public static IReadOnlyList<DiscoveredTheme> Find(ThemeEvidence evidence, IReadOnlyCollection<int> keptThemes)
     {
+        // Loops rather than LINQ (a grouping of every body sentence by section, a dictionary, a sorted copy of the
+        // headed sections, on every document): most documents have no headed section, and then no body is gathered.
         var document = evidence.Document;
-        var bodies = document.Sentences.Where(s => !s.IsHeading && s.Words.Length > 0).GroupBy(s => s.SectionIndex)
-            .ToDictionary(g => g.Key, g => g.ToArray());
-        var headed = document.Sentences.Where(s => s.Kind == BlockKind.Heading && s.SectionIndex > 0)
-            .Select(s => s.SectionIndex).Distinct().Order().ToArray();
-
-        var found = new List<DiscoveredTheme>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var section in document.HasNoBody ? [] : headed)
+        List<DiscoveredTheme>? found = null;
+        HashSet<string>? ids = null;
+        var headed = document.HasNoBody ? [] : HeadedSections(document);
+        var bodies = headed.Count > 0 ? Bodies(document) : [];
+        foreach (var section in headed)
         {
-            if (!bodies.TryGetValue(section, out var body) || keptThemes.Any(t => Covers(evidence, t, section, body)))
+            if (section >= bodies.Length || bodies[section] is not { } body || CoveredByAny(evidence, keptThemes, section, body))
             {
                 continue;
             }
 
-            Add(found, ids, document.SectionHeading(section), section);
+            Add(found ??= [], ids ??= new HashSet<string>(StringComparer.Ordinal), document.SectionHeading(section), section);
         }
 
-        if (found.Count == 0 && keptThemes.Count == 0 && (bodies.ContainsKey(0) || document.HasNoBody))
+        if (found is null && keptThemes.Count == 0 && (HasBody(document, 0) || document.HasNoBody))
         {
-            var hasTitle = document.Sentences.Any(s => s.Kind == BlockKind.Title);
+            found = [];
+            var hasTitle = false;
+            foreach (var sentence in document.Sentences)
+            {
+                hasTitle |= sentence.Kind == BlockKind.Title;
+            }
+
             if (hasTitle)
             {
-                Add(found, ids, document.SectionHeading(0), 0);
+                Add(found, ids ??= new HashSet<string>(StringComparer.Ordinal), document.SectionHeading(0), 0);
             }
             else
             {
@@ -55,10 +60,79 @@ internal static class DiscoveredThemes
             }
         }
 
-        return found;
+        return found ?? [];
     }
 
-    private static bool Covers(ThemeEvidence evidence, int theme, int section, AnalyzedSentence[] body)
+    /// <summary>The sections after the lead that have a heading, in increasing order, each once.</summary>
+    private static List<int> HeadedSections(AnalyzedDocument document)
+    {
+        var headed = new List<int>();
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.Kind == BlockKind.Heading && sentence.SectionIndex > 0)
+            {
+                headed.Add(sentence.SectionIndex);
+            }
+        }
+
+        headed.Sort();
+        var distinct = 0;
+        for (var i = 0; i < headed.Count; i++)
+        {
+            if (distinct == 0 || headed[distinct - 1] != headed[i])
+            {
+                headed[distinct++] = headed[i];
+            }
+        }
+
+        headed.RemoveRange(distinct, headed.Count - distinct);
+        return headed;
+    }
+
+    private static bool IsBody(AnalyzedSentence sentence) => !sentence.IsHeading && sentence.Words.Length > 0;
+
+    /// <summary>Per section, its body sentences (not headings, with words) in document order; null for a section without any.</summary>
+    private static List<AnalyzedSentence>?[] Bodies(AnalyzedDocument document)
+    {
+        var bodies = new List<AnalyzedSentence>?[document.SectionCount];
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.SectionIndex >= 0 && sentence.SectionIndex < bodies.Length && IsBody(sentence))
+            {
+                (bodies[sentence.SectionIndex] ??= []).Add(sentence);
+            }
+        }
+
+        return bodies;
+    }
+
+    private static bool HasBody(AnalyzedDocument document, int section)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.SectionIndex == section && IsBody(sentence))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CoveredByAny(ThemeEvidence evidence, IReadOnlyCollection<int> keptThemes, int section, List<AnalyzedSentence> body)
+    {
+        foreach (var theme in keptThemes)
+        {
+            if (Covers(evidence, theme, section, body))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Covers(ThemeEvidence evidence, int theme, int section, List<AnalyzedSentence> body)
     {
         if (evidence.Heading(section, theme) > 0)
         {
@@ -74,7 +148,7 @@ internal static class DiscoveredThemes
             speaking += own > 0 ? 1 : 0;
         }
 
-        return total >= CoveringEvidence || speaking >= CoveringShare * body.Length;
+        return total >= CoveringEvidence || speaking >= CoveringShare * body.Count;
     }
 
     /// <summary>The id of a theme named from key phrases: <c>topic-{slug of the name}</c>.</summary>

@@ -13,22 +13,36 @@ internal sealed class ThemeEvidence
     /// <summary>Evidence a matching section heading lends each sentence under it.</summary>
     public const double HeadingInheritance = 1.0;
 
+    /// <summary>The most values the thread's scratch rows keep room for between documents.</summary>
+    private const int MaxScratchOwn = 1 << 16;
+
+    [ThreadStatic]
+    private static double[]? t_own;
+
     private readonly int _themeCount;
 
-    /// <summary>Per sentence, then per theme (one row of <see cref="_themeCount"/> values per sentence).</summary>
+    /// <summary>
+    /// Per sentence with evidence, then per theme (one row of <see cref="_themeCount"/> values per such sentence, in
+    /// document order). Most sentences match no keyword: a row of zeros for each was most of what collecting
+    /// allocated.
+    /// </summary>
     private readonly double[] _own;
+
+    /// <summary>Per sentence, its row in <see cref="_own"/>, or -1 when its evidence is 0 for every theme.</summary>
+    private readonly int[] _ownRows;
 
     /// <summary>Per section, then per theme.</summary>
     private readonly double[] _heading;
 
     private readonly IReadOnlyList<KeywordMatch>[] _matches;
 
-    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[] own, double[] heading, IReadOnlyList<KeywordMatch>[] matches, double[] scores)
+    private ThemeEvidence(AnalyzedDocument document, KeywordIndex index, double[] own, int[] ownRows, double[] heading, IReadOnlyList<KeywordMatch>[] matches, double[] scores)
     {
         Document = document;
         Index = index;
         _themeCount = index.ThemeCount;
         _own = own;
+        _ownRows = ownRows;
         _heading = heading;
         _matches = matches;
         DocumentScores = scores;
@@ -49,7 +63,10 @@ internal sealed class ThemeEvidence
     {
         var themeCount = index.ThemeCount;
         var sentences = document.Sentences;
-        var own = new double[sentences.Count * themeCount];
+        var ownRows = new int[sentences.Count];
+        var own = t_own ?? new double[16 * themeCount];
+        t_own = null;
+        var rows = 0;
         var matches = new IReadOnlyList<KeywordMatch>[sentences.Count];
         var heading = new double[document.SectionCount * themeCount];
         var scores = new double[themeCount];
@@ -65,7 +82,20 @@ internal sealed class ThemeEvidence
             ThemeMatcher.Match(sentence, index, document.Source.Text, document.Stems, found);
             var kept = ThemeMatcher.Weigh(found, index.Keywords, evidence);
             matches[sentence.Index] = kept;
-            evidence.CopyTo(own, sentence.Index * themeCount);
+
+            // A sentence without a kept match has no evidence: its row would be zeros.
+            ownRows[sentence.Index] = kept.Count == 0 ? -1 : rows;
+            if (kept.Count > 0)
+            {
+                if ((rows + 1) * themeCount > own.Length)
+                {
+                    Array.Resize(ref own, 2 * own.Length);
+                }
+
+                evidence.CopyTo(own, rows * themeCount);
+                rows++;
+            }
+
             for (var m = 0; m < kept.Count; m++)
             {
                 var match = kept[m];
@@ -85,7 +115,10 @@ internal sealed class ThemeEvidence
             }
         }
 
-        return new ThemeEvidence(document, index, own, heading, matches, scores);
+        // The rows are copied out at their size; the scratch array stays with the thread for its next document.
+        var ownRowsUsed = own.AsSpan(0, rows * themeCount).ToArray();
+        t_own = own.Length <= MaxScratchOwn ? own : null;
+        return new ThemeEvidence(document, index, ownRowsUsed, ownRows, heading, matches, scores);
     }
 
     /// <summary>Weight of a sentence's evidence in the document's score: heading 3, title 2, standfirst 1.5, body 1.</summary>
@@ -98,7 +131,7 @@ internal sealed class ThemeEvidence
     };
 
     /// <summary>Evidence from the sentence's own keywords.</summary>
-    public double Own(int sentence, int theme) => _own[(sentence * _themeCount) + theme];
+    public double Own(int sentence, int theme) => _ownRows[sentence] is var row and >= 0 ? _own[(row * _themeCount) + theme] : 0;
 
     /// <summary>Evidence from the heading of the section.</summary>
     public double Heading(int section, int theme) =>

@@ -13,6 +13,9 @@ internal static class ThemeMatcher
 {
     public const double RepeatWeight = 0.25;
 
+    /// <summary>A sentence's kept matches are gathered on the stack up to this many.</summary>
+    private const int MaxStackMatches = 32;
+
     /// <summary>All keyword occurrences in the sentence, ordered by position then keyword.</summary>
     /// <param name="text">The document's text, where <paramref name="sentence"/>'s words are.</param>
     /// <param name="wordStems">The cache the sentence's words come from, when known (a faster lookup when it is the index's).</param>
@@ -90,8 +93,9 @@ internal static class ThemeMatcher
 
     /// <summary>
     /// Evidence per theme from a sentence's matches: per theme, overlapping matches keep the longest; each distinct
-    /// keyword counts its weight once, repeats a quarter of it. Returns the matches kept (a list of its own, never
-    /// <paramref name="matches"/>, which the caller may reuse).
+    /// keyword counts its weight once, repeats a quarter of it. Returns the matches kept, in an array of their own;
+    /// <paramref name="matches"/>, which the caller clears before it reuses it, is sorted in place (a copy of it and a
+    /// list of the kept ones were allocated for every sentence with a match).
     /// </summary>
     public static IReadOnlyList<KeywordMatch> Weigh(List<KeywordMatch> matches, IReadOnlyList<ThemeKeyword> keywords, double[] evidence)
     {
@@ -101,36 +105,38 @@ internal static class ThemeMatcher
         }
 
         // By theme, then longest first, then by position and keyword: each theme's candidates in acceptance order.
-        var ordered = matches.ToArray();
-        Array.Sort(ordered, static (a, b) =>
+        // The order is total (a keyword matches once at a position), so any sort gives the same.
+        var ordered = CollectionsMarshal.AsSpan(matches);
+        ordered.Sort(static (a, b) =>
             a.Theme != b.Theme ? a.Theme.CompareTo(b.Theme)
             : a.WordCount != b.WordCount ? b.WordCount.CompareTo(a.WordCount)
             : a.FirstWord != b.FirstWord ? a.FirstWord.CompareTo(b.FirstWord)
             : a.Keyword.CompareTo(b.Keyword));
 
-        var kept = new List<KeywordMatch>(ordered.Length);
+        var kept = ordered.Length <= MaxStackMatches ? stackalloc KeywordMatch[MaxStackMatches] : new KeywordMatch[ordered.Length];
+        var keptCount = 0;
         for (var first = 0; first < ordered.Length;)
         {
             var theme = ordered[first].Theme;
-            var themeStart = kept.Count;
+            var themeStart = keptCount;
             var end = first;
             for (; end < ordered.Length && ordered[end].Theme == theme; end++)
             {
                 var match = ordered[end];
                 var overlaps = false;
-                for (var a = themeStart; a < kept.Count && !overlaps; a++)
+                for (var a = themeStart; a < keptCount && !overlaps; a++)
                 {
                     overlaps = kept[a].FirstWord < match.FirstWord + match.WordCount && match.FirstWord < kept[a].FirstWord + kept[a].WordCount;
                 }
 
                 if (!overlaps)
                 {
-                    kept.Add(match);
+                    kept[keptCount++] = match;
                 }
             }
 
             // Accepted matches do not overlap, so their first words differ: in text order, a repeated keyword weighs less.
-            var accepted = CollectionsMarshal.AsSpan(kept)[themeStart..];
+            var accepted = kept[themeStart..keptCount];
             accepted.Sort(static (a, b) => a.FirstWord.CompareTo(b.FirstWord));
             for (var i = 0; i < accepted.Length; i++)
             {
@@ -147,7 +153,8 @@ internal static class ThemeMatcher
             first = end;
         }
 
-        kept.Sort(static (a, b) => a.FirstWord != b.FirstWord ? a.FirstWord.CompareTo(b.FirstWord) : a.Keyword.CompareTo(b.Keyword));
-        return kept;
+        var result = kept[..keptCount].ToArray();
+        Array.Sort(result, static (a, b) => a.FirstWord != b.FirstWord ? a.FirstWord.CompareTo(b.FirstWord) : a.Keyword.CompareTo(b.Keyword));
+        return result;
     }
 }
