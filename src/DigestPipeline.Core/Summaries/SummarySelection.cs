@@ -136,11 +136,12 @@ internal static class SummarySelection
             chosen.Add(sentence);
             var text = document.SentenceText(sentence);
             words += WordCount.Of(text[..(length ?? text.Length)]);
+            using var row = similarity.RowOf(sentence);
             for (var i = 0; i < ranked.Count; i++)
             {
                 if (remaining[i])
                 {
-                    redundancy[i] = Math.Max(redundancy[i], similarity.Cosine(sentence, ranked[i].Sentence));
+                    redundancy[i] = Math.Max(redundancy[i], row.With(ranked[i].Sentence));
                 }
             }
         }
