@@ -72,6 +72,9 @@ switch (args.FirstOrDefault())
     case "tokenize":
         return await TokenizeCommand.RunAsync(args[1..], Console.Out);
 
+    case "detect":
+        return await DetectCommand.RunAsync(args[1..], Console.Out);
+
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
         return 0;
@@ -127,6 +130,9 @@ switch (args.FirstOrDefault())
               tokenize --set f.jsonl [--rounds n] [--passes n]
                                the tokenizer alone over a set's sentences (content words, as the analysis runs it):
                                MB/s of text, median of the rounds; run it under taskset -c 0
+              detect --set f.jsonl [--rounds n] [--passes n]
+                               language detection alone over a set's documents (as the reader runs it): MB/s of
+                               text, median of the rounds; run it under taskset -c 0
               bench [args]     BenchmarkDotNet benchmarks (e.g. bench --filter '*DocumentAnalysis*')
             """);
         return 2;
