@@ -19,6 +19,7 @@ using DigestPipeline.Benchmarks.Planning;
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- longreport [--sizes 1,5,20]   one long report read and summarized, by size
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- textrank-ratio --set f.jsonl [--rounds 5]   analysis MB/s against textrank.py, one core
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- tokenize --set f.jsonl [--rounds 7]   the tokenizer alone, MB/s
+// dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- detect --set f.jsonl [--rounds 7]   language detection alone, MB/s
 // dotnet run -c Release --project tests/DigestPipeline.Benchmarks -- bench [BDN args]   BenchmarkDotNet benchmarks
 switch (args.FirstOrDefault())
 {
