@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using DigestPipeline.Core.Documents;
 using DigestPipeline.Core.Language;
 
@@ -16,43 +14,13 @@ internal static class TokenizeCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var set = args.SkipWhile(a => a != "--set").Skip(1).FirstOrDefault();
-        if (set is null || !File.Exists(set))
+        if (await StageRounds.ReadSetAsync(args, "tokenize") is not { } documents)
         {
-            await Console.Error.WriteLineAsync("tokenize needs --set <file.jsonl>, an existing JSON Lines set (e.g. ../shared/eval/bbc_news_summary.dev.jsonl)");
             return 2;
         }
 
-        var rounds = CommandLineOptions.Int(args, "--rounds", 7);
-        var passes = CommandLineOptions.Int(args, "--passes", 10);
-        var reader = new DocumentReader(new DocumentReaderOptions());
-        var documents = EvaluationCorpus.LoadFile(Path.GetFullPath(set)).Select(d => reader.Read(d.Name, d.Content, AnalysisSetup.Now)).ToList();
-        var characters = documents.Sum(d => (long)d.Text.Length);
         var tokens = new List<Token>();
-
-        // Warm-up: until tiered compilation has recompiled the loop with its dynamic profile.
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(3))
-        {
-            Pass(documents, tokens);
-        }
-
-        var figures = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            var wall = Stopwatch.StartNew();
-            for (var p = 0; p < passes; p++)
-            {
-                Pass(documents, tokens);
-            }
-
-            figures.Add(characters * (double)passes / 1e6 / wall.Elapsed.TotalSeconds);
-        }
-
-        figures.Sort();
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"// {Path.GetFileName(set)}: {documents.Count:N0} documents, {characters:N0} characters; tokenizing MB/s, median of {rounds} rounds of {passes} passes: "
-            + $"{figures[figures.Count / 2]:0.0} (range {figures[0]:0.0}–{figures[^1]:0.0}); load average {CommandLineOptions.LoadAverage()}"));
+        await output.WriteLineAsync($"// {StageRounds.Measure(args, documents, "tokenizing", () => Pass(documents, tokens))}");
         return 0;
     }
 
