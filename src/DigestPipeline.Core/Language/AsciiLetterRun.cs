@@ -18,7 +18,7 @@ internal static class AsciiLetterRun
     /// <summary>
     /// The length of the run of ASCII letters at <paramref name="start"/> (at least 1 when the text has a letter there),
     /// with its characters lower-cased into <paramref name="lowerInto"/> (at least <see cref="Width"/> long; only the
-    /// run's characters mean anything) and its first 8 packed as <see cref="AsciiWordKey"/> does; -1 when the text has
+    /// run's characters mean anything) and its first 8 packed as <see cref="PackedWordKey"/> does; -1 when the text has
     /// fewer than <see cref="Width"/> characters from <paramref name="start"/> or the run is at least that long (the
     /// caller then reads it one character at a time).
     /// </summary>
@@ -50,7 +50,7 @@ internal static class AsciiLetterRun
         first.CopyTo(into);
         second.CopyTo(into[8..]);
         var bytes = Vector128.Narrow(first, second).AsUInt64().ToScalar();
-        packed = run >= AsciiWordKey.MaxLength ? bytes : bytes & ((1UL << (8 * run)) - 1);
+        packed = run >= PackedWordKey.MaxLength ? bytes : bytes & ((1UL << (8 * run)) - 1);
         return run;
     }
 }

@@ -8,16 +8,16 @@ namespace DigestPipeline.Core.Language;
 /// <summary>
 /// A run of ASCII letters and digits (most words of English or French prose) measured and packed
 /// <see cref="Width"/> characters at a time with vector instructions: the tokenizer's key for the stem table
-/// (<see cref="AsciiWordKey.TryPackLong"/>) without a loop that tests and shifts in one character at a time.
+/// (<see cref="PackedWordKey.TryPackLong"/>) without a loop that tests and shifts in one character at a time.
 /// </summary>
 internal static class AsciiWordRun
 {
     /// <summary>Characters read at once: two vectors of 8, the 16 characters that two keys hold.</summary>
-    public const int Width = AsciiWordKey.MaxLongLength;
+    public const int Width = PackedWordKey.MaxLongLength;
 
     /// <summary>
     /// The length of the run of ASCII letters and digits at <paramref name="start"/>, ending at
-    /// <paramref name="end"/> at the latest, with its characters packed as <see cref="AsciiWordKey.TryPackLong"/> packs
+    /// <paramref name="end"/> at the latest, with its characters packed as <see cref="PackedWordKey.TryPackLong"/> packs
     /// them (letters lower-cased; the first 8 in <paramref name="low"/>, the next 8 in <paramref name="high"/>); -1 when
     /// the text has fewer than <see cref="Width"/> characters from <paramref name="start"/> or the run reaches
     /// <see cref="Width"/> characters before <paramref name="end"/> (the caller then reads it one character at a time).
@@ -46,14 +46,14 @@ internal static class AsciiWordRun
         var bytes = Vector128.Narrow(Lower(first), Lower(second)).AsUInt64();
         low = bytes.ToScalar();
         high = bytes.GetElement(1);
-        if (run < AsciiWordKey.MaxLength)
+        if (run < PackedWordKey.MaxLength)
         {
             low &= (1UL << (8 * run)) - 1;
             high = 0;
         }
         else if (run < Width)
         {
-            high &= run == AsciiWordKey.MaxLength ? 0 : (1UL << (8 * (run - AsciiWordKey.MaxLength))) - 1;
+            high &= run == PackedWordKey.MaxLength ? 0 : (1UL << (8 * (run - PackedWordKey.MaxLength))) - 1;
         }
 
         return run;

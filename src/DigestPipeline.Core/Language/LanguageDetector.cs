@@ -55,23 +55,23 @@ public static class LanguageDetector
     private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> ProfilesBySpan =
         Profiles.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The profiles' short lower-case ASCII words, by <see cref="AsciiWordKey"/>: the lookup most words take.</summary>
+    /// <summary>The profiles' short lower-case ASCII words, by <see cref="PackedWordKey"/>: the lookup most words take.</summary>
     private static readonly PackedWordMasks PackedProfiles = new([
         .. Profiles
-            .Where(p => !p.Key.AsSpan().ContainsAnyInRange('A', 'Z') && AsciiWordKey.TryPack(p.Key, out _))
-            .Select(p => KeyValuePair.Create(AsciiWordKey.TryPack(p.Key, out var key) ? key : 0, p.Value)),
+            .Where(p => !p.Key.AsSpan().ContainsAnyInRange('A', 'Z') && PackedWordKey.TryPack(p.Key, out _))
+            .Select(p => KeyValuePair.Create(PackedWordKey.TryPack(p.Key, out var key) ? key : 0, p.Value)),
     ]);
 
     /// <summary>
-    /// The first <see cref="AsciiWordKey.MaxLength"/> characters of the profiles' longer lower-case ASCII words, by
-    /// <see cref="AsciiWordKey"/>: a word of 9 to 16 ASCII letters whose first 8 are none of these is in no list, so
+    /// The first <see cref="PackedWordKey.MaxLength"/> characters of the profiles' longer lower-case ASCII words, by
+    /// <see cref="PackedWordKey"/>: a word of 9 to 16 ASCII letters whose first 8 are none of these is in no list, so
     /// it skips hashing its characters into <see cref="ProfilesBySpan"/> (few stop words are that long, and about
     /// one word of news prose in eight is).
     /// </summary>
     private static readonly PackedWordMasks LongProfilePrefixes = new([
         .. Profiles.Keys
-            .Where(word => word.Length > AsciiWordKey.MaxLength && !word.AsSpan().ContainsAnyInRange('A', 'Z'))
-            .Select(word => AsciiWordKey.TryPack(word.AsSpan(0, AsciiWordKey.MaxLength), out var prefix) ? prefix : 0)
+            .Where(word => word.Length > PackedWordKey.MaxLength && !word.AsSpan().ContainsAnyInRange('A', 'Z'))
+            .Select(word => PackedWordKey.TryPack(word.AsSpan(0, PackedWordKey.MaxLength), out var prefix) ? prefix : 0)
             .Where(prefix => prefix != 0)
             .Distinct()
             .Select(prefix => KeyValuePair.Create(prefix, (byte)1)),
@@ -108,7 +108,7 @@ public static class LanguageDetector
         // Letters of each WritingScript (Other: Latin and the rest), to tell a text in another script first.
         Span<int> scriptLetters = stackalloc int[WritingScripts.Count];
 
-        // The word packed as an AsciiWordKey while it is read (its first characters; valid while all are ASCII).
+        // The word packed as an PackedWordKey while it is read (its first characters; valid while all are ASCII).
         var key = 0UL;
         var ascii = true;
         for (var i = 0; i <= text.Length; i++)
@@ -132,12 +132,12 @@ public static class LanguageDetector
                     {
                         words++;
                         sentenceWords++;
-                        pending.Add(letters <= AsciiWordKey.MaxLength ? PackedProfiles.Get(packed) : LongWordMask(word[..letters], packed), sentenceScoreRow);
+                        pending.Add(letters <= PackedWordKey.MaxLength ? PackedProfiles.Get(packed) : LongWordMask(word[..letters], packed), sentenceScoreRow);
                         continue;
                     }
 
                     // The run's characters past the key's 8 fall off the top of the shift.
-                    if (length < AsciiWordKey.MaxLength) key |= packed << (8 * length);
+                    if (length < PackedWordKey.MaxLength) key |= packed << (8 * length);
                     tooLong |= length + letters > MaxWordLength;
                     length = Math.Min(length + letters, MaxWordLength);
                     continue;
@@ -147,7 +147,7 @@ public static class LanguageDetector
                 do
                 {
                     var lower = (char)(text[run] | 0x20);
-                    if (length < AsciiWordKey.MaxLength) key |= (ulong)lower << (8 * length);
+                    if (length < PackedWordKey.MaxLength) key |= (ulong)lower << (8 * length);
                     if (length < MaxWordLength) word[length++] = lower;
                     else tooLong = true;
                     run++;
@@ -171,7 +171,7 @@ public static class LanguageDetector
                 }
 
                 if (c >= 0x80) ascii = false;
-                else if (length < AsciiWordKey.MaxLength) key |= (ulong)c << (8 * length);
+                else if (length < PackedWordKey.MaxLength) key |= (ulong)c << (8 * length);
                 if (length < MaxWordLength) word[length++] = c;
                 else tooLong = true;
                 continue;
@@ -180,7 +180,7 @@ public static class LanguageDetector
             if (c is '\'' or '’' && length is > 0 and < MaxWordLength && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 if (apostrophe < 0) apostrophe = length;
-                if (length < AsciiWordKey.MaxLength) key |= (ulong)'\'' << (8 * length);
+                if (length < PackedWordKey.MaxLength) key |= (ulong)'\'' << (8 * length);
                 word[length++] = '\'';
                 continue;
             }
@@ -252,13 +252,13 @@ public static class LanguageDetector
     /// The languages whose lists hold the word: whole when the lists have it (English don't, it's), else its elided
     /// article (French l’, qu’, Italian dell’); an English possessive (India's) counts as nothing.
     /// </summary>
-    /// <param name="key">the <see cref="AsciiWordKey"/> of the word's first <see cref="AsciiWordKey.MaxLength"/>
+    /// <param name="key">the <see cref="PackedWordKey"/> of the word's first <see cref="PackedWordKey.MaxLength"/>
     /// characters when all of its characters are ASCII, else 0.</param>
     private static byte StopWordMask(ReadOnlySpan<char> word, int apostrophe, ulong key)
     {
         // Profiles hold no word with mask 0, so 0 is "not found" either way.
         var mask = key == 0 ? Find(word)
-            : word.Length <= AsciiWordKey.MaxLength ? PackedProfiles.Get(key)
+            : word.Length <= PackedWordKey.MaxLength ? PackedProfiles.Get(key)
             : LongWordMask(word, key);
 
         // The apostrophe first: most words have none, so this branch is predictable where "is it a stop word" is not.
@@ -270,14 +270,14 @@ public static class LanguageDetector
         return mask;
     }
 
-    /// <summary>The mask of an ASCII word longer than <see cref="AsciiWordKey.MaxLength"/>, <paramref name="key"/> packing its first characters.</summary>
+    /// <summary>The mask of an ASCII word longer than <see cref="PackedWordKey.MaxLength"/>, <paramref name="key"/> packing its first characters.</summary>
     private static byte LongWordMask(ReadOnlySpan<char> word, ulong key) => LongProfilePrefixes.Get(key) != 0 ? Find(word) : (byte)0;
 
     private static byte Find(ReadOnlySpan<char> word) => ProfilesBySpan.TryGetValue(word, out var found) ? found : (byte)0;
 
     /// <param name="word">lower-cased.</param>
     private static bool TryGetMask(ReadOnlySpan<char> word, out byte mask) =>
-        AsciiWordKey.TryPack(word, out var key) ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask);
+        PackedWordKey.TryPack(word, out var key) ? (mask = PackedProfiles.Get(key)) != 0 : ProfilesBySpan.TryGetValue(word, out mask);
 
     private static double[] BuildStopWordRows()
     {

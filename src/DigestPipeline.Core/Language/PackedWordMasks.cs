@@ -3,7 +3,7 @@ using System.Numerics;
 namespace DigestPipeline.Core.Language;
 
 /// <summary>
-/// A fixed set of short ASCII words, packed by <see cref="AsciiWordKey"/>, each with a byte of flags: open
+/// A fixed set of short ASCII words, packed by <see cref="PackedWordKey"/>, each with a byte of flags: open
 /// addressing at most a quarter full, so a lookup reads one or two slots of a small array.
 /// </summary>
 internal sealed class PackedWordMasks

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace DigestPipeline.Core.Language;
 
 /// <summary>
-/// A grow-only hash table from ASCII words of up to 16 characters, packed into two <see cref="ulong"/> keys by
-/// <see cref="AsciiWordKey.TryPackLong"/>, to their <see cref="StemmedWord"/>: the fast path of
+/// A grow-only hash table from words of up to 16 ASCII or Latin-1 letters, packed into two <see cref="ulong"/> keys by
+/// <see cref="PackedWordKey.TryPackLatin1Long"/>, to their <see cref="StemmedWord"/>: the fast path of
 /// <see cref="StemmerCache"/>, which most words of a text take. A lookup reads one slot (keys and value), without
 /// hashing or comparing characters.
 /// Reads take no lock: a value and the high key are written before the low key that reaches them (never 0 for a

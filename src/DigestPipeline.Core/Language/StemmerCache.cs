@@ -55,14 +55,18 @@ internal sealed class StemmerCache
     /// <param name="word">one word, in any case.</param>
     /// <param name="buffer">room to lower-case the word, at least as long as it.</param>
     public StemmedWord Find(ReadOnlySpan<char> word, Span<char> buffer) =>
-        AsciiWordKey.TryPackLong(word, out var packed, out var high) ? Find(packed, high, word, buffer) : Get(LowerCase(word, buffer));
+        PackedWordKey.TryPackLatin1Long(word, out var packed, out var high) ? Find(packed, high, word, buffer) : Get(LowerCase(word, buffer));
 
-    /// <summary><see cref="Find(ReadOnlySpan{char}, Span{char})"/> for a word whose <see cref="AsciiWordKey.TryPackLong"/> keys the caller packed.</summary>
+    /// <summary><see cref="Find(ReadOnlySpan{char}, Span{char})"/> for a word whose <see cref="PackedWordKey.TryPackLatin1Long"/> keys the caller packed.</summary>
     /// <remarks>Inlined into the tokenizer's loop, the table's lookup with it: a call or two less per word of the text,
     /// the word not yet in the table (a word met for the first time) apart.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public StemmedWord Find(ulong packed, ulong high, ReadOnlySpan<char> word, Span<char> buffer) =>
         _shortWords.TryGetValue(packed, high, out var known) ? known : Add(packed, high, word, buffer);
+
+    /// <summary>Whether the word is in the table of packed words, the fast path (for tests).</summary>
+    internal bool HoldsPacked(ReadOnlySpan<char> word) =>
+        PackedWordKey.TryPackLatin1Long(word, out var packed, out var high) && _shortWords.TryGetValue(packed, high, out _);
 
     /// <summary>Stems a word the table does not hold yet, and keeps it there.</summary>
     private StemmedWord Add(ulong packed, ulong high, ReadOnlySpan<char> word, Span<char> buffer)

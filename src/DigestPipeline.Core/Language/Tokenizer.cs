@@ -61,14 +61,16 @@ internal static class Tokenizer
                 continue;
             }
 
-            // The word's AsciiWordKey.TryPackLong keys are packed while it is scanned, so that the stem cache need not
-            // read its characters again (0 when it has a non-ASCII character or more than 16).
-            var low = PackedChar(text[i]);
+            // The word's PackedWordKey.TryPackLatin1Long keys are packed while it is scanned, so that the stem cache need
+            // not read its characters again (0 when it has a character past Latin-1 or more than 16): "été", "Société"
+            // and "Straße" take the table's fast path as ASCII words do, without lower-casing nor hashing characters.
+            var low = PackedWordKey.Latin1Byte(text[i]);
             var high = 0UL;
-            var ascii = char.IsAscii(text[i]);
+            var packable = low != 0;
             while (j < end)
             {
                 var c = text[j];
+                ulong packed;
                 if (char.IsAscii(c))
                 {
                     if (!char.IsAsciiLetterOrDigit(c))
@@ -76,30 +78,33 @@ internal static class Tokenizer
                         break;
                     }
 
-                    var at = j - i;
-                    if (at < AsciiWordKey.MaxLength)
-                    {
-                        low |= PackedChar(c) << (8 * at);
-                    }
-                    else if (at < AsciiWordKey.MaxLongLength)
-                    {
-                        high |= PackedChar(c) << (8 * (at - AsciiWordKey.MaxLength));
-                    }
+                    packed = PackedChar(c);
                 }
                 else if (IsNonAsciiWordChar(c))
                 {
-                    ascii = false;
+                    packed = PackedWordKey.Latin1Byte(c);
+                    packable &= packed != 0;
                 }
                 else
                 {
                     break;
                 }
 
+                var at = j - i;
+                if (at < PackedWordKey.MaxLength)
+                {
+                    low |= packed << (8 * at);
+                }
+                else if (at < PackedWordKey.MaxLongLength)
+                {
+                    high |= packed << (8 * (at - PackedWordKey.MaxLength));
+                }
+
                 j++;
             }
 
-            var packed = ascii && j - i <= AsciiWordKey.MaxLongLength;
-            AddWord(text, i, j - i, stems, buffer, into, contentWordsOnly, packed ? low : 0, packed ? high : 0);
+            var packedWord = packable && j - i <= PackedWordKey.MaxLongLength;
+            AddWord(text, i, j - i, stems, buffer, into, contentWordsOnly, packedWord ? low : 0, packedWord ? high : 0);
             i = j;
         }
 
@@ -124,7 +129,7 @@ internal static class Tokenizer
         }
     }
 
-    /// <summary>An ASCII character as <see cref="AsciiWordKey"/> packs it (lower case); any other value is unused.</summary>
+    /// <summary>An ASCII character as <see cref="PackedWordKey"/> packs it (lower case); any other value is unused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PackedChar(char c) => (ulong)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c);
 

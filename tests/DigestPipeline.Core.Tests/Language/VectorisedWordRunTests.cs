@@ -28,7 +28,7 @@ public sealed class VectorisedWordRunTests
         var run = AsciiWordRun.Measure(text, 0, text.Length, out var low, out var high);
 
         run.ShouldBe(word.Length);
-        AsciiWordKey.TryPackLong(word, out var expectedLow, out var expectedHigh).ShouldBeTrue();
+        PackedWordKey.TryPackLong(word, out var expectedLow, out var expectedHigh).ShouldBeTrue();
         (low, high).ShouldBe((expectedLow, expectedHigh));
     }
 
@@ -38,7 +38,7 @@ public sealed class VectorisedWordRunTests
         const string text = "Sentences" + Padding;
 
         AsciiWordRun.Measure(text, 0, 4, out var low, out var high).ShouldBe(4);
-        AsciiWordKey.TryPackLong("sent", out var expected, out _).ShouldBeTrue();
+        PackedWordKey.TryPackLong("sent", out var expected, out _).ShouldBeTrue();
         (low, high).ShouldBe((expected, 0UL));
     }
 
@@ -61,7 +61,7 @@ public sealed class VectorisedWordRunTests
         AsciiLetterRun.Measure(text, 0, lower, out var packed).ShouldBe(4);
 
         new string(lower, 0, 4).ShouldBe("well");
-        AsciiWordKey.TryPack("well", out var expected).ShouldBeTrue();
+        PackedWordKey.TryPack("well", out var expected).ShouldBeTrue();
         packed.ShouldBe(expected);
     }
 
