@@ -108,7 +108,7 @@ public static class LanguageDetector
         // Letters of each WritingScript (Other: Latin and the rest), to tell a text in another script first.
         Span<int> scriptLetters = stackalloc int[WritingScripts.Count];
 
-        // The word packed as an PackedWordKey while it is read (its first characters; valid while all are ASCII).
+        // The word packed as a PackedWordKey while it is read (its first characters; valid while all are ASCII).
         var key = 0UL;
         var ascii = true;
         for (var i = 0; i <= text.Length; i++)

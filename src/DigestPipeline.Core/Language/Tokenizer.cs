@@ -78,7 +78,7 @@ internal static class Tokenizer
                         break;
                     }
 
-                    packed = PackedChar(c);
+                    packed = PackedWordKey.Latin1Byte(c);
                 }
                 else if (IsNonAsciiWordChar(c))
                 {
@@ -128,10 +128,6 @@ internal static class Tokenizer
             into.Add(new Token(start, length, word.StemId, word.IsStop, word.StemStartsWithDigit));
         }
     }
-
-    /// <summary>An ASCII character as <see cref="PackedWordKey"/> packs it (lower case); any other value is unused.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong PackedChar(char c) => (ulong)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetterOrDigit(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
